@@ -1,0 +1,74 @@
+"""The core's facade: ``open_app(profile_dir)`` builds everything the UI and CLI use."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from responder.calls import CallService
+from responder.clock import Clock, SystemClock, iso
+from responder.models import RecoveredDraft
+from responder.profile import ProfilePaths
+from responder.reference import ReferenceData, load_reference
+from responder.reports import ReportService
+from responder.store import Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_UNIT = "UNASSIGNED"
+
+
+@dataclass
+class ResponderApp:
+    """Everything for one open profile. Owned by the thread that opened it (the GUI thread)."""
+
+    paths: ProfilePaths
+    store: Store
+    reference: ReferenceData
+    clock: Clock
+    calls: CallService
+    reports: ReportService
+    recovered: list[RecoveredDraft] = field(default_factory=list)
+
+    @property
+    def unit_id(self) -> str:
+        return self.calls.unit_id
+
+    def close(self) -> None:
+        """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
+        try:
+            self.store.set_meta("session_clean", "1")
+        finally:
+            self.store.close()
+
+
+def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,
+             reference: ReferenceData | None = None) -> ResponderApp:
+    paths = ProfilePaths(Path(profile_dir)).ensure()
+    clock = clock or SystemClock()
+    reference = reference or load_reference()
+    store = Store.open(paths.database, key)
+    unit_id = store.get_meta("unit_id") or DEFAULT_UNIT
+    officer = store.get_meta("officer_name") or ""
+    recovered = _start_session(store, clock)
+    return ResponderApp(
+        paths=paths, store=store, reference=reference, clock=clock,
+        calls=CallService(store, reference, clock, unit_id, actor=officer),
+        reports=ReportService(store, reference, clock, unit_id, author=officer),
+        recovered=recovered,
+    )
+
+
+def _start_session(store: Store, clock: Clock) -> list[RecoveredDraft]:
+    """If the last session did not close cleanly, list drafts it saved: they were recovered."""
+    previous_start = store.get_meta("session_started_at")
+    clean = store.get_meta("session_clean", "1") == "1"
+    recovered: list[RecoveredDraft] = []
+    if previous_start and not clean:
+        recovered = store.reports.drafts_saved_since(previous_start)
+        if recovered:
+            log.info("Recovered %d draft(s) after an unclean shutdown", len(recovered))
+    store.set_meta("session_started_at", iso(clock.now()))
+    store.set_meta("session_clean", "0")
+    return recovered

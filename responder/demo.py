@@ -1,0 +1,118 @@
+"""Generated demo data: a unit with a shift's worth of calls. Never real people."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from responder.clock import Clock, iso, new_id
+from responder.models import Call, StatusEvent
+from responder.store import Store
+
+DEMO_UNIT = "CSO-12"
+DEMO_OFFICER = "Demo Officer"
+
+_STREETS = ["S Tacoma Way", "Pacific Ave", "MLK Jr Way", "E 72nd St", "Portland Ave",
+            "S 38th St", "N Pearl St", "6th Ave", "Hilltop Blvd", "E Harrison St",
+            "S Union Ave", "Division Ave", "N 26th St", "Bridgeport Way", "Yakima Ave"]
+_LANDMARKS = ["bus shelter", "library steps", "transit center", "gas station lot",
+              "park restroom", "laundromat", "church parking lot", "creek trail underpass"]
+_FIRST = ["Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery",
+          "Quinn", "Linh", "Minh", "Ana", "Luis", "Hodan", "Abdi", "Wei", "Mei"]
+_LAST = ["Rivera", "Nguyen", "Tran", "Garcia", "Hassan", "Ali", "Chen", "Lopez", "Smith",
+         "Johnson", "Okafor", "Park", "Kim", "Warsame", "Silva"]
+# (type code, weight, narrative templates)
+_TYPES = [
+    ("WELCK", 6, ["RP reports {who} has not answered the door for two days; mail piling up.",
+                  "Caller concerned about {who} sitting in the rain near the {lm} for hours."]),
+    ("415", 4, ["Loud argument between neighbors, no weapons seen, RP wants it to stop.",
+                "Aggressive panhandling reported outside the {lm}; subject yelling at customers."]),
+    ("5150", 4, ["Family reports {who} talking to people who are not there, not sleeping.",
+                 "Subject pacing in the street shouting; RP says known mental-health history."]),
+    ("647", 4, ["Person sleeping in the doorway of a business, owner asks for help.",
+                "Tent set up at the {lm}; RP asks for outreach, no disturbance."]),
+    ("TRESP", 3, ["Manager reports unwanted person refusing to leave the {lm}."]),
+    ("SUSPP", 2, ["RP reports unknown person checking car doors near the {lm}, no weapon seen."]),
+    ("11300", 2, ["Possible drug use behind the {lm}; subject slumped but breathing per RP."]),
+    ("11377", 1, ["Caller found a subject with paraphernalia at the {lm}."]),
+    ("22500", 2, ["Vehicle blocking driveway for three hours; RP needs to leave for work."]),
+    ("FOLLOW", 2, ["Follow-up visit with {who}; offered shelter placement last week."]),
+]
+_CAUTIONS = ["Dog on premises.", "Prior call at address: subject became agitated with uniforms.",
+             "RP states subject may have a knife in the tent - verify before approach.",
+             "Narrow stairwell, poor lighting.", "Subject is hard of hearing."]
+_STATE_PATHS = [
+    ["DISPATCHED"],
+    ["DISPATCHED", "ACKNOWLEDGED"],
+    ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE"],
+    ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"],
+    ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"],
+    ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "TRANSPORTING", "AT_DESTINATION",
+     "CLEARED"],
+]
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+
+
+def generate_calls(clock: Clock, count: int, unit_id: str = DEMO_UNIT, seed: int = 12,
+                   history: bool = False, start_number: int = 1
+                   ) -> Iterator[tuple[Call, list[StatusEvent]]]:
+    """Yield (call, timeline). ``history`` calls are older and all cleared."""
+    rng = random.Random(seed)
+    now = clock.now()
+    weights = [t[1] for t in _TYPES]
+    for i in range(count):
+        type_code, _, templates = rng.choices(_TYPES, weights)[0]
+        age = timedelta(days=rng.uniform(1, 365)) if history else timedelta(
+            minutes=rng.uniform(3, 240))
+        received = now - age
+        who = _person(rng)
+        narrative = rng.choice(templates).format(who=who, lm=rng.choice(_LANDMARKS))
+        path = _STATE_PATHS[-2 if history else rng.choice([0, 0, 1, 2, 3, 3, 4, 5])]
+        priority = rng.choice([2, 3, 3, 3, 4, 4, 4, 4])
+        call = Call(
+            id=new_id(), cad_number=f"T{received:%y%m%d}{start_number + i:06d}",
+            unit_id=unit_id, type_code=type_code, priority=priority, status=path[-1],
+            address=f"{rng.randint(100, 9899)} {rng.choice(_STREETS)}",
+            cross_streets=f"near {rng.choice(_STREETS)}",
+            location_note=rng.choice(["", "", f"by the {rng.choice(_LANDMARKS)}"]),
+            caller_name=_person(rng) if rng.random() < 0.8 else "",
+            caller_phone=f"253-555-{rng.randint(100, 199):04d}",
+            narrative=narrative,
+            caution_notes=rng.choice(_CAUTIONS) if rng.random() < 0.25 else "",
+            received_at=iso(received), updated_at=iso(received),
+        )
+        yield call, list(_timeline(call.id, received, path, rng))
+
+
+def _timeline(call_id: str, received: datetime, path: list[str],
+              rng: random.Random) -> Iterator[StatusEvent]:
+    t = received
+    for status in path:
+        t = t + timedelta(minutes=rng.uniform(0.5, 12))
+        origin = "station" if status == "DISPATCHED" else "unit"
+        yield StatusEvent(new_id(), call_id, "status", status, iso(t), origin=origin,
+                          actor="" if origin == "station" else DEMO_OFFICER)
+
+
+def seed_demo(store: Store, clock: Clock, active: int = 25, history: int = 40,
+              unit_id: str = DEMO_UNIT) -> None:
+    """Fill an empty profile with a demo shift. Does nothing if calls already exist."""
+    if store.calls.count():
+        return
+    with store.atomic("creating demo data"):
+        store.set_meta("unit_id", unit_id)
+        store.set_meta("officer_name", DEMO_OFFICER)
+        store.set_meta("demo", "1")
+        for batch in (generate_calls(clock, active, unit_id, seed=12),
+                      generate_calls(clock, history, unit_id, seed=99, history=True,
+                                     start_number=active + 1)):
+            calls, events = [], []
+            for call, timeline in batch:
+                calls.append(call)
+                events.extend(timeline)
+            store.calls.insert_many(calls)
+            store.calls.add_events(events)

@@ -1,0 +1,136 @@
+"""Plain frozen records passed between the store, the services and the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Call:
+    id: str
+    cad_number: str | None
+    unit_id: str
+    type_code: str
+    priority: int
+    status: str
+    address: str
+    received_at: str
+    updated_at: str
+    cross_streets: str = ""
+    location_note: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    caller_name: str = ""
+    caller_phone: str = ""
+    narrative: str = ""
+    caution_notes: str = ""
+    self_initiated: bool = False
+    cancelled: bool = False
+    station_revision: int = 0
+
+    @property
+    def display_number(self) -> str:
+        return self.cad_number or f"LOCAL-{self.id[:8].upper()}"
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    id: str
+    call_id: str
+    kind: str  # 'status' | 'backup' | 'note'
+    status: str
+    at: str
+    reason_code: str | None = None
+    note: str = ""
+    actor: str = ""
+    origin: str = "unit"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    role_code: str
+    name: str = ""
+    age: int | None = None
+    phone: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ServiceEntry:
+    code: str
+    response: str  # OFFERED | ACCEPTED | DECLINED
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    call_id: str
+    report_number: str
+    version: int
+    state: str  # draft | finalized | approved | returned | superseded
+    created_at: str
+    updated_at: str
+    author: str = ""
+    supersedes_id: str | None = None
+    finalized_at: str | None = None
+    persons: tuple[Person, ...] = ()
+    flags: tuple[str, ...] = ()
+    disability_codes: tuple[str, ...] = ()
+    disability_other: str = ""
+    language_codes: tuple[str, ...] = ()
+    disposition_code: str | None = None
+    outcome_code: str | None = None
+    transport_destination_code: str | None = None
+    referrals: tuple[str, ...] = ()
+    services: tuple[ServiceEntry, ...] = ()
+    backup_requested: bool = False
+    backup_reason_code: str | None = None
+    transfer_988: bool = False
+    follow_up_needed: bool = False
+    follow_up_note: str = ""
+    time_on_task_minutes: int | None = None
+    narrative: str = ""
+    correction_reason: str = ""
+    review_comment: str = ""
+
+    @property
+    def editable(self) -> bool:
+        return self.state in ("draft", "returned")
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    seq: int
+    change_id: str
+    kind: str
+    entity_id: str
+    payload: str
+    created_at: str
+    state: str = "pending"
+    acked_at: str | None = None
+    result_reason: str = ""
+
+
+@dataclass(frozen=True)
+class RecoveredDraft:
+    report_id: str
+    report_number: str
+    call_number: str
+    saved_at: str
+
+
+@dataclass(frozen=True)
+class CallSummary:
+    """What the call board needs for one row: small, cheap to hold 50,000 of."""
+
+    id: str
+    number: str
+    type_code: str
+    priority: int
+    address: str
+    status: str
+    received_at: str
+    has_caution: bool
+    unsynced: bool
+    narrative_head: str = field(default="", repr=False)

@@ -1,0 +1,121 @@
+"""Reference code lists (call types, priorities, dispositions, flags, ...) loaded from resources/.
+
+Every analytic field in a record holds one of these codes; labels come from here, never from
+string literals in code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from responder.errors import ValidationError
+from responder.resources import resource_path
+
+LIST_NAMES = (
+    "call_types",
+    "priorities",
+    "disposition_groups",
+    "dispositions",
+    "outcomes",
+    "transport_destinations",
+    "referral_destinations",
+    "services",
+    "service_responses",
+    "flags",
+    "disabilities",
+    "languages",
+    "person_roles",
+    "backup_reasons",
+    "unit_statuses",
+)
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    label: str
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.extra.get(key, default)
+
+
+@dataclass(frozen=True)
+class CodeList:
+    name: str
+    items: tuple[Code, ...]
+
+    def __iter__(self) -> Iterator[Code]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __contains__(self, code: object) -> bool:
+        return any(c.code == code for c in self.items)
+
+    def get(self, code: str | None) -> Code | None:
+        for c in self.items:
+            if c.code == code:
+                return c
+        return None
+
+    def label(self, code: str | None) -> str:
+        found = self.get(code)
+        return found.label if found else (code or "")
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.items)
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    lists: Mapping[str, CodeList]
+
+    def __getattr__(self, name: str) -> CodeList:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def next_statuses(self, status: str) -> tuple[str, ...]:
+        found = self.lists["unit_statuses"].get(status)
+        return tuple(found.get("next", ())) if found else ()
+
+
+def _load_list(path: Path, name: str) -> CodeList:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"Reference list {path.name} cannot be read: {exc}") from exc
+    items = raw.get("items") if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not items:
+        raise ValidationError(f"Reference list {path.name} has no 'items' list")
+    codes: list[Code] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("code"), str):
+            raise ValidationError(f"{path.name} item {i}: needs a string 'code'")
+        if not isinstance(item.get("label"), str) or not item["label"].strip():
+            raise ValidationError(f"{path.name} item {i} ({item['code']}): needs a 'label'")
+        if item["code"] in seen:
+            raise ValidationError(f"{path.name}: code {item['code']!r} appears twice")
+        seen.add(item["code"])
+        extra = {k: v for k, v in item.items() if k not in ("code", "label")}
+        codes.append(Code(item["code"], item["label"], MappingProxyType(extra)))
+    return CodeList(name, tuple(codes))
+
+
+def load_reference(directory: Path | None = None) -> ReferenceData:
+    directory = directory or resource_path("reference")
+    lists = {name: _load_list(directory / f"{name}.json", name) for name in LIST_NAMES}
+    groups = lists["disposition_groups"]
+    for d in lists["dispositions"]:
+        if d.get("group") not in groups:
+            raise ValidationError(f"dispositions.json: {d.code} names unknown group {d.get('group')}")
+    return ReferenceData(MappingProxyType(lists))

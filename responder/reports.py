@@ -1,0 +1,257 @@
+"""Field reports: drafts saved field by field, validation that names what blocks finalizing,
+locked finalized versions, and corrections that keep the old version."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from responder.clock import Clock, iso, new_id, parse_iso
+from responder.errors import LockedRecordError, NotFoundError, ValidationError
+from responder.models import Person, Report, ServiceEntry
+from responder.reference import ReferenceData
+from responder.store import Store
+from responder.store.reports import report_payload
+
+# field -> (kind, reference list)
+FIELD_SPECS: dict[str, tuple[str, str | None]] = {
+    "persons": ("persons", "person_roles"),
+    "flags": ("codes", "flags"),
+    "disability_codes": ("codes", "disabilities"),
+    "disability_other": ("text", None),
+    "language_codes": ("codes", "languages"),
+    "disposition_code": ("code", "dispositions"),
+    "outcome_code": ("code", "outcomes"),
+    "transport_destination_code": ("code", "transport_destinations"),
+    "referrals": ("codes", "referral_destinations"),
+    "services": ("services", "services"),
+    "backup_requested": ("bool", None),
+    "backup_reason_code": ("code", "backup_reasons"),
+    "transfer_988": ("bool", None),
+    "follow_up_needed": ("bool", None),
+    "follow_up_note": ("text", None),
+    "time_on_task_minutes": ("int", None),
+    "narrative": ("text", None),
+    "correction_reason": ("text", None),
+}
+
+FIELD_LABELS = {
+    "persons": "Persons contacted",
+    "flags": "Flags",
+    "disability_codes": "Perceived disability",
+    "disability_other": "Other disability",
+    "language_codes": "Language needed",
+    "disposition_code": "Disposition",
+    "outcome_code": "Outcome",
+    "transport_destination_code": "Transported to",
+    "referrals": "Referrals",
+    "services": "Services",
+    "backup_reason_code": "Backup reason",
+    "follow_up_note": "Follow-up",
+    "time_on_task_minutes": "Time on task",
+    "narrative": "Narrative",
+    "correction_reason": "Reason for correction",
+}
+
+MAX_MINUTES = 24 * 60
+
+
+class ReportService:
+    def __init__(self, store: Store, reference: ReferenceData, clock: Clock, unit_id: str,
+                 author: str = "") -> None:
+        self._store = store
+        self._ref = reference
+        self._clock = clock
+        self.unit_id = unit_id
+        self.author = author
+
+    def get(self, report_id: str) -> Report:
+        report = self._store.reports.get(report_id)
+        if report is None:
+            raise NotFoundError(f"No report with id {report_id}")
+        return report
+
+    def for_call(self, call_id: str) -> list[Report]:
+        return self._store.reports.for_call(call_id)
+
+    def current_for_call(self, call_id: str) -> Report | None:
+        versions = self.for_call(call_id)
+        return max(versions, key=lambda r: r.version) if versions else None
+
+    def all(self, states: list[str] | None = None) -> list[Report]:
+        return self._store.reports.all(states)
+
+    def start(self, call_id: str) -> Report:
+        """The call's editable report, created (pre-filled from the timeline) if there is none."""
+        current = self.current_for_call(call_id)
+        if current is not None:
+            return current
+        now = self._clock.now()
+        events = self._store.calls.events(call_id)
+        backup = next((e for e in reversed(events) if e.kind == "backup"), None)
+        report = Report(
+            id=new_id(), call_id=call_id,
+            report_number=self._store.reports.next_number(now.year, self.unit_id),
+            version=1, state="draft", created_at=iso(now), updated_at=iso(now),
+            author=self.author, backup_requested=backup is not None,
+            backup_reason_code=backup.reason_code if backup else None,
+            time_on_task_minutes=_minutes_on_task(events),
+        )
+        with self._store.atomic("starting the report"):
+            self._store.reports.insert(report)
+        return report
+
+    def save_fields(self, report_id: str, fields: Mapping[str, Any]) -> Report:
+        """Autosave: write just the changed fields. Values must be well-formed (codes known,
+        numbers numeric) but the report need not be complete."""
+        report = self.get(report_id)
+        if not report.editable:
+            raise LockedRecordError(
+                f"Report {report.report_number} v{report.version} is {report.state}; "
+                "make a correction to change it"
+            )
+        clean = self._clean(fields)
+        clean["updated_at"] = iso(self._clock.now())
+        with self._store.atomic(f"saving report {report.report_number}"):
+            self._store.reports.update(report_id, clean)
+        return dataclasses.replace(report, **clean)
+
+    def problems(self, report: Report) -> dict[str, str]:
+        """What blocks finalizing, field by field, in words a responder can act on."""
+        p: dict[str, str] = {}
+        no_contact = report.outcome_code == "NO_CONTACT" or report.disposition_code in ("GOA", "UNF")
+        if not report.disposition_code:
+            p["disposition_code"] = "choose a disposition"
+        if not report.outcome_code:
+            p["outcome_code"] = "choose how the contact ended"
+        elif report.outcome_code == "TRANSPORTED" and not report.transport_destination_code:
+            p["transport_destination_code"] = "say where the person was transported"
+        elif report.outcome_code == "REFERRED" and not report.referrals:
+            p["referrals"] = "add at least one referral"
+        if not report.persons and not no_contact:
+            p["persons"] = "add at least one person contacted"
+        if "PERCEIVED_DISABILITY" in report.flags and not report.disability_codes:
+            p["disability_codes"] = "choose the nature of the perceived disability"
+        if "OTHER" in report.disability_codes and not report.disability_other.strip():
+            p["disability_other"] = "describe the other disability in a few words"
+        if "LANGUAGE_NEED" in report.flags and not report.language_codes:
+            p["language_codes"] = "choose the language needed"
+        if report.backup_requested and not report.backup_reason_code:
+            p["backup_reason_code"] = "say why police backup was requested"
+        if report.follow_up_needed and not report.follow_up_note.strip():
+            p["follow_up_note"] = "say what follow-up is needed"
+        if report.time_on_task_minutes is None:
+            p["time_on_task_minutes"] = "enter the minutes spent on this call"
+        if not report.narrative.strip():
+            p["narrative"] = "write what happened"
+        if report.supersedes_id and not report.correction_reason.strip():
+            p["correction_reason"] = "say what this correction changes"
+        return p
+
+    def finalize(self, report_id: str) -> Report:
+        report = self.get(report_id)
+        if not report.editable:
+            raise LockedRecordError(f"Report {report.report_number} is already {report.state}")
+        problems = self.problems(report)
+        if problems:
+            names = ", ".join(FIELD_LABELS.get(k, k) for k in problems)
+            raise ValidationError(f"Cannot finalize yet: {names}", problems)
+        now = iso(self._clock.now())
+        final = dataclasses.replace(report, state="finalized", finalized_at=now, updated_at=now)
+        with self._store.atomic(f"finalizing report {report.report_number}"):
+            self._store.reports.update(
+                report_id, {"state": "finalized", "finalized_at": now, "updated_at": now}
+            )
+            if report.supersedes_id:
+                self._store.reports.update(report.supersedes_id, {"state": "superseded"})
+            self._store.outbox.enqueue(
+                "report", report_id, report_payload(final), now, report.call_id
+            )
+        return final
+
+    def correct(self, report_id: str) -> Report:
+        """Start a correction: a new draft version; the old version is kept, unchanged."""
+        old = self.get(report_id)
+        if old.state not in ("finalized", "approved"):
+            raise LockedRecordError("Only a finalized or approved report can be corrected")
+        newer = [r for r in self.for_call(old.call_id)
+                 if r.report_number == old.report_number and r.version > old.version]
+        if newer:
+            return max(newer, key=lambda r: r.version)
+        now = iso(self._clock.now())
+        draft = dataclasses.replace(
+            old, id=new_id(), version=old.version + 1, supersedes_id=old.id, state="draft",
+            created_at=now, updated_at=now, finalized_at=None, review_comment="",
+            correction_reason="",
+        )
+        with self._store.atomic(f"starting a correction of {old.report_number}"):
+            self._store.reports.insert(draft)
+        return draft
+
+    def _clean(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        errors: dict[str, str] = {}
+        out: dict[str, Any] = {}
+        for name, value in fields.items():
+            spec = FIELD_SPECS.get(name)
+            if spec is None:
+                errors[name] = "is not a report field"
+                continue
+            try:
+                out[name] = self._coerce(spec, value)
+            except (TypeError, ValueError) as exc:
+                errors[name] = str(exc)
+        if errors:
+            raise ValidationError("Some report fields could not be saved", errors)
+        return out
+
+    def _coerce(self, spec: tuple[str, str | None], value: Any) -> Any:
+        kind, list_name = spec
+        codes = self._ref.lists[list_name] if list_name else None
+        if kind == "text":
+            return "" if value is None else str(value)
+        if kind == "bool":
+            return bool(value)
+        if kind == "int":
+            if value in (None, ""):
+                return None
+            n = int(value)
+            if not 0 <= n <= MAX_MINUTES:
+                raise ValueError(f"must be between 0 and {MAX_MINUTES}")
+            return n
+        assert codes is not None
+        if kind == "code":
+            if value in (None, ""):
+                return None
+            if value not in codes:
+                raise ValueError(f"{value!r} is not a known code")
+            return value
+        if kind == "codes":
+            bad = [v for v in value if v not in codes]
+            if bad:
+                raise ValueError(f"unknown codes: {', '.join(map(str, bad))}")
+            return tuple(dict.fromkeys(value))
+        if kind == "persons":
+            persons = tuple(p if isinstance(p, Person) else Person(**p) for p in value)
+            for p in persons:
+                if p.role_code not in codes:
+                    raise ValueError(f"{p.role_code!r} is not a person role")
+            return persons
+        if kind == "services":
+            entries = tuple(s if isinstance(s, ServiceEntry) else ServiceEntry(**s) for s in value)
+            responses = self._ref.service_responses
+            for s in entries:
+                if s.code not in codes or s.response not in responses:
+                    raise ValueError(f"{s.code}/{s.response} is not a known service response")
+            return entries
+        raise ValueError(f"unknown field kind {kind}")
+
+
+def _minutes_on_task(events: list[Any]) -> int | None:
+    """Minutes from first acknowledgement (or on-scene) to clear, when the timeline has both."""
+    start = next((e.at for e in events if e.status in ("ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE")),
+                 None)
+    end = next((e.at for e in reversed(events) if e.status == "CLEARED"), None)
+    if not start or not end:
+        return None
+    return max(0, round((parse_iso(end) - parse_iso(start)).total_seconds() / 60))

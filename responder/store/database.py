@@ -1,0 +1,92 @@
+"""Opening the local database: the one place a connection is made.
+
+Encryption (SQLCipher) slots in here: ``open_database(path, key=...)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from responder.errors import StorageError, StorageFullError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+_FULL_MARKERS = ("database or disk is full", "disk i/o error", "file too large")
+
+
+def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
+    if key is None:
+        return sqlite3.connect(str(path), check_same_thread=True)
+    from responder.store.cipher import connect_encrypted  # noqa: PLC0415 (optional backend)
+
+    return connect_encrypted(path, key)
+
+
+def open_database(path: Path, key: bytes | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) the profile database with our pragmas, migrated to current."""
+    from responder.store.migrations import migrate  # noqa: PLC0415 (avoid import cycle)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = _connect(path, key)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("journal_mode is %s, not WAL", mode)
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"Cannot open the database at {path}: {exc}") from exc
+    db = sqlite_utils.Database(conn)
+    with translate_errors("migrating the database"):
+        migrate(db, path)
+    return db
+
+
+def backup_file(path: Path, suffix: str) -> Path | None:
+    """Copy the database (and its WAL) aside before a risky step such as a migration."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    target = path.with_name(f"{path.name}.{suffix}.bak")
+    shutil.copy2(path, target)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def _is_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG):
+        return True
+    text = str(exc).lower()
+    return any(marker in text for marker in _FULL_MARKERS)
+
+
+@contextlib.contextmanager
+def translate_errors(doing: str) -> Iterator[None]:
+    """Turn database exceptions into ours, naming what we were doing."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        if _is_full(exc):
+            raise StorageFullError(
+                f"The disk is full: {doing} failed and nothing was written"
+            ) from exc
+        raise StorageError(f"{doing} failed: {exc}") from exc
+    except Exception as exc:  # sqlcipher3 raises its own exception classes
+        if type(exc).__module__.startswith("sqlcipher3"):
+            if _is_full(exc):
+                raise StorageFullError(
+                    f"The disk is full: {doing} failed and nothing was written"
+                ) from exc
+            raise StorageError(f"{doing} failed: {exc}") from exc
+        raise

@@ -1,0 +1,157 @@
+"""The schema, as small named append-only migrations. Never edit one that has shipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from responder.store.database import backup_file
+
+migrations = Migrations("responder")
+
+
+@migrations(name="0001_meta")
+def _meta(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations(name="0002_calls")
+def _calls(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE calls (
+            id TEXT PRIMARY KEY,
+            cad_number TEXT UNIQUE,
+            unit_id TEXT NOT NULL,
+            type_code TEXT NOT NULL,
+            priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 6),
+            status TEXT NOT NULL,
+            address TEXT NOT NULL DEFAULT '',
+            cross_streets TEXT NOT NULL DEFAULT '',
+            location_note TEXT NOT NULL DEFAULT '',
+            latitude REAL,
+            longitude REAL,
+            caller_name TEXT NOT NULL DEFAULT '',
+            caller_phone TEXT NOT NULL DEFAULT '',
+            narrative TEXT NOT NULL DEFAULT '',
+            caution_notes TEXT NOT NULL DEFAULT '',
+            received_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            self_initiated INTEGER NOT NULL DEFAULT 0,
+            cancelled INTEGER NOT NULL DEFAULT 0,
+            station_revision INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX calls_board ON calls (status, priority, received_at)")
+    db["calls"].enable_fts(
+        ["cad_number", "type_code", "address", "cross_streets", "narrative", "caution_notes"],
+        create_triggers=True,
+        tokenize="unicode61",
+    )
+
+
+@migrations(name="0003_status_events")
+def _status_events(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE status_events (
+            id TEXT PRIMARY KEY,
+            call_id TEXT NOT NULL REFERENCES calls(id),
+            kind TEXT NOT NULL CHECK (kind IN ('status', 'backup', 'note')),
+            status TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason_code TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            actor TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT 'unit' CHECK (origin IN ('unit', 'station'))
+        )
+        """
+    )
+    db.execute("CREATE INDEX status_events_call ON status_events (call_id, at)")
+    # Append-only: the timeline is evidence.
+    db.execute(
+        """CREATE TRIGGER status_events_no_update BEFORE UPDATE ON status_events
+           BEGIN SELECT RAISE(ABORT, 'status events are append-only'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER status_events_no_delete BEFORE DELETE ON status_events
+           BEGIN SELECT RAISE(ABORT, 'status events are append-only'); END"""
+    )
+
+
+@migrations(name="0004_reports")
+def _reports(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE reports (
+            id TEXT PRIMARY KEY,
+            call_id TEXT NOT NULL REFERENCES calls(id),
+            report_number TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            supersedes_id TEXT REFERENCES reports(id),
+            state TEXT NOT NULL DEFAULT 'draft'
+                CHECK (state IN ('draft', 'finalized', 'approved', 'returned', 'superseded')),
+            author TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            finalized_at TEXT,
+            persons TEXT NOT NULL DEFAULT '[]',
+            flags TEXT NOT NULL DEFAULT '[]',
+            disability_codes TEXT NOT NULL DEFAULT '[]',
+            disability_other TEXT NOT NULL DEFAULT '',
+            language_codes TEXT NOT NULL DEFAULT '[]',
+            disposition_code TEXT,
+            outcome_code TEXT,
+            transport_destination_code TEXT,
+            referrals TEXT NOT NULL DEFAULT '[]',
+            services TEXT NOT NULL DEFAULT '[]',
+            backup_requested INTEGER NOT NULL DEFAULT 0,
+            backup_reason_code TEXT,
+            transfer_988 INTEGER NOT NULL DEFAULT 0,
+            follow_up_needed INTEGER NOT NULL DEFAULT 0,
+            follow_up_note TEXT NOT NULL DEFAULT '',
+            time_on_task_minutes INTEGER,
+            narrative TEXT NOT NULL DEFAULT '',
+            correction_reason TEXT NOT NULL DEFAULT '',
+            review_comment TEXT NOT NULL DEFAULT '',
+            UNIQUE (report_number, version)
+        )
+        """
+    )
+    db.execute("CREATE INDEX reports_call ON reports (call_id, version)")
+
+
+@migrations(name="0005_outbox")
+def _outbox(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            change_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            call_id TEXT,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'acked', 'quarantined', 'conflict')),
+            acked_at TEXT,
+            result_reason TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_pending ON outbox (state, seq)")
+    db.execute("CREATE INDEX outbox_call ON outbox (call_id, state)")
+
+
+def migrate(db: sqlite_utils.Database, path: Path) -> None:
+    """Apply pending migrations, copying the file aside first if it already holds data."""
+    pending = migrations.pending(db)
+    if not pending:
+        return
+    if "meta" in db.table_names():
+        backup_file(path, f"before-{pending[0].name}")
+    migrations.apply(db)

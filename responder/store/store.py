@@ -1,0 +1,57 @@
+"""The Store: one object per open profile database, composed of small repositories."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from responder.store.calls import CallRepository
+from responder.store.database import open_database, translate_errors
+from responder.store.outbox import Outbox
+from responder.store.reports import ReportRepository
+
+
+class Store:
+    """Owns the connection. Belongs to the thread that opened it."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.calls = CallRepository(db)
+        self.reports = ReportRepository(db)
+        self.outbox = Outbox(db)
+
+    @classmethod
+    def open(cls, path: Path, key: bytes | None = None) -> Store:
+        return cls(open_database(path, key), path)
+
+    @contextlib.contextmanager
+    def atomic(self, doing: str) -> Iterator[None]:
+        """One user action = one transaction. Errors come out as ours, naming ``doing``."""
+        with translate_errors(doing), self.db.atomic():
+            yield
+
+    # Meta: small key/value facts about this profile -------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.atomic(f"saving setting {key}"):
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
