@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from responder.attachments import AttachmentService
 from responder.calls import CallService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
@@ -29,6 +30,7 @@ class ResponderApp:
     clock: Clock
     calls: CallService
     reports: ReportService
+    attachments: AttachmentService
     recovered: list[RecoveredDraft] = field(default_factory=list)
 
     @property
@@ -56,6 +58,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         paths=paths, store=store, reference=reference, clock=clock,
         calls=CallService(store, reference, clock, unit_id, actor=officer),
         reports=ReportService(store, reference, clock, unit_id, author=officer),
+        attachments=AttachmentService(store, clock),
         recovered=recovered,
     )
 

@@ -134,3 +134,16 @@ class CallSummary:
     has_caution: bool
     unsynced: bool
     narrative_head: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: str
+    report_id: str
+    filename: str
+    mime_type: str
+    size: int
+    sha256: str
+    caption: str
+    created_at: str
+    uploaded: bool = False

@@ -147,6 +147,29 @@ def _outbox(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX outbox_call ON outbox (call_id, state)")
 
 
+@migrations(name="0006_attachments")
+def _attachments(db: sqlite_utils.Database) -> None:
+    # Bytes live inside the database so that encryption at rest covers them too.
+    db.execute(
+        """
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL REFERENCES reports(id),
+            filename TEXT NOT NULL,
+            mime_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            caption TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            uploaded INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE TABLE attachment_data (id TEXT PRIMARY KEY REFERENCES attachments(id),"
+               " data BLOB NOT NULL)")
+    db.execute("CREATE INDEX attachments_report ON attachments (report_id)")
+
+
 def migrate(db: sqlite_utils.Database, path: Path) -> None:
     """Apply pending migrations, copying the file aside first if it already holds data."""
     pending = migrations.pending(db)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from responder.store.attachments import AttachmentRepository
 from responder.store.calls import CallRepository
 from responder.store.database import open_database, translate_errors
 from responder.store.outbox import Outbox
@@ -23,6 +24,7 @@ class Store:
         self.calls = CallRepository(db)
         self.reports = ReportRepository(db)
         self.outbox = Outbox(db)
+        self.attachments = AttachmentRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:

@@ -1,0 +1,81 @@
+"""Attaching photos to a report: size and type checked at attach time, hashed, stored encrypted
+with the rest of the database."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from responder.clock import Clock, iso, new_id
+from responder.errors import LockedRecordError, ValidationError
+from responder.models import Attachment
+from responder.store import Store
+
+MAX_PHOTO_BYTES = 15 * 1024 * 1024
+_SIGNATURES = {
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"GIF8": "image/gif",
+    b"RIFF": "image/webp",
+    b"II*\x00": "image/tiff",
+    b"MM\x00*": "image/tiff",
+}
+
+
+def sniff_mime(data: bytes) -> str | None:
+    for magic, mime in _SIGNATURES.items():
+        if data.startswith(magic):
+            return mime
+    return None
+
+
+class AttachmentService:
+    def __init__(self, store: Store, clock: Clock, max_bytes: int = MAX_PHOTO_BYTES) -> None:
+        self._store = store
+        self._clock = clock
+        self.max_bytes = max_bytes
+
+    def attach_photo(self, report_id: str, filename: str, data: bytes,
+                     caption: str = "") -> Attachment:
+        report = self._store.reports.get(report_id)
+        if report is None:
+            raise ValidationError("No such report", {"report_id": report_id})
+        if not report.editable:
+            raise LockedRecordError(f"Report {report.report_number} is {report.state}")
+        if len(data) > self.max_bytes:
+            raise ValidationError(
+                f"{filename} is {len(data) / 1_048_576:.1f} MB; photos can be at most "
+                f"{self.max_bytes / 1_048_576:.0f} MB",
+                {"photo": "too large"},
+            )
+        mime = sniff_mime(data)
+        if mime is None:
+            raise ValidationError(f"{filename} is not a photo (JPEG, PNG, GIF, WebP or TIFF)",
+                                  {"photo": "not an image"})
+        attachment = Attachment(
+            id=new_id(), report_id=report_id, filename=Path(filename).name, mime_type=mime,
+            size=len(data), sha256=hashlib.sha256(data).hexdigest(), caption=caption,
+            created_at=iso(self._clock.now()),
+        )
+        with self._store.atomic(f"attaching {attachment.filename}"):
+            self._store.attachments.insert(attachment, data)
+        return attachment
+
+    def attach_file(self, report_id: str, path: Path, caption: str = "") -> Attachment:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise ValidationError(f"Cannot read {path}: {exc.strerror}") from exc
+        if size > self.max_bytes:
+            raise ValidationError(
+                f"{path.name} is {size / 1_048_576:.1f} MB; photos can be at most "
+                f"{self.max_bytes / 1_048_576:.0f} MB",
+                {"photo": "too large"},
+            )
+        return self.attach_photo(report_id, path.name, path.read_bytes(), caption)
+
+    def for_report(self, report_id: str) -> list[Attachment]:
+        return self._store.attachments.for_report(report_id)
+
+    def data(self, attachment_id: str) -> bytes:
+        return self._store.attachments.data(attachment_id)
