@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from responder.attachments import AttachmentService
+from responder.audit import AuditLog
 from responder.calls import CallService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
 from responder.profile import ProfilePaths
 from responder.reference import ReferenceData, load_reference
 from responder.reports import ReportService
+from responder.security.session import Session, attempts_path
 from responder.store import Store
 
 log = logging.getLogger(__name__)
@@ -31,11 +33,20 @@ class ResponderApp:
     calls: CallService
     reports: ReportService
     attachments: AttachmentService
+    audit: AuditLog
     recovered: list[RecoveredDraft] = field(default_factory=list)
+    session: Session | None = None
 
     @property
     def unit_id(self) -> str:
         return self.calls.unit_id
+
+    def sign_out(self) -> None:
+        """Record the sign-out and close. The UI also clears its caches and temporary files."""
+        try:
+            self.audit.record("signout")
+        finally:
+            self.close()
 
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
@@ -46,20 +57,29 @@ class ResponderApp:
 
 
 def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,
-             reference: ReferenceData | None = None) -> ResponderApp:
+             reference: ReferenceData | None = None,
+             session: Session | None = None) -> ResponderApp:
+    """Open a profile. With ``session`` (from ``responder.security.Authenticator``) the
+    database is opened with the officer's unwrapped key and the sign-in is audited."""
     paths = ProfilePaths(Path(profile_dir)).ensure()
     clock = clock or SystemClock()
     reference = reference or load_reference()
+    if session is not None:
+        key = session.key
     store = Store.open(paths.database, key)
     unit_id = store.get_meta("unit_id") or DEFAULT_UNIT
-    officer = store.get_meta("officer_name") or ""
+    officer = session.officer_name if session else (store.get_meta("officer_name") or "")
+    audit = AuditLog(store, clock, actor=officer)
+    if session is not None:
+        audit.import_signin_attempts(attempts_path(paths.root))
+        audit.record("signin", f"officer:{session.officer_id}")
     recovered = _start_session(store, clock)
     return ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=CallService(store, reference, clock, unit_id, actor=officer),
-        reports=ReportService(store, reference, clock, unit_id, author=officer),
+        reports=ReportService(store, reference, clock, unit_id, author=officer, audit=audit),
         attachments=AttachmentService(store, clock),
-        recovered=recovered,
+        audit=audit, recovered=recovered, session=session,
     )
 
 

@@ -19,7 +19,7 @@ from responder.errors import ResponderError
 
 # Modules that add subcommands. Each has register(subparsers) -> None; each subparser sets
 # ``func(args) -> int``.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["responder.signin", "responder.audit"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"responder {__version__}")
     parser.add_argument("--profile", type=Path, help="profile directory (default: user data dir)")
+    parser.add_argument("--officer", help="officer to sign in as (headless commands)")
     parser.add_argument("--demo", action="store_true",
                         help="use (and create if needed) the demo profile with sample calls")
     parser.add_argument("--screenshot", type=Path, metavar="FILE",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 from collections.abc import Mapping
 
 
@@ -51,6 +52,16 @@ class SecretsUnavailableError(ResponderError):
 
 class AuthError(ResponderError):
     """Wrong passphrase, unknown officer, or locked out."""
+
+
+class LockedOutError(AuthError):
+    """Too many failed sign-ins: no attempt is checked before ``until`` (a UTC datetime).
+    ``lockout`` is False for the short growing delay between attempts, True for the lockout."""
+
+    def __init__(self, message: str, until: datetime, lockout: bool = True) -> None:
+        super().__init__(message)
+        self.until = until
+        self.lockout = lockout
 
 
 class DefinitionError(ResponderError):

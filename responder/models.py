@@ -147,3 +147,20 @@ class Attachment:
     caption: str
     created_at: str
     uploaded: bool = False
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit-trail row. ``seq`` is the device sequence number; ``hash`` chains the rows."""
+
+    seq: int
+    id: str
+    at: str
+    device_id: str
+    actor: str
+    action: str
+    target: str
+    outcome: str
+    detail: str
+    prev_hash: str
+    hash: str

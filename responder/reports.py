@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from responder.clock import Clock, iso, new_id, parse_iso
 from responder.errors import LockedRecordError, NotFoundError, ValidationError
@@ -13,6 +13,9 @@ from responder.models import Person, Report, ServiceEntry
 from responder.reference import ReferenceData
 from responder.store import Store
 from responder.store.reports import report_payload
+
+if TYPE_CHECKING:
+    from responder.audit import AuditLog
 
 # field -> (kind, reference list)
 FIELD_SPECS: dict[str, tuple[str, str | None]] = {
@@ -59,8 +62,9 @@ MAX_MINUTES = 24 * 60
 
 class ReportService:
     def __init__(self, store: Store, reference: ReferenceData, clock: Clock, unit_id: str,
-                 author: str = "") -> None:
+                 author: str = "", audit: AuditLog | None = None) -> None:
         self._store = store
+        self._audit = audit
         self._ref = reference
         self._clock = clock
         self.unit_id = unit_id
@@ -107,6 +111,7 @@ class ReportService:
         numbers numeric) but the report need not be complete."""
         report = self.get(report_id)
         if not report.editable:
+            self._record("report.change", report_id, "denied", f"state:{report.state}")
             raise LockedRecordError(
                 f"Report {report.report_number} v{report.version} is {report.state}; "
                 "make a correction to change it"
@@ -115,6 +120,8 @@ class ReportService:
         clean["updated_at"] = iso(self._clock.now())
         with self._store.atomic(f"saving report {report.report_number}"):
             self._store.reports.update(report_id, clean)
+            # Field names only: the audit trail never holds report content.
+            self._record("report.change", report_id, detail=",".join(sorted(fields)))
         return dataclasses.replace(report, **clean)
 
     def problems(self, report: Report) -> dict[str, str]:
@@ -156,6 +163,7 @@ class ReportService:
         problems = self.problems(report)
         if problems:
             names = ", ".join(FIELD_LABELS.get(k, k) for k in problems)
+            self._record("report.finalize", report_id, "failed", ",".join(sorted(problems)))
             raise ValidationError(f"Cannot finalize yet: {names}", problems)
         now = iso(self._clock.now())
         final = dataclasses.replace(report, state="finalized", finalized_at=now, updated_at=now)
@@ -168,6 +176,7 @@ class ReportService:
             self._store.outbox.enqueue(
                 "report", report_id, report_payload(final), now, report.call_id
             )
+            self._record("report.finalize", report_id)
         return final
 
     def correct(self, report_id: str) -> Report:
@@ -187,7 +196,12 @@ class ReportService:
         )
         with self._store.atomic(f"starting a correction of {old.report_number}"):
             self._store.reports.insert(draft)
+            self._record("report.correct", draft.id, detail=f"supersedes:{old.id}")
         return draft
+
+    def _record(self, action: str, target: str, outcome: str = "ok", detail: str = "") -> None:
+        if self._audit is not None:
+            self._audit.record(action, target, outcome, detail)
 
     def _clean(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         errors: dict[str, str] = {}

@@ -188,7 +188,10 @@ def _raw_connect(path: Path, key: bytes) -> Any:
 
 def connect_encrypted(path: Path, key: bytes) -> CipherConnection:
     """Open (creating if new) an AES-256 SQLCipher database with a raw 32-byte key."""
-    return CipherConnection(_raw_connect(Path(path), key))
+    conn = CipherConnection(_raw_connect(Path(path), key))
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)  # SQLite gives the -wal and -shm files the same mode
+    return conn
 
 
 def is_plaintext(path: Path) -> bool:

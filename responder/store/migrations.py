@@ -170,6 +170,36 @@ def _attachments(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX attachments_report ON attachments (report_id)")
 
 
+@migrations(name="0301_audit")
+def _audit(db: sqlite_utils.Database) -> None:
+    # Hash-chained and append-only: see responder/audit.py. seq is the device sequence number.
+    db.execute(
+        """
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"""
+    )
+
+
 def migrate(db: sqlite_utils.Database, path: Path) -> None:
     """Apply pending migrations, copying the file aside first if it already holds data."""
     pending = migrations.pending(db)

@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 from responder.store.attachments import AttachmentRepository
+from responder.store.audit import AuditRepository
 from responder.store.calls import CallRepository
 from responder.store.database import open_database, translate_errors
 from responder.store.outbox import Outbox
@@ -25,6 +26,7 @@ class Store:
         self.reports = ReportRepository(db)
         self.outbox = Outbox(db)
         self.attachments = AttachmentRepository(db)
+        self.audit = AuditRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:
