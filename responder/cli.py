@@ -60,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from responder.security import redact  # noqa: PLC0415
+
+    redact.install()
     if args.command:
         try:
             return int(args.func(args) or 0)
