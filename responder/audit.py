@@ -83,10 +83,9 @@ class AuditLog:
     def record(self, action: str, target: str = "", outcome: str = "ok",
                detail: str = "", at: str | None = None) -> AuditEntry:
         with self._store.atomic(f"recording {action} in the audit trail"):
-            last = self._store.audit.last()
-            prev = last.hash if last else GENESIS
+            last_seq, prev = self._tip()
             entry = AuditEntry(
-                seq=(last.seq + 1) if last else 1, id=new_id(), at=at or iso(self._clock.now()),
+                seq=last_seq + 1, id=new_id(), at=at or iso(self._clock.now()),
                 device_id=self.device_id, actor=_clean(self.actor), action=_clean(action),
                 target=_clean(target), outcome=_clean(outcome), detail=_clean(detail),
                 prev_hash=prev, hash="",
@@ -99,6 +98,16 @@ class AuditLog:
 
     def entries(self, limit: int | None = None, newest_first: bool = False) -> list[AuditEntry]:
         return self._store.audit.entries(limit, newest_first)
+
+    def _tip(self) -> tuple[int, str]:
+        """Where the next row chains on. The head kept in meta wins over the newest row, so
+        rows removed from the end stay evident as a gap after new rows are added."""
+        head = self._store.get_meta(HEAD_META)
+        if head:
+            seq, _, digest = head.partition(":")
+            return int(seq), digest
+        last = self._store.audit.last()
+        return (last.seq, last.hash) if last else (0, GENESIS)
 
     def verify(self) -> ChainCheck:
         return verify_chain(self._store)
@@ -145,6 +154,8 @@ def verify_chain(store: Store) -> ChainCheck:
             return ChainCheck(False, n, entry.seq, f"audit row {entry.seq} was altered")
         prev, expected = entry.hash, expected + 1
     head = store.get_meta(HEAD_META)
+    if n and not head:
+        return ChainCheck(False, n, None, "the audit head record is missing")
     if head and head != f"{expected - 1}:{prev}":
         head_seq = int(head.split(":")[0])
         return ChainCheck(False, n, expected if head_seq >= expected else head_seq,
