@@ -120,7 +120,8 @@ class ReportService:
     def problems(self, report: Report) -> dict[str, str]:
         """What blocks finalizing, field by field, in words a responder can act on."""
         p: dict[str, str] = {}
-        no_contact = report.outcome_code == "NO_CONTACT" or report.disposition_code in ("GOA", "UNF")
+        no_contact = (report.outcome_code == "NO_CONTACT"
+                      or report.disposition_code in ("GOA", "UNF"))
         if not report.disposition_code:
             p["disposition_code"] = "choose a disposition"
         if not report.outcome_code:
