@@ -108,3 +108,12 @@ def test_photo_limits_are_checked_when_attaching(app, open_call):
         app.attachments.attach_photo(report.id, "notes.txt", b"hello")
     ok = app.attachments.attach_photo(report.id, "p.png", b"\x89PNG\r\n\x1a\n" + b"1" * 50)
     assert app.attachments.data(ok.id).startswith(b"\x89PNG")
+
+
+def test_gone_on_arrival_needs_no_person(app, open_call):
+    report = app.reports.start(open_call.id)
+    report = app.reports.save_fields(report.id, {**COMPLETE, "persons": [],
+                                                 "disposition_code": "GOA"})
+    assert "persons" not in app.reports.problems(report)
+    report = app.reports.save_fields(report.id, {"disposition_code": "NRR"})
+    assert "persons" in app.reports.problems(report)
