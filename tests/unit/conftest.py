@@ -15,7 +15,7 @@ def clock():
 @pytest.fixture
 def app(tmp_path, clock):
     a = open_app(tmp_path / "profile", clock=clock)
-    seed_demo(a.store, clock, active=10, history=5)
+    seed_demo(a.store, clock, active=10, history=5, reports=False)
     a = _reopen(a, tmp_path, clock)
     yield a
     a.close()

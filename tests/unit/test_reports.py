@@ -117,3 +117,13 @@ def test_gone_on_arrival_needs_no_person(app, open_call):
     assert "persons" not in app.reports.problems(report)
     report = app.reports.save_fields(report.id, {"disposition_code": "NRR"})
     assert "persons" in app.reports.problems(report)
+
+
+def test_demo_profile_has_reports_in_each_state(tmp_path, clock):
+    from responder.demo import seed_demo
+
+    a = open_app(tmp_path / "demo", clock=clock)
+    seed_demo(a.store, clock)
+    assert sorted(r.state for r in a.reports.all()) == ["approved", "draft", "finalized"]
+    assert a.store.outbox.counts_by_kind() == {"report": 1}  # only the unsynced finalized one
+    a.close()
