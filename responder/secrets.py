@@ -20,6 +20,7 @@ import logging
 from typing import Any
 
 import keyring
+import keyring.backends.chainer
 import keyring.errors
 
 from responder.errors import SecretsUnavailableError
@@ -33,8 +34,8 @@ _REFUSED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.
 def acceptable(backend: Any) -> bool:
     """True for a backend that keeps secrets encrypted by the OS."""
     module = type(backend).__module__
-    if module == "keyring.backends.chainer":
-        return any(acceptable(b) for b in getattr(backend, "backends", []))
+    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
+        return any(acceptable(b) for b in backend.backends)
     if module.startswith(_REFUSED_MODULES):
         return False
     try:

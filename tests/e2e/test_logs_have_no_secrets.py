@@ -1,0 +1,76 @@
+"""Logs never contain passphrases, keys, tokens or report content (checked at DEBUG)."""
+
+import logging
+from datetime import UTC, datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from responder.app import open_app
+from responder.clock import FixedClock, SystemClock
+from responder.demo import seed_demo
+from responder.errors import AuthError
+from responder.secrets import SecretStore
+from responder.security import redact
+from responder.security.keystore import KdfParams
+from responder.security.session import Authenticator
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSPHRASE = "correct horse battery marker"
+TOKEN = "devtok-SECRET-0f9e8d7c6b5a"
+NARRATIVE = "LOGMARKER-NARRATIVE-2211"
+PERSON = "Ottoline Logmarker"
+
+
+def _session(tmp_path, clock):
+    auth = Authenticator(tmp_path, clock, kdf=KdfParams(n=2**10, r=8, p=1))
+    auth.enroll_first("alice", PASSPHRASE)
+    with pytest.raises(AuthError):
+        auth.sign_in("alice", PASSPHRASE + "x")
+    return auth
+
+
+def test_demo_session_logs_no_secret_or_content(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    clock = FixedClock(datetime.now(UTC))
+    auth = _session(tmp_path, clock)
+    clock.advance(2)  # past the growing delay after one failure
+    session = auth.sign_in("alice", PASSPHRASE)
+    app = open_app(tmp_path, session=session)
+    seed_demo(app.store, SystemClock())
+    SecretStore(backend=None).set("device_token", TOKEN)
+    call_id = app.store.db.execute("SELECT id FROM calls ORDER BY received_at").fetchone()[0]
+    report = app.reports.start(call_id)
+    app.reports.save_fields(report.id, {
+        "persons": [{"id": "p1", "role_code": "SUBJECT", "name": PERSON}],
+        "disposition_code": "NRR", "outcome_code": "RESOLVED_ON_SCENE",
+        "time_on_task_minutes": 20, "narrative": NARRATIVE})
+    app.reports.finalize(report.id)
+    app.sign_out()
+    env = dict(os.environ, RESPONDER_PASSPHRASE=PASSPHRASE)
+    cli = subprocess.run([sys.executable, "-m", "responder", "-v", "audit", "verify",
+                          "--profile", str(tmp_path)], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert cli.returncode == 0, cli.stderr
+    assert caplog.records, "the session did log something"
+    everything = caplog.text + "\n".join(r.getMessage() for r in caplog.records) + cli.stderr
+    for secret in (PASSPHRASE, TOKEN, NARRATIVE, PERSON, session.key.hex()):
+        assert secret not in everything
+
+
+def test_redacting_filter_catches_what_slips_through(caplog):
+    logger = logging.getLogger("responder.test_redaction")
+    flt = redact.RedactingFilter()
+    flt.add_secret(PASSPHRASE)
+    handler = logging.StreamHandler()
+    handler.addFilter(flt)
+    record = logger.makeRecord(logger.name, logging.INFO, __file__, 1,
+                               "typed %s; token=%s; PRAGMA key = \"x'%s'\"; Bearer %s",
+                               (PASSPHRASE, TOKEN, "ab" * 32, TOKEN), None)
+    flt.filter(record)
+    text = record.getMessage()
+    assert PASSPHRASE not in text and TOKEN not in text and "ab" * 32 not in text
+    assert text.count("[redacted]") == 4
