@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from responder.attachments import AttachmentService
-from responder.audit import AuditLog
+from responder.audit import AuditLog, verify_chain
 from responder.calls import CallService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
 from responder.profile import ProfilePaths
 from responder.reference import ReferenceData, load_reference
 from responder.reports import ReportService
+from responder.secrets import SecretStore
+from responder.security.scratch import ScratchDir
 from responder.security.session import Session, attempts_path
 from responder.store import Store
 
@@ -36,16 +39,29 @@ class ResponderApp:
     audit: AuditLog
     recovered: list[RecoveredDraft] = field(default_factory=list)
     session: Session | None = None
+    scratch: ScratchDir = field(default_factory=ScratchDir)
 
     @property
     def unit_id(self) -> str:
         return self.calls.unit_id
 
+    @functools.cached_property
+    def secrets(self) -> SecretStore:
+        """The OS keyring (device token). Built on first use; a missing secure backend is
+        recorded once in the audit trail and shown by the UI via ``secrets.problem``."""
+        store = SecretStore()
+        if not store.persistent:
+            self.audit.record("secrets.unavailable", "keyring", "alert", store.problem)
+        return store
+
     def sign_out(self) -> None:
-        """Record the sign-out and close. The UI also clears its caches and temporary files."""
+        """Record the sign-out, drop in-memory secrets, wipe this session's temporary files
+        (rendered PDFs, previews) and close. The UI also clears its own caches."""
         try:
             self.audit.record("signout")
         finally:
+            if "secrets" in self.__dict__:
+                self.secrets.forget_session()
             self.close()
 
     def close(self) -> None:
@@ -53,6 +69,7 @@ class ResponderApp:
         try:
             self.store.set_meta("session_clean", "1")
         finally:
+            self.scratch.wipe()
             self.store.close()
 
 
@@ -73,6 +90,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     if session is not None:
         audit.import_signin_attempts(attempts_path(paths.root))
         audit.record("signin", f"officer:{session.officer_id}")
+        _check_audit_chain(store, audit)
     recovered = _start_session(store, clock)
     return ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
@@ -81,6 +99,14 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         attachments=AttachmentService(store, clock),
         audit=audit, recovered=recovered, session=session,
     )
+
+
+def _check_audit_chain(store: Store, audit: AuditLog) -> None:
+    """CJIS SI-7(1)/AU-9: verify the trail at every sign-in and record a break."""
+    check = verify_chain(store)
+    if not check.ok:
+        log.warning("The audit trail failed verification at row %s", check.bad_seq)
+        audit.record("audit.tampered", "audit_log", "alert", check.problem)
 
 
 def _start_session(store: Store, clock: Clock) -> list[RecoveredDraft]:

@@ -39,7 +39,7 @@ ACTIONS = (
     "signin", "signin.failed", "signin.lockout", "signin.log_tampered", "signout", "lock",
     "unlock", "unlock.failed", "report.view", "report.change", "report.finalize",
     "report.correct", "report.print", "report.export", "sync", "secrets.unavailable",
-    "audit.verify", "officer.add",
+    "audit.verify", "audit.tampered", "officer.add",
 )
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
 from collections.abc import Mapping
+from datetime import datetime
 
 
 class ResponderError(Exception):

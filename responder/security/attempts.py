@@ -127,7 +127,8 @@ class AttemptLog:
         events, broken = self.read()
         if broken:
             # Keep the evidence: start a fresh chain and leave the damaged file beside it.
-            os.replace(self.path, self.path.with_name(f"{self.path.name}.damaged-{at:%Y%m%d%H%M%S}"))
+            aside = self.path.with_name(f"{self.path.name}.damaged-{at:%Y%m%d%H%M%S}")
+            os.replace(self.path, aside)
             events = []
         prev = events[-1].hash if events else GENESIS
         body = {"seq": (events[-1].seq + 1) if events else 1, "at": iso(at),

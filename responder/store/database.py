@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import sqlite_utils
 
@@ -28,7 +29,8 @@ def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
         return sqlite3.connect(str(path), check_same_thread=True)
     from responder.store.cipher import connect_encrypted  # noqa: PLC0415 (optional backend)
 
-    return connect_encrypted(path, key)
+    # A duck-typed wrapper that raises stdlib sqlite3 errors (see cipher.py).
+    return cast(sqlite3.Connection, connect_encrypted(path, key))
 
 
 def open_database(path: Path, key: bytes | None = None) -> sqlite_utils.Database:

@@ -1,10 +1,10 @@
 """Logs never contain passphrases, keys, tokens or report content (checked at DEBUG)."""
 
 import logging
-from datetime import UTC, datetime
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest

@@ -158,3 +158,29 @@ def test_verify_for_unlock_needs_the_same_officer(auth):
     assert auth.verify(alice, "river stone lamp").officer_id == alice.officer_id
     with pytest.raises(AuthError):
         auth.verify(alice, "wrong passphrase")
+
+
+def test_sign_out_wipes_session_temp_files_and_memory_secrets(auth, tmp_path):
+    session = auth.enroll_first("alice", "river stone lamp")
+    app = open_app(tmp_path, session=session)
+    pdf = app.scratch.path() / "report.pdf"
+    pdf.write_bytes(b"%PDF decrypted copy")
+    app.secrets.set("device_token", "tok")  # no OS keyring here: memory only, and audited
+    assert "secrets.unavailable" in [e.action for e in app.audit.entries()]
+    app.sign_out()
+    assert not pdf.exists() and not pdf.parent.exists()
+    assert app.secrets.get("device_token") is None
+
+
+def test_a_broken_audit_chain_is_recorded_at_sign_in(auth, tmp_path):
+    session = auth.enroll_first("alice", "river stone lamp")
+    app = open_app(tmp_path, session=session)
+    app.audit.record("report.view", "r1")
+    app.store.db.execute("DROP TRIGGER audit_log_no_update")
+    app.store.db.execute("UPDATE audit_log SET target = 'r2' WHERE seq = 2")
+    app.close()
+    app = open_app(tmp_path, session=auth.sign_in("alice", "river stone lamp"))
+    last = app.audit.entries()[-1]
+    assert (last.action, last.outcome) == ("audit.tampered", "alert")
+    assert "row 2" in last.detail
+    app.close()

@@ -43,6 +43,10 @@ class BrokenKeyring(MemoryKeyring):
         raise keyring.errors.KeyringLocked("collection is locked")
 
 
+# keyring registers every backend subclass for auto-discovery; these are for explicit use only.
+keyring.backend.KeyringBackend._classes -= {MemoryKeyring, PlaintextFileKeyring, BrokenKeyring}
+
+
 def test_recommended_backend_stores_the_token_namespaced():
     backend = MemoryKeyring()
     secrets = SecretStore(backend=backend)
@@ -76,6 +80,7 @@ def test_chainer_counts_only_if_it_holds_an_acceptable_backend():
     class WithGood(keyring.backends.chainer.ChainerBackend):
         backends = [keyring.backends.null.Keyring(), MemoryKeyring()]
 
+    keyring.backend.KeyringBackend._classes -= {OnlyNull, WithGood}
     assert not acceptable(OnlyNull())
     assert acceptable(WithGood())
 
