@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MINUTES = 10
 MAX_MINUTES = 30  # CJIS AC-11
 CHECK_INTERVAL_MS = 5_000
+REAUTH_HOURS = 12  # CJIS IA-5-j-10: re-authenticate at least every 12 h, even when busy
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
@@ -131,6 +132,7 @@ class IdleWatcher(QObject):
         self.timeout_s = validate_minutes(minutes) * 60
         self._clock = clock
         self.last_activity = clock()
+        self.authenticated_at = clock()
         self.paused = False
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.check)
@@ -145,12 +147,16 @@ class IdleWatcher(QObject):
         return False
 
     def check(self) -> None:
-        if not self.paused and self._clock() - self.last_activity >= self.timeout_s:
+        now = self._clock()
+        idle = now - self.last_activity >= self.timeout_s
+        stale = now - self.authenticated_at >= REAUTH_HOURS * 3600
+        if not self.paused and (idle or stale):
             self.paused = True
             self.idle.emit()
 
     def resume(self) -> None:
-        self.last_activity = self._clock()
+        """After an unlock: the officer just re-authenticated."""
+        self.last_activity = self.authenticated_at = self._clock()
         self.paused = False
 
     def stop(self) -> None:

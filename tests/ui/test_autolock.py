@@ -179,3 +179,15 @@ def test_timeout_above_cjis_cap_is_refused(ui, minutes):
     window, _, _, _, lock, _ = ui
     with pytest.raises(ValidationError, match="at most 30"):
         SessionLock(window, lock.app, lock.auth, lock.session, minutes=minutes)
+
+
+def test_twelve_hours_of_continuous_use_asks_for_the_passphrase_again(ui, qtbot):
+    window, tabs, narrative, clock, lock, _ = ui
+    for _ in range(12 * 6 + 2):  # busy all shift: input every 10 minutes
+        clock.now += 9 * 60 + 59
+        qtbot.keyClick(narrative, Qt.Key.Key_A)
+        lock.watcher.check()
+        if lock.is_locked:
+            break
+    assert lock.is_locked
+    assert clock.now - 1000.0 >= 12 * 3600
