@@ -7,7 +7,9 @@ Key derivation runs through the TaskRunner when one is given, so the window stay
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from responder.errors import AuthError, LockedOutError, ResponderError, ValidationError
-from responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE
+from responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
 from ui.lock_screen import run_task
 
 BANNER = ("Authorized use only. Records on this device are confidential; every sign-in, view, "
@@ -142,3 +144,21 @@ class SignInDialog(QDialog):
         self.ok.setEnabled(enable)
         (self.name if self.enrolling and not self.name.text() else self.passphrase).setFocus(
             Qt.FocusReason.OtherFocusReason)
+
+
+def startup_session(profile: Path, *, demo: bool, interactive: bool, tasks: Any = None) -> Any:
+    """Sign in before the profile is opened. The demo profile gets officer ``demo`` on first
+    run. Non-interactive starts (``--screenshot``) use $RESPONDER_PASSPHRASE, or the documented
+    demo passphrase for the demo profile. Returns None if the user quits."""
+    auth = Authenticator(profile)
+    if demo and auth.needs_enrollment():
+        auth.enroll_demo()
+    if not interactive:
+        passphrase = os.environ.get("RESPONDER_PASSPHRASE") or (DEMO_PASSPHRASE if demo else "")
+        names = auth.officer_names()
+        officer = os.environ.get("RESPONDER_OFFICER") or (DEMO_OFFICER if demo else names[0])
+        return auth.sign_in(officer, passphrase)
+    dialog = SignInDialog(auth, tasks=tasks, demo=demo)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.session

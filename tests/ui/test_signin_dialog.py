@@ -59,3 +59,14 @@ def test_lockout_message_says_until_when_and_disables_sign_in(qtbot, auth):
     _submit(qtbot, dialog, "river stone lamp")
     assert "locked until" in dialog.message.text() and "UTC" in dialog.message.text()
     assert not dialog.ok.isEnabled() and dialog.session is None
+
+
+def test_non_interactive_demo_start_enrolls_and_signs_in_the_demo_officer(tmp_path, monkeypatch):
+    from ui.signin_dialog import startup_session
+
+    monkeypatch.delenv("RESPONDER_PASSPHRASE", raising=False)
+    monkeypatch.delenv("RESPONDER_OFFICER", raising=False)
+    session = startup_session(tmp_path, demo=True, interactive=False)
+    assert session.officer_name == "demo" and len(session.key) == 32
+    again = startup_session(tmp_path, demo=True, interactive=False)
+    assert again.key == session.key
