@@ -26,6 +26,11 @@ _FULL_MARKERS = ("database or disk is full", "disk i/o error", "file too large")
 
 def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
     if key is None:
+        if path.exists() and path.stat().st_size > 0:
+            from responder.store.cipher import is_plaintext  # noqa: PLC0415
+
+            if not is_plaintext(path):
+                raise StorageError(f"The database at {path} is encrypted: sign in to open it")
         return sqlite3.connect(str(path), check_same_thread=True)
     from responder.store.cipher import connect_encrypted  # noqa: PLC0415 (optional backend)
 

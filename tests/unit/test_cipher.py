@@ -124,3 +124,9 @@ def test_encrypting_a_plaintext_profile_keeps_all_data(tmp_path, key):
     for f in tmp_path.rglob("*"):
         if f.is_file():
             assert MARKER.encode() not in f.read_bytes(), f
+
+
+def test_opening_an_encrypted_profile_without_a_key_says_sign_in(tmp_path, key):
+    open_app(tmp_path, key=key).close()
+    with pytest.raises(StorageError, match="encrypted: sign in"):
+        open_app(tmp_path)
