@@ -45,12 +45,16 @@ def acceptable(backend: Any) -> bool:
 
 
 class SecretStore:
-    def __init__(self, service: str = SERVICE, backend: Any | None = None) -> None:
+    def __init__(self, service: str = SERVICE, backend: Any | None = None,
+                 memory_only: bool = False) -> None:
         self.service = service
         self._memory: dict[str, str] = {}
         self.problem = ""
         try:
-            self._backend = backend if backend is not None else keyring.get_keyring()
+            if memory_only:
+                self._backend, self.problem = None, "the OS keyring is turned off"
+            else:
+                self._backend = backend if backend is not None else keyring.get_keyring()
         except Exception as exc:  # noqa: BLE001 (keyring discovery can fail many ways)
             self._backend = None
             self.problem = f"the OS keyring could not be loaded ({type(exc).__name__})"
