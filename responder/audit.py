@@ -40,6 +40,7 @@ ACTIONS = (
     "unlock", "unlock.failed", "report.view", "report.change", "report.finalize",
     "report.correct", "report.print", "report.export", "sync", "secrets.unavailable",
     "audit.verify", "audit.tampered", "officer.add",
+    "officer.release",
 )
 
 

@@ -122,6 +122,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--admin", action="store_true", help="may enroll other officers")
     add_signin_arguments(add)
     add.set_defaults(func=_cmd_add)
+    release = verbs.add_parser("unlock", help="release an officer's sign-in lockout (needs an "
+                                              "admin: --officer ADMIN)")
+    release.add_argument("name")
+    add_signin_arguments(release)
+    release.set_defaults(func=_cmd_unlock)
     listing = verbs.add_parser("list", help="list enrolled officers (no sign-in needed)")
     add_signin_arguments(listing)
     listing.set_defaults(func=_cmd_list)
@@ -153,6 +158,20 @@ def _cmd_add(args: argparse.Namespace) -> int:
     finally:
         app.close()
     print(f"Enrolled {args.name} on {profile}")
+    return 0
+
+
+def _cmd_unlock(args: argparse.Namespace) -> int:
+    profile = _profile_dir(args)
+    auth = Authenticator(profile, SystemClock())
+    admin = sign_in_for_cli(args, profile)
+    auth.release(admin, args.name)
+    app = open_app(profile, session=admin)
+    try:
+        app.audit.record("officer.release", f"officer:{args.name}")
+    finally:
+        app.close()
+    print(f"Released the sign-in lockout of {args.name}")
     return 0
 
 

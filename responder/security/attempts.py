@@ -34,7 +34,7 @@ class Attempt:
     seq: int
     at: str
     officer: str
-    event: str  # failure | success | lockout
+    event: str  # failure | success | lockout | release
     hash: str
 
 
@@ -104,10 +104,15 @@ class AttemptLog:
     def record_success(self, officer: str) -> None:
         self._append(officer, "success", self._clock.now())
 
+    def record_release(self, officer: str) -> None:
+        """An administrator lifted this officer's lockout (CJIS AC-7 "released by an admin")."""
+        self._append(officer, "release", self._clock.now())
+
     def _lockout_until(self, events: list[Attempt], officer: str) -> datetime | None:
         key = normalize(officer)
-        locks = [e for e in events if e.event == "lockout" and e.officer == key]
-        return parse_iso(locks[-1].at) + LOCKOUT if locks else None
+        last = next((e for e in reversed(events)
+                     if e.officer == key and e.event in ("lockout", "release")), None)
+        return parse_iso(last.at) + LOCKOUT if last and last.event == "lockout" else None
 
     def _recent_failures(self, events: list[Attempt], officer: str,
                          now: datetime) -> list[Attempt]:
@@ -117,7 +122,7 @@ class AttemptLog:
         for e in events:
             if e.officer != key:
                 continue
-            if e.event in ("success", "lockout"):
+            if e.event in ("success", "lockout", "release"):
                 recent = []
             elif now - parse_iso(e.at) <= WINDOW:
                 recent.append(e)

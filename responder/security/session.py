@@ -108,6 +108,14 @@ class Authenticator:
         self.keystore.add(name, passphrase, admin.key, officer_id=new_id(),
                           created_at=iso(self._clock.now()), admin=make_admin, kdf=self._kdf)
 
+    def release(self, admin: Session, name: str) -> None:
+        """Lift a lockout before it expires; only an admin who is signed in can."""
+        if not admin.admin:
+            raise AuthError(f"{admin.officer_name} is not allowed to release lockouts")
+        if self.keystore.find(name) is None:
+            raise ValidationError(f"No officer named {name}", {"name": "unknown"})
+        self.attempts.record_release(name)
+
     def _encrypt_if_plaintext(self, key: bytes) -> None:
         db = self.paths.database
         finish_encryption(db)

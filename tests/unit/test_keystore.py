@@ -184,3 +184,28 @@ def test_a_broken_audit_chain_is_recorded_at_sign_in(auth, tmp_path):
     assert (last.action, last.outcome) == ("audit.tampered", "alert")
     assert "row 2" in last.detail
     app.close()
+
+
+def test_an_admin_releases_a_lockout_through_the_cli(auth, clock, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    alice = auth.enroll_first("alice", "river stone lamp")
+    auth.add_officer(alice, "bob", "quiet orange kettle")
+    bob = auth.sign_in("bob", "quiet orange kettle")
+    with pytest.raises(AuthError, match="not allowed"):
+        auth.release(bob, "alice")
+    real = Authenticator(tmp_path, kdf=FAST)  # the CLI uses the real clock
+    for _ in range(5):
+        real.attempts.record_failure("bob")
+    with pytest.raises(LockedOutError):
+        real.sign_in("bob", "quiet orange kettle")
+    env = dict(os.environ, RESPONDER_PASSPHRASE="river stone lamp")
+    result = subprocess.run(
+        [sys.executable, "-m", "responder", "officer", "unlock", "bob", "--officer", "alice",
+         "--profile", str(tmp_path)], cwd=Path(__file__).resolve().parents[2], env=env,
+        capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert real.sign_in("bob", "quiet orange kettle").officer_name == "bob"
