@@ -170,8 +170,9 @@ class ReportService:
             )
         return final
 
-    def correct(self, report_id: str) -> Report:
-        """Start a correction: a new draft version; the old version is kept, unchanged."""
+    def correct(self, report_id: str, reason: str = "") -> Report:
+        """Start a correction: a new draft version; the old version is kept, unchanged.
+        ``reason`` (what the correction changes) is stored on the new version right away."""
         old = self.get(report_id)
         if old.state not in ("finalized", "approved"):
             raise LockedRecordError("Only a finalized or approved report can be corrected")
@@ -183,7 +184,7 @@ class ReportService:
         draft = dataclasses.replace(
             old, id=new_id(), version=old.version + 1, supersedes_id=old.id, state="draft",
             created_at=now, updated_at=now, finalized_at=None, review_comment="",
-            correction_reason="",
+            correction_reason=reason.strip(),
         )
         with self._store.atomic(f"starting a correction of {old.report_number}"):
             self._store.reports.insert(draft)

@@ -1,0 +1,281 @@
+"""Editors for one report field each. Every editor has the same small surface so the form can
+bind them generically: ``edited`` (user changes only), ``value()``, ``set_value(v)`` and
+``set_read_only(flag)``. Coded fields only ever offer codes from the reference lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from responder.models import ServiceEntry
+from responder.reference import CodeList
+
+TOUCH = 44  # px: the smallest comfortable target for a gloved finger on a vehicle laptop
+
+
+def plain(text: str) -> str:
+    """Button and check-box captions treat "&" as a mnemonic marker; show it literally."""
+    return text.replace("&", "&&")
+
+
+def touch(widget: QWidget) -> QWidget:
+    widget.setMinimumHeight(TOUCH)
+    return widget
+
+
+class TextLine(QLineEdit):
+    edited = Signal()
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        touch(self)
+        self.setPlaceholderText(placeholder)
+        self.textEdited.connect(lambda _t: self.edited.emit())
+
+    def value(self) -> str:
+        return self.text()
+
+    def set_value(self, value: Any) -> None:
+        if value != self.text():
+            self.setText(value or "")
+
+    def set_read_only(self, flag: bool) -> None:
+        self.setReadOnly(flag)
+
+
+class TextArea(QPlainTextEdit):
+    """Free text (narrative, notes). Tab moves focus so the form stays keyboard-operable."""
+
+    edited = Signal()
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self._loading = False
+        self.textChanged.connect(self._on_text_changed)
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        if (value or "") == self.toPlainText():
+            return
+        self._loading = True
+        try:
+            self.setPlainText(value or "")
+        finally:
+            self._loading = False
+
+    def set_read_only(self, flag: bool) -> None:
+        self.setReadOnly(flag)
+
+
+class Toggle(QCheckBox):
+    edited = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(plain(text), parent)
+        touch(self)
+        self.clicked.connect(lambda _c: self.edited.emit())
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.setChecked(bool(value))
+
+    def set_read_only(self, flag: bool) -> None:
+        self.setEnabled(not flag)
+
+
+class Minutes(QSpinBox):
+    """Whole minutes, or "not entered" (None) at the bottom of the range."""
+
+    edited = Signal()
+
+    def __init__(self, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        touch(self)
+        self.setRange(-1, maximum)
+        self.setSpecialValueText("not entered")
+        self.setSuffix(" min")
+        self.setMinimumWidth(150)
+        self._loading = False
+        self.valueChanged.connect(self._on_value_changed)
+
+    def _on_value_changed(self, _v: int) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def value(self) -> int | None:  # type: ignore[override]
+        v = super().value()
+        return None if v < 0 else v
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            self.setValue(-1 if value is None else int(value))
+        finally:
+            self._loading = False
+
+    def set_read_only(self, flag: bool) -> None:
+        self.setReadOnly(flag)
+
+
+class CodeCombo(QComboBox):
+    """One code from a list, or nothing yet ("Choose…")."""
+
+    edited = Signal()
+
+    def __init__(self, codes: CodeList, placeholder: str = "Choose…",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        touch(self)
+        self.addItem(placeholder, None)
+        for c in codes:
+            self.addItem(c.label, c.code)
+        self.activated.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> str | None:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value) if value is not None else 0
+        self.setCurrentIndex(max(index, 0))
+
+    def set_read_only(self, flag: bool) -> None:
+        self.setEnabled(not flag)
+
+
+class GroupedCodeCombo(CodeCombo):
+    """Codes listed under non-selectable group headers (e.g. 17 dispositions in 7 groups)."""
+
+    def __init__(self, codes: CodeList, groups: CodeList, group_key: str = "group",
+                 placeholder: str = "Choose…", parent: QWidget | None = None) -> None:
+        QComboBox.__init__(self, parent)
+        touch(self)
+        model = QStandardItemModel(self)
+        first = QStandardItem(placeholder)
+        first.setData(None, Qt.ItemDataRole.UserRole)
+        model.appendRow(first)
+        bold = QFont()
+        bold.setBold(True)
+        for group in groups:
+            members = [c for c in codes if c.get(group_key) == group.code]
+            if not members:
+                continue
+            header = QStandardItem(group.label.upper())
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            header.setFont(bold)
+            model.appendRow(header)
+            for c in members:
+                item = QStandardItem(f"    {c.label} ({c.code})")
+                item.setData(c.code, Qt.ItemDataRole.UserRole)
+                model.appendRow(item)
+        self.setModel(model)
+        self.activated.connect(lambda _i: self.edited.emit())
+
+
+class CodeChecks(QWidget):
+    """Any number of codes from a list, as a grid of check boxes."""
+
+    edited = Signal()
+
+    def __init__(self, codes: CodeList, columns: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for i, c in enumerate(codes):
+            box = QCheckBox(plain(c.label))
+            touch(box)
+            box.clicked.connect(lambda _c: self.edited.emit())
+            grid.addWidget(box, i // columns, i % columns)
+            self.boxes[c.code] = box
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or ())
+        for code, box in self.boxes.items():
+            box.setChecked(code in chosen)
+
+    def set_read_only(self, flag: bool) -> None:
+        for box in self.boxes.values():
+            box.setEnabled(not flag)
+
+
+class ServicesGrid(QWidget):
+    """Per service: offered, accepted or declined (or not mentioned). One answer per service."""
+
+    edited = Signal()
+
+    def __init__(self, services: CodeList, responses: CodeList,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(0, 1)
+        self.buttons: dict[str, dict[str, QPushButton]] = {}
+        for row, service in enumerate(services):
+            grid.addWidget(QLabel(service.label), row, 0)
+            row_buttons: dict[str, QPushButton] = {}
+            for col, response in enumerate(responses, start=1):
+                button = QPushButton(plain(response.label))
+                touch(button)
+                button.setCheckable(True)
+                button.setMinimumWidth(96)
+                button.setAccessibleName(f"{service.label}: {response.label}")
+                button.clicked.connect(
+                    lambda checked, s=service.code, r=response.code: self._on_clicked(s, r, checked)
+                )
+                grid.addWidget(button, row, col)
+                row_buttons[response.code] = button
+            self.buttons[service.code] = row_buttons
+
+    def _on_clicked(self, service: str, response: str, checked: bool) -> None:
+        if checked:
+            for code, button in self.buttons[service].items():
+                if code != response:
+                    button.setChecked(False)
+        self.edited.emit()
+
+    def value(self) -> tuple[ServiceEntry, ...]:
+        return tuple(
+            ServiceEntry(service, response)
+            for service, row in self.buttons.items()
+            for response, button in row.items() if button.isChecked()
+        )
+
+    def set_value(self, value: Any) -> None:
+        chosen = {(s.code, s.response) for s in value or ()}
+        for service, row in self.buttons.items():
+            for response, button in row.items():
+                button.setChecked((service, response) in chosen)
+
+    def set_read_only(self, flag: bool) -> None:
+        for row in self.buttons.values():
+            for button in row.values():
+                button.setEnabled(not flag)
