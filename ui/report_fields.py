@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,17 @@ def plain(text: str) -> str:
 def touch(widget: QWidget) -> QWidget:
     widget.setMinimumHeight(TOUCH)
     return widget
+
+
+class TouchCheckBox(QCheckBox):
+    """A check box whose whole 44 px row toggles it, not just the little square and its text."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(plain(text), parent)
+        touch(self)
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
+        return self.rect().contains(pos)
 
 
 class TextLine(QLineEdit):
@@ -88,12 +99,11 @@ class TextArea(QPlainTextEdit):
         self.setReadOnly(flag)
 
 
-class Toggle(QCheckBox):
+class Toggle(TouchCheckBox):
     edited = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(plain(text), parent)
-        touch(self)
+        super().__init__(text, parent)
         self.clicked.connect(lambda _c: self.edited.emit())
 
     def value(self) -> bool:
@@ -207,8 +217,7 @@ class CodeChecks(QWidget):
         grid.setVerticalSpacing(0)
         self.boxes: dict[str, QCheckBox] = {}
         for i, c in enumerate(codes):
-            box = QCheckBox(plain(c.label))
-            touch(box)
+            box = TouchCheckBox(c.label)
             box.clicked.connect(lambda _c: self.edited.emit())
             grid.addWidget(box, i // columns, i % columns)
             self.boxes[c.code] = box
