@@ -128,6 +128,7 @@ class Minutes(QSpinBox):
         self.setSpecialValueText("not entered")
         self.setSuffix(" min")
         self.setMinimumWidth(150)
+        self.setMaximumWidth(220)
         self._loading = False
         self.valueChanged.connect(self._on_value_changed)
 
@@ -247,6 +248,9 @@ class ServicesGrid(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(0, 1)
+        # A chosen answer must stand out in any theme, not just look "pressed".
+        self.setStyleSheet("QPushButton:checked { background: palette(highlight);"
+                           " color: palette(highlighted-text); font-weight: bold; }")
         self.buttons: dict[str, dict[str, QPushButton]] = {}
         for row, service in enumerate(services):
             grid.addWidget(QLabel(service.label), row, 0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,6 +34,7 @@ from ui.autosave import Autosaver
 from ui.report_fields import TextLine, touch
 from ui.report_photos import ReportPhotos
 from ui.report_sections import ReportSections
+from ui.report_summary import ReportSummary
 from ui.report_validation import Banner, ValidationPanel
 
 log = logging.getLogger(__name__)
@@ -95,12 +97,20 @@ class ReportFormView(QWidget):
         self.validation.field_chosen.connect(self._go_to_field)
         self.sections = ReportSections(self._app.reference)
         self.sections.edited.connect(self._on_sections_edited)
+        self.summary = ReportSummary(self._app.reference)
         self.photos = ReportPhotos(self._app.attachments)
-        self.sections.layout().addWidget(self.photos)
+        self.photos_box = photos_box = QGroupBox("P&hotos")
+        QVBoxLayout(photos_box).addWidget(self.photos)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 12, 0)  # keep the fields clear of the scroll bar
+        for w in (self.summary, self.sections, photos_box):
+            body.addWidget(w)
+        body.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.sections)
+        self.scroll.setWidget(self.body)
         self.placeholder = self._build_placeholder()
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -142,6 +152,7 @@ class ReportFormView(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.linkActivated.connect(self._on_status_link_activated)
         self.save_button = QPushButton("&Save now")
         self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -214,6 +225,8 @@ class ReportFormView(QWidget):
 
     def _show_report(self, report: Report, current: Report) -> None:
         editable = report.editable and report.id == current.id
+        if self._shown is None or self._shown.id != report.id:
+            self.scroll.verticalScrollBar().setValue(0)
         self._shown = report
         self.autosaver.set_report(report.id if editable else None)
         values = {name: getattr(report, name) for name in FIELD_SPECS}
@@ -221,9 +234,14 @@ class ReportFormView(QWidget):
             values.update(self.autosaver.pending_for(report.id))
         self.sections.set_values(values)
         self.sections.set_read_only(not editable, correction=bool(report.supersedes_id))
+        self.sections.setVisible(editable)
+        self.summary.setVisible(not editable)
+        if not editable:
+            self.summary.show_report(report)
         self.sections.show_problems({})
         self.validation.show_problems({})
         self.photos.show_report(report.id, editable)
+        self.photos_box.setVisible(editable or self.photos.list.count() > 0)
         self.title.setText(f"<b>Report {report.report_number}</b> · version {report.version} · "
                            f"{STATE_WORDS.get(report.state, report.state)}")
         self.review.setVisible(bool(report.review_comment))
@@ -242,12 +260,16 @@ class ReportFormView(QWidget):
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
         if report is None:
             shown = self._shown
-            self.status.setText("Read-only." if shown and not shown.editable else
-                                "Older version, read-only.")
+            if shown is not None and shown.state in ("finalized", "approved") \
+                    and self.correct_button.isVisibleTo(self):
+                self.status.setText("Locked. To change it, make a correction "
+                                    "(the current version is kept).")
+            else:
+                self.status.setText("An earlier version, shown read-only.")
             return
         left = len(self._app.reports.problems(report))
-        need = f"{left} thing{'s' if left != 1 else ''} left to finalize" if left else \
-            "Ready to finalize"
+        need = (f"<a href='problems'>{left} thing{'s' if left != 1 else ''} left to finalize</a>"
+                if left else "Ready to finalize")
         saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
         self.status.setText(f"{saved} · {need}")
 
@@ -282,7 +304,7 @@ class ReportFormView(QWidget):
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if old is not None and self.isAncestorOf(old) and self.autosaver.has_pending():
             self.flush()
-        if new is not None and self.sections.isAncestorOf(new):
+        if new is not None and self.body.isAncestorOf(new):
             self.scroll.ensureWidgetVisible(new, 20, 40)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
@@ -312,6 +334,11 @@ class ReportFormView(QWidget):
         self._reload(final.id)
         self.report_saved.emit(final.id)
         return final
+
+    def _on_status_link_activated(self, _link: str) -> None:
+        if self._shown is not None and self.flush():
+            report = self._app.reports.get(self._shown.id)
+            self._show_problems(self._app.reports.problems(report))
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         self.validation.show_problems(problems)

@@ -40,11 +40,12 @@ class ReportPhotos(QWidget):
         super().__init__(parent)
         self._attachments = attachments
         self._report_id: str | None = None
-        self.add_button = QPushButton("Add p&hoto…")
+        self.add_button = QPushButton("Add photo…")
         touch(self.add_button)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.list = QListWidget()
         self.list.setMaximumHeight(120)
+        self.none = QLabel("No photos attached.")
         self.message = QLabel()
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
@@ -55,6 +56,7 @@ class ReportPhotos(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.none)
         layout.addWidget(self.list)
         layout.addWidget(self.message)
 
@@ -72,6 +74,7 @@ class ReportPhotos(QWidget):
         for a in items:
             self.list.addItem(f"{a.filename}  ·  {human_size(a.size)}")
         self.list.setVisible(bool(items))
+        self.none.setVisible(not items)
 
     def _on_add_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Add a photo to this report", "",

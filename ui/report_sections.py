@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from responder.reference import ReferenceData
 from responder.reports import FIELD_LABELS, MAX_MINUTES
 from ui.report_fields import (
+    TOUCH,
     CodeChecks,
     CodeCombo,
     GroupedCodeCombo,
@@ -58,6 +59,7 @@ class ReportSections(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._layout = QVBoxLayout(self)
         self._layout.setSpacing(12)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._build_correction(ref)
         self._build_persons(ref)
         self._build_flags(ref)
@@ -97,6 +99,9 @@ class ReportSections(QWidget):
             self.rows[name] = [holder]
         else:
             caption = QLabel(label)
+            # Centre the caption on the first 44 px line of its field, not on the error below.
+            caption.setMinimumHeight(TOUCH)
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             caption.setBuddy(editor if editor.focusPolicy() != Qt.FocusPolicy.NoFocus else holder)
             form.addRow(caption, holder)
             self.rows[name] = [caption, holder]

@@ -127,6 +127,11 @@ def test_filled_report_finalizes_and_becomes_read_only(qtbot, form: ReportFormVi
     assert report.time_on_task_minutes == 35
     assert form.sections.editors["narrative"].isReadOnly()
     assert not form.sections.editors["disposition_code"].isEnabled()
+    assert form.summary.isVisible() and not form.sections.isVisible()
+    summary = form.summary.text()
+    assert "Field interview completed (FIC)" in summary
+    assert "Transported — to Crisis stabilization" in summary
+    assert "Food / water: accepted" in summary
     assert not form.finalize_button.isVisible()
     assert form.correct_button.isVisible()
     assert "Finalized" in form.title.text()
