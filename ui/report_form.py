@@ -35,16 +35,23 @@ from ui.report_fields import TextLine, touch
 from ui.report_photos import ReportPhotos
 from ui.report_sections import ReportSections
 from ui.report_summary import ReportSummary
-from ui.report_validation import Banner, ValidationPanel
+from ui.report_validation import Banner, ValidationPanel, link
 
 log = logging.getLogger(__name__)
 
 STATE_WORDS = {"draft": "Draft", "returned": "Returned for changes", "finalized": "Finalized",
                "approved": "Approved", "superseded": "Replaced by a correction"}
 
+# Only what the app theme does not cover. The check-box rules keep 44 px rows and a visible box
+# whatever the theme does with indicators; they use palette roles so day and night both work.
 LOCAL_STYLE = """
 *[invalid="true"] { border: 2px solid #d0463b; border-radius: 4px; }
-QLabel#fieldError { color: #d0463b; font-weight: bold; }
+QLabel#fieldError { font-weight: bold; }
+QCheckBox { min-height: 44px; }
+QCheckBox::indicator { width: 20px; height: 20px; border: 2px solid palette(window-text);
+    border-radius: 4px; background: palette(base); image: none; }
+QCheckBox::indicator:checked { background: palette(window-text); }
+QCheckBox::indicator:disabled { border-color: palette(mid); }
 #saveBanner { background: #8f1d12; color: #fff4f0; font-weight: bold; border-radius: 4px; }
 #reviewBanner { background: #fff1c2; color: #3d2a00; border-radius: 4px; }
 #validationPanel { border: 2px solid #d0463b; border-radius: 6px; }
@@ -159,6 +166,7 @@ class ReportFormView(QWidget):
         self.finalize_button = QPushButton("&Finalize report")
         self.finalize_button.setToolTip("Finalize (Ctrl+Enter): lock this version for review")
         self.finalize_button.clicked.connect(self.finalize)
+        self.finalize_button.setProperty("role", "primary")
         self.correct_button = QPushButton("Make a &correction")
         self.correct_button.clicked.connect(self._on_correct_clicked)
         actions = QHBoxLayout()
@@ -262,13 +270,14 @@ class ReportFormView(QWidget):
             shown = self._shown
             if shown is not None and shown.state in ("finalized", "approved") \
                     and self.correct_button.isVisibleTo(self):
-                self.status.setText("Locked. To change it, make a correction "
-                                    "(the current version is kept).")
+                self.status.setText("Locked. To change anything, make a correction; "
+                                    "this version stays on record.")
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
         left = len(self._app.reports.problems(report))
-        need = (f"<a href='problems'>{left} thing{'s' if left != 1 else ''} left to finalize</a>"
+        need = (link(self.status, "problems",
+                     f"{left} thing{'s' if left != 1 else ''} left to finalize")
                 if left else "Ready to finalize")
         saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
         self.status.setText(f"{saved} · {need}")

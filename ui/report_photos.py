@@ -48,6 +48,7 @@ class ReportPhotos(QWidget):
         self.none = QLabel("No photos attached.")
         self.message = QLabel()
         self.message.setObjectName("fieldError")
+        self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.hide()
         top = QHBoxLayout()

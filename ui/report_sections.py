@@ -78,7 +78,7 @@ class ReportSections(QWidget):
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._layout.addWidget(box)
         return form
 
@@ -86,6 +86,7 @@ class ReportSections(QWidget):
         """Add ``editor`` for field ``name`` with its label (None: full width, no label)."""
         error = QLabel()
         error.setObjectName("fieldError")
+        error.setProperty("role", "error")
         error.setWordWrap(True)
         error.hide()
         holder = QWidget()

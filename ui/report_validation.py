@@ -6,9 +6,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from responder.reports import FIELD_LABELS
+
+
+def link(label: QLabel, href: str, text: str) -> str:
+    """A link in the label's own text colour: the default link blue is unreadable at night."""
+    color = label.palette().color(QPalette.ColorRole.WindowText).name()
+    return f'<a href="{href}" style="color:{color}">{html.escape(text)}</a>'
 
 
 class ValidationPanel(QFrame):
@@ -36,7 +43,7 @@ class ValidationPanel(QFrame):
     def show_problems(self, problems: dict[str, str]) -> None:
         self.problems = dict(problems)
         rows = "".join(
-            f'<li><a href="{name}">{html.escape(FIELD_LABELS.get(name, name))}</a>'
+            f"<li>{link(self.items, name, FIELD_LABELS.get(name, name))}"
             f" — {html.escape(message)}</li>"
             for name, message in problems.items()
         )
