@@ -114,9 +114,20 @@ class PersonsEditor(QWidget):
         row.removed.connect(self._on_row_removed)
         row.set_read_only(self._read_only)
         self._layout.insertWidget(len(self.rows), row)
+        row.show()  # at once, not on the next event-loop pass, so focus can move into it now
+        self._keep_tab_order(row)
         self.rows.append(row)
         self.empty.setVisible(False)
         return row
+
+    def _keep_tab_order(self, row: PersonRow) -> None:
+        """A row added later would otherwise be last in the window's Tab order; put its fields
+        where they appear: after the rows above it, before "Add person"."""
+        previous = self.add_button.previousInFocusChain()
+        for widget in (row.role, row.name, row.age, row.remove, row.phone, row.note):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.add_button)
 
     def _on_row_removed(self, row: PersonRow) -> None:
         self.rows.remove(row)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from responder.app import ResponderApp, open_app
 from ui.report_form import ReportFormView
@@ -279,3 +279,27 @@ def test_touch_targets_are_at_least_44_px(qtbot, form):
         assert form.sections.editors[name].height() >= 44, name
     for button in (form.finalize_button, form.save_button):
         assert button.height() >= 44
+
+
+def test_tab_walks_a_new_person_row_in_reading_order(qtbot, form):
+    persons = form.sections.editors["persons"]
+    click(qtbot, persons.add_button)
+    click(qtbot, persons.add_button)
+    first, second = persons.rows
+    order = [first.role, first.name, first.age, first.remove, first.phone, first.note,
+             second.role, second.name, second.age, second.remove, second.phone, second.note,
+             persons.add_button]
+    first.role.setFocus()
+    for expected in order[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is expected or expected.isAncestorOf(focused), order.index(expected)
+
+
+def test_moving_focus_away_saves_at_once(qtbot, form, profile):
+    narrative = form.sections.editors["narrative"]
+    qtbot.keyClicks(narrative, "left the field")
+    form.sections.editors["outcome_code"].setFocus()
+
+    assert not form.autosaver.has_pending()
+    assert _stored(profile, form._shown.id).narrative == "left the field"
