@@ -250,7 +250,9 @@ class ServicesGrid(QWidget):
         grid.setColumnStretch(0, 1)
         # A chosen answer must stand out in any theme, not just look "pressed".
         self.setStyleSheet("QPushButton:checked { background: palette(highlight);"
-                           " color: palette(highlighted-text); font-weight: bold; }")
+                           " color: palette(highlighted-text);"
+                           " border: 2px solid palette(window-text); }")
+        self._captions = {r.code: plain(r.label) for r in responses}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
         for row, service in enumerate(services):
             grid.addWidget(QLabel(service.label), row, 0)
@@ -259,7 +261,7 @@ class ServicesGrid(QWidget):
                 button = QPushButton(plain(response.label))
                 touch(button)
                 button.setCheckable(True)
-                button.setMinimumWidth(96)
+                button.setMinimumWidth(120)
                 button.setAccessibleName(f"{service.label}: {response.label}")
                 button.clicked.connect(
                     lambda checked, s=service.code, r=response.code: self._on_clicked(s, r, checked)
@@ -273,7 +275,13 @@ class ServicesGrid(QWidget):
             for code, button in self.buttons[service].items():
                 if code != response:
                     button.setChecked(False)
+        self._mark(service)
         self.edited.emit()
+
+    def _mark(self, service: str) -> None:
+        """A tick on the chosen answer, so the choice does not rest on colour alone."""
+        for code, button in self.buttons[service].items():
+            button.setText(("✓ " if button.isChecked() else "") + self._captions[code])
 
     def value(self) -> tuple[ServiceEntry, ...]:
         return tuple(
@@ -287,6 +295,7 @@ class ServicesGrid(QWidget):
         for service, row in self.buttons.items():
             for response, button in row.items():
                 button.setChecked((service, response) in chosen)
+            self._mark(service)
 
     def set_read_only(self, flag: bool) -> None:
         for row in self.buttons.values():

@@ -90,6 +90,7 @@ class ReportFormView(QWidget):
         self.title.setObjectName("reportTitle")
         self.title.setWordWrap(True)
         self.version_picker = QComboBox()
+        self.version_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         touch(self.version_picker)
         self.version_picker.activated.connect(self._on_version_picker_activated)
         self.version_label = QLabel("&Version")
