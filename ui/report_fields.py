@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -151,6 +153,24 @@ class Minutes(QSpinBox):
         self.setReadOnly(flag)
 
 
+class _ListDelegate(QStyledItemDelegate):
+    """Drop-down rows tall enough to tap, with codes indented under their group headers."""
+
+    def __init__(self, indent: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._indent = indent
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + self._indent, max(hint.height(), TOUCH))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if self._indent and index.data(Qt.ItemDataRole.UserRole) is not None:
+            option = QStyleOptionViewItem(option)
+            option.rect.adjust(self._indent, 0, 0, 0)
+        super().paint(painter, option, index)
+
+
 class CodeCombo(QComboBox):
     """One code from a list, or nothing yet ("Choose…")."""
 
@@ -163,6 +183,7 @@ class CodeCombo(QComboBox):
         self.addItem(placeholder, None)
         for c in codes:
             self.addItem(c.label, c.code)
+        self.setItemDelegate(_ListDelegate(0, self))
         self.activated.connect(lambda _i: self.edited.emit())
 
     def value(self) -> str | None:
@@ -198,10 +219,11 @@ class GroupedCodeCombo(CodeCombo):
             header.setFont(bold)
             model.appendRow(header)
             for c in members:
-                item = QStandardItem(f"    {c.label} ({c.code})")
+                item = QStandardItem(f"{c.label} ({c.code})")
                 item.setData(c.code, Qt.ItemDataRole.UserRole)
                 model.appendRow(item)
         self.setModel(model)
+        self.setItemDelegate(_ListDelegate(24, self))
         self.activated.connect(lambda _i: self.edited.emit())
 
 

@@ -303,3 +303,12 @@ def test_moving_focus_away_saves_at_once(qtbot, form, profile):
 
     assert not form.autosaver.has_pending()
     assert _stored(profile, form._shown.id).narrative == "left the field"
+
+
+def test_group_mnemonics_jump_to_their_fields(qtbot, form):
+    form.activateWindow()
+    form.sections.editors["flags"].boxes["VETERAN"].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is form.sections.editors["narrative"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is form.sections.editors["disposition_code"]
