@@ -106,7 +106,7 @@ class ReportFormView(QWidget):
         self.sections = ReportSections(self._app.reference)
         self.sections.edited.connect(self._on_sections_edited)
         self.summary = ReportSummary(self._app.reference)
-        self.photos = ReportPhotos(self._app.attachments)
+        self.photos = ReportPhotos(self._app.attachments, self._tasks)
         self.photos_box = photos_box = QGroupBox("P&hotos")
         QVBoxLayout(photos_box).addWidget(self.photos)
         self.body = QWidget()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from responder.attachments import AttachmentService
 from responder.errors import ResponderError
-from responder.models import Attachment
 from ui.report_fields import touch
 
 log = logging.getLogger(__name__)
@@ -36,9 +36,11 @@ def human_size(size: int) -> str:
 class ReportPhotos(QWidget):
     photo_added = Signal(str)  # attachment id
 
-    def __init__(self, attachments: AttachmentService, parent: QWidget | None = None) -> None:
+    def __init__(self, attachments: AttachmentService, tasks: Any = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._attachments = attachments
+        self._tasks = tasks  # ui.tasks.TaskRunner, or None to do everything inline
         self._report_id: str | None = None
         self.add_button = QPushButton("Add photo…")
         touch(self.add_button)
@@ -69,9 +71,7 @@ class ReportPhotos(QWidget):
 
     def _reload(self) -> None:
         self.list.clear()
-        items: list[Attachment] = (
-            self._attachments.for_report(self._report_id) if self._report_id else []
-        )
+        items = self._attachments.for_report(self._report_id) if self._report_id else []
         for a in items:
             self.list.addItem(f"{a.filename}  ·  {human_size(a.size)}")
         self.list.setVisible(bool(items))
@@ -83,18 +83,40 @@ class ReportPhotos(QWidget):
         if path:
             self.add_file(Path(path))
 
-    def add_file(self, path: Path) -> Attachment | None:
-        """Attach ``path``; on refusal say why right under the button (nothing is stored)."""
-        if self._report_id is None:
-            return None
+    def add_file(self, path: Path) -> None:
+        """Attach ``path``: read and checked on a worker (photos can be 15 MB), stored on the GUI
+        thread. On refusal say why right under the button; nothing is stored."""
+        report_id = self._report_id
+        if report_id is None:
+            return
+        self.add_button.setEnabled(False)
+        if self._tasks is None:
+            try:
+                self._on_read(report_id, self._attachments.read_photo(path))
+            except ResponderError as exc:
+                self._on_refused(exc)
+            return
+        self._tasks.run(self._attachments.read_photo, path,
+                        on_result=lambda read: self._on_read(report_id, read),
+                        on_error=self._on_refused)
+
+    def _on_read(self, report_id: str, read: tuple[str, bytes]) -> None:
+        name, data = read
         try:
-            attachment = self._attachments.attach_file(self._report_id, path)
+            attachment = self._attachments.attach_photo(report_id, name, data)
         except ResponderError as exc:
-            log.info("Photo refused: %s", type(exc).__name__)
-            self.message.setText(f"Photo not added: {exc.args[0] if exc.args else exc}")
-            self.message.show()
-            return None
+            self._on_refused(exc)
+            return
+        self.add_button.setEnabled(True)
         self.message.hide()
-        self._reload()
+        if report_id == self._report_id:
+            self._reload()
         self.photo_added.emit(attachment.id)
-        return attachment
+
+    def _on_refused(self, exc: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        if not isinstance(exc, ResponderError):
+            raise exc
+        log.info("Photo refused: %s", type(exc).__name__)
+        self.message.setText(f"Photo not added: {exc.args[0] if exc.args else exc}")
+        self.message.show()

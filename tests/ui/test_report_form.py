@@ -246,22 +246,23 @@ def test_dependent_details_appear_only_when_they_apply(qtbot, form):
 def test_photos_refuse_clearly_and_list_what_was_added(qtbot, form, app, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("not a picture")
-    assert form.photos.add_file(notes) is None
+    form.photos.add_file(notes)
     assert "notes.txt is not a photo" in form.photos.message.text()
     assert form.photos.message.isVisible()
 
     app.attachments.max_bytes = 50
     big = tmp_path / "big.png"
     big.write_bytes(PNG_1PX + b"\0" * 200)
-    assert form.photos.add_file(big) is None
+    form.photos.add_file(big)
     assert "photos can be at most" in form.photos.message.text()
 
     app.attachments.max_bytes = 10_000
     good = tmp_path / "scene.png"
     good.write_bytes(PNG_1PX)
-    assert form.photos.add_file(good) is not None
+    form.photos.add_file(good)
     assert not form.photos.message.isVisible()
     assert form.photos.list.item(0).text().startswith("scene.png")
+    assert [a.filename for a in app.attachments.for_report(form._shown.id)] == ["scene.png"]
 
 
 def test_ctrl_s_saves_immediately(qtbot, form, profile):
