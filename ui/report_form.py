@@ -27,36 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from responder.app import ResponderApp
+from responder.clock import parse_iso
 from responder.errors import LockedRecordError, ResponderError, ValidationError
 from responder.models import Report
 from responder.reports import FIELD_SPECS
 from ui.autosave import Autosaver
-from ui.report_fields import TextLine, touch
+from ui.report_fields import touch
 from ui.report_photos import ReportPhotos
 from ui.report_sections import ReportSections
 from ui.report_summary import ReportSummary
-from ui.report_validation import Banner, ValidationPanel, link
+from ui.report_validation import FORM_STYLE, Banner, CorrectionBar, ValidationPanel, link
 
 log = logging.getLogger(__name__)
 
 STATE_WORDS = {"draft": "Draft", "returned": "Returned for changes", "finalized": "Finalized",
                "approved": "Approved", "superseded": "Replaced by a correction"}
-
-# Only what the app theme does not cover. The check-box rules keep 44 px rows and a visible box
-# whatever the theme does with indicators; they use palette roles so day and night both work.
-LOCAL_STYLE = """
-*[invalid="true"] { border: 2px solid #d0463b; border-radius: 4px; }
-QLabel#fieldError { font-weight: bold; }
-QCheckBox { min-height: 44px; }
-QCheckBox::indicator { width: 20px; height: 20px; border: 2px solid palette(window-text);
-    border-radius: 4px; background: palette(base); image: none; }
-QCheckBox::indicator:checked { background: palette(window-text); }
-QCheckBox::indicator:disabled { border-color: palette(mid); }
-#saveBanner { background: #8f1d12; color: #fff4f0; font-weight: bold; border-radius: 4px; }
-#reviewBanner { background: #fff1c2; color: #3d2a00; border-radius: 4px; }
-#validationPanel { border: 2px solid #d0463b; border-radius: 6px; }
-#personCard { border: 1px solid palette(mid); border-radius: 6px; }
-"""
 
 
 class ReportFormView(QWidget):
@@ -70,7 +55,7 @@ class ReportFormView(QWidget):
         self._call_id: str | None = None
         self._versions: list[Report] = []
         self._shown: Report | None = None
-        self.setStyleSheet(LOCAL_STYLE)
+        self.setStyleSheet(FORM_STYLE)
         self.autosaver = Autosaver(app.reports, self)
         self._build()
         self.autosaver.saved.connect(self._on_autosaver_saved)
@@ -100,7 +85,7 @@ class ReportFormView(QWidget):
         header.addWidget(self.version_label)
         header.addWidget(self.version_picker)
         self.banner = Banner("saveBanner")
-        self.review = Banner("reviewBanner")
+        self.notice = Banner("reviewBanner")
         self.validation = ValidationPanel()
         self.validation.field_chosen.connect(self._go_to_field)
         self.sections = ReportSections(self._app.reference)
@@ -122,9 +107,12 @@ class ReportFormView(QWidget):
         self.placeholder = self._build_placeholder()
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        for w in (self.banner, self.review, self.validation, self.placeholder, self.scroll):
+        for w in (self.banner, self.notice, self.validation, self.placeholder, self.scroll):
             layout.addWidget(w)
-        layout.addWidget(self._build_correction_bar())
+        self.correction_bar = CorrectionBar()
+        self.correction_bar.requested.connect(self.start_correction)
+        self.correction_reason = self.correction_bar.reason
+        layout.addWidget(self.correction_bar)
         layout.addLayout(self._build_actions())
         self._show_nothing()
 
@@ -138,24 +126,6 @@ class ReportFormView(QWidget):
         lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
         return box
-
-    def _build_correction_bar(self) -> QWidget:
-        self.correction_bar = QFrame()
-        lay = QHBoxLayout(self.correction_bar)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.correction_reason = TextLine("What needs correcting, and why?")
-        start = QPushButton("Start &correction")
-        cancel = QPushButton("Cancel")
-        for b in (start, cancel):
-            touch(b)
-        start.clicked.connect(lambda: self.start_correction(self.correction_reason.text()))
-        self.correction_reason.returnPressed.connect(start.click)
-        cancel.clicked.connect(self.correction_bar.hide)
-        lay.addWidget(self.correction_reason, 1)
-        lay.addWidget(start)
-        lay.addWidget(cancel)
-        self.correction_bar.hide()
-        return self.correction_bar
 
     def _build_actions(self) -> QHBoxLayout:
         self.status = QLabel()
@@ -226,7 +196,7 @@ class ReportFormView(QWidget):
         self.autosaver.set_report(None)
         self.title.setText("Field report")
         self.placeholder.setVisible(self._call_id is not None)
-        for w in (self.scroll, self.validation, self.review, self.correction_bar,
+        for w in (self.scroll, self.validation, self.notice, self.correction_bar,
                   self.version_picker, self.version_label, self.save_button, self.finalize_button,
                   self.correct_button):
             w.hide()
@@ -253,8 +223,9 @@ class ReportFormView(QWidget):
         self.photos_box.setVisible(editable or self.photos.list.count() > 0)
         self.title.setText(f"<b>Report {report.report_number}</b> · version {report.version} · "
                            f"{STATE_WORDS.get(report.state, report.state)}")
-        self.review.setVisible(bool(report.review_comment))
-        self.review.setText(f"Reviewer: {report.review_comment}")
+        notice = self._notice_text(report, editable)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
         self.placeholder.hide()
         self.scroll.show()
         self.version_picker.setVisible(len(self._versions) > 1)
@@ -265,6 +236,18 @@ class ReportFormView(QWidget):
         self.correct_button.setVisible(can_correct)
         self.correction_bar.hide()
         self._update_status(report if editable else None)
+
+    def _notice_text(self, report: Report, editable: bool) -> str:
+        lines = []
+        if report.review_comment:
+            who = "Returned by the reviewer" if report.state == "returned" else "Reviewer"
+            lines.append(f"{who}: {report.review_comment}")
+        recovered = next((d for d in self._app.recovered if d.report_id == report.id), None)
+        if recovered is not None and editable:
+            saved = parse_iso(recovered.saved_at).astimezone().strftime("%H:%M:%S")
+            lines.append(f"Recovered after the app closed unexpectedly: this draft was last "
+                         f"saved at {saved}. Check the end of the narrative.")
+        return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
         if report is None:
@@ -360,9 +343,7 @@ class ReportFormView(QWidget):
             self.scroll.ensureWidgetVisible(target, 20, 60)
 
     def _on_correct_clicked(self) -> None:
-        self.correction_bar.show()
-        self.correction_reason.clear()
-        self.correction_reason.setFocus()
+        self.correction_bar.open()
 
     def start_correction(self, reason: str) -> Report | None:
         """A new draft version of the shown (finalized) report; the old version stays as is."""

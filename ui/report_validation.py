@@ -1,5 +1,5 @@
 """The panel that lists exactly what blocks finalizing, by field label; each item jumps to its
-field. Also the save-problem banner, so both warnings look and behave the same."""
+field. Also the banners, the correction prompt and the form's own few style rules."""
 
 from __future__ import annotations
 
@@ -7,9 +7,26 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from responder.reports import FIELD_LABELS
+from ui.report_fields import TextLine, touch
+
+# Only what the app theme does not cover. The check-box rules keep 44 px rows and a visible box
+# whatever the theme does with indicators; they use palette roles so day and night both work.
+FORM_STYLE = """
+*[invalid="true"] { border: 2px solid #d0463b; border-radius: 4px; }
+QLabel#fieldError { font-weight: bold; }
+QCheckBox { min-height: 44px; }
+QCheckBox::indicator { width: 20px; height: 20px; border: 2px solid palette(window-text);
+    border-radius: 4px; background: palette(base); image: none; }
+QCheckBox::indicator:checked { background: palette(window-text); }
+QCheckBox::indicator:disabled { border-color: palette(mid); }
+#saveBanner { background: #8f1d12; color: #fff4f0; font-weight: bold; border-radius: 4px; }
+#reviewBanner { background: #fff1c2; color: #3d2a00; border-radius: 4px; }
+#validationPanel { border: 2px solid #d0463b; border-radius: 6px; }
+#personCard { border: 1px solid palette(mid); border-radius: 6px; }
+"""
 
 
 def link(label: QLabel, href: str, text: str) -> str:
@@ -67,3 +84,30 @@ class Banner(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.show()
+
+
+class CorrectionBar(QFrame):
+    """Asks what a correction changes before starting it (the core stores the reason)."""
+
+    requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reason = TextLine("What needs correcting, and why?")
+        start = QPushButton("Start &correction")
+        cancel = QPushButton("Cancel")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.reason, 1)
+        for b in (start, cancel):
+            touch(b)
+            lay.addWidget(b)
+        start.clicked.connect(lambda: self.requested.emit(self.reason.text()))
+        self.reason.returnPressed.connect(start.click)
+        cancel.clicked.connect(self.hide)
+        self.hide()
+
+    def open(self) -> None:
+        self.show()
+        self.reason.clear()
+        self.reason.setFocus()

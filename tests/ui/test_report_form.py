@@ -226,6 +226,8 @@ def test_reopened_form_shows_the_recovered_draft(qtbot, form, app, profile):
         qtbot.addWidget(view)
         view.show_call(_call_ids(reopened)[0])
         assert view.sections.editors["narrative"].toPlainText() == "recover me"
+        assert view.notice.text().startswith("Recovered after the app closed unexpectedly")
+        assert not view.notice.isHidden()
     finally:
         reopened.close()
 
