@@ -157,11 +157,15 @@ class ReportFormView(QWidget):
 
     # Showing ----------------------------------------------------------------------------------
 
-    def show_call(self, call_id: str) -> None:
-        """Show the current report of ``call_id`` (edits to the previous call are saved first)."""
+    def show_call(self, call_id: str | None) -> None:
+        """Show the current report of ``call_id`` (edits to the previous call are saved first);
+        None shows nothing."""
         self.flush()
         self._call_id = call_id
-        self._reload()
+        if call_id is None:
+            self._show_nothing()
+        else:
+            self._reload()
 
     def start_report(self) -> Report | None:
         if self._call_id is None:

@@ -209,6 +209,8 @@ def test_switching_calls_flushes_and_keeps_each_report(qtbot, form, app, profile
 
     assert _stored(profile, first_id).narrative == "first call"
     assert form.placeholder.isVisible()
+    form.show_call(None)
+    assert not form.placeholder.isVisible() and not form.scroll.isVisible()
     form.show_call(_call_ids(app)[0])
     assert form.sections.editors["narrative"].toPlainText() == "first call"
 
