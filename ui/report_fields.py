@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QPainter, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -228,22 +228,45 @@ class GroupedCodeCombo(CodeCombo):
 
 
 class CodeChecks(QWidget):
-    """Any number of codes from a list, as a grid of check boxes."""
+    """Any number of codes from a list, as a grid of check boxes: as many columns (up to
+    ``columns``) as the width allows, so a narrow pane gets one column, not a side scroll."""
 
     edited = Signal()
 
     def __init__(self, codes: CodeList, columns: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(0)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(16)
+        self._grid.setVerticalSpacing(0)
+        self._max_columns = columns
+        self._columns = 0
         self.boxes: dict[str, QCheckBox] = {}
-        for i, c in enumerate(codes):
+        for c in codes:
             box = TouchCheckBox(c.label)
             box.clicked.connect(lambda _c: self.edited.emit())
-            grid.addWidget(box, i // columns, i % columns)
             self.boxes[c.code] = box
+        self._arrange(columns)
+        self.setMinimumWidth(self._cell_width())
+
+    def _cell_width(self) -> int:
+        return max(box.sizeHint().width() for box in self.boxes.values())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        gap = self._grid.horizontalSpacing()
+        fit = (event.size().width() + gap) // (self._cell_width() + gap)
+        self._arrange(max(1, min(self._max_columns, fit)))
+        super().resizeEvent(event)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, box in enumerate(self.boxes.values()):
+            self._grid.removeWidget(box)
+            self._grid.addWidget(box, i // columns, i % columns)
+        for col in range(self._max_columns):
+            self._grid.setColumnStretch(col, 1 if col < columns else 0)
 
     def value(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.boxes.items() if box.isChecked())
@@ -259,38 +282,65 @@ class CodeChecks(QWidget):
 
 
 class ServicesGrid(QWidget):
-    """Per service: offered, accepted or declined (or not mentioned). One answer per service."""
+    """Per service: offered, accepted or declined (or not mentioned). One answer per service.
+    Wide: the service and its three answers on one line; narrow: the answers under the name."""
 
     edited = Signal()
 
     def __init__(self, services: CodeList, responses: CodeList,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(0, 1)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setVerticalSpacing(4)
         # A chosen answer must stand out in any theme, not just look "pressed".
         self.setStyleSheet("QPushButton:checked { background: palette(highlight);"
                            " color: palette(highlighted-text);"
                            " border: 2px solid palette(window-text); }")
         self._captions = {r.code: plain(r.label) for r in responses}
+        self.labels: dict[str, QLabel] = {}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
-        for row, service in enumerate(services):
-            grid.addWidget(QLabel(service.label), row, 0)
+        for service in services:
+            self.labels[service.code] = QLabel(service.label)
             row_buttons: dict[str, QPushButton] = {}
-            for col, response in enumerate(responses, start=1):
+            for response in responses:
                 button = QPushButton(plain(response.label))
                 touch(button)
                 button.setCheckable(True)
-                button.setMinimumWidth(120)
                 button.setAccessibleName(f"{service.label}: {response.label}")
                 button.clicked.connect(
                     lambda checked, s=service.code, r=response.code: self._on_clicked(s, r, checked)
                 )
-                grid.addWidget(button, row, col)
                 row_buttons[response.code] = button
             self.buttons[service.code] = row_buttons
+        self._narrow: bool | None = None
+        self._arrange(False)
+        self.setMinimumWidth(self._buttons_width())
+
+    def _buttons_width(self) -> int:
+        # Leave room for the tick a chosen answer gets, so choosing never widens the grid.
+        row = next(iter(self.buttons.values())).values()
+        tick = self.fontMetrics().horizontalAdvance("✓ ")
+        return sum(b.sizeHint().width() + tick + self._grid.horizontalSpacing() for b in row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        label = max(lbl.sizeHint().width() for lbl in self.labels.values())
+        self._arrange(event.size().width() < label + 16 + self._buttons_width())
+        super().resizeEvent(event)
+
+    def _arrange(self, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for i, (code, label) in enumerate(self.labels.items()):
+            row = 2 * i if narrow else i
+            self._grid.removeWidget(label)
+            self._grid.addWidget(label, row, 0, 1, 3 if narrow else 1)
+            for col, button in enumerate(self.buttons[code].values()):
+                self._grid.removeWidget(button)
+                self._grid.addWidget(button, row + 1 if narrow else row, col if narrow else col + 1)
+        for col in range(4):
+            self._grid.setColumnStretch(col, 1 if (col < 3 if narrow else col == 0) else 0)
 
     def _on_clicked(self, service: str, response: str, checked: bool) -> None:
         if checked:

@@ -102,6 +102,7 @@ class ReportFormView(QWidget):
         body.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.body)
         self.placeholder = self._build_placeholder()
@@ -258,14 +259,13 @@ class ReportFormView(QWidget):
             shown = self._shown
             if shown is not None and shown.state in ("finalized", "approved") \
                     and self.correct_button.isVisibleTo(self):
-                self.status.setText("Locked. To change anything, make a correction; "
-                                    "this version stays on record.")
+                self.status.setText("Locked. A correction adds a new version.")
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
         left = len(self._app.reports.problems(report))
         need = (link(self.status, "problems",
-                     f"{left} thing{'s' if left != 1 else ''} left to finalize")
+                     f"{left} left to finalize")
                 if left else "Ready to finalize")
         saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
         self.status.setText(f"{saved} · {need}")

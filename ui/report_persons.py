@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QLabel,
@@ -38,7 +39,7 @@ class PersonRow(QFrame):
         touch(self.age)
         self.age.setRange(-1, MAX_AGE)
         self.age.setSpecialValueText("age ?")
-        self.age.setMinimumWidth(100)
+        self.age.setMinimumWidth(90)
         self.phone = TextLine("Phone")
         self.note = TextLine("Note (e.g. how to reach them)")
         self.remove = QPushButton("Remove")
@@ -49,10 +50,15 @@ class PersonRow(QFrame):
         grid.addWidget(self.role, 0, 0)
         grid.addWidget(self.name, 0, 1)
         grid.addWidget(self.age, 0, 2)
-        grid.addWidget(self.remove, 0, 3)
         grid.addWidget(self.phone, 1, 0)
-        grid.addWidget(self.note, 1, 1, 1, 3)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.note, 1, 1)
+        grid.addWidget(self.remove, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 2)
+        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.role.setMinimumContentsLength(8)
+        self.name.setMinimumWidth(60)
+        self.note.setMinimumWidth(60)
         self.set_person(person)
         for w in (self.role, self.name, self.phone, self.note):
             w.edited.connect(self.edited)

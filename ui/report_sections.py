@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from responder.reference import ReferenceData
 from responder.reports import FIELD_LABELS, MAX_MINUTES
 from ui.report_fields import (
-    TOUCH,
     CodeChecks,
     CodeCombo,
     GroupedCodeCombo,
@@ -76,7 +75,8 @@ class ReportSections(QWidget):
     def _group(self, title: str) -> QFormLayout:
         box = QGroupBox(title)
         form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels above their fields: the report pane is narrow (about 540 px at 1366x768).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._layout.addWidget(box)
@@ -100,9 +100,7 @@ class ReportSections(QWidget):
             self.rows[name] = [holder]
         else:
             caption = QLabel(label)
-            # Centre the caption on the first 44 px line of its field, not on the error below.
-            caption.setMinimumHeight(TOUCH)
-            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            caption.setObjectName("fieldLabel")
             caption.setBuddy(editor if editor.focusPolicy() != Qt.FocusPolicy.NoFocus else holder)
             form.addRow(caption, holder)
             self.rows[name] = [caption, holder]
@@ -112,6 +110,7 @@ class ReportSections(QWidget):
     def _build_correction(self, ref: ReferenceData) -> None:
         self.correction_group = QGroupBox("This version is a correction")
         form = QFormLayout(self.correction_group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._layout.addWidget(self.correction_group)
         self._add(form, "correction_reason", TextLine("What does this correction change, and why?"),
                   FIELD_LABELS["correction_reason"])

@@ -317,3 +317,15 @@ def test_group_mnemonics_jump_to_their_fields(qtbot, form):
     assert QApplication.focusWidget() is form.sections.editors["narrative"]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is form.sections.editors["disposition_code"]
+
+
+@pytest.mark.parametrize("width", [520, 800])
+def test_form_fits_the_pane_without_sideways_scrolling(qtbot, form, width):
+    form.resize(width, 480)
+    qtbot.wait(50)  # let the reflowing grids settle on their column count
+
+    viewport = form.scroll.viewport().width()
+    assert form.body.minimumSizeHint().width() <= viewport
+    assert form.body.width() <= viewport
+    services = form.sections.editors["services"]
+    assert services._narrow is (width < 600)
