@@ -194,6 +194,8 @@ class ReportFormView(QWidget):
             self.version_picker.addItem(f"{r.version} · {STATE_WORDS.get(r.state, r.state)}{mark}",
                                         r.id)
         self.version_picker.setCurrentIndex(self._versions.index(shown))
+        # Themes pad combo boxes; leave room so "2 · Draft (current)" is never cut off.
+        self.version_picker.setMinimumWidth(self.version_picker.sizeHint().width() + 32)
         self._show_report(shown, current)
 
     def _show_nothing(self) -> None:

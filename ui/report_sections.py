@@ -100,7 +100,6 @@ class ReportSections(QWidget):
             self.rows[name] = [holder]
         else:
             caption = QLabel(label)
-            caption.setObjectName("fieldLabel")
             caption.setBuddy(editor if editor.focusPolicy() != Qt.FocusPolicy.NoFocus else holder)
             form.addRow(caption, holder)
             self.rows[name] = [caption, holder]
