@@ -58,6 +58,18 @@ def _open(profile: str, call_id: str):
     return qapp, app, form
 
 
+def _wait_until(condition, timeout_s: float = 10.0) -> None:
+    """Let the event loop run (timers fire) until ``condition`` holds; a loaded machine may be
+    slow, so no fixed sleeps."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        QTest.qWait(20)
+
+
 def typist(profile: str, call_id: str) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
@@ -106,14 +118,15 @@ def diskfull(profile: str, call_id: str, big_chars: str) -> None:
 
     narrative.moveCursor(QTextCursor.MoveOperation.End)
     narrative.insertPlainText(pasted_text(int(big_chars)))  # like pasting a long statement
-    QTest.qWait(900)  # the debounce fires and the commit fails
+    _wait_until(lambda: form.banner.isVisible())  # the debounce fires and the commit fails
     print(f"BANNER {form.banner.text() if form.banner.isVisible() else '-'}", flush=True)
     print(f"PENDING {form.autosaver.has_pending(report_id)}", flush=True)
     print(f"STORED {len(app.reports.get(report_id).narrative)}", flush=True)
 
     resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
     QTest.keyClicks(narrative, "!")
-    QTest.qWait(900)  # the next edit's debounce retries the pending fields, now with room
+    # The next edit's debounce retries the pending fields, now with room.
+    _wait_until(lambda: not form.autosaver.has_pending(report_id))
     print(f"BANNER_AFTER {form.banner.text() if form.banner.isVisible() else '-'}", flush=True)
     print(f"PENDING_AFTER {form.autosaver.has_pending(report_id)}", flush=True)
     print(f"STORED_AFTER {len(app.reports.get(report_id).narrative)}", flush=True)

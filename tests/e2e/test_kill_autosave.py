@@ -35,18 +35,19 @@ def _run_and_kill(profile: Path, call_id: str, kill_after: float) -> tuple[str, 
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
     )
     lines: list[str] = []
-    ready = threading.Event()
+    first_ack = threading.Event()
 
     def read() -> None:
         for line in proc.stdout:
             lines.append(line.strip())
-            if line.startswith("READY"):
-                ready.set()
+            if line.startswith("ACK "):
+                first_ack.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
-        assert ready.wait(30), f"the app process did not start: {lines}"
+        # Typing is under way once the first save is acknowledged; kill at a random moment after.
+        assert first_ack.wait(30), f"the app process never saved: {lines}"
         time.sleep(kill_after)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
@@ -64,11 +65,10 @@ def test_every_acknowledged_save_survives_sigkill(tmp_path: Path):
     for run in range(RUNS):
         profile = tmp_path / f"run{run}"
         call_id = _profile_with_call(profile)
-        kill_after = rng.uniform(0.8, 2.5)
+        kill_after = rng.uniform(0.0, 1.8)
 
         report_id, acked = _run_and_kill(profile, call_id, kill_after)
 
-        assert acked, f"run {run}: no save was acknowledged in {kill_after:.2f} s of typing"
         con = sqlite3.connect(ProfilePaths(profile).database)
         try:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -4,6 +4,7 @@ kept edits are written as soon as writing works again."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,20 @@ def test_save_now_button_commits_immediately(qtbot, form, app):
 
     assert app.reports.get(form._shown.id).narrative == "quick"
     assert form.status.text().startswith("Saved ")
+
+
+def test_a_pause_in_typing_saves_within_half_a_second_not_on_every_key(qtbot, form, app):
+    saves: list[dict] = []
+    form.autosaver.saved.connect(lambda _rid, fields: saves.append(fields))
+    narrative = form.sections.editors["narrative"]
+    started = time.monotonic()
+    qtbot.keyClicks(narrative, "abc")
+    qtbot.wait(150)
+    qtbot.keyClicks(narrative, "def")
+    qtbot.wait(150)
+
+    if time.monotonic() - started < 0.38:  # (a starved machine may overshoot the waits)
+        assert saves == []  # still typing: the debounce keeps waiting
+    qtbot.waitUntil(lambda: bool(saves), timeout=1000)
+    assert saves == [{"narrative": "abcdef"}]
+    assert app.reports.get(form._shown.id).narrative == "abcdef"
