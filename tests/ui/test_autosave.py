@@ -120,8 +120,10 @@ def test_a_pause_in_typing_saves_within_half_a_second_not_on_every_key(qtbot, fo
     qtbot.keyClicks(narrative, "def")
     qtbot.wait(150)
 
-    if time.monotonic() - started < 0.38:  # (a starved machine may overshoot the waits)
+    on_time = time.monotonic() - started < 0.38  # a starved machine may overshoot the waits
+    if on_time:
         assert saves == []  # still typing: the debounce keeps waiting
-    qtbot.waitUntil(lambda: bool(saves), timeout=1000)
-    assert saves == [{"narrative": "abcdef"}]
+    qtbot.waitUntil(lambda: bool(saves) and saves[-1] == {"narrative": "abcdef"}, timeout=1000)
+    if on_time:
+        assert len(saves) == 1  # one commit for the whole burst, not one per key
     assert app.reports.get(form._shown.id).narrative == "abcdef"
