@@ -71,6 +71,23 @@ class ReportFormView(QWidget):
     # Building ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.banner = Banner("saveBanner")
+        self.notice = Banner("reviewBanner")
+        self.validation = ValidationPanel()
+        self.validation.field_chosen.connect(self._go_to_field)
+        self.placeholder = self._build_placeholder()
+        self.correction_bar = CorrectionBar()
+        self.correction_bar.requested.connect(self.start_correction)
+        self.correction_reason = self.correction_bar.reason
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        for w in (self.banner, self.notice, self.validation, self.placeholder,
+                  self._build_body(), self.correction_bar):
+            layout.addWidget(w)
+        layout.addLayout(self._build_actions())
+        self._show_nothing()
+
+    def _build_header(self) -> QHBoxLayout:
         self.title = QLabel()
         self.title.setObjectName("reportTitle")
         self.title.setWordWrap(True)
@@ -84,20 +101,20 @@ class ReportFormView(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.version_label)
         header.addWidget(self.version_picker)
-        self.banner = Banner("saveBanner")
-        self.notice = Banner("reviewBanner")
-        self.validation = ValidationPanel()
-        self.validation.field_chosen.connect(self._go_to_field)
+        return header
+
+    def _build_body(self) -> QScrollArea:
+        """Editors for a draft, or a plain summary for a locked version, and the photos."""
         self.sections = ReportSections(self._app.reference)
         self.sections.edited.connect(self._on_sections_edited)
         self.summary = ReportSummary(self._app.reference)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
-        self.photos_box = photos_box = QGroupBox("P&hotos")
-        QVBoxLayout(photos_box).addWidget(self.photos)
+        self.photos_box = QGroupBox("P&hotos")
+        QVBoxLayout(self.photos_box).addWidget(self.photos)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 12, 0)  # keep the fields clear of the scroll bar
-        for w in (self.summary, self.sections, photos_box):
+        for w in (self.summary, self.sections, self.photos_box):
             body.addWidget(w)
         body.addStretch(1)
         self.scroll = QScrollArea()
@@ -105,17 +122,7 @@ class ReportFormView(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.body)
-        self.placeholder = self._build_placeholder()
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        for w in (self.banner, self.notice, self.validation, self.placeholder, self.scroll):
-            layout.addWidget(w)
-        self.correction_bar = CorrectionBar()
-        self.correction_bar.requested.connect(self.start_correction)
-        self.correction_reason = self.correction_bar.reason
-        layout.addWidget(self.correction_bar)
-        layout.addLayout(self._build_actions())
-        self._show_nothing()
+        return self.scroll
 
     def _build_placeholder(self) -> QWidget:
         box = QWidget()
@@ -228,6 +235,11 @@ class ReportFormView(QWidget):
         self.validation.show_problems({})
         self.photos.show_report(report.id, editable)
         self.photos_box.setVisible(editable or self.photos.list.count() > 0)
+        self._show_chrome(report, editable,
+                          report.id == current.id and report.state in ("finalized", "approved"))
+
+    def _show_chrome(self, report: Report, editable: bool, can_correct: bool) -> None:
+        """Title, notices and the buttons that fit what can be done with this version."""
         self.title.setText(f"<b>Report {report.report_number}</b> · version {report.version} · "
                            f"{STATE_WORDS.get(report.state, report.state)}")
         notice = self._notice_text(report, editable)
@@ -239,7 +251,6 @@ class ReportFormView(QWidget):
         self.version_label.setVisible(len(self._versions) > 1)
         self.save_button.setVisible(editable)
         self.finalize_button.setVisible(editable)
-        can_correct = report.id == current.id and report.state in ("finalized", "approved")
         self.correct_button.setVisible(can_correct)
         self.correction_bar.hide()
         self._update_status(report if editable else None)

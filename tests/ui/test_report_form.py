@@ -175,7 +175,7 @@ def test_correction_needs_a_reason(qtbot, form):
 def test_narrative_reaches_the_database_within_half_a_second(qtbot, form, profile):
     qtbot.keyClicks(form.sections.editors["narrative"], "Person calm, accepted blanket")
     report_id = form._shown.id
-    with qtbot.waitSignal(form.autosaver.saved, timeout=1000):
+    with qtbot.waitSignal(form.autosaver.saved, timeout=1500):
         pass
     qtbot.wait(100)
 
