@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from responder.errors import AuthError, LockedOutError, ResponderError, ValidationError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_MINUTES = 10
 MAX_MINUTES = 30  # CJIS AC-11
@@ -43,6 +44,14 @@ _INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
 }
+
+
+def named(obj: T, name: str) -> T:
+    """Set the object name after construction: PySide6 6.12 mis-counts references to None for
+    every Qt property passed as a constructor keyword (``QLabel(objectName=...)``,
+    ``QTimer(singleShot=True)``), which crashes the interpreter once enough widgets are made."""
+    obj.setObjectName(name)  # type: ignore[attr-defined]
+    return obj
 
 
 def validate_minutes(minutes: float) -> float:
@@ -74,24 +83,25 @@ class LockScreen(QWidget):
     sign_out_requested = Signal()
 
     def __init__(self, officer_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="lockScreen")
-        self.title = QLabel("Responder is locked", objectName="lockTitle")
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.title = named(QLabel("Responder is locked"), "lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QLabel(f"Signed in as {officer_name}. Enter your passphrase to continue.")
         self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.passphrase = QLineEdit(objectName="lockPassphrase")
+        self.passphrase = named(QLineEdit(), "lockPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText("Passphrase")
-        self.message = QLabel("", objectName="lockMessage")
+        self.message = named(QLabel(""), "lockMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e; font-weight: 600;")
-        self.unlock_button = QPushButton("Unlock", objectName="unlockButton")
+        self.unlock_button = named(QPushButton("Unlock"), "unlockButton")
         self.unlock_button.setDefault(True)
-        self.sign_out_button = QPushButton("Sign out", objectName="signOutButton")
+        self.sign_out_button = named(QPushButton("Sign out"), "signOutButton")
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.who.setWordWrap(True)
-        panel = QFrame(self, objectName="lockPanel")
+        panel = named(QFrame(self), "lockPanel")
         panel.setFixedWidth(440)
         inner = QVBoxLayout(panel)
         inner.setSpacing(12)
@@ -134,7 +144,8 @@ class IdleWatcher(QObject):
         self.last_activity = clock()
         self.authenticated_at = clock()
         self.paused = False
-        self.timer = QTimer(self, interval=interval_ms)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
         app = QApplication.instance()
         if app is not None:
@@ -184,7 +195,7 @@ class SessionLock(QObject):
         self.watcher.idle.connect(self._on_watcher_idle)
         self.screen: LockScreen | None = None
         self._saved: dict[str, Any] = {}
-        self.action = QAction("Lock", window, objectName="lockAction")
+        self.action = named(QAction("Lock", window), "lockAction")
         self.action.setShortcut(QKeySequence("Ctrl+L"))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action.setToolTip("Lock the screen now (Ctrl+L)")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from responder.errors import AuthError, LockedOutError, ResponderError, ValidationError
 from responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
-from ui.lock_screen import run_task
+from ui.lock_screen import named, run_task
 
 BANNER = ("Authorized use only. Records on this device are confidential; every sign-in, view, "
           "change and export is recorded.")
@@ -35,7 +35,8 @@ BANNER = ("Authorized use only. Records on this device are confidential; every s
 class SignInDialog(QDialog):
     def __init__(self, auth: Any, tasks: Any = None, demo: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="signInDialog")
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
         self.auth = auth
         self.session: Any = None
         self._tasks = tasks
@@ -43,13 +44,13 @@ class SignInDialog(QDialog):
         self.setWindowTitle("Responder \u2014 " + ("create officer" if self.enrolling
                                                   else "sign in"))
         self.setMinimumWidth(420)
-        self.officer = QComboBox(objectName="officerCombo")
-        self.name = QLineEdit(objectName="officerName")
-        self.passphrase = QLineEdit(objectName="passphrase")
-        self.repeat = QLineEdit(objectName="passphraseRepeat")
+        self.officer = named(QComboBox(), "officerCombo")
+        self.name = named(QLineEdit(), "officerName")
+        self.passphrase = named(QLineEdit(), "passphrase")
+        self.repeat = named(QLineEdit(), "passphraseRepeat")
         for field in (self.passphrase, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel("", objectName="signInMessage")
+        self.message = named(QLabel(""), "signInMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -60,7 +61,8 @@ class SignInDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self._layout(demo)
-        self._retry = QTimer(self, singleShot=True)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._on_retry_timeout)
 
     def _layout(self, demo: bool) -> None:
@@ -80,10 +82,10 @@ class SignInDialog(QDialog):
             form.addRow("Passphrase", self.passphrase)
             if demo and DEMO_OFFICER in self.auth.officer_names():
                 self.officer.setCurrentText(DEMO_OFFICER)
-                hint = QLabel(f"Demo profile: the passphrase is {DEMO_PASSPHRASE}",
-                              objectName="demoHint")
+                hint = named(QLabel(f"Demo profile: the passphrase is {DEMO_PASSPHRASE}"),
+                             "demoHint")
                 form.addRow(hint)
-        banner = QLabel(BANNER, objectName="signInBanner")
+        banner = named(QLabel(BANNER), "signInBanner")
         banner.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -142,8 +144,7 @@ class SignInDialog(QDialog):
     def _show(self, text: str, enable: bool = True) -> None:
         self.message.setText(text)
         self.ok.setEnabled(enable)
-        (self.name if self.enrolling and not self.name.text() else self.passphrase).setFocus(
-            Qt.FocusReason.OtherFocusReason)
+        (self.name if self.enrolling and not self.name.text() else self.passphrase).setFocus()
 
 
 def startup_session(profile: Path, *, demo: bool, interactive: bool, tasks: Any = None) -> Any:

@@ -43,9 +43,8 @@ def test_sign_in_with_wrong_then_right_passphrase(qtbot, auth, monkeypatch):
     _submit(qtbot, dialog, "wrong passphrase")
     assert dialog.message.text() == "Wrong passphrase for demo"
     assert dialog.passphrase.text() == "" and dialog.session is None
-    with qtbot.waitSignal(dialog._retry.timeout, timeout=3000):
-        pass  # the growing delay: the button is back after 1 s
-    assert dialog.ok.isEnabled()
+    assert not dialog.ok.isEnabled()  # the growing delay: the button is back after 1 s
+    qtbot.waitUntil(dialog.ok.isEnabled, timeout=3000)
     _submit(qtbot, dialog, DEMO_PASSPHRASE)
     assert dialog.session is not None and dialog.result() == dialog.DialogCode.Accepted
 
