@@ -220,6 +220,7 @@ class ReportFormView(QWidget):
         editable = report.editable and report.id == current.id
         if self._shown is None or self._shown.id != report.id:
             self.scroll.verticalScrollBar().setValue(0)
+            self._audit_view(report.id)
         self._shown = report
         self.autosaver.set_report(report.id if editable else None)
         values = {name: getattr(report, name) for name in FIELD_SPECS}
@@ -237,6 +238,12 @@ class ReportFormView(QWidget):
         self.photos_box.setVisible(editable or self.photos.list.count() > 0)
         self._show_chrome(report, editable,
                           report.id == current.id and report.state in ("finalized", "approved"))
+
+    def _audit_view(self, report_id: str) -> None:
+        try:
+            self._app.audit.record("report.view", report_id)
+        except ResponderError:  # the form still shows: a failed audit write must not lose a draft
+            log.warning("Could not record a report view in the audit trail")
 
     def _show_chrome(self, report: Report, editable: bool, can_correct: bool) -> None:
         """Title, notices and the buttons that fit what can be done with this version."""

@@ -191,3 +191,4 @@ def test_twelve_hours_of_continuous_use_asks_for_the_passphrase_again(ui, qtbot)
             break
     assert lock.is_locked
     assert clock.now - 1000.0 >= 12 * 3600
+
