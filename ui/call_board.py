@@ -1,0 +1,355 @@
+"""The call board: the unit's calls, most urgent first, with an instant type-to-filter.
+
+One Qt item model over plain ``CallSummary`` rows (no widget per row), so it stays quick with
+50,000 calls. Filtering matches against a lowercase "haystack" string precomputed per row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from responder.clock import parse_iso
+from responder.models import CallSummary
+from responder.reference import ReferenceData
+from ui.theme import COLORS, ThemeColors
+
+CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CLOSED_STATUSES = frozenset({"CLEARED"})
+URGENT_PRIORITY = 2
+CAUTION_MARK = "\u26a0"
+UNSYNCED_MARK = "\u21e7"
+COLUMNS = ("", "Call", "Type", "P", "Address", "Age", "Status")
+COL_MARKS, COL_NUMBER, COL_TYPE, COL_PRIORITY, COL_ADDRESS, COL_AGE, COL_STATUS = range(7)
+ROW_HEIGHT = 48
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_age(received: datetime, now: datetime) -> str:
+    minutes = max(0, int((now - received).total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 24 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} d"
+
+
+class CallBoardModel(QAbstractTableModel):
+    def __init__(self, reference: ReferenceData, now: datetime, parent=None) -> None:
+        super().__init__(parent)
+        self._type_labels = {c.code: c.label for c in reference.call_types}
+        self._status_labels = {c.code: c.label for c in reference.unit_statuses}
+        self._rows: list[CallSummary] = []
+        self._hay: list[str] = []
+        self._visible: list[int] = []
+        self._needle = ""
+        self._now = now
+        self._colors = COLORS["day"]
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def bold_font(self) -> QFont:
+        return self._bold
+
+    def set_font(self, font: QFont) -> None:
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+
+    # Data in ---------------------------------------------------------------------------------
+
+    def set_calls(self, calls: list[CallSummary], now: datetime) -> None:
+        self.beginResetModel()
+        self._rows = calls
+        self._now = now
+        types = self._type_labels
+        self._hay = [
+            f"{c.number}\t{c.address}\t{c.type_code} {types.get(c.type_code, '')}\t"
+            f"{c.narrative_head}".lower()
+            for c in calls
+        ]
+        self._visible = self._match(self._needle)
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        needle = " ".join(text.lower().split())
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._visible = self._match(needle)
+        self.endResetModel()
+
+    def set_colors(self, colors: ThemeColors) -> None:
+        self._colors = colors
+        self._emit_all_changed()
+
+    def tick(self, now: datetime) -> None:
+        """Ages move on; repaint the age column."""
+        self._now = now
+        if self._visible:
+            self.dataChanged.emit(
+                self.index(0, COL_AGE), self.index(len(self._visible) - 1, COL_AGE)
+            )
+
+    def _match(self, needle: str) -> list[int]:
+        hay = self._hay
+        if not needle:
+            return list(range(len(hay)))
+        words = needle.split(" ")
+        if len(words) == 1:
+            return [i for i, h in enumerate(hay) if needle in h]
+        return [i for i, h in enumerate(hay) if all(w in h for w in words)]
+
+    # Lookups ---------------------------------------------------------------------------------
+
+    def summary(self, row: int) -> CallSummary:
+        return self._rows[self._visible[row]]
+
+    def row_of(self, call_id: str) -> int:
+        rows = self._rows
+        for r, i in enumerate(self._visible):
+            if rows[i].id == call_id:
+                return r
+        return -1
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def open_count(self) -> int:
+        return sum(1 for c in self._rows if c.status not in CLOSED_STATUSES)
+
+    # Qt model API ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {COL_MARKS: "Caution notes and unsynced changes", COL_PRIORITY: "Priority"}.get(
+                section
+            )
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        c = self._rows[self._visible[index.row()]]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(c, col)
+        if role == CALL_ID_ROLE:
+            return c.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(c, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(c, col)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if c.priority <= URGENT_PRIORITY and c.status not in CLOSED_STATUSES:
+                return QColor(self._colors.urgent_bg)
+            return None
+        if role == Qt.ItemDataRole.FontRole and col in (COL_NUMBER, COL_PRIORITY, COL_MARKS):
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_MARKS, COL_PRIORITY):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._tooltip(c, col) or self._display(c, col)
+        return None
+
+    def _display(self, c: CallSummary, col: int) -> str:
+        if col == COL_MARKS:
+            return (CAUTION_MARK if c.has_caution else " ") + (UNSYNCED_MARK if c.unsynced else " ")
+        if col == COL_NUMBER:
+            return c.number
+        if col == COL_TYPE:
+            return f"{c.type_code} {self._type_labels.get(c.type_code, '')}".rstrip()
+        if col == COL_PRIORITY:
+            return f"P{c.priority}"
+        if col == COL_ADDRESS:
+            return c.address
+        if col == COL_AGE:
+            return format_age(parse_iso(c.received_at), self._now)
+        return self._status_labels.get(c.status, c.status)
+
+    def _tooltip(self, c: CallSummary, col: int) -> str | None:
+        if col != COL_MARKS:
+            return None
+        parts = []
+        if c.has_caution:
+            parts.append("Caution notes: read them before you approach")
+        if c.unsynced:
+            parts.append("Changes not yet sent to the station")
+        return "\n".join(parts) or None
+
+    def _foreground(self, c: CallSummary, col: int) -> QColor | None:
+        if col == COL_MARKS:
+            return QColor(self._colors.caution if c.has_caution else self._colors.unsynced)
+        if c.status in CLOSED_STATUSES:
+            return QColor(self._colors.muted)
+        if col == COL_PRIORITY and c.priority <= URGENT_PRIORITY:
+            return QColor(self._colors.urgent_text)
+        return None
+
+    def _emit_all_changed(self) -> None:
+        if self._visible:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._visible) - 1, len(COLUMNS) - 1)
+            )
+
+
+class CallBoardView(QWidget):
+    """Filter box + table. Emits ``call_selected`` with the call id when the selection moves."""
+
+    call_selected = Signal(str)
+
+    def __init__(self, app, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._current_id: str | None = None
+        self.model = CallBoardModel(app.reference, app.clock.now(), self)
+        self.filter_edit = QLineEdit(self, objectName="boardFilter")
+        self.filter_edit.setPlaceholderText("Filter: number, address, type, words")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter calls")
+        self.count_label = QLabel(self, objectName="boardCount")
+        self.table = QTableView(self, objectName="callBoard")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Call board")
+        self._setup_table()
+        self._layout()
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_edit, self.table.setFocus)
+        self._ages = QTimer(self, interval=60_000)
+        self._ages.timeout.connect(lambda: self.model.tick(self._app.clock.now()))
+        self._ages.start()
+
+    def _setup_table(self) -> None:
+        t = self.table
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setShowGrid(False)
+        t.setWordWrap(False)
+        t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vh = t.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(ROW_HEIGHT)
+        hh = t.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setMinimumSectionSize(30)
+        # A condensed face fits every column at 1366 px without shrinking the text.
+        font = QFont(t.font())
+        font.setFamily("DejaVu Sans Condensed")
+        t.setFont(font)
+        self.model.set_font(font)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        fm, bold = t.fontMetrics(), QFontMetrics(self.model.bold_font())
+        widths = {
+            COL_MARKS: bold.horizontalAdvance(CAUTION_MARK + UNSYNCED_MARK) + 14,
+            COL_NUMBER: bold.horizontalAdvance("T000000000000") + 18,
+            COL_TYPE: fm.horizontalAdvance("5150 Mental-health") + 16,
+            COL_PRIORITY: bold.horizontalAdvance("P3") + 22,
+            COL_AGE: fm.horizontalAdvance("46 min") + 18,
+            COL_STATUS: fm.horizontalAdvance("At destination") + 18,
+        }
+        for col, width in widths.items():
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            t.setColumnWidth(col, width)
+        hh.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 4, 8)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+
+    # Public ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the board again (after a change), keeping the selected call selected."""
+        self.model.set_calls(self._app.calls.board(), self._app.clock.now())
+        self._restore_selection()
+
+    def current_call_id(self) -> str | None:
+        return self._current_id
+
+    def select_call(self, call_id: str) -> bool:
+        row = self.model.row_of(call_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def set_colors(self, colors: ThemeColors) -> None:
+        self.model.set_colors(colors)
+
+    # Slots -----------------------------------------------------------------------------------
+
+    def _restore_selection(self) -> None:
+        if self._current_id is not None and self.model.row_of(self._current_id) >= 0:
+            self.select_call(self._current_id)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        self.count_label.setText(
+            f"{shown:,} of {total:,}" if shown != total else f"{total:,} calls"
+        )
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._restore_selection()
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        call_id = current.data(CALL_ID_ROLE)
+        if call_id != self._current_id:
+            self._current_id = call_id
+            self.call_selected.emit(call_id)
