@@ -6,6 +6,7 @@ One Qt item model over plain ``CallSummary`` rows (no widget per row), so it sta
 
 from __future__ import annotations
 
+import bisect
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from responder.clock import parse_iso
-from responder.models import CallSummary
+from responder.models import Call, CallSummary
 from responder.reference import ReferenceData
 from ui.theme import COLORS, ThemeColors
 
@@ -43,6 +44,26 @@ COL_MARKS, COL_NUMBER, COL_TYPE, COL_PRIORITY, COL_ADDRESS, COL_AGE, COL_STATUS 
 ROW_HEIGHT = 48
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def board_key(c: CallSummary) -> tuple[bool, int, str]:
+    """The store's board order: open before closed, then priority, then oldest first."""
+    return (c.status in CLOSED_STATUSES, c.priority, c.received_at)
+
+
+def summary_of(call: Call, unsynced: bool) -> CallSummary:
+    return CallSummary(
+        id=call.id,
+        number=call.display_number,
+        type_code=call.type_code,
+        priority=call.priority,
+        address=call.address,
+        status=call.status,
+        received_at=call.received_at,
+        has_caution=bool(call.caution_notes.strip()),
+        unsynced=unsynced,
+        narrative_head=call.narrative[:200],
+    )
 
 
 def format_age(received: datetime, now: datetime) -> str:
@@ -82,11 +103,26 @@ class CallBoardModel(QAbstractTableModel):
         self._rows = calls
         self._now = now
         types = self._type_labels
+        # One lowercase string per row, built once, so a filter is a plain substring scan.
         self._hay = [
             f"{c.number}\t{c.address}\t{c.type_code} {types.get(c.type_code, '')}\t"
             f"{c.narrative_head}".lower()
             for c in calls
         ]
+        self._visible = self._match(self._needle)
+        self.endResetModel()
+
+    def upsert(self, summary: CallSummary) -> None:
+        """Put one changed or new call in its place without re-reading the whole board
+        (a full read of 50,000 calls takes too long for the GUI thread after every tap)."""
+        at = next((i for i, c in enumerate(self._rows) if c.id == summary.id), None)
+        self.beginResetModel()
+        if at is not None:
+            del self._rows[at]
+            del self._hay[at]
+        pos = bisect.bisect_right(self._rows, board_key(summary), key=board_key)
+        self._rows.insert(pos, summary)
+        self._hay.insert(pos, self._haystack(summary))
         self._visible = self._match(self._needle)
         self.endResetModel()
 
@@ -110,6 +146,10 @@ class CallBoardModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, COL_AGE), self.index(len(self._visible) - 1, COL_AGE)
             )
+
+    def _haystack(self, c: CallSummary) -> str:
+        label = self._type_labels.get(c.type_code, "")
+        return f"{c.number}\t{c.address}\t{c.type_code} {label}\t{c.narrative_head}".lower()
 
     def _match(self, needle: str) -> list[int]:
         hay = self._hay
@@ -305,6 +345,11 @@ class CallBoardView(QWidget):
     def reload(self) -> None:
         """Read the board again (after a change), keeping the selected call selected."""
         self.model.set_calls(self._app.calls.board(), self._app.clock.now())
+        self._restore_selection()
+
+    def refresh_call(self, call_id: str) -> None:
+        """After this device changed one call: it now has unsent changes."""
+        self.model.upsert(summary_of(self._app.calls.get(call_id), unsynced=True))
         self._restore_selection()
 
     def current_call_id(self) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from responder.clock import parse_iso
+from responder.errors import ResponderError
 from responder.models import RecoveredDraft
 from ui.call_board import CallBoardView
 from ui.call_detail import CallDetailView
@@ -62,8 +63,6 @@ class MainWindow(QMainWindow):
         self.board.call_selected.connect(self.detail.show_call)
         self.detail.status_changed.connect(self._on_detail_status_changed)
         self.detail.report_saved.connect(self._on_detail_report_saved)
-        self._report_reload = QTimer(self, singleShot=True, interval=2000)
-        self._report_reload.timeout.connect(self.reload)
         self.board.set_colors(colors)
         self._update_theme_action()
 
@@ -161,8 +160,9 @@ class MainWindow(QMainWindow):
         dialog = OnViewDialog(self._app, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created_call is not None:
             self.board.filter_edit.clear()
-            self.reload()
+            self.board.refresh_call(dialog.created_call.id)
             self.board.select_call(dialog.created_call.id)
+            self._update_counts()
 
     def toggle_theme(self) -> None:
         self.set_theme(other(self.theme))
@@ -184,12 +184,18 @@ class MainWindow(QMainWindow):
             f"{model.open_count():,} open  \u00b7  {model.total_count():,} calls on this device"
         )
 
-    def _on_detail_status_changed(self, _call_id: str) -> None:
-        self.reload()
+    def _on_detail_status_changed(self, call_id: str) -> None:
+        self.board.refresh_call(call_id)
+        self._update_counts()
 
-    def _on_detail_report_saved(self, _report_id: str) -> None:
-        # Autosave fires often while typing; re-reading a big board each time would stutter.
-        self._report_reload.start()
+    def _on_detail_report_saved(self, report_id: str) -> None:
+        # Drafts do not change the board; a finalized report waits in the outbox (unsynced).
+        try:
+            report = self._app.reports.get(report_id)
+        except ResponderError:
+            return
+        if report.state == "finalized":
+            self.board.refresh_call(report.call_id)
 
     def _on_splitter_splitter_moved(self, _pos: int, _index: int) -> None:
         self._splitter_moved_by_user = True

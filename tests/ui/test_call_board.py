@@ -128,3 +128,16 @@ def test_age_reads_in_minutes_hours_and_days():
     assert format_age(now - timedelta(minutes=12, seconds=30), now) == "12 min"
     assert format_age(now - timedelta(hours=3, minutes=5), now) == "3 h"
     assert format_age(now - timedelta(days=4, hours=2), now) == "4 d"
+
+
+def test_refresh_call_moves_a_cleared_call_like_a_full_reload_would(board, core):
+    call_id = first_call_with_status(core, "ON_SCENE")
+    board.select_call(call_id)
+    core.calls.change_status(call_id, "CLEARED")
+    board.refresh_call(call_id)
+    incremental = _visible_ids(board)
+    row = board.model.row_of(call_id)
+    assert UNSYNCED_MARK in board.model.index(row, COL_MARKS).data()
+    assert board.current_call_id() == call_id and board.table.currentIndex().row() == row
+    board.reload()
+    assert incremental == _visible_ids(board)
