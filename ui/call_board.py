@@ -11,13 +11,15 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -291,6 +293,7 @@ class CallBoardView(QWidget):
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_edit, self.table.setFocus)
+        self.table.installEventFilter(self)
         self._ages = QTimer(self, interval=60_000)
         self._ages.timeout.connect(lambda: self.model.tick(self._app.clock.now()))
         self._ages.start()
@@ -323,20 +326,22 @@ class CallBoardView(QWidget):
             COL_NUMBER: bold.horizontalAdvance("T000000000000") + 18,
             COL_TYPE: fm.horizontalAdvance("5150 Mental-health") + 16,
             COL_PRIORITY: bold.horizontalAdvance("P3") + 22,
+            COL_ADDRESS: fm.horizontalAdvance("1095 Bridgeport Way") + 20,
             COL_AGE: fm.horizontalAdvance("46 min") + 18,
             COL_STATUS: fm.horizontalAdvance("At destination") + 18,
         }
         for col, width in widths.items():
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             t.setColumnWidth(col, width)
-        hh.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeMode.Stretch)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
+        top.setSpacing(12)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         box = QVBoxLayout(self)
-        box.setContentsMargins(8, 8, 4, 8)
+        box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(top)
         box.addWidget(self.table, 1)
 
@@ -373,6 +378,21 @@ class CallBoardView(QWidget):
 
     def set_colors(self, colors: ThemeColors) -> None:
         self.model.set_colors(colors)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Typing on the board goes to the filter box: type-to-filter from anywhere."""
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and (event.type() == QEvent.Type.KeyPress)
+        ):
+            text = event.text()
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if plain and text and text.isprintable() and not text.isspace():
+                self.filter_edit.setFocus()
+                self.filter_edit.insert(text)
+                return True
+        return super().eventFilter(watched, event)
 
     # Slots -----------------------------------------------------------------------------------
 

@@ -88,19 +88,29 @@ class CallDetailView(QWidget):
     def _build_header(self) -> QVBoxLayout:
         self.number_label = QLabel(self, objectName="callNumber")
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.number_label.setWordWrap(True)
         self.priority_badge = QLabel(self, objectName="priorityBadge")
         self.status_badge = QLabel(self, objectName="statusBadge")
         self.type_label = QLabel(self, objectName="callType")
         self.type_label.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.number_label)
-        row.addStretch(1)
-        row.addWidget(self.priority_badge)
-        row.addWidget(self.status_badge)
+        # Backup sits top right on every call, always in the same place.
+        self.backup_button = QPushButton("Police backup", self)
+        self.backup_button.setProperty("role", "danger")
+        self.backup_button.setToolTip("Ask dispatch for police backup (Ctrl+B)")
+        self.backup_button.setAccessibleName("Request police backup")
+        self.backup_button.clicked.connect(self.request_backup)
+        top = QHBoxLayout()
+        top.addWidget(self.number_label, 1)
+        top.addWidget(self.backup_button)
+        badges = QHBoxLayout()
+        badges.setSpacing(8)
+        badges.addWidget(self.type_label, 1)
+        badges.addWidget(self.priority_badge)
+        badges.addWidget(self.status_badge)
         col = QVBoxLayout()
         col.setSpacing(2)
-        col.addLayout(row)
-        col.addWidget(self.type_label)
+        col.addLayout(top)
+        col.addLayout(badges)
         return col
 
     def _build_caution(self) -> QFrame:
@@ -121,15 +131,10 @@ class CallDetailView(QWidget):
         self.no_steps_label = QLabel(
             "No further status steps: this call is closed.", self, objectName="fieldLabel"
         )
-        self.backup_button = QPushButton("Police backup", self)
-        self.backup_button.setProperty("role", "danger")
-        self.backup_button.setToolTip("Ask dispatch for police backup (Ctrl+B)")
-        self.backup_button.clicked.connect(self.request_backup)
         row = QHBoxLayout()
         row.addLayout(self.steps_row)
         row.addWidget(self.no_steps_label)
         row.addStretch(1)
-        row.addWidget(self.backup_button)
         return row
 
     def _shortcuts(self) -> None:
@@ -207,8 +212,8 @@ class CallDetailView(QWidget):
         call = self.call
         assert call is not None
         ref = self._app.reference
-        origin = "On-view, no CAD number yet" if call.cad_number is None else "CAD"
-        self.number_label.setText(f"{call.display_number}   \u00b7   {origin}")
+        local = "  \u00b7  on-view, CAD number at next sync" if call.cad_number is None else ""
+        self.number_label.setText(call.display_number + local)
         self.type_label.setText(f"{call.type_code}   {ref.call_types.label(call.type_code)}")
         self.priority_badge.setText(f"P{call.priority}")
         self.priority_badge.setToolTip(ref.priorities.label(str(call.priority)))
@@ -222,7 +227,9 @@ class CallDetailView(QWidget):
 
     def _rebuild_steps(self) -> None:
         for button in self.step_buttons:
+            # Hide now: deleteLater only runs when the event loop next turns.
             self.steps_row.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.step_buttons = []
         labels = self._app.reference.unit_statuses

@@ -79,6 +79,7 @@ class DetailsPage(QWidget):
         while self.timeline.count():
             item = self.timeline.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
         rows = [(call.received_at, "Received", "")]
         ref = self._app.reference

@@ -33,7 +33,7 @@ from ui.theme import apply_theme, other
 log = logging.getLogger(__name__)
 
 # The board gets the larger share: it has seven columns; the detail panel wraps its text.
-BOARD_SHARE = 0.62
+BOARD_SHARE = 0.64
 
 
 def recovery_text(draft: RecoveredDraft) -> str:
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.board.reload()
         if select_first and self.board.current_call_id() is None:
             self.board.select_first()
+            self.board.table.setFocus()
         self._update_counts()
 
     def start_onview_call(self) -> None:
@@ -175,7 +176,8 @@ class MainWindow(QMainWindow):
 
     def _update_theme_action(self) -> None:
         target = other(self.theme)
-        self.theme_action.setText(f"{target.capitalize()} theme")
+        icon = "\u263e" if target == "night" else "\u2600"
+        self.theme_action.setText(f"{icon}  {target.capitalize()} theme")
         self.theme_action.setToolTip(f"Switch to the {target} theme (Ctrl+T)")
 
     def _update_counts(self) -> None:

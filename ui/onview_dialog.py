@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +52,7 @@ class OnViewDialog(QDialog):
     def _layout(self) -> None:
         form = QFormLayout()
         form.setVerticalSpacing(6)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addRow("Call type", self.type_combo)
         form.addRow("", self.errors["type_code"])
         form.addRow("Where", self.address_edit)

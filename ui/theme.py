@@ -67,7 +67,9 @@ def other(name: str) -> str:
 def load_style_sheet(name: str) -> str:
     path = resource_path("styles", f"{name}.qss")
     try:
-        return path.read_text(encoding="utf-8")
+        # Image URLs in a style sheet resolve against the working directory; make them absolute.
+        icons = resource_path("styles", "icons").as_posix()
+        return path.read_text(encoding="utf-8").replace("@ICONS@", icons)
     except OSError as exc:
         # A missing style sheet must not stop a responder from working: fall back to plain Qt.
         log.error("Cannot read style sheet %s: %s", path, exc)
