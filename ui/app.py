@@ -7,6 +7,7 @@ import json
 import logging
 import logging.handlers
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -116,11 +117,25 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     try:
         if args.screenshot:
             return _screenshot(qapp, window, Path(args.screenshot))
+        _close_on_signals(window)
         window.show()
+        log.info("Window shown for profile %s", core.paths.root)
         return int(qapp.exec())
     finally:
         window.detail.flush()
         tasks.wait_for_done(10_000)
+
+
+def _close_on_signals(window) -> None:
+    """Ctrl+C or a polite kill closes the window the normal way, so edits are flushed."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: window.close())
+    # Python runs signal handlers only when it gets control; wake it up now and then.
+    ticker = QTimer(window, interval=300)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
 
 
 def _screenshot(qapp, window, path: Path) -> int:

@@ -88,7 +88,6 @@ class CallDetailView(QWidget):
     def _build_header(self) -> QVBoxLayout:
         self.number_label = QLabel(self, objectName="callNumber")
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.number_label.setWordWrap(True)
         self.priority_badge = QLabel(self, objectName="priorityBadge")
         self.status_badge = QLabel(self, objectName="statusBadge")
         self.type_label = QLabel(self, objectName="callType")
@@ -100,17 +99,15 @@ class CallDetailView(QWidget):
         self.backup_button.setAccessibleName("Request police backup")
         self.backup_button.clicked.connect(self.request_backup)
         top = QHBoxLayout()
-        top.addWidget(self.number_label, 1)
+        top.setSpacing(8)
+        top.addWidget(self.number_label)
+        top.addWidget(self.priority_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
         top.addWidget(self.backup_button)
-        badges = QHBoxLayout()
-        badges.setSpacing(8)
-        badges.addWidget(self.type_label, 1)
-        badges.addWidget(self.priority_badge)
-        badges.addWidget(self.status_badge)
         col = QVBoxLayout()
         col.setSpacing(2)
         col.addLayout(top)
-        col.addLayout(badges)
+        col.addWidget(self.type_label)
         return col
 
     def _build_caution(self) -> QFrame:
@@ -132,6 +129,9 @@ class CallDetailView(QWidget):
             "No further status steps: this call is closed.", self, objectName="fieldLabel"
         )
         row = QHBoxLayout()
+        row.setSpacing(10)
+        # Where the unit is now, then the steps it can take from here.
+        row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(self.steps_row)
         row.addWidget(self.no_steps_label)
         row.addStretch(1)

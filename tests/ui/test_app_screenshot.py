@@ -72,3 +72,30 @@ def test_errors_map_to_plain_language():
     assert "address" in headline and advice
     headline, advice = user_message(KeyError("x"))
     assert headline == "Something went wrong inside Responder."
+
+
+def test_sigterm_closes_the_window_cleanly(tmp_path):
+    import signal
+    import sqlite3
+    import time
+
+    profile = tmp_path / "profile"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "responder", "--demo", "--profile", str(profile)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log = profile / "logs" / "responder.log"
+    deadline = time.monotonic() + 60
+    while not (log.exists() and "Window shown" in log.read_text()):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 0
+    with sqlite3.connect(profile / "responder.db") as db:
+        clean = db.execute("SELECT value FROM meta WHERE key = 'session_clean'").fetchone()
+    assert clean == ("1",)
