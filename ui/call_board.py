@@ -87,17 +87,17 @@ class CallBoardView(QWidget):
         fm, bold = t.fontMetrics(), QFontMetrics(self.model.bold_font())
         widths = {
             COL_MARKS: bold.horizontalAdvance(CAUTION_MARK + UNSYNCED_MARK) + 14,
-            COL_NUMBER: bold.horizontalAdvance("T000000000000") + 18,
+            COL_NUMBER: fm.horizontalAdvance("T000000000000") + 18,
             COL_TYPE: fm.horizontalAdvance("5150 Mental-health") + 16,
             COL_PRIORITY: bold.horizontalAdvance("P3") + 22,
-            COL_ADDRESS: fm.horizontalAdvance("1095 Bridgeport Way") + 20,
             COL_AGE: fm.horizontalAdvance("46 min") + 18,
             COL_STATUS: fm.horizontalAdvance("At destination") + 18,
         }
         for col, width in widths.items():
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             t.setColumnWidth(col, width)
-        hh.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_TYPE, COL_ADDRESS):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
     def _layout(self) -> None:
         top = QHBoxLayout()

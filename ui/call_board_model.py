@@ -207,7 +207,7 @@ class CallBoardModel(QAbstractTableModel):
             if c.priority <= URGENT_PRIORITY and c.status not in CLOSED_STATUSES:
                 return QColor(self._colors.urgent_bg)
             return None
-        if role == Qt.ItemDataRole.FontRole and col in (COL_NUMBER, COL_PRIORITY, COL_MARKS):
+        if role == Qt.ItemDataRole.FontRole and col in (COL_PRIORITY, COL_MARKS):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_MARKS, COL_PRIORITY):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -231,6 +231,8 @@ class CallBoardModel(QAbstractTableModel):
         return self._status_labels.get(c.status, c.status)
 
     def _tooltip(self, c: CallSummary, col: int) -> str | None:
+        if col in (COL_TYPE, COL_ADDRESS):  # these two may be cut short at 1366 px
+            return self._display(c, col)
         if col != COL_MARKS:
             return None
         parts = []

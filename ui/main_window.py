@@ -33,7 +33,7 @@ from ui.theme import apply_theme, other
 log = logging.getLogger(__name__)
 
 # The board gets the larger share: it has seven columns; the detail panel wraps its text.
-BOARD_SHARE = 0.64
+BOARD_SHARE = 0.57
 
 
 def recovery_text(draft: RecoveredDraft) -> str:

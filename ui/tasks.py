@@ -74,6 +74,10 @@ class TaskRunner(QObject):
         self.inline = inline
         self._pools: dict[str, QThreadPool] = {}
         self._callbacks: dict[Task, tuple[Callable | None, Callable | None]] = {}
+        # Jobs stay ours until their result is back: if the pool deleted a finished job on the
+        # worker thread, PySide would release Python objects there (seen as a refcount crash
+        # at interpreter exit). They are dropped on the GUI thread instead.
+        self._jobs: dict[Task, _Job] = {}
         self._finished.connect(self._on_job_finished)
         self._progressed.connect(self._on_job_progressed)
 
@@ -100,6 +104,8 @@ class TaskRunner(QObject):
             job.run()
             # A direct connection already delivered it; nothing is left to wait for.
         else:
+            job.setAutoDelete(False)
+            self._jobs[task] = job
             self._pool(pool).start(job)
         return task
 
@@ -122,6 +128,7 @@ class TaskRunner(QObject):
         task._progress(done, total)
 
     def _on_job_finished(self, task: Task, result: Any, error: BaseException | None) -> None:
+        self._jobs.pop(task, None)
         on_result, on_error = self._callbacks.pop(task, (None, None))
         if error is None:
             if on_result is not None:

@@ -17,6 +17,16 @@ from ui.onview_dialog import OnViewDialog
 from ui.tasks import TaskRunner
 
 
+@pytest.fixture(autouse=True)
+def _restore_app_style(qapp):
+    """The main window styles the whole QApplication; later tests must not inherit it."""
+    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
 @pytest.fixture
 def core(tmp_path):
     app = demo_core(tmp_path / "profile")
