@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -56,8 +56,8 @@ class CallBoardView(QWidget):
         self._layout()
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_edit, self.table.setFocus)
         self.table.installEventFilter(self)
+        self.filter_edit.installEventFilter(self)
         self._ages = QTimer(self, interval=60_000)
         self._ages.timeout.connect(lambda: self.model.tick(self._app.clock.now()))
         self._ages.start()
@@ -84,6 +84,10 @@ class CallBoardView(QWidget):
         t.setFont(font)
         self.model.set_font(font)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        t, hh = self.table, self.table.horizontalHeader()
         fm, bold = t.fontMetrics(), QFontMetrics(self.model.bold_font())
         widths = {
             COL_MARKS: bold.horizontalAdvance(CAUTION_MARK + UNSYNCED_MARK) + 14,
@@ -144,12 +148,15 @@ class CallBoardView(QWidget):
         self.model.set_colors(colors)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Typing on the board goes to the filter box: type-to-filter from anywhere."""
-        if (
-            watched is self.table
-            and isinstance(event, QKeyEvent)
-            and (event.type() == QEvent.Type.KeyPress)
-        ):
+        """Typing on the board goes to the filter box; Down and Escape in the box go back."""
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if watched is self.filter_edit and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Escape):
+            if event.key() == Qt.Key.Key_Escape:
+                self.filter_edit.clear()
+            self.table.setFocus()
+            return True
+        if watched is self.table:
             text = event.text()
             plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
             if plain and text and text.isprintable() and not text.isspace():

@@ -141,3 +141,22 @@ def test_refresh_call_moves_a_cleared_call_like_a_full_reload_would(board, core)
     assert board.current_call_id() == call_id and board.table.currentIndex().row() == row
     board.reload()
     assert incremental == _visible_ids(board)
+
+
+def test_keyboard_typing_on_board_filters_and_arrows_still_move(qtbot, board):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    board.show()
+    qtbot.waitExposed(board)
+    board.select_first()
+    board.table.setFocus()
+    qtbot.keyClick(board.table, Qt.Key.Key_Down)
+    assert board.table.currentIndex().row() == 1
+    qtbot.keyClicks(board.table, "Welfare")  # typing on the board goes to the filter
+    assert board.filter_edit.text() == "Welfare"
+    rows = range(board.model.rowCount())
+    assert rows and all(board.model.summary(r).type_code == "WELCK" for r in rows)
+    qtbot.keyClick(board.filter_edit, Qt.Key.Key_Escape)
+    assert board.filter_edit.text() == "" and board.model.rowCount() == 65
+    assert QApplication.focusWidget() in (board.table, None)

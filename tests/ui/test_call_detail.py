@@ -200,3 +200,37 @@ def test_window_title_tabs_and_theme_toggle(qtbot, window):
     assert "#111315" in QApplication.instance().styleSheet()
     window.toggle_theme()
     assert window.theme == "day"
+
+
+def test_extension_points_take_toolbar_actions_status_widgets_and_tabs(qtbot, window):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel
+
+    sync = QAction("Sync now", window)
+    window.add_toolbar_action(sync)
+    assert sync in window.toolbar.actions()
+    assert window.toolbar.actions().index(sync) < window.toolbar.actions().index(
+        window.theme_action
+    )
+    state = QLabel("Synced 14:02")
+    window.add_status_widget(state)
+    assert state.parent() is not None and state.isVisibleTo(window)
+    index = window.detail.add_tab(QLabel("steps"), "Checklists")
+    assert window.detail.tabs.tabText(index) == "Checklists"
+
+
+def test_excepthook_logs_and_keeps_running(caplog):
+    import sys
+
+    from ui.error_dialog import install_excepthook
+
+    previous = sys.excepthook
+    try:
+        install_excepthook(interactive=False)
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert "Unexpected error" in caplog.text and "RuntimeError: boom" in caplog.text
