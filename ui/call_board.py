@@ -112,6 +112,11 @@ class CallBoardView(QWidget):
         box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(top)
         box.addWidget(self.table, 1)
+        self.empty_label = QLabel(self, objectName="emptyHint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        box.addWidget(self.empty_label, 1)
 
     # Public ----------------------------------------------------------------------------------
 
@@ -177,6 +182,15 @@ class CallBoardView(QWidget):
         self.count_label.setText(
             f"{shown:,} of {total:,}" if shown != total else f"{total:,} calls"
         )
+        if total == 0:
+            self.empty_label.setText(
+                "No calls on this device yet.\nCalls arrive from the station when you sync; "
+                "use \u201cOn-view call\u201d for someone you come upon."
+            )
+        elif shown == 0:
+            self.empty_label.setText(f"No call matches \u201c{self.filter_edit.text()}\u201d.")
+        self.empty_label.setVisible(shown == 0)
+        self.table.setVisible(shown > 0)
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.model.set_filter(text)

@@ -160,3 +160,23 @@ def test_keyboard_typing_on_board_filters_and_arrows_still_move(qtbot, board):
     qtbot.keyClick(board.filter_edit, Qt.Key.Key_Escape)
     assert board.filter_edit.text() == "" and board.model.rowCount() == 65
     assert QApplication.focusWidget() in (board.table, None)
+
+
+def test_empty_board_and_no_match_say_so(qtbot, board, tmp_path):
+    from responder.app import open_app
+
+    board.filter_edit.setText("zzz-no-such-call")
+    assert board.empty_label.isVisibleTo(board)
+    assert "zzz-no-such-call" in board.empty_label.text()
+    assert not board.table.isVisibleTo(board)
+    board.filter_edit.clear()
+    assert board.table.isVisibleTo(board) and not board.empty_label.isVisibleTo(board)
+
+    empty = open_app(tmp_path / "empty")
+    try:
+        view = CallBoardView(empty)
+        qtbot.addWidget(view)
+        view.reload()
+        assert "No calls on this device yet" in view.empty_label.text()
+    finally:
+        empty.close()
