@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -33,6 +33,7 @@ from ui.report_form import ReportFormView
 log = logging.getLogger(__name__)
 
 MAX_STEP_SHORTCUTS = 3
+PREBUILD_AFTER_MS = 1500
 URGENT_PRIORITY = 2
 
 
@@ -79,9 +80,15 @@ class CallDetailView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.details)
         self.tabs.addTab(scroll, "Details")
-        self.report_form = ReportFormView(self._app, self._tasks, page)
-        self.report_form.report_saved.connect(self.report_saved)
-        self.tabs.addTab(self.report_form, "Report")
+        # The report form is the heaviest widget; it is built when first needed (or when the
+        # app is idle after start) so the call board appears sooner.
+        self._report_form: ReportFormView | None = None
+        self._report_page = QWidget(page)
+        QVBoxLayout(self._report_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._report_page, "Report")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._prebuild = QTimer(self, singleShot=True, interval=PREBUILD_AFTER_MS)
+        self._prebuild.timeout.connect(lambda: self.report_form)
         box.addWidget(self.tabs, 1)
         return page
 
@@ -154,7 +161,8 @@ class CallDetailView(QWidget):
         if call_id is None:
             self.call = None
             self.stack.setCurrentIndex(0)
-            self.report_form.show_call(None)
+            if self._report_form is not None:
+                self._report_form.show_call(None)
             return
         try:
             self.call = self._app.calls.get(call_id)
@@ -165,14 +173,26 @@ class CallDetailView(QWidget):
             return
         self.stack.setCurrentIndex(1)
         self._refresh()
-        self.report_form.show_call(call_id)
+        if self._report_form is not None:
+            self._report_form.show_call(call_id)
+
+    @property
+    def report_form(self) -> ReportFormView:
+        if self._report_form is None:
+            form = ReportFormView(self._app, self._tasks, self._report_page)
+            form.report_saved.connect(self.report_saved)
+            self._report_page.layout().addWidget(form)
+            self._report_form = form
+            form.show_call(self.call.id if self.call is not None else None)
+        return self._report_form
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Features (e.g. checklists) add their own tab for the selected call."""
         return self.tabs.addTab(widget, title)
 
     def flush(self) -> None:
-        self.report_form.flush()
+        if self._report_form is not None:
+            self._report_form.flush()
 
     def change_status(self, status: str) -> None:
         if self.call is None:
@@ -246,6 +266,15 @@ class CallDetailView(QWidget):
             self.steps_row.addWidget(button)
             self.step_buttons.append(button)
         self.no_steps_label.setVisible(not steps)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self._report_page:
+            self.report_form  # noqa: B018 (building it is the point)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._report_form is None:
+            self._prebuild.start()
 
     def _press_step(self, n: int) -> None:
         if self.isVisible() and n < len(self.step_buttons):

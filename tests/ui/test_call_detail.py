@@ -234,3 +234,19 @@ def test_excepthook_logs_and_keeps_running(caplog):
     finally:
         sys.excepthook = previous
     assert "Unexpected error" in caplog.text and "RuntimeError: boom" in caplog.text
+
+
+def test_report_tab_builds_the_form_for_the_selected_call(qtbot, window, core):
+    from ui.report_form import ReportFormView
+
+    call_id = first_call_with_status(core, "ON_SCENE")
+    window.board.select_call(call_id)
+    detail = window.detail
+    assert detail._report_form is None  # not built before it is needed: faster start
+    detail.tabs.setCurrentIndex(1)
+    form = detail._report_form
+    assert isinstance(form, ReportFormView) and form.isVisibleTo(window)
+    assert form._call_id == call_id
+    other = first_call_with_status(core, "DISPATCHED")
+    window.board.select_call(other)
+    assert form._call_id == other
