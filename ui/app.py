@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
+    from ui.error_dialog import show_error  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
@@ -110,6 +111,9 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     tasks = TaskRunner()
     window = MainWindow(core, tasks, theme)
     window.theme_changed.connect(lambda name: settings.set("theme", name))
+    if not args.screenshot:
+        # Background work that failed with nobody listening still reaches the user.
+        tasks.task_failed.connect(lambda exc: show_error(window, exc))
     if args.theme:
         settings.set("theme", args.theme)
     window.resize(*parse_size(args.size))
