@@ -186,6 +186,9 @@ class CallDetailView(QWidget):
             form.show_call(self.call.id if self.call is not None else None)
         return self._report_form
 
+    def show_report_tab(self) -> None:
+        self.tabs.setCurrentWidget(self._report_page)
+
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Features (e.g. checklists) add their own tab for the selected call."""
         return self.tabs.addTab(widget, title)

@@ -103,11 +103,14 @@ class MainWindow(QMainWindow):
         self.banner = QFrame(self, objectName="recoveryBanner")
         self.banner_label = QLabel(self.banner)
         self.banner_label.setWordWrap(True)
+        self.open_recovered_button = QPushButton("Open report", self.banner)
+        self.open_recovered_button.clicked.connect(self.open_recovered)
         dismiss = QPushButton("Dismiss", self.banner)
         dismiss.clicked.connect(self.banner.hide)
         row = QHBoxLayout(self.banner)
         row.setContentsMargins(12, 6, 8, 6)
         row.addWidget(self.banner_label, 1)
+        row.addWidget(self.open_recovered_button)
         row.addWidget(dismiss)
         self.show_recovered(self._app.recovered)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -147,8 +150,20 @@ class MainWindow(QMainWindow):
     # Behaviour -------------------------------------------------------------------------------
 
     def show_recovered(self, drafts: list[RecoveredDraft]) -> None:
+        self._recovered = list(drafts)
         self.banner_label.setText("\n".join(recovery_text(d) for d in drafts))
         self.banner.setVisible(bool(drafts))
+
+    def open_recovered(self) -> None:
+        """Show the (first) recovered draft: its call, on the Report tab."""
+        if not self._recovered:
+            return
+        number = self._recovered[0].call_number
+        self.board.filter_edit.clear()
+        model = self.board.model
+        row = next((r for r in range(model.rowCount()) if model.summary(r).number == number), -1)
+        if row >= 0 and self.board.select_call(model.summary(row).id):
+            self.detail.show_report_tab()
 
     def reload(self, select_first: bool = False) -> None:
         self.board.reload()

@@ -175,19 +175,24 @@ def test_caution_notes_are_shown_in_their_own_box(window, core):
     assert not window.detail.caution_box.isVisibleTo(window.detail)
 
 
-def test_recovery_banner_names_report_call_and_time(qtbot, core):
+def test_recovery_banner_names_report_call_and_time_and_opens_it(qtbot, core):
+    call = core.calls.board()[3]
     core.recovered = [
-        RecoveredDraft("r1", "R2026-CSO-12-00003", "T261121000004", "2026-11-21T14:32:05.000Z")
+        RecoveredDraft("r1", "R2026-CSO-12-00003", call.number, "2026-11-21T14:32:05.000Z")
     ]
     win = MainWindow(core, TaskRunner(inline=True))
     qtbot.addWidget(win)
+    win.reload(select_first=True)
     from responder.clock import parse_iso
 
     hhmm = parse_iso("2026-11-21T14:32:05.000Z").astimezone().strftime("%H:%M")
     assert win.banner_label.text() == (
-        f"Recovered the draft of report R2026-CSO-12-00003 (call T261121000004) from {hhmm}"
+        f"Recovered the draft of report R2026-CSO-12-00003 (call {call.number}) from {hhmm}"
     )
     assert win.banner.isVisibleTo(win)
+    qtbot.mouseClick(win.open_recovered_button, Qt.MouseButton.LeftButton)
+    assert win.board.current_call_id() == call.id
+    assert win.detail.tabs.tabText(win.detail.tabs.currentIndex()) == "Report"
 
 
 def test_window_title_tabs_and_theme_toggle(qtbot, window):
