@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 MAX_STEP_SHORTCUTS = 3
 PREBUILD_AFTER_MS = 1500
+CONFIRM_WINDOW_MS = 4000
 URGENT_PRIORITY = 2
 
 
@@ -265,10 +266,31 @@ class CallDetailView(QWidget):
             button.setProperty("status", status)
             if n < MAX_STEP_SHORTCUTS:
                 button.setToolTip(f"Set status: {labels.label(status)} (Alt+{n + 1})")
-            button.clicked.connect(lambda _=False, s=status: self.change_status(s))
+            button.clicked.connect(lambda _=False, b=button: self._on_step_clicked(b))
             self.steps_row.addWidget(button)
             self.step_buttons.append(button)
         self.no_steps_label.setVisible(not steps)
+
+    def _on_step_clicked(self, button: QPushButton) -> None:
+        """A step that closes the call cannot be taken back (events are append-only), so it
+        needs a second tap: a gloved hand brushing the button must not clear a call."""
+        status = button.property("status")
+        if self._app.reference.next_statuses(status) or button.property("armed"):
+            self.change_status(status)
+            return
+        button.setProperty("armed", True)
+        button.setText("Tap again")
+        button.setToolTip(
+            f"Tap again to confirm: {self._app.reference.unit_statuses.label(status)}"
+        )
+        _repolish(button)
+        QTimer.singleShot(CONFIRM_WINDOW_MS, lambda: self._disarm(button, status))
+
+    def _disarm(self, button: QPushButton, status: str) -> None:
+        if button in self.step_buttons and button.property("armed"):
+            button.setProperty("armed", False)
+            button.setText(self._app.reference.unit_statuses.label(status))
+            _repolish(button)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self._report_page:

@@ -61,6 +61,12 @@ def test_click_through_statuses_shows_only_valid_steps(qtbot, window, core):
     ]
     for status, offered in path:
         assert detail.visible_steps() == offered
+        if status == "CLEARED":
+            # Clearing cannot be undone: the first tap only arms the button.
+            _click_step(qtbot, detail, status)
+            assert core.calls.get(call_id).status == "ON_SCENE"
+            armed = next(b for b in detail.step_buttons if b.property("status") == status)
+            assert armed.text() == "Tap again"
         with qtbot.waitSignal(detail.status_changed):
             _click_step(qtbot, detail, status)
     assert detail.visible_steps() == []
@@ -101,6 +107,19 @@ def test_keyboard_alt_1_presses_first_step_and_ctrl_b_opens_backup(qtbot, window
     qtbot.keyClick(window.board.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert seen == [BackupDialog]
     assert not [e for e in core.calls.timeline(call_id) if e.kind == "backup"]
+
+
+def test_an_armed_clear_button_disarms_after_a_while(qtbot, window, core, monkeypatch):
+    import ui.call_detail
+
+    monkeypatch.setattr(ui.call_detail, "CONFIRM_WINDOW_MS", 50)
+    call_id = first_call_with_status(core, "DISPATCHED")
+    window.board.select_call(call_id)
+    _click_step(qtbot, window.detail, "CLEARED")
+    button = next(b for b in window.detail.step_buttons if b.property("status") == "CLEARED")
+    qtbot.waitUntil(lambda: button.text() == "Cleared", timeout=2000)
+    _click_step(qtbot, window.detail, "CLEARED")
+    assert core.calls.get(call_id).status == "DISPATCHED"  # disarmed: one tap arms again
 
 
 def test_backup_dialog_records_a_coded_backup_event(qtbot, window, core):
