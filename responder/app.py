@@ -45,6 +45,13 @@ class ResponderApp:
     def unit_id(self) -> str:
         return self.calls.unit_id
 
+    @property
+    def officer_name(self) -> str:
+        """The signed-in officer (or, for a profile opened without sign-in, the stored name)."""
+        if self.session is not None:
+            return self.session.officer_name
+        return self.store.get_meta("officer_name") or ""
+
     @functools.cached_property
     def secrets(self) -> SecretStore:
         """The OS keyring (device token). Built on first use; a missing secure backend is

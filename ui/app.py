@@ -14,11 +14,13 @@ from pathlib import Path
 from responder.app import ResponderApp, open_app
 from responder.cli import resolve_profile
 from responder.demo import seed_demo
-from responder.errors import ResponderError
+from responder.errors import ResponderError, ValidationError
+from responder.security.redact import RedactingFilter
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1366, 768)
+SIGNED_OUT = -1  # _run_window's result when the officer signed out (show the sign-in again)
 
 
 def parse_size(text: str | None) -> tuple[int, int]:
@@ -56,14 +58,15 @@ class UiSettings:
             log.warning("Cannot save settings to %s: %s", self._path, exc)
 
 
-def open_profile(args: argparse.Namespace) -> ResponderApp:
+def open_profile(args: argparse.Namespace, session=None) -> ResponderApp:
+    """Open the profile with the signed-in officer's key (the database is encrypted)."""
     profile = resolve_profile(args)
-    core = open_app(profile)
+    core = open_app(profile, session=session)
     if args.demo and core.store.calls.count() == 0:
         seed_demo(core.store, core.clock)
         # The demo sets its own unit; reopen so every service sees it.
         core.close()
-        core = open_app(profile)
+        core = open_app(profile, session=session)
     return core
 
 
@@ -72,6 +75,7 @@ def _log_to_profile(logs_dir: Path) -> None:
         logs_dir / "responder.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
     logging.getLogger().addHandler(handler)
 
 
@@ -80,13 +84,35 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 (after the platform is chosen)
 
-    from ui.error_dialog import install_excepthook, show_error  # noqa: PLC0415
+    from ui.error_dialog import install_excepthook  # noqa: PLC0415
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Responder")
     install_excepthook(interactive=not args.screenshot)
+    logged = False
+    while True:  # sign in, work, and after a sign-out offer the sign-in again
+        core = _sign_in_and_open(args)
+        if not isinstance(core, ResponderApp):
+            return core
+        if not logged:
+            _log_to_profile(core.paths.logs)
+            logged = True
+        result = _run_window(qapp, core, args)
+        if result != SIGNED_OUT:
+            return result
+
+
+def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
+    """Sign in BEFORE the profile is opened: the key comes from the officer's passphrase."""
+    from ui.error_dialog import show_error  # noqa: PLC0415
+    from ui.signin_dialog import startup_session  # noqa: PLC0415
+
     try:
-        core = open_profile(args)
+        session = startup_session(resolve_profile(args), demo=args.demo,
+                                  interactive=not args.screenshot)
+        if session is None:
+            return 0
+        return open_profile(args, session)
     except ResponderError as exc:
         log.error("Cannot open the profile: %s", exc)
         if not args.screenshot:
@@ -94,11 +120,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"responder: {exc}", file=sys.stderr)
         return 2
-    _log_to_profile(core.paths.logs)
-    try:
-        return _run_window(qapp, core, args)
-    finally:
-        core.close()
 
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
@@ -118,16 +139,54 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
         settings.set("theme", args.theme)
     window.resize(*parse_size(args.size))
     window.reload(select_first=True)
+    lock = install_lock(window, core, tasks, settings)
     try:
         if args.screenshot:
             return _screenshot(qapp, window, Path(args.screenshot))
         _close_on_signals(window)
         window.show()
         log.info("Window shown for profile %s", core.paths.root)
-        return int(qapp.exec())
+        result = int(qapp.exec())
+        return SIGNED_OUT if lock.signed_out else result
     finally:
-        window.detail.flush()
-        tasks.wait_for_done(10_000)
+        lock.stop()
+        if not lock.signed_out:
+            window.detail.flush()
+            tasks.wait_for_done(10_000)
+            core.close()
+
+
+def install_lock(window, core: ResponderApp, tasks, settings: UiSettings):
+    """Auto-lock, the Lock button (Ctrl+L) and sign-out for the signed-in officer."""
+    from responder.security.session import Authenticator  # noqa: PLC0415
+    from ui.lock_screen import DEFAULT_MINUTES, SessionLock, validate_minutes  # noqa: PLC0415
+
+    minutes = settings.get("auto_lock_minutes", DEFAULT_MINUTES)
+    try:
+        validate_minutes(float(minutes))
+    except (TypeError, ValueError, ValidationError):
+        log.warning("auto_lock_minutes=%r in settings.json is not allowed (1-30); using %d",
+                    minutes, DEFAULT_MINUTES)
+        minutes = DEFAULT_MINUTES
+    lock = SessionLock(window, core, Authenticator(core.paths.root), core.session,
+                       minutes=float(minutes), flush=window.detail.flush, tasks=tasks)
+    window.add_toolbar_action(lock.action)
+    lock.sign_out_requested.connect(lambda: _sign_out(window, core, tasks, lock))
+    return lock
+
+
+def _sign_out(window, core: ResponderApp, tasks, lock) -> None:
+    """Save, close the window, record the sign-out, wipe temporary files and decrypted caches."""
+    from PySide6.QtGui import QGuiApplication, QPixmapCache  # noqa: PLC0415
+
+    window.detail.flush()
+    tasks.wait_for_done(10_000)
+    lock.signed_out = True
+    window.close()
+    core.sign_out()
+    QPixmapCache.clear()
+    QGuiApplication.clipboard().clear()
+    QGuiApplication.instance().quit()
 
 
 def _close_on_signals(window) -> None:

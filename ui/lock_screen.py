@@ -194,6 +194,7 @@ class SessionLock(QObject):
         self.watcher = IdleWatcher(minutes, clock, parent=self)
         self.watcher.idle.connect(self._on_watcher_idle)
         self.screen: LockScreen | None = None
+        self.signed_out = False
         self._saved: dict[str, Any] = {}
         self.action = named(QAction("Lock", window), "lockAction")
         self.action.setShortcut(QKeySequence("Ctrl+L"))
@@ -268,6 +269,8 @@ class SessionLock(QObject):
             screen.deleteLater()
         self.screen = None
         w.setCentralWidget(saved["central"])
+        if saved["central"] is not None:
+            saved["central"].show()
         for bar in (*saved["bars"], saved["menu"], saved["status"]):
             if bar is not None:
                 bar.show()

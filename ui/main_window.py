@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         spacer.setStyleSheet("background: transparent;")
         self.toolbar.addWidget(spacer)
-        officer = self._app.store.get_meta("officer_name") or ""
+        officer = self._app.officer_name
         unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
         self.toolbar.addWidget(QLabel(unit, self.toolbar, objectName="unitLabel"))
         self.theme_action = QAction(self)

@@ -149,12 +149,13 @@ class SignInDialog(QDialog):
 
 def startup_session(profile: Path, *, demo: bool, interactive: bool, tasks: Any = None) -> Any:
     """Sign in before the profile is opened. The demo profile gets officer ``demo`` on first
-    run. Non-interactive starts (``--screenshot``) use $RESPONDER_PASSPHRASE, or the documented
-    demo passphrase for the demo profile. Returns None if the user quits."""
+    run. With $RESPONDER_PASSPHRASE set (kiosk scripts, tests), or for non-interactive starts
+    (``--screenshot``: the documented demo passphrase for the demo profile), no dialog is shown.
+    Returns None if the user quits."""
     auth = Authenticator(profile)
     if demo and auth.needs_enrollment():
         auth.enroll_demo()
-    if not interactive:
+    if not interactive or os.environ.get("RESPONDER_PASSPHRASE"):
         passphrase = os.environ.get("RESPONDER_PASSPHRASE") or (DEMO_PASSPHRASE if demo else "")
         names = auth.officer_names()
         officer = os.environ.get("RESPONDER_OFFICER") or (DEMO_OFFICER if demo else names[0])

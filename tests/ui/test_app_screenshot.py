@@ -76,11 +76,10 @@ def test_errors_map_to_plain_language():
 
 def test_sigterm_closes_the_window_cleanly(tmp_path):
     import signal
-    import sqlite3
     import time
 
     profile = tmp_path / "profile"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESPONDER_PASSPHRASE="demo-responder-2026")
     proc = subprocess.Popen(
         [sys.executable, "-m", "responder", "--demo", "--profile", str(profile)],
         cwd=ROOT,
@@ -96,6 +95,11 @@ def test_sigterm_closes_the_window_cleanly(tmp_path):
         time.sleep(0.1)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0
-    with sqlite3.connect(profile / "responder.db") as db:
-        clean = db.execute("SELECT value FROM meta WHERE key = 'session_clean'").fetchone()
+    from responder.security.session import Authenticator
+    from responder.store.cipher import connect_encrypted
+
+    key = Authenticator(profile).sign_in("demo", "demo-responder-2026").key
+    db = connect_encrypted(profile / "responder.db", key)  # the profile is encrypted
+    clean = db.execute("SELECT value FROM meta WHERE key = 'session_clean'").fetchone()
+    db.close()
     assert clean == ("1",)
