@@ -31,7 +31,8 @@ def demo(tmp_path, monkeypatch, qtbot):
     window.reload(select_first=True)
     window.show()
     qtbot.waitExposed(window)
-    return tmp_path, core, tasks, window
+    yield tmp_path, core, tasks, window
+    QApplication.instance().setStyleSheet("")  # MainWindow themes the whole application
 
 
 def _texts(window):
