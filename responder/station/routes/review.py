@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,6 +12,7 @@ from responder.station.storage.devices import Admin
 
 router = APIRouter(prefix="/api/v1/reports", tags=["review"])
 supervisor = admin("supervisor")
+Supervisor = Annotated[Admin, Depends(supervisor)]
 StateName = Literal["submitted", "approved", "returned", "superseded", "all"]
 
 
@@ -22,21 +23,20 @@ class ReviewIn(BaseModel):
 
 
 @router.get("")
-def list_reports(request: Request, state: StateName = "submitted",
-                 unit_id: str | None = Query(None, max_length=32),
-                 _who: Admin = Depends(supervisor)) -> dict[str, Any]:
+def list_reports(request: Request, _who: Supervisor, state: StateName = "submitted",
+                 unit_id: str | None = Query(None, max_length=32)) -> dict[str, Any]:
     found = station_of(request).review.list(None if state == "all" else state, unit_id)
     return {"reports": found}
 
 
 @router.get("/{report_id}")
 def show_report(report_id: str, request: Request,
-                _who: Admin = Depends(supervisor)) -> dict[str, Any]:
+                _who: Supervisor) -> dict[str, Any]:
     return station_of(request).review.show(report_id)
 
 
 @router.post("/{report_id}/review")
 def review_report(report_id: str, body: ReviewIn, request: Request,
-                  who: Admin = Depends(supervisor)) -> dict[str, Any]:
+                  who: Supervisor) -> dict[str, Any]:
     return {"review": station_of(request).review.decide(report_id, body.decision, body.comment,
                                                         who.label)}
