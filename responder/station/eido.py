@@ -78,13 +78,15 @@ def _get(obj: Any, *names: str) -> Any:
 
 
 def _components(doc: dict[str, Any], *names: str) -> list[dict[str, Any]]:
-    value = _get(doc, *names)
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else [value]
-    if not all(isinstance(i, dict) for i in items):
-        raise Invalid(f"{names[0]} must be an object or a list of objects")
-    return items
+    for name in names:
+        value = _get(doc, name)
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(i, dict) for i in items):
+            raise Invalid(f"{name} must be an object or a list of objects")
+        return items
+    return []
 
 
 def _first(doc: dict[str, Any], *names: str) -> dict[str, Any] | None:
