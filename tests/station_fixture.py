@@ -21,6 +21,7 @@ import contextlib
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -69,7 +70,7 @@ class StationProcess:
         self.extra_args = list(extra_args)
         self.host = host
         self.tls = tls
-        self.verify: Any = str(ca_file) if ca_file else True
+        self.verify: Any = ssl.create_default_context(cafile=str(ca_file)) if ca_file else True
         self.port = free_port()
         scheme = "https" if tls else "http"
         self.base_url = f"{scheme}://{host}:{self.port}"
