@@ -14,7 +14,7 @@ from responder import __version__
 from responder.station.auth import RateLimiter
 from responder.station.errors import StationError
 from responder.station.middleware import BodyLimit, SecurityHeaders
-from responder.station.routes import attachments, dispatch, enroll, review, sync
+from responder.station.routes import attachments, checklists, dispatch, enroll, review, sync
 from responder.station.service import Station
 from responder.station.storage.uploads import MAX_CHUNK
 
@@ -82,7 +82,7 @@ def create_fastapi(station: Station) -> FastAPI:
     app.state.station = station
     app.state.limiter = RateLimiter(station.limits.window_seconds)
     _install_error_handlers(app)
-    for module in (enroll, sync, attachments, dispatch, review):
+    for module in (enroll, sync, attachments, dispatch, review, checklists):
         app.include_router(module.router)
     return app
 

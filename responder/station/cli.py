@@ -141,6 +141,20 @@ def cmd_update_call(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish_checklist(args: argparse.Namespace) -> int:
+    from responder.station.eido import parse_json  # noqa: PLC0415
+
+    try:
+        definition = parse_json(Path(args.file).read_bytes(), "checklist definition")
+    except OSError as exc:
+        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    done = _open(args).checklists.publish(definition)
+    state = "published to every unit" if done["published"] else "already published"
+    print(f"Checklist {done['id']} v{done['version']} {state}")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     review = _open(args).review
     if args.action == "list":
@@ -211,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=["supervisor", "dispatcher"])
     p.add_argument("--label", help="who holds it (shown as reviewer / dispatcher)")
     _register_dispatch(sub)
+    p = _add(sub, "publish-checklist", cmd_publish_checklist,
+             "send a checklist definition (JSON) to every unit")
+    p.add_argument("file")
     p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
     p.add_argument("action", choices=["list", "show", "approve", "return"])
     p.add_argument("report_id", nargs="?")

@@ -57,13 +57,15 @@ def parse_eido(body: bytes | str | Any) -> EidoIncident:
     )
 
 
+def parse_json(body: bytes | str, what: str) -> Any:
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise Invalid(f"The {what} is not valid JSON: {exc}") from None
+
+
 def _decode(body: bytes | str | Any) -> Any:
-    if isinstance(body, bytes | str):
-        try:
-            return json.loads(body)
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise Invalid(f"EIDO is not valid JSON: {exc}") from None
-    return body
+    return parse_json(body, "EIDO") if isinstance(body, bytes | str) else body
 
 
 def _get(obj: Any, *names: str) -> Any:

@@ -22,7 +22,11 @@ def _endpoints(call_id: str, report_id: str) -> list[tuple[str, str, dict, set[s
                        "incidentComponent": {"incidentTypeCommonRegistryText": "Welfare"}})
     patch_upload = {"content": PHOTO, "headers": {"Upload-Offset": "0",
                                                   "Upload-Length": str(len(PHOTO))}}
+    checklist = {"id": f"check-{call_id}", "version": 1, "title": "T",
+                 "items": [{"id": "a", "type": "yes_no", "text": "Safe?"}]}
     return [
+        ("GET", "/api/v1/checklists", {}, {SUPERVISOR}, 200),
+        ("POST", "/api/v1/checklists", {"json": checklist}, {SUPERVISOR}, 201),
         ("POST", "/api/v1/sync/push", {"json": {"changes": []}}, {DEVICE}, 200),
         ("GET", "/api/v1/sync/pull", {}, {DEVICE}, 200),
         ("HEAD", f"/api/v1/attachments/{PHOTO_SHA}", {}, {DEVICE}, 200),

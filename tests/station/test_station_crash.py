@@ -51,13 +51,20 @@ def test_sigkill_mid_push_then_clean_sync_is_exact(crash_station):
     events = [status_change(call["id"], note=str(i)) for i in range(400)]
     own_calls = [self_call_change(unit.unit_id) for _ in range(20)]
     changes = events[:200] + own_calls + events[200:]
+    ids = [c["change_id"] for c in changes]
     acked: set[str] = set()
     rng = random.Random(20261121)
     interrupted = 0
     for _round in range(4):
+        before = _applied(server, ids)
+        if before == len(ids):
+            break
+        # Kill once the station has applied a random part of what is left: always mid-push.
+        target = before + rng.randint(1, max(1, len(ids) - before - 1))
         worker = threading.Thread(target=_push_all, args=(unit.http, changes, acked))
         worker.start()
-        time.sleep(rng.uniform(0.05, 0.5))
+        while worker.is_alive() and _applied(server, ids) < target:
+            time.sleep(0.002)
         server.kill()
         worker.join(30)
         interrupted += len(acked) < len(changes)
@@ -70,13 +77,23 @@ def test_sigkill_mid_push_then_clean_sync_is_exact(crash_station):
     _assert_exactly_once(server, call["id"], events, own_calls)
 
 
+def _applied(server: StationProcess, ids: list[str]) -> int:
+    with server.station.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(receipts)
+                                .where(receipts.c.change_id.in_(ids))).scalar_one())
+
+
 def _assert_exactly_once(server: StationProcess, call_id: str, events: list[dict],
                          own_calls: list[dict]) -> None:
     engine = server.station.engine
     with engine.connect() as conn:
-        stored = conn.execute(select(call_events.c.id).where(call_events.c.call_id == call_id)
-                              .where(call_events.c.origin == "unit")).scalars().all()
-        assert sorted(stored) == sorted(e["entity_id"] for e in events)
+        stored = set(conn.execute(select(call_events.c.id).where(call_events.c.call_id == call_id)
+                                  .where(call_events.c.origin == "unit")).scalars().all())
+        assert stored == {e["entity_id"] for e in events}
+        n_rows = conn.execute(select(func.count()).select_from(call_events)
+                              .where(call_events.c.call_id == call_id)
+                              .where(call_events.c.origin == "unit")).scalar_one()
+        assert n_rows == len(events)
         ids = [c["change_id"] for c in events + own_calls]
         n_receipts = conn.execute(select(func.count()).select_from(receipts)
                                   .where(receipts.c.change_id.in_(ids))).scalar_one()

@@ -240,3 +240,22 @@ def test_records_and_batch_limit(station, dispatcher):
     too_many = [status_change("x") for _ in range(501)]
     r = unit.http.post("/api/v1/sync/push", json={"changes": too_many})
     assert r.status_code == 413 and r.json()["error"]["kind"] == "too_large"
+
+
+def test_published_checklist_reaches_every_unit_once(station, supervisor):
+    a, b = Unit(station), Unit(station)
+    _, cursor_a = a.pull_all()
+    cid = f"safety-{uuid.uuid4().hex[:6]}"
+    definition = {"id": cid, "version": 1, "title": "Scene safety",
+                  "items": [{"id": "weapon", "type": "yes_no", "text": "Weapon reported?"}]}
+    assert supervisor.post("/api/v1/checklists", json=definition).status_code == 201
+    assert supervisor.post("/api/v1/checklists", json=definition).status_code == 200
+    changed = dict(definition, title="Other")
+    r = supervisor.post("/api/v1/checklists", json=changed)
+    assert r.status_code == 409 and "new version" in r.json()["error"]["message"]
+    r = supervisor.post("/api/v1/checklists", json={"id": cid})
+    assert r.status_code == 422 and "version" in r.json()["error"]["message"]
+    for unit, cursor in ((a, cursor_a), (b, 0)):
+        got = [c["payload"] for c in unit.pull_all(cursor)[0]
+               if c["kind"] == "checklist_definition" and c["entity_id"] == cid]
+        assert got == [{"id": cid, "version": 1, "definition": definition}]

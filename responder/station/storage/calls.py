@@ -18,7 +18,7 @@ from responder.models import Call, StatusEvent
 from responder.reference import ReferenceData
 from responder.station.errors import Invalid, NotFound
 from responder.station.storage import feed
-from responder.station.storage.database import lock_feed
+from responder.station.storage.database import lock_feed, write
 from responder.station.storage.devices import check_unit_id
 from responder.station.storage.tables import call_events, call_units, calls, counters
 
@@ -155,7 +155,7 @@ class Dispatch:
         self.validate(spec, known_type)
         now = self._clock.now()
         at = iso(now)
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             lock_feed(conn)
             values = dataclasses.asdict(spec)
             values.update(
@@ -184,7 +184,7 @@ class Dispatch:
         if errors:
             raise Invalid("The call cannot be updated: " + "; ".join(
                 f"{k} {v}" for k, v in errors.items()))
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             lock_feed(conn)
             row = get_row(conn, call_id)
             if row is None:

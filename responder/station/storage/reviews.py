@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select, update
 from responder.clock import Clock, iso, new_id
 from responder.station.errors import Conflict, Invalid, NotFound
 from responder.station.storage import feed
-from responder.station.storage.database import lock_feed
+from responder.station.storage.database import lock_feed, write
 from responder.station.storage.tables import report_submissions, reports, reviews
 
 STATES = ("submitted", "approved", "returned", "superseded")
@@ -80,7 +80,7 @@ class Review:
         if outcome == "returned" and not comment:
             raise Invalid("Say what to revise: a returned report needs a comment")
         at = iso(self._clock.now())
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             lock_feed(conn)
             row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
             if row is None:
