@@ -25,7 +25,7 @@ def _patch(http, sha, offset, chunk, length=None):
     return http.patch(f"/api/v1/attachments/{sha}", content=chunk, headers=headers)
 
 
-def test_upload_resumes_from_the_held_offset_and_verifies(station, dispatcher):
+def test_upload_resumes_from_the_held_offset_and_verifies(station, dispatcher, supervisor):
     unit = Unit(station)
     call = dispatch_call(dispatcher, unit.unit_id)
     report = report_change(call["id"])
@@ -46,6 +46,8 @@ def test_upload_resumes_from_the_held_offset_and_verifies(station, dispatcher):
                            params={"report_id": report["entity_id"]}).json()["attachments"]
     assert [(a["sha256"], a["complete"], a["offset"]) for a in listed] == [(sha, True, len(data))]
     assert station.station.uploads.read(station.station.devices.get(unit.device_id), sha) == data
+    shown = supervisor.get(f"/api/v1/reports/{report['entity_id']}").json()
+    assert [(a["sha256"], a["complete"]) for a in shown["attachments"]] == [(sha, True)]
 
 
 def test_corrupted_upload_is_discarded_with_422(station):

@@ -259,3 +259,46 @@ def test_published_checklist_reaches_every_unit_once(station, supervisor):
         got = [c["payload"] for c in unit.pull_all(cursor)[0]
                if c["kind"] == "checklist_definition" and c["entity_id"] == cid]
         assert got == [{"id": cid, "version": 1, "definition": definition}]
+
+
+def test_simultaneous_pushes_of_one_change_apply_it_once(station, dispatcher):
+    from concurrent.futures import ThreadPoolExecutor
+
+    unit = Unit(station)
+    call = dispatch_call(dispatcher, unit.unit_id)
+    change = status_change(call["id"])
+    own = self_call_change(unit.unit_id)
+    clients = [station.client(unit.token) for _ in range(12)]
+
+    def send(http):
+        r = http.post("/api/v1/sync/push", json={"changes": [change, own]})
+        assert r.status_code == 200, r.text
+        return [x["status"] for x in r.json()["results"]]
+
+    with ThreadPoolExecutor(12) as pool:
+        outcomes = list(pool.map(send, clients))
+    for i in (0, 1):
+        statuses = sorted(o[i] for o in outcomes)
+        assert statuses == ["applied"] + ["duplicate"] * 11
+    assert [e["id"] for e in _events(station, call["id"]) if e["origin"] == "unit"] \
+        == [change["entity_id"]]
+    cads = [c for c in unit.pull_all()[0] if c["kind"] == "call" and c["entity_id"] == own[
+        "entity_id"]]
+    assert len(cads) == 1
+
+
+def test_supervisor_sees_records_attachments_and_conflicts(station, dispatcher, supervisor):
+    unit = Unit(station)
+    call = dispatch_call(dispatcher, unit.unit_id)
+    run = {"change_id": str(uuid.uuid4()), "kind": "checklist_run", "entity_id": "run-" +
+           unit.unit_id, "call_id": call["id"], "created_at": "2026-11-21T12:00:00.000Z",
+           "payload": {"id": "run-" + unit.unit_id, "definition_id": "safety-screen",
+                       "answers": {"weapon": "no"}}}
+    assert unit.push(run)[0]["status"] == "applied"
+    listed = supervisor.get("/api/v1/records", params={"kind": "checklist_run",
+                                                       "unit_id": unit.unit_id}).json()
+    assert [r["entity_id"] for r in listed["records"]] == [run["entity_id"]]
+    clash = dict(run, payload={"different": True})
+    assert unit.push(clash)[0]["status"] == "conflict"
+    kept = supervisor.get("/api/v1/conflicts").json()["conflicts"]
+    assert any(c["change_id"] == run["change_id"] for c in kept)
