@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -28,7 +29,7 @@ def error_body(kind: str, message: str) -> dict[str, Any]:
     return {"error": {"kind": kind, "message": message}}
 
 
-def _describe(errors: list[Any]) -> str:
+def _describe(errors: Sequence[Any]) -> str:
     parts = []
     for err in errors[:10]:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"

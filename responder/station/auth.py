@@ -81,7 +81,7 @@ def identify(request: Request, creds: HTTPAuthorizationCredentials | None) -> De
         return station.devices.identify(creds.credentials)
     except (AuthFailed, Revoked):
         limiter.hit(key)
-        log.warning("rejected a bad or revoked token from %s on %s", client_ip(request),
+        log.warning("rejected a bad or revoked token from %s on %r", client_ip(request),
                     request.url.path)
         raise
 

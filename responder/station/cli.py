@@ -86,13 +86,14 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 
 
 def cmd_list_devices(args: argparse.Namespace) -> int:
-    devices = _open(args).devices.list()
+    devices = _open(args).devices.all()
     if args.json:
         _print_json([d.__dict__ for d in devices])
         return 0
     for d in devices:
         state = f"revoked {d.revoked_at}" if d.revoked_at else "active"
-        print(f"{d.id}  {d.unit_id:<10} {d.name:<20} enrolled {d.enrolled_at}  {state}")
+        seen = f"last sync {d.last_seen_at}" if d.last_seen_at else "never synced"
+        print(f"{d.id}  {d.unit_id:<10} {d.name:<20} enrolled {d.enrolled_at}  {seen}  {state}")
     if not devices:
         print("No devices enrolled yet.")
     return 0
@@ -158,7 +159,7 @@ def cmd_publish_checklist(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     review = _open(args).review
     if args.action == "list":
-        found = review.list(None if args.state == "all" else args.state)
+        found = review.list_reports(None if args.state == "all" else args.state)
         if args.json:
             _print_json(found)
         for r in [] if args.json else found:

@@ -21,7 +21,7 @@ DEFINITION_BODY = {"requestBody": {"required": True, "description": "A checklist
 
 @router.get("")
 def list_checklists(request: Request, _who: Supervisor) -> dict[str, Any]:
-    return {"checklists": station_of(request).checklists.list()}
+    return {"checklists": station_of(request).checklists.published()}
 
 
 @router.post("", openapi_extra=DEFINITION_BODY, responses={201: {"description": "Published"}})

@@ -59,7 +59,7 @@ def create_call(body: CallIn, request: Request, who: Dispatcher) -> Any:
 def list_calls(request: Request, _who: Reader,
                unit_id: str | None = Query(None, max_length=32),
                limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
-    return {"calls": station_of(request).dispatch.list(unit_id, limit)}
+    return {"calls": station_of(request).dispatch.list_calls(unit_id, limit)}
 
 
 @router.post("/eido", openapi_extra=EIDO_BODY, responses={201: {"description": "Created"}})

@@ -26,7 +26,7 @@ class ReviewIn(BaseModel):
 @router.get("/reports")
 def list_reports(request: Request, _who: Supervisor, state: StateName = "submitted",
                  unit_id: str | None = Query(None, max_length=32)) -> dict[str, Any]:
-    found = station_of(request).review.list(None if state == "all" else state, unit_id)
+    found = station_of(request).review.list_reports(None if state == "all" else state, unit_id)
     return {"reports": found}
 
 

@@ -49,6 +49,7 @@ def push(body: PushIn, request: Request, who: CurrentDevice) -> dict[str, Any]:
     if len(body.changes) > station.limits.max_push_changes:
         raise TooLarge(f"At most {station.limits.max_push_changes} changes per push; "
                        "send the rest in another batch")
+    station.devices.touch(who.id)
     return {"results": station.pusher.push(who, body.changes)}
 
 

@@ -265,7 +265,7 @@ class Dispatch:
             return conn.execute(select(calls.c.id).where(calls.c.incident_id == incident_id)
                                 ).scalar_one_or_none()
 
-    def list(self, unit_id: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def list_calls(self, unit_id: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
         query = select(calls).order_by(calls.c.received_at.desc()).limit(max(1, min(limit, 5000)))
         if unit_id:
             query = query.where(calls.c.unit_id == unit_id)

@@ -63,7 +63,7 @@ class Checklists:
                         {"id": cid, "version": version, "definition": definition}, at)
         return {"id": cid, "version": version, "published": True}
 
-    def list(self) -> list[dict[str, Any]]:
+    def published(self) -> list[dict[str, Any]]:
         with self._engine.connect() as conn:
             rows = conn.execute(select(checklist_definitions).order_by(
                 checklist_definitions.c.id, checklist_definitions.c.version)).all()

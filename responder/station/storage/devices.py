@@ -129,7 +129,7 @@ class DeviceRegistry:
             raise NotFound(f"No device with id {device_id}")
         return _device(row)
 
-    def list(self) -> list[Device]:
+    def all(self) -> list[Device]:
         with self._engine.connect() as conn:
             rows = conn.execute(select(devices).order_by(devices.c.enrolled_at)).all()
         return [_device(r) for r in rows]

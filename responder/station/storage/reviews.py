@@ -45,7 +45,7 @@ class Review:
         self._engine = engine
         self._clock = clock
 
-    def list(self, state: str | None = "submitted", unit_id: str | None = None,
+    def list_reports(self, state: str | None = "submitted", unit_id: str | None = None,
              limit: int = 500) -> list[dict[str, Any]]:
         if state is not None and state not in STATES:
             raise Invalid(f"state must be one of {', '.join(STATES)}")
