@@ -227,6 +227,13 @@ def test_correction_supersedes_and_other_units_report_is_forbidden(station, disp
     assert shown["report"]["state"] == "superseded"
     stolen = report_change(call["id"])
     assert other.push(stolen)[0]["error_kind"] == "forbidden"
+    station.station.review.decide(fix["entity_id"], "approve", "", "sgt")
+    again = report_change(call["id"], version=3, supersedes_id=fix["entity_id"])
+    assert unit.push(again)[0]["status"] == "applied"
+    # The approved version's content stays as it was; it is now superseded by the correction.
+    shown = station.station.review.show(fix["entity_id"])
+    assert shown["report"]["state"] == "superseded" and shown["reviews"][0]["decision"] == \
+        "approved"
 
 
 def test_records_and_batch_limit(station, dispatcher):
