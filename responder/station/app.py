@@ -79,6 +79,7 @@ def create_fastapi(station: Station) -> FastAPI:
         version=__version__,
         description="Sync, enrollment, dispatch intake and supervisor review for Responder units.",
         redoc_url=None,
+        docs_url="/docs" if station.limits.docs else None,
     )
     app.state.station = station
     app.state.limiter = RateLimiter(station.limits.window_seconds)

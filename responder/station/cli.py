@@ -66,7 +66,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     check_transport(args.host, args.tls_cert, args.tls_key)  # before touching the database
     limits = Limits(enroll_per_ip=args.enroll_limit, enroll_global=args.enroll_global_limit,
                     auth_failures_per_ip=args.auth_failure_limit,
-                    window_seconds=args.rate_window)
+                    window_seconds=args.rate_window, docs=not args.no_docs)
     station = _open(args, limits=limits)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
                  "debug" if args.verbose else "info")
@@ -214,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--auth-failure-limit", type=int, default=60,
                    help="requests with a bad token per client IP per window")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
+    p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
     p = _add(sub, "enroll-device", cmd_enroll_device, "make a one-time enrollment code")
     p.add_argument("--unit", required=True, help="unit id, e.g. CSO-12")
     p.add_argument("--ttl-hours", type=float, default=None, help="code lifetime (default 24)")

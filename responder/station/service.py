@@ -38,6 +38,7 @@ class Limits:
     max_body: int = 1024 * 1024
     max_push_body: int = 8 * 1024 * 1024
     max_push_changes: int = 500
+    docs: bool = True  # serve the Swagger UI page at /docs (/openapi.json is always served)
 
 
 class Station:

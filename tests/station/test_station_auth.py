@@ -223,3 +223,13 @@ def test_bad_tokens_are_rate_limited(strict_station):
     assert [bad.get("/api/v1/sync/pull").status_code for _ in range(6)] == [401] * 5 + [429]
     # The limit is per client address: the same address is now throttled even with a good token.
     assert strict_station.client(good).get("/api/v1/sync/pull").status_code == 429
+
+
+def test_docs_page_can_be_turned_off(tmp_path):
+    server = StationProcess(tmp_path, extra_args=["--no-docs"]).start()
+    try:
+        http = server.client()
+        assert http.get("/docs").status_code == 404
+        assert http.get("/openapi.json").status_code == 200
+    finally:
+        server.close()

@@ -8,6 +8,7 @@ marked cancelled (with its new unit id) so it leaves that unit's board.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from responder.station.storage.database import lock_feed, write
 from responder.station.storage.devices import check_unit_id
 from responder.station.storage.tables import call_events, call_units, calls, counters
 
+log = logging.getLogger(__name__)
 CALL_FIELDS = [f.name for f in dataclasses.fields(Call)]
 EVENT_FIELDS = [f.name for f in dataclasses.fields(StatusEvent)]
 MAX_TEXT = 20_000
@@ -166,7 +168,9 @@ class Dispatch:
             row = insert_call(conn, values)
             announce(conn, row)
             station_event(conn, row, spec.unit_id, "status", "DISPATCHED", at, actor=actor)
-            return call_payload(row)
+        log.info("call %s (%s) dispatched to %s by %s", row.id, row.cad_number, spec.unit_id,
+                 actor)
+        return call_payload(row)
 
     def update(self, call_id: str, change: CallUpdate, actor: str) -> dict[str, Any]:
         errors: dict[str, str] = {}
@@ -211,6 +215,8 @@ class Dispatch:
         if not values and not note:
             return call_payload(row)
         values.update(updated_at=at, station_revision=row.station_revision + 1)
+        log.info("call %s updated by %s: %s%s", row.id, actor, ", ".join(sorted(values)),
+                 ", note" if note else "")
         conn.execute(update(calls).where(calls.c.id == row.id).values(**values))
         row = get_row(conn, row.id)
         if moving:

@@ -7,6 +7,7 @@ nothing to brute-force from the hash, and lookup by hash stays a single indexed 
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,6 +19,7 @@ from responder.station.errors import AuthFailed, Invalid, NotFound, Revoked
 from responder.station.storage.database import write
 from responder.station.storage.tables import admin_tokens, devices, enrollment_codes
 
+log = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over a radio
 ROLES = ("supervisor", "dispatcher")
 UNIT_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
@@ -120,6 +122,7 @@ class DeviceRegistry:
                 select(devices.c.id).where(devices.c.id == device_id)
             ).first() is None:
                 raise NotFound(f"No device with id {device_id}")
+        log.info("device %s revoked", device_id)
         return self.get(device_id)
 
     def get(self, device_id: str) -> Device:

@@ -7,6 +7,7 @@ Only a ``submitted`` version can be decided; an approved version is final.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -24,6 +25,7 @@ from responder.station.storage.tables import (
     uploads,
 )
 
+log = logging.getLogger(__name__)
 STATES = ("submitted", "approved", "returned", "superseded")
 DECISIONS = {"approve": "approved", "approved": "approved", "return": "returned",
              "returned": "returned"}
@@ -134,4 +136,5 @@ class Review:
                 "reviewer": reviewer, "at": at, "call_id": row.call_id,
             }
             feed.append(conn, row.unit_id, "review", row.id, payload, at)
+        log.info("report %s v%s %s by %s", row.id, row.version, outcome, reviewer)
         return payload
