@@ -164,6 +164,8 @@ def test_priority_note_reassign_and_cancel_reach_the_units(station, dispatcher):
     r = dispatcher.patch(f"/api/v1/calls/{call['id']}",
                          json={"cancel": True, "cancel_reason": "Caller called back"})
     assert r.json()["call"]["cancelled"] is True
+    r = dispatcher.patch(f"/api/v1/calls/{call['id']}", json={"unit_id": a.unit_id})
+    assert r.status_code == 409 and "cancelled" in r.json()["error"]["message"]
     after, _ = b.pull_all(cursor_b)
     assert [c["payload"]["cancelled"] for c in after if c["kind"] == "call"] == [True]
     assert any("Caller called back" in c["payload"]["note"] for c in after

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, select, update
 from responder.clock import Clock, iso, new_id
 from responder.models import Call, StatusEvent
 from responder.reference import ReferenceData
-from responder.station.errors import Invalid, NotFound
+from responder.station.errors import Conflict, Invalid, NotFound
 from responder.station.storage import feed
 from responder.station.storage.database import lock_feed, write
 from responder.station.storage.devices import check_unit_id
@@ -193,6 +193,8 @@ class Dispatch:
             row = get_row(conn, call_id)
             if row is None:
                 raise NotFound(f"No call with id {call_id}")
+            if row.cancelled and (change.priority is not None or change.unit_id is not None):
+                raise Conflict(f"Call {row.cad_number} is cancelled; create a new call instead")
             return self._apply_update(conn, row, change, actor)
 
     def _apply_update(self, conn: Connection, row: Any, change: CallUpdate,
