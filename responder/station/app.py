@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from responder import __version__
@@ -52,6 +53,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         kind = HTTP_KINDS.get(exc.status_code, "server" if exc.status_code >= 500 else "invalid")
         return JSONResponse(error_body(kind, str(exc.detail)), exc.status_code,
                             headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_request: Request, _exc: DataError) -> JSONResponse:
+        return JSONResponse(error_body("invalid", "A value in the request cannot be stored "
+                                       "(control characters such as NUL are not allowed)"), 422)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from responder.clock import Clock, iso
 from responder.reference import ReferenceData
@@ -100,6 +100,10 @@ class PushService:
                     # A concurrent push of the same change won the insert; read its receipt.
                     continue
             raise Rejected("invalid", "the change collided with concurrent writes; retry later")
+        except DataError:
+            # e.g. a NUL character, which PostgreSQL text cannot hold: this change only.
+            return {"change_id": change_id, "status": "rejected", "error_kind": "invalid",
+                    "reason": "a value cannot be stored (control characters such as NUL?)"}
         except Rejected as exc:
             return {"change_id": change_id, "status": "rejected", "reason": exc.reason,
                     "error_kind": exc.kind}
