@@ -34,7 +34,8 @@ from responder.station.storage.tables import conflicts, receipts
 log = logging.getLogger(__name__)
 
 KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta")
-MAX_ID = 128
+MAX_ID = 128  # change ids
+MAX_ENTITY_ID = 64  # record ids (UUIDs are 36)
 
 
 @dataclass(frozen=True)
@@ -55,14 +56,14 @@ def parse_change(raw: Any) -> Change:
     """The change envelope, or Rejected naming the first thing wrong with it."""
     if not isinstance(raw, dict):
         raise Rejected("invalid", "a change must be a JSON object")
-    for name in ("change_id", "kind", "entity_id"):
+    for name, limit in (("change_id", MAX_ID), ("kind", 32), ("entity_id", MAX_ENTITY_ID)):
         value = raw.get(name)
-        if not isinstance(value, str) or not 1 <= len(value) <= MAX_ID:
-            raise Rejected("invalid", f"{name} must be a string of 1-{MAX_ID} characters")
+        if not isinstance(value, str) or not 1 <= len(value) <= limit:
+            raise Rejected("invalid", f"{name} must be a string of 1-{limit} characters")
     if raw["kind"] not in KINDS:
         raise Rejected("invalid", f"unknown kind {raw['kind'][:40]!r}; known: {', '.join(KINDS)}")
     call_id = raw.get("call_id")
-    if call_id is not None and (not isinstance(call_id, str) or len(call_id) > MAX_ID):
+    if call_id is not None and (not isinstance(call_id, str) or len(call_id) > MAX_ENTITY_ID):
         raise Rejected("invalid", "call_id must be a string or null")
     created_at = raw.get("created_at", "")
     if not isinstance(created_at, str) or len(created_at) > 40:
@@ -103,7 +104,8 @@ class PushService:
         except DataError:
             # e.g. a NUL character, which PostgreSQL text cannot hold: this change only.
             return {"change_id": change_id, "status": "rejected", "error_kind": "invalid",
-                    "reason": "a value cannot be stored (control characters such as NUL?)"}
+                    "reason": "a value is too long or holds characters that cannot be stored "
+                              "(such as NUL)"}
         except Rejected as exc:
             return {"change_id": change_id, "status": "rejected", "reason": exc.reason,
                     "error_kind": exc.kind}
