@@ -59,6 +59,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    epoch = _open(args).new_epoch()
+    print(f"New station epoch {epoch}: units will re-send what they had synced and pull "
+          "everything again at their next sync. Use this after restoring a backup.")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from responder.station.server import check_transport, serve  # noqa: PLC0415
     from responder.station.service import Limits  # noqa: PLC0415
@@ -202,6 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"responder-station {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add(sub, "init", cmd_init, "create or migrate the station database")
+    _add(sub, "new-epoch", cmd_new_epoch, "after restoring a backup: make units re-send and "
+         "re-pull")
     p = _add(sub, "serve", cmd_serve, "run the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=DEFAULT_PORT)

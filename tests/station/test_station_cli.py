@@ -103,3 +103,13 @@ def test_review_commands(capsys, db):
     code, _, err = run(capsys, "review", "approve", report_id, "--database", db)
     assert code == 2 and "approved" in err
     station.close()
+
+
+def test_new_epoch_after_a_restore(capsys, db):
+    station = open_station(db)
+    before = station.epoch
+    assert before == station.epoch  # stable until asked to change
+    code, out, _ = run(capsys, "new-epoch", "--database", db)
+    assert code == 0 and "re-send" in out
+    assert station.epoch != before
+    station.close()
