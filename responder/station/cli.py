@@ -107,9 +107,31 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_create_admin_token(args: argparse.Namespace) -> int:
-    admin, token = _open(args).devices.create_admin_token(args.role, args.label or "")
-    print(f"{admin.role} token (id {admin.id}); shown once, store it safely:")
+    days = None if args.days == 0 else args.days
+    admin, token = _open(args).devices.create_admin_token(args.role, args.label or "", days)
+    life = f"valid {args.days:g} days" if days else "never expires"
+    print(f"{admin.role} token (id {admin.id}, {life}); shown once, store it safely:")
     print(token)
+    return 0
+
+
+def cmd_list_admin_tokens(args: argparse.Namespace) -> int:
+    tokens = _open(args).devices.admin_tokens()
+    if args.json:
+        _print_json(tokens)
+        return 0
+    for t in tokens:
+        state = f"revoked {t['revoked_at']}" if t["revoked_at"] else \
+            f"expires {t['expires_at'] or 'never'}"
+        print(f"{t['id']}  {t['role']:<10} {t['label']:<24} created {t['created_at']}  {state}")
+    if not tokens:
+        print("No admin tokens yet.")
+    return 0
+
+
+def cmd_revoke_admin_token(args: argparse.Namespace) -> int:
+    _open(args).devices.revoke_admin_token(args.token_id)
+    print(f"Admin token {args.token_id} revoked")
     return 0
 
 
@@ -235,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
              "dispatcher API token")
     p.add_argument("--role", required=True, choices=["supervisor", "dispatcher"])
     p.add_argument("--label", help="who holds it (shown as reviewer / dispatcher)")
+    p.add_argument("--days", type=float, default=90,
+                   help="lifetime in days (default 90; 0 = never expires)")
+    p = _add(sub, "list-admin-tokens", cmd_list_admin_tokens, "list admin tokens (not secrets)")
+    p.add_argument("--json", action="store_true")
+    p = _add(sub, "revoke-admin-token", cmd_revoke_admin_token, "revoke an admin token")
+    p.add_argument("token_id")
     _register_dispatch(sub)
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from responder.station.cli import main
+from responder.station.errors import AuthFailed, Revoked
 from responder.station.service import open_station
 from tests.station.conftest import report_change
 from tests.station_fixture import REPO
@@ -54,6 +55,15 @@ def test_enroll_list_revoke_and_admin_token(capsys, db):
     code, out, _ = run(capsys, "create-admin-token", "--role", "supervisor", "--database", db)
     token = out.strip().splitlines()[-1]
     assert station.devices.identify(token).role == "supervisor"
+    token_id = re.search(r"id ([0-9a-f-]{36})", out).group(1)
+    assert token_id in run(capsys, "list-admin-tokens", "--database", db)[1]
+    assert run(capsys, "revoke-admin-token", token_id, "--database", db)[0] == 0
+    with pytest.raises(Revoked):
+        station.devices.identify(token)
+    code, out, _ = run(capsys, "create-admin-token", "--role", "dispatcher", "--days", "-1",
+                       "--database", db)
+    with pytest.raises(AuthFailed, match="expired"):
+        station.devices.identify(out.strip().splitlines()[-1])
     station.close()
 
 
