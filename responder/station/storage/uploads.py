@@ -84,9 +84,12 @@ class Uploads:
             if chunk:
                 conn.execute(upload_chunks.insert().values(
                     unit_id=device.unit_id, sha256=sha256, start=held, data=chunk))
+            whole = held == 0 and len(chunk) == total  # one-chunk upload: hash it in memory
             held += len(chunk)
             done = held == total
-            if done and _digest(conn, device.unit_id, sha256) != sha256:
+            digest = hashlib.sha256(chunk).hexdigest() if whole else (
+                _digest(conn, device.unit_id, sha256) if done else sha256)
+            if done and digest != sha256:
                 conn.execute(delete(upload_chunks).where(upload_chunks.c.unit_id == device.unit_id)
                              .where(upload_chunks.c.sha256 == sha256))
                 conn.execute(update(uploads).where(uploads.c.unit_id == device.unit_id)
