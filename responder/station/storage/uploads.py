@@ -114,6 +114,24 @@ class Uploads:
                 raise NotFound("No complete attachment with that SHA-256")
             return _join(conn, device.unit_id, sha256)
 
+    def for_review(self, report_id: str, sha256: str) -> tuple[bytes, str, str]:
+        """(bytes, mime type, filename) of a report's complete attachment, for a supervisor."""
+        check_sha(sha256)
+        with self._engine.connect() as conn:
+            meta = conn.execute(select(records.c.unit_id, records.c.payload)
+                                .where(records.c.kind == "attachment_meta")
+                                .where(records.c.report_id == report_id)
+                                .where(records.c.sha256 == sha256)).first()
+            if meta is None:
+                raise NotFound("That report has no attachment with that SHA-256")
+            row = conn.execute(select(uploads.c.complete).where(uploads.c.unit_id == meta.unit_id)
+                               .where(uploads.c.sha256 == sha256)).first()
+            if row is None or not row.complete:
+                raise NotFound("The attachment's bytes have not reached the station yet")
+            data = _join(conn, meta.unit_id, sha256)
+        info = json.loads(meta.payload)
+        return data, str(info.get("mime_type", "")), str(info.get("filename", "attachment"))
+
     def listing(self, device: Device, report_id: str | None) -> list[dict[str, Any]]:
         """The unit's attachment metadata, each with how much of its bytes the station holds."""
         query = select(records).where(records.c.kind == "attachment_meta") \
