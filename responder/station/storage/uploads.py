@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import Engine, delete, select, update
 
 from responder.clock import Clock, iso
-from responder.station.errors import Conflict, Forbidden, Invalid, NotFound, TooLarge
+from responder.station.errors import Conflict, Invalid, NotFound, TooLarge
 from responder.station.storage.database import write
 from responder.station.storage.devices import Device
 from responder.station.storage.records import MAX_ATTACHMENT, SHA256
-from responder.station.storage.tables import records, reports, upload_chunks, uploads
+from responder.station.storage.tables import records, upload_chunks, uploads
 
 MAX_CHUNK = 4 * 1024 * 1024
 
@@ -149,13 +149,6 @@ class Uploads:
             meta.update(offset=up.held if up else 0, complete=bool(up and up.complete))
             out.append(meta)
         return out
-
-    def owner_check(self, device: Device, report_id: str) -> None:
-        with self._engine.connect() as conn:
-            owner = conn.execute(select(reports.c.unit_id).where(reports.c.id == report_id)
-                                 ).scalar_one_or_none()
-        if owner is not None and owner != device.unit_id:
-            raise Forbidden("That report belongs to another unit")
 
 
 def _join(conn: Any, unit_id: str, sha256: str) -> bytes:
