@@ -102,7 +102,7 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         raise Rejected("invalid", f"payload.status {status!r} is not a unit status code")
     values = {
         "id": entity_id, "call_id": event_call, "kind": kind, "status": status,
-        "at": _time(p, "at"), "reason_code": _str(p, "reason_code", limit=64, allow_none=True),
+        "at": _time(p, "at"), "reason_code": _str(p, "reason_code", False, 64, allow_none=True),
         "note": _str(p, "note", required=False), "actor": _str(p, "actor", False, 128),
         "origin": "unit", "unit_id": device.unit_id, "device_id": device.id,
     }
