@@ -185,6 +185,19 @@ def cmd_publish_checklist(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_list_conflicts(args: argparse.Namespace) -> int:
+    kept = _open(args).review.conflicts(args.limit)
+    if args.json:
+        _print_json(kept)
+        return 0
+    for c in kept:
+        print(f"{c['received_at']}  {c['kind']:<15} {c['entity_id']}  device {c['device_id']}: "
+              f"{c['reason']}")
+    if not kept:
+        print("No conflicts kept.")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     review = _open(args).review
     if args.action == "list":
@@ -267,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")
+    p = _add(sub, "list-conflicts", cmd_list_conflicts, "changes kept but not applied because "
+             "they clashed with what the station had")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true")
     p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
     p.add_argument("action", choices=["list", "show", "approve", "return"])
     p.add_argument("report_id", nargs="?")

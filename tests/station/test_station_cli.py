@@ -112,6 +112,10 @@ def test_review_commands(capsys, db):
     assert "approved" in run(capsys, "review", "approve", report_id, "--database", db)[1]
     code, _, err = run(capsys, "review", "approve", report_id, "--database", db)
     assert code == 2 and "approved" in err
+    late = report_change(call["id"], report_id, narrative="Edited after approval")
+    assert station.pusher.push(device, [late])[0]["status"] == "conflict"
+    code, out, _ = run(capsys, "list-conflicts", "--database", db)
+    assert code == 0 and report_id in out and "approved" in out
     station.close()
 
 
