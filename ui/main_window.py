@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         self.theme_action.setShortcut(QKeySequence("Ctrl+T"))
         self.theme_action.triggered.connect(self.toggle_theme)
         self.toolbar.addAction(self.theme_action)
+        self.about_action = QAction("About", self)
+        self.about_action.setShortcut(QKeySequence("F1"))
+        self.about_action.setToolTip("About Responder: version and profile location (F1)")
+        self.about_action.triggered.connect(self.show_about)
+        self.toolbar.addAction(self.about_action)
 
     def _build_body(self) -> None:
         self.banner = QFrame(self, objectName="recoveryBanner")
@@ -148,6 +153,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(widget)
 
     # Behaviour -------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        from ui.about import AboutDialog  # noqa: PLC0415 (rarely opened)
+
+        AboutDialog(str(self._app.paths.root), self).exec()
 
     def show_recovered(self, drafts: list[RecoveredDraft]) -> None:
         self._recovered = list(drafts)
