@@ -216,3 +216,41 @@ def describe(item: Item, value: Any) -> str:
     if item.type == "action":
         return "Done"
     return str(value)
+
+
+def step_after(ev: Evaluation, item_id: str | None) -> str | None:
+    """The next visible step after ``item_id`` (the first if None); None past the end."""
+    ids = [i.id for i in ev.visible]
+    if item_id not in ids:
+        return ids[0] if ids and item_id is None else _nearest_visible(ev, item_id)
+    index = ids.index(item_id)
+    return ids[index + 1] if index + 1 < len(ids) else None
+
+
+def step_before(ev: Evaluation, item_id: str | None) -> str | None:
+    """The visible step before ``item_id`` (the last when past the end); None at the start."""
+    ids = [i.id for i in ev.visible]
+    if item_id is None:
+        return ids[-1] if ids else None
+    if item_id not in ids:
+        return _nearest_visible(ev, item_id)
+    index = ids.index(item_id)
+    return ids[index - 1] if index > 0 else None
+
+
+def current_step(ev: Evaluation, item_id: str | None, order: tuple[Item, ...]) -> str | None:
+    """Where to stand: ``item_id`` if it is still visible, else the next visible step after it
+    in definition order (an answer can hide the step the responder was on)."""
+    ids = {i.id for i in ev.visible}
+    if item_id in ids:
+        return item_id
+    after = False
+    for item in order:
+        after = after or item.id == item_id
+        if after and item.id in ids:
+            return item.id
+    return ev.visible[0].id if ev.visible and item_id is None else None
+
+
+def _nearest_visible(ev: Evaluation, item_id: str | None) -> str | None:
+    return ev.visible[0].id if ev.visible else None

@@ -298,7 +298,10 @@ def _attach_visibility(raw: Any, items: list[Item], by_id: Mapping[str, Item], p
 
     if not isinstance(raw, list):
         return items
-    raw_by_id = {e["id"]: e for e in raw if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    raw_by_id: dict[str, Any] = {}
+    for e in raw:  # the first entry of a duplicated id is the one kept
+        if isinstance(e, dict) and isinstance(e.get("id"), str):
+            raw_by_id.setdefault(e["id"], e)
     out: list[Item] = []
     for item in items:
         spec = raw_by_id.get(item.id, {}).get("visible_if")

@@ -125,14 +125,17 @@ def check_levels(scoring: Scoring, items: list[Item], report: Report) -> None:
             report(f"scoring.levels[{b.id}]", f"overlaps level {a.id!r} "
                    f"({b.minimum}-{b.maximum} vs {a.minimum}-{a.maximum})")
         elif b.minimum > a.maximum + 1:
-            report(f"scoring.levels[{b.id}]",
-                   f"scores {a.maximum + 1} to {b.minimum - 1} have no level")
+            report(f"scoring.levels[{b.id}]", _no_level(a.maximum + 1, b.minimum - 1))
     if ordered and ordered[0].minimum > lo:
-        report(f"scoring.levels[{ordered[0].id}]",
-               f"scores from {lo:g} to {ordered[0].minimum - 1} have no level")
+        report(f"scoring.levels[{ordered[0].id}]", _no_level(lo, ordered[0].minimum - 1)
+               + " (the lowest reachable score)")
     if ordered and ordered[-1].maximum < hi:
-        report(f"scoring.levels[{ordered[-1].id}]",
-               f"scores from {ordered[-1].maximum + 1} to {hi:g} have no level")
+        report(f"scoring.levels[{ordered[-1].id}]", _no_level(ordered[-1].maximum + 1, hi)
+               + " (the items can add up to that)")
+
+
+def _no_level(lo: float, hi: float) -> str:
+    return f"score {lo:g} has no level" if lo == hi else f"scores {lo:g} to {hi:g} have no level"
 
 
 def check_mapping(m: ReportMapping, items: Mapping[str, Item], ref: ReferenceData,
