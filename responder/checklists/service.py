@@ -32,6 +32,8 @@ OUTCOME_BY_ACTION = {"request_police": "POLICE_CO_RESPONSE", "hand_back": "HANDE
                      "proceed": "PROCEEDED_WITH_JUSTIFICATION"}
 OUTCOME_CLEAR = "CLEAR"
 _STOPPING = ("request_police", "hand_back")
+RUNNER_MODES = ("step", "list")
+MODE_KEY = "checklists.runner_mode"
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,16 @@ class ChecklistService:
             elif a.all_calls:
                 out.append(Suggestion(d, "for every call"))
         return out
+
+    def preferred_mode(self) -> str:
+        """How the responder likes to run checklists: 'step' (one per screen) or 'list'."""
+        mode = self._store.get_meta(MODE_KEY, "step")
+        return mode if mode in RUNNER_MODES else "step"
+
+    def set_preferred_mode(self, mode: str) -> None:
+        if mode not in RUNNER_MODES:
+            raise ValidationError(f"Unknown checklist mode {mode!r}", {"mode": "step or list"})
+        self._store.set_meta(MODE_KEY, mode)
 
     def runs_for_call(self, call_id: str) -> list[ChecklistRun]:
         return self._store.checklists.for_call(call_id)

@@ -1,0 +1,409 @@
+"""The guided checklist runner: one step per screen or a compact list, big answers, keyboard
+shortcuts (Y / N / 1-9, Enter next, Backspace back), notes, Done stamps, the stop banner and
+the level of a scored screen. Every answer is saved at once through ``app.checklists``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from responder.checklists.engine import current_step, describe, step_after, step_before
+from responder.checklists.service import RunView
+from responder.errors import ResponderError
+from ui.checklist_banner import ChecklistBanner
+from ui.checklist_step import ChecklistStepWidget, local_time
+
+log = logging.getLogger(__name__)
+_AUTO_ADVANCE = ("yes_no", "single_choice", "action")
+
+
+class ChecklistRunnerView(QWidget):
+    run_saved = Signal(str)  # run id
+    run_finished = Signal(str)
+    backup_requested = Signal(str)  # call id
+    closed = Signal()
+
+    def __init__(self, app: Any, tasks: Any, run_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._tasks = tasks  # the runner's writes are single small transactions on this thread
+        self.view: RunView = app.checklists.get(run_id)
+        self.mode = app.checklists.preferred_mode()
+        self.current: str | None = current_step(self.view.evaluation, self.view.run.current_item,
+                                                self.view.definition.items)
+        self._widgets: dict[str, ChecklistStepWidget] = {}
+        self._list_ids: tuple[str, ...] = ()
+        self.setObjectName("checklistRunner")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build()
+        self._apply(self.view)
+
+    # Building ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 12, 12, 12)
+        root.setSpacing(10)
+        header = QHBoxLayout()
+        self.back_to_list = QPushButton("‹ Checklists")
+        self.back_to_list.clicked.connect(self._on_close_clicked)
+        self.title = QLabel(f"{self.view.definition.title}")
+        self.title.setObjectName("runnerTitle")
+        self.title.setWordWrap(True)
+        self.mode_button = QPushButton()
+        self.mode_button.clicked.connect(self._on_mode_clicked)
+        header.addWidget(self.back_to_list)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.mode_button)
+        root.addLayout(header)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(12)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("runnerHint")
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label)
+        root.addLayout(progress_row)
+        self.banner = ChecklistBanner()
+        self.banner.action_chosen.connect(self._on_banner_action_chosen)
+        root.addWidget(self.banner)
+        self.level_box = self._build_level_box()
+        root.addWidget(self.level_box)
+        self.error = QLabel()
+        self.error.setObjectName("runnerError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        root.addWidget(self.error)
+        self.pages = QStackedWidget()
+        self.step_page = QWidget()
+        self.step_layout = QVBoxLayout(self.step_page)
+        self.step_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_scroll = QScrollArea()
+        self.list_scroll.setWidgetResizable(True)
+        self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages.addWidget(self.step_page)
+        self.pages.addWidget(self.list_scroll)
+        root.addWidget(self.pages, 1)
+        self.blocking = QLabel()
+        self.blocking.setObjectName("runnerHint")
+        self.blocking.setWordWrap(True)
+        root.addWidget(self.blocking)
+        root.addLayout(self._build_footer())
+
+    def _build_level_box(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("levelBox")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(16, 10, 16, 10)
+        self.level_title = QLabel()
+        self.level_title.setObjectName("levelTitle")
+        self.level_why = QLabel()
+        self.level_why.setObjectName("runnerHint")
+        self.level_why.setWordWrap(True)
+        self.level_advice = QLabel()
+        self.level_advice.setWordWrap(True)
+        for label in (self.level_title, self.level_why, self.level_advice):
+            layout.addWidget(label)
+        return box
+
+    def _build_footer(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.back_button = QPushButton("‹ Back")
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton("Next ›")
+        self.next_button.setProperty("role", "primary")
+        self.next_button.clicked.connect(self.go_next)
+        self.abandon_button = QPushButton("Abandon")
+        self.abandon_button.setProperty("role", "danger")
+        self.abandon_button.clicked.connect(self._on_abandon_clicked)
+        self.complete_button = QPushButton("Complete checklist")
+        self.complete_button.setProperty("role", "primary")
+        self.complete_button.clicked.connect(self.complete)
+        for w in (self.back_button, self.next_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.abandon_button)
+        row.addWidget(self.complete_button)
+        return row
+
+    # Showing ----------------------------------------------------------------------------------
+
+    def _apply(self, view: RunView) -> None:
+        self.view = view
+        ev = view.evaluation
+        self.current = current_step(ev, self.current, view.definition.items) if self.current \
+            else self.current
+        finished = view.finished
+        self.progress.setMaximum(max(ev.total, 1))
+        self.progress.setValue(ev.done)
+        state = "" if not finished else f" — {view.run.state} at {local_time(view.run.finished_at)}"
+        self.progress_label.setText(f"{ev.done} of {ev.total} answered{state}")
+        self.mode_button.setText("One step at a time" if self.mode == "list" else "Show as list")
+        banners = {r.id: r.banner for r in view.definition.stop_rules}
+        self.banner.show_rules(list(view.unresolved) if not finished else [],
+                               view.run.escalations, banners)
+        self._show_level()
+        blocking = view.blocking()
+        self.blocking.setText("" if finished else (
+            "Still needed: " + "; ".join(blocking[:2]) + (" …" if len(blocking) > 2 else "")
+            if blocking else "Ready to complete."))
+        for w in (self.complete_button, self.abandon_button):
+            w.setVisible(not finished)
+        self.complete_button.setEnabled(not blocking)
+        self._show_body()
+
+    def _show_level(self) -> None:
+        view = self.view
+        level = view.level
+        self.level_box.setVisible(view.definition.scoring is not None)
+        if view.definition.scoring is None:
+            return
+        ev = view.evaluation
+        if level is None:
+            self.level_title.setText("Level: not yet scored")
+            self.level_why.setText("")
+            self.level_advice.setText("")
+            return
+        self.level_box.setProperty("level", str(min(level.severity, 2)))
+        self.level_box.style().polish(self.level_box)
+        self.level_title.setText(f"{level.label} — score {ev.score}")
+        parts = []
+        for c in ev.contributions:
+            item = view.definition.item(c.item_id)
+            text = item.text if item else c.item_id
+            short = text if len(text) <= 48 else text[:46].rstrip() + "…"
+            parts.append(f"{c.answer} to “{short}” (+{c.points})")
+        raised = [r for r in ev.level_reasons if not r.startswith("score ")]
+        why = ("Raised because: " + "; ".join(raised) + ". ") if raised else ""
+        self.level_why.setText(why + ("Why: " + ", ".join(parts) if parts else "No risk answers."))
+        self.level_advice.setText(level.recommendation)
+
+    def _show_body(self) -> None:
+        if self.mode == "list" or self.view.finished:
+            self.pages.setCurrentWidget(self.list_scroll)
+            self._show_list()
+        else:
+            self.pages.setCurrentWidget(self.step_page)
+            self._show_step()
+        at_start = step_before(self.view.evaluation, self.current) is None
+        self.back_button.setEnabled(not at_start or self.current is None)
+        self.next_button.setEnabled(self.current is not None)
+        self.back_button.setVisible(not self.view.finished)
+        self.next_button.setVisible(not self.view.finished)
+
+    def _show_step(self) -> None:
+        item = self.view.definition.item(self.current) if self.current else None
+        old = next(iter(self._widgets.values()), None) if self._list_ids == () else None
+        if old is not None and item is not None and old.item.id == item.id:
+            old.set_step(self.view.run.step(item.id))
+            return
+        self._clear_widgets()
+        if item is None:
+            self.step_layout.addWidget(self._review_card())
+            return
+        widget = self._make_widget(item.id, compact=False)
+        self.step_layout.addWidget(widget)
+        self.step_layout.addStretch(1)
+
+    def _show_list(self) -> None:
+        ids = tuple(i.id for i in self.view.evaluation.visible)
+        if ids != self._list_ids:
+            self._clear_widgets()
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setSpacing(8)
+            for item_id in ids:
+                column.addWidget(self._make_widget(item_id, compact=True))
+            column.addStretch(1)
+            self.list_scroll.setWidget(holder)
+            self._list_ids = ids
+        for item_id, widget in self._widgets.items():
+            widget.set_step(self.view.run.step(item_id))
+            widget.set_current(item_id == self.current)
+            widget.setEnabled(not self.view.finished)
+
+    def _make_widget(self, item_id: str, compact: bool) -> ChecklistStepWidget:
+        item = self.view.definition.item(item_id)
+        assert item is not None
+        widget = ChecklistStepWidget(item, self.view.run.step(item_id), compact=compact)
+        widget.answered.connect(self.answer)
+        widget.done_toggled.connect(self.mark_done)
+        widget.note_edited.connect(self.set_note)
+        self._widgets[item_id] = widget
+        return widget
+
+    def _clear_widgets(self) -> None:
+        while self.step_layout.count():
+            child = self.step_layout.takeAt(0).widget()
+            if child is not None:
+                _discard(child)
+        if self._list_ids:
+            old = self.list_scroll.takeWidget()
+            if old is not None:
+                _discard(old)
+        self._widgets = {}
+        self._list_ids = ()
+
+    def _review_card(self) -> QLabel:
+        lines = [f"<b>End of checklist.</b> {self.blocking.text()}"]
+        for item in self.view.evaluation.visible:
+            if item.id in self.view.evaluation.values and item.type != "guidance":
+                value = describe(item, self.view.evaluation.values[item.id])
+                lines.append(f"{item.text} — <b>{value}</b>")
+        label = QLabel("<br>".join(lines))
+        label.setObjectName("stepHelp")
+        label.setWordWrap(True)
+        return label
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def answer(self, item_id: str, value: Any) -> None:
+        item = self.view.definition.item(item_id)
+        if self._save(self._app.checklists.answer, item_id, value) and item is not None:
+            self._after_step(item_id, item.type in _AUTO_ADVANCE and value is not None)
+
+    def mark_done(self, item_id: str, done: bool) -> None:
+        if self._save(self._app.checklists.mark_done, item_id, done):
+            self._after_step(item_id, done)
+
+    def set_note(self, item_id: str, note: str) -> None:
+        self._save(self._app.checklists.set_note, item_id, note)
+
+    def _after_step(self, item_id: str, advance: bool) -> None:
+        self.current = item_id
+        if advance and self.mode == "step":
+            self.current = step_after(self.view.evaluation, item_id)
+        self._apply(self.view)
+
+    def _save(self, method: Any, *args: Any) -> bool:
+        try:
+            view = method(self.view.run.id, *args)
+        except ResponderError as exc:
+            self._show_error(exc)
+            return False
+        self.error.hide()
+        self.view = view
+        self.run_saved.emit(view.run.id)
+        return True
+
+    def _show_error(self, exc: ResponderError) -> None:
+        log.info("Checklist change refused: %s", exc)
+        field_errors = getattr(exc, "field_errors", {})
+        self.error.setText(f"Not saved: {exc}" if not field_errors else
+                           "Not saved: " + "; ".join(field_errors.values()))
+        self.error.show()
+
+    def go_next(self) -> None:
+        self._commit_pending()
+        if self.current is not None:
+            self.current = step_after(self.view.evaluation, self.current)
+            self._remember_position()
+            self._apply(self.view)
+
+    def go_back(self) -> None:
+        self._commit_pending()
+        previous = step_before(self.view.evaluation, self.current)
+        if previous is not None:
+            self.current = previous
+            self._remember_position()
+            self._apply(self.view)
+
+    def set_mode(self, mode: str) -> None:
+        self._commit_pending()
+        self.mode = mode
+        self._app.checklists.set_preferred_mode(mode)
+        self._clear_widgets()
+        self._apply(self.view)
+
+    def complete(self) -> None:
+        self._commit_pending()
+        try:
+            view = self._app.checklists.complete(self.view.run.id)
+        except ResponderError as exc:
+            self._show_error(exc)
+            return
+        self.error.hide()
+        self._apply(view)
+        self.run_finished.emit(view.run.id)
+
+    def _on_abandon_clicked(self) -> None:
+        if self.abandon_button.text() == "Abandon":
+            self.abandon_button.setText("Tap again to abandon")
+            return
+        try:
+            view = self._app.checklists.abandon(self.view.run.id)
+        except ResponderError as exc:
+            self._show_error(exc)
+            return
+        self._apply(view)
+        self.run_finished.emit(view.run.id)
+
+    def _on_banner_action_chosen(self, action: str, why: str, rule_ids: list) -> None:
+        try:
+            view = self._app.checklists.escalate(self.view.run.id, action, why, rule_ids)
+        except ResponderError as exc:
+            self._show_error(exc)
+            return
+        self.error.hide()
+        self._apply(view)
+        self.run_saved.emit(view.run.id)
+        if action == "request_police":
+            self.backup_requested.emit(view.run.call_id)
+
+    def _on_mode_clicked(self) -> None:
+        self.set_mode("step" if self.mode == "list" else "list")
+
+    def _on_close_clicked(self) -> None:
+        self._commit_pending()
+        self.closed.emit()
+
+    def _commit_pending(self) -> None:
+        for widget in list(self._widgets.values()):
+            widget.commit_pending()
+
+    def _remember_position(self) -> None:
+        if self.current is not None and not self.view.finished:
+            try:
+                self._app.checklists.move_to(self.view.run.id, self.current)
+            except ResponderError as exc:
+                self._show_error(exc)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        if self.view.finished:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.go_next()
+        elif key == Qt.Key.Key_Backspace:
+            self.go_back()
+        elif self.current and self.current in self._widgets and \
+                self._widgets[self.current].press(key):
+            pass
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+def _discard(widget: QWidget) -> None:
+    # Hide and unparent at once: deleteLater alone leaves it painted until the loop runs.
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
