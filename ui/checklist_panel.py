@@ -174,6 +174,11 @@ class ChecklistPanel(QWidget):
         runner.setFocus()
         return runner
 
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        if self.runner is not None:
+            self.runner.commit_pending()  # flush a half-typed note when the tab or window goes
+        super().hideEvent(event)
+
     def _on_runner_closed(self) -> None:
         self._close_runner()
         self._show_choices()
@@ -181,7 +186,7 @@ class ChecklistPanel(QWidget):
     def _close_runner(self) -> None:
         if self.runner is None:
             return
-        self.runner._commit_pending()
+        self.runner.commit_pending()
         self.stack.removeWidget(self.runner)
         self.runner.deleteLater()
         self.runner = None

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from responder.checklists.engine import current_step, describe, step_after, step
 from responder.checklists.service import RunView
 from responder.errors import ResponderError
 from ui.checklist_banner import ChecklistBanner
+from ui.checklist_list import ChecklistListView
 from ui.checklist_step import ChecklistStepWidget, local_time
 
 log = logging.getLogger(__name__)
@@ -45,8 +45,7 @@ class ChecklistRunnerView(QWidget):
         self.mode = app.checklists.preferred_mode()
         self.current: str | None = current_step(self.view.evaluation, self.view.run.current_item,
                                                 self.view.definition.items)
-        self._widgets: dict[str, ChecklistStepWidget] = {}
-        self._list_ids: tuple[str, ...] = ()
+        self._step_widgets: dict[str, ChecklistStepWidget] = {}
         self.setObjectName("checklistRunner")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
@@ -93,12 +92,12 @@ class ChecklistRunnerView(QWidget):
         self.step_page = QWidget()
         self.step_layout = QVBoxLayout(self.step_page)
         self.step_layout.setContentsMargins(0, 0, 0, 0)
-        self.list_scroll = QScrollArea()
-        self.list_scroll.setWidgetResizable(True)
-        self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.list_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view = ChecklistListView()
+        self.list_view.answered.connect(self.answer)
+        self.list_view.done_toggled.connect(self.mark_done)
+        self.list_view.note_edited.connect(self.set_note)
         self.pages.addWidget(self.step_page)
-        self.pages.addWidget(self.list_scroll)
+        self.pages.addWidget(self.list_view)
         root.addWidget(self.pages, 1)
         self.blocking = QLabel()
         self.blocking.setObjectName("runnerHint")
@@ -196,7 +195,7 @@ class ChecklistRunnerView(QWidget):
 
     def _show_body(self) -> None:
         if self.mode == "list" or self.view.finished:
-            self.pages.setCurrentWidget(self.list_scroll)
+            self.pages.setCurrentWidget(self.list_view)
             self._show_list()
         else:
             self.pages.setCurrentWidget(self.step_page)
@@ -209,7 +208,7 @@ class ChecklistRunnerView(QWidget):
 
     def _show_step(self) -> None:
         item = self.view.definition.item(self.current) if self.current else None
-        old = next(iter(self._widgets.values()), None) if self._list_ids == () else None
+        old = next(iter(self._step_widgets.values()), None)
         if old is not None and item is not None and old.item.id == item.id:
             old.set_step(self.view.run.step(item.id))
             return
@@ -217,35 +216,21 @@ class ChecklistRunnerView(QWidget):
         if item is None:
             self.step_layout.addWidget(self._review_card())
             return
-        widget = self._make_widget(item.id, compact=False)
+        widget = self._make_widget(item.id)
         self.step_layout.addWidget(widget)
         self.step_layout.addStretch(1)
 
     def _show_list(self) -> None:
-        ids = tuple(i.id for i in self.view.evaluation.visible)
-        if ids != self._list_ids:
-            self._clear_widgets()
-            holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setSpacing(8)
-            for item_id in ids:
-                column.addWidget(self._make_widget(item_id, compact=True))
-            column.addStretch(1)
-            self.list_scroll.setWidget(holder)
-            self._list_ids = ids
-        for item_id, widget in self._widgets.items():
-            widget.set_step(self.view.run.step(item_id))
-            widget.set_current(item_id == self.current)
-            widget.setEnabled(not self.view.finished)
+        self.list_view.show_run(self.view, self.current)
 
-    def _make_widget(self, item_id: str, compact: bool) -> ChecklistStepWidget:
+    def _make_widget(self, item_id: str, compact: bool = False) -> ChecklistStepWidget:
         item = self.view.definition.item(item_id)
         assert item is not None
         widget = ChecklistStepWidget(item, self.view.run.step(item_id), compact=compact)
         widget.answered.connect(self.answer)
         widget.done_toggled.connect(self.mark_done)
         widget.note_edited.connect(self.set_note)
-        self._widgets[item_id] = widget
+        self._step_widgets[item_id] = widget
         return widget
 
     def _clear_widgets(self) -> None:
@@ -253,12 +238,8 @@ class ChecklistRunnerView(QWidget):
             child = self.step_layout.takeAt(0).widget()
             if child is not None:
                 _discard(child)
-        if self._list_ids:
-            old = self.list_scroll.takeWidget()
-            if old is not None:
-                _discard(old)
-        self._widgets = {}
-        self._list_ids = ()
+        self.list_view.clear()
+        self._step_widgets = {}
 
     def _review_card(self) -> QLabel:
         lines = [f"<b>End of checklist.</b> {self.blocking.text()}"]
@@ -274,11 +255,13 @@ class ChecklistRunnerView(QWidget):
     # Actions ----------------------------------------------------------------------------------
 
     def answer(self, item_id: str, value: Any) -> None:
+        self.commit_pending()
         item = self.view.definition.item(item_id)
         if self._save(self._app.checklists.answer, item_id, value) and item is not None:
             self._after_step(item_id, item.type in _AUTO_ADVANCE and value is not None)
 
     def mark_done(self, item_id: str, done: bool) -> None:
+        self.commit_pending()
         if self._save(self._app.checklists.mark_done, item_id, done):
             self._after_step(item_id, done)
 
@@ -310,14 +293,14 @@ class ChecklistRunnerView(QWidget):
         self.error.show()
 
     def go_next(self) -> None:
-        self._commit_pending()
+        self.commit_pending()
         if self.current is not None:
             self.current = step_after(self.view.evaluation, self.current)
             self._remember_position()
             self._apply(self.view)
 
     def go_back(self) -> None:
-        self._commit_pending()
+        self.commit_pending()
         previous = step_before(self.view.evaluation, self.current)
         if previous is not None:
             self.current = previous
@@ -325,14 +308,14 @@ class ChecklistRunnerView(QWidget):
             self._apply(self.view)
 
     def set_mode(self, mode: str) -> None:
-        self._commit_pending()
+        self.commit_pending()
         self.mode = mode
         self._app.checklists.set_preferred_mode(mode)
         self._clear_widgets()
         self._apply(self.view)
 
     def complete(self) -> None:
-        self._commit_pending()
+        self.commit_pending()
         try:
             view = self._app.checklists.complete(self.view.run.id)
         except ResponderError as exc:
@@ -370,10 +353,15 @@ class ChecklistRunnerView(QWidget):
         self.set_mode("step" if self.mode == "list" else "list")
 
     def _on_close_clicked(self) -> None:
-        self._commit_pending()
+        self.commit_pending()
         self.closed.emit()
 
-    def _commit_pending(self) -> None:
+    @property
+    def _widgets(self) -> dict[str, ChecklistStepWidget]:
+        """The step widgets on screen, in either mode."""
+        return self.list_view.widgets if self.list_view.widgets else self._step_widgets
+
+    def commit_pending(self) -> None:
         for widget in list(self._widgets.values()):
             widget.commit_pending()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from responder.checklists.definition import Item
 from responder.clock import parse_iso
 from responder.models import ChecklistStep
+
+NOTE_AUTOSAVE_MS = 800
 
 
 def local_time(stamp: str | None) -> str:
@@ -47,8 +49,15 @@ class ChecklistStepWidget(QFrame):
         layout.setSpacing(8 if compact else 12)
         if item.section and not compact:
             layout.addWidget(self._label(item.section.upper(), "stepSection"))
-        title = self._label(item.text, "stepText")
-        layout.addWidget(title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._label(item.text, "stepText"), 1)
+        self.note_toggle = QPushButton("+ Note")
+        self.note_toggle.setObjectName("noteToggle")
+        self.note_toggle.clicked.connect(self._on_note_toggle_clicked)
+        self.note_toggle.setVisible(compact and item.type != "guidance")
+        title_row.addWidget(self.note_toggle, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
+        self._compact = compact
         if item.help:
             layout.addWidget(self._label(item.help, "stepHelp"))
         self._build_input(layout, compact)
@@ -122,6 +131,12 @@ class ChecklistStepWidget(QFrame):
         self.note.setPlaceholderText("Note (optional)")
         self.note.setMaxLength(500)
         self.note.editingFinished.connect(self._on_note_finished)
+        # Autosave a note while typing, so a crash mid-sentence loses at most a second.
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_AUTOSAVE_MS)
+        self._note_timer.timeout.connect(self._on_note_finished)
+        self.note.textEdited.connect(self._note_timer.start)
         if self.item.type == "guidance":
             self.note.hide()
         layout.addWidget(self.note)
@@ -134,6 +149,9 @@ class ChecklistStepWidget(QFrame):
         self._note_text = step.note if step else ""
         if self.note.text() != self._note_text and not self.note.hasFocus():
             self.note.setText(self._note_text)
+        if self._compact and self.item.type != "guidance":
+            self.note.setVisible(bool(self._note_text) or self.note.hasFocus())
+            self.note_toggle.setVisible(self.note.isHidden())
         for value, button in self._buttons:
             chosen = (value in self._value if isinstance(self._value, list)
                       else self._value is not None and value == self._value
@@ -223,7 +241,13 @@ class ChecklistStepWidget(QFrame):
     def _on_done_clicked(self) -> None:
         self.done_toggled.emit(self.item.id, not self._done)
 
+    def _on_note_toggle_clicked(self) -> None:
+        self.note.show()
+        self.note_toggle.hide()
+        self.note.setFocus()
+
     def _on_note_finished(self) -> None:
+        self._note_timer.stop()
         text = self.note.text().strip()
         if text != self._note_text:
             self._note_text = text
