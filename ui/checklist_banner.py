@@ -104,6 +104,7 @@ class ChecklistBanner(QWidget):
         for action in actions:
             button = QPushButton(STOP_ACTION_LABELS[action])
             button.setObjectName(f"stop_{action}")
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: self._on_action_clicked(a))
             self.buttons_row.addWidget(button, 1)
             self.buttons[action] = button

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -89,9 +90,15 @@ class ChecklistRunnerView(QWidget):
         self.error.hide()
         root.addWidget(self.error)
         self.pages = QStackedWidget()
-        self.step_page = QWidget()
-        self.step_layout = QVBoxLayout(self.step_page)
+        # A step with many choices under a stop banner may not fit: it scrolls, never squashes.
+        self.step_page = QScrollArea()
+        self.step_page.setWidgetResizable(True)
+        self.step_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.step_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        self.step_layout = QVBoxLayout(holder)
         self.step_layout.setContentsMargins(0, 0, 0, 0)
+        self.step_page.setWidget(holder)
         self.list_view = ChecklistListView()
         self.list_view.answered.connect(self.answer)
         self.list_view.done_toggled.connect(self.mark_done)

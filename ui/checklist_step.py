@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,13 +44,17 @@ class ChecklistStepWidget(QFrame):
         self._done = False
         self._buttons: list[tuple[Any, QPushButton]] = []
         self.setObjectName("checklistStep")
+        # Take the height the text and buttons need; the surrounding scroll area scrolls.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setProperty("kind", item.type)
         self.setProperty("compact", "true" if compact else "false")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8 if compact else 12)
-        if item.section and not compact:
-            layout.addWidget(self._label(item.section.upper(), "stepSection"))
+        caption = " · ".join(x for x in (item.section.upper(),
+                                         "REQUIRED" if item.required else "") if x)
+        if caption and not compact:
+            layout.addWidget(self._label(caption, "stepSection"))
         title_row = QHBoxLayout()
         title_row.addWidget(self._label(item.text, "stepText"), 1)
         self.note_toggle = QPushButton("+ Note")
@@ -81,13 +87,16 @@ class ChecklistStepWidget(QFrame):
             row.addStretch(1)
             layout.addLayout(row)
         elif kind in ("single_choice", "multi_choice"):
-            side_by_side = compact and len(self.item.choices) <= 3 and all(
-                len(c.label) <= 18 for c in self.item.choices)
-            box = QHBoxLayout() if side_by_side else QVBoxLayout()
+            # Compact rows put choices two abreast so a long list stays short.
+            longest = max(len(c.label) for c in self.item.choices)
+            columns = 1 if not compact or longest > 24 else (
+                3 if len(self.item.choices) <= 3 and longest <= 18 else 2)
+            grid = QGridLayout()
             for n, choice in enumerate(self.item.choices, start=1):
                 key = f"{n}   " if n <= 9 else ""
-                box.addWidget(self._answer_button(choice.code, f"{key}{choice.label}"))
-            layout.addLayout(box)
+                button = self._answer_button(choice.code, f"{key}{choice.label}")
+                grid.addWidget(button, (n - 1) // columns, (n - 1) % columns)
+            layout.addLayout(grid)
             if kind == "multi_choice":
                 layout.addWidget(self._label("Choose all that apply.", "stepHelp"))
         elif kind in ("number", "text"):

@@ -50,7 +50,8 @@ QFrame#stopBanner {{ background: {stop_bg}; border: 4px solid {stop_border};
 QFrame#stopBanner QLabel {{ background: transparent; color: {stop_text}; }}
 QLabel#stopTitle {{ font-size: 20pt; font-weight: bold; }}
 QLabel#stopDetail {{ font-size: 12pt; }}
-QFrame#stopBanner QPushButton {{ min-height: 60px; font-size: 14pt; font-weight: bold;
+QFrame#stopBanner QPushButton {{ min-height: 60px; font-size: 12pt; font-weight: bold;
+    padding: 0 10px;
     background: {card}; color: {text}; border: 2px solid {stop_border}; }}
 QFrame#stopBanner QPlainTextEdit {{ background: {card}; color: {text}; font-size: 12pt; }}
 QLabel#stopResolved {{ background: {resolved_bg}; color: {high}; border-radius: 6px;
