@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from responder.checklists.definition import (
     ITEM_TYPES,
@@ -157,7 +157,8 @@ def _build(raw: Any, p: _Problems, ref: ReferenceData, text: str) -> Definition 
     if p:
         return None
     return Definition(
-        id=def_id, version=version, title=title.strip(), items=tuple(items), source=p.source,
+        id=str(def_id), version=int(version or 0), title=str(title).strip(), items=tuple(items),
+        source=p.source,
         description=description, order=order, applies_to=applies, stop_rules=tuple(stops),
         scoring=scoring, report_mappings=tuple(mappings), raw=text,
     )
@@ -222,7 +223,7 @@ def _item(item_id: str, raw: dict[str, Any], p: _Problems) -> Item | None:
     if choices is None or score_yes is None or minimum is False or not ok:
         return None
     return Item(
-        id=item_id, type=kind, text=text.strip(), help=raw.get("help", ""), required=required,
+        id=item_id, type=kind, text=str(text).strip(), help=raw.get("help", ""), required=required,
         choices=choices, score_yes=score_yes, score_no=score_no or 0,
         minimum=minimum, maximum=maximum, unit=raw.get("unit", ""), max_length=max_length,
         section=raw.get("section", ""),
@@ -256,7 +257,7 @@ def _choices(item_id: str, kind: str, raw: Any, p: _Problems) -> tuple[Choice, .
         if any(o.code == code for o in out):
             p.add(item_id, f"choice code {code} appears twice")
             return None
-        out.append(Choice(code, label.strip(), score))
+        out.append(Choice(code, str(label).strip(), score))
     if len(out) > 9 and kind == "single_choice":
         log.debug("%s has more than 9 choices; only 1-9 have keyboard shortcuts", item_id)
     return tuple(out)
@@ -383,7 +384,7 @@ def _stop_rules(raw: Any, p: _Problems, ref: ReferenceData,
         if not isinstance(r.get("detail", ""), str):
             p.add(where, "'detail' must be text")
         if cond and _text(banner) and actions:
-            rules.append(StopRule(rid, cond, banner.strip(), tuple(actions), reason,
+            rules.append(StopRule(rid, cond, str(banner).strip(), tuple(actions), reason,
                                   r.get("detail", "") if isinstance(r.get("detail"), str) else ""))
     return rules
 
@@ -406,12 +407,14 @@ def _scoring(raw: Any, items: list[Item], p: _Problems,
         if not isinstance(lv, dict) or not isinstance(lid, str) or not ID_PATTERN.match(lid):
             p.add(where, "a level must be an object with an 'id'")
             continue
-        if set(lv) - {"id", "label", "min", "max", "recommendation"}:
-            p.add(where, f"unknown key {sorted(set(lv) - {'id', 'label', 'min', 'max'})[0]!r}")
-        lo, hi = lv.get("min"), lv.get("max")
-        if not (_is_int(lo) and _is_int(hi)):
+        unknown = sorted(set(lv) - {"id", "label", "min", "max", "recommendation"}, key=str)
+        if unknown:
+            p.add(where, f"unknown key {unknown[0]!r}")
+        lo_raw, hi_raw = lv.get("min"), lv.get("max")
+        if not (_is_int(lo_raw) and _is_int(hi_raw)):
             p.add(where, "'min' and 'max' must be whole numbers")
             continue
+        lo, hi = lo_raw, hi_raw
         if lo > hi:
             p.add(where, f"'min' ({lo}) is greater than 'max' ({hi})")
             continue
@@ -509,7 +512,7 @@ def _text(v: Any) -> bool:
     return isinstance(v, str) and bool(v.strip())
 
 
-def _is_int(v: Any) -> bool:
+def _is_int(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 

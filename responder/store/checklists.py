@@ -40,10 +40,10 @@ class ChecklistRepository:
 
     def insert_run(self, run: ChecklistRun) -> None:
         row = {name: getattr(run, name) for name in _RUN_FIELDS}
-        self._db["checklist_runs"].insert(row)
+        self._db.table("checklist_runs").insert(row)
 
     def update_run(self, run_id: str, fields: dict[str, Any]) -> None:
-        self._db["checklist_runs"].update(run_id, fields)
+        self._db.table("checklist_runs").update(run_id, fields)
 
     def get(self, run_id: str) -> ChecklistRun | None:
         row = self._db.execute(
@@ -110,7 +110,7 @@ class ChecklistRepository:
     # Escalations ------------------------------------------------------------------------------
 
     def add_escalation(self, escalation: ChecklistEscalation) -> None:
-        self._db["checklist_escalations"].insert(dataclasses.asdict(escalation))
+        self._db.table("checklist_escalations").insert(dataclasses.asdict(escalation))
 
     def escalations(self, run_id: str) -> tuple[ChecklistEscalation, ...]:
         rows = self._db.execute(
