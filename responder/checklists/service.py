@@ -43,6 +43,17 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class RunSummary:
+    run_id: str
+    title: str
+    version: int
+    finished_at: str
+    outcome: str
+    level: str | None
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RunView:
     """A run with its definition and everything the engine derives from its answers."""
 
@@ -276,6 +287,19 @@ class ChecklistService:
     def summary(self, view: RunView) -> list[str]:
         return summary_lines(view.definition, view.evaluation.values, view.level,
                              view.run.escalations)
+
+    def summaries_for_call(self, call_id: str) -> list[RunSummary]:
+        """Finished runs of a call in words, for the report screen and the PDF."""
+        out = []
+        for run in self._store.checklists.for_call(call_id):
+            if run.state != "completed":
+                continue
+            view = self.get(run.id)
+            out.append(RunSummary(
+                run_id=run.id, title=view.definition.title, version=run.definition_version,
+                finished_at=run.finished_at or "", outcome=view.outcome,
+                level=view.level.label if view.level else None, lines=tuple(self.summary(view))))
+        return out
 
     def report_fields(self, view: RunView) -> dict[str, Any]:
         return report_fields(view.definition, view.evaluation.values, view.run.escalations)

@@ -250,3 +250,22 @@ def test_invalid_drop_in_is_reported_once_and_the_app_keeps_working(tmp_path):
     assert {p.source.rsplit("/", 1)[-1] for p in problems} == {"broken.v1.json", "garbage.json"}
     assert any(p.item == "b" and "unknown item 'nope'" in p.problem for p in problems)
     assert len(app.checklists.definitions()) == 7
+
+
+def test_finished_runs_are_summarized_for_the_report(tmp_path):
+    app, call_id = app_with_call(tmp_path, "5150")
+    run_id = app.checklists.start(call_id, "suicide-risk").run.id
+    for item, value in [("wish_dead", True), ("thoughts", False), ("behavior", "NEVER"),
+                        ("someone_with", True)]:
+        app.checklists.answer(run_id, item, value)
+    app.checklists.mark_done(run_id, "warm_988")
+    app.checklists.complete(run_id)
+    app.checklists.start(call_id, "safety-screen")  # in progress: not in the summary
+    [summary] = app.checklists.summaries_for_call(call_id)
+    assert (summary.title, summary.version, summary.level) == ("Suicide-risk screen", 1,
+                                                               "Low risk")
+    assert any(line.endswith("Yes") and "wished they were dead" in line for line in summary.lines)
+    assert summary.lines[-1].startswith("Level: Low risk.")
+    report = app.reports.current_for_call(call_id)
+    assert report.transfer_988 and report.outcome_code == "TRANSFER_988"
+    assert report.referrals == ("988",) and report.flags == ("MENTAL_HEALTH",)
