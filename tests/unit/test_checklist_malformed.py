@@ -255,3 +255,16 @@ def test_cli_validate_as_a_real_process():
                              timeout=60)
     assert missing.returncode == 1
     assert "does-not-exist.json: item (definition): cannot read" in missing.stdout
+
+
+def test_cli_lists_shipped_and_agency_definitions(tmp_path, capsys):
+    folder = tmp_path / "profile" / "checklists"
+    folder.mkdir(parents=True)
+    (folder / "mini.json").write_text(json.dumps(scored_definition()), encoding="utf-8")
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    code = main(["--profile", str(tmp_path / "profile"), "checklists", "list"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "safety-screen v1: Pre-arrival scene safety screen [13 items; every call]" in out
+    assert "mini v1: Mini screen [8 items; WELCK]" in out
+    assert f"INVALID {folder / 'broken.json'}: item (definition): not valid JSON" in out
