@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from responder.errors import ResponderError
 from ui.checklist_runner import ChecklistRunnerView
 from ui.checklist_step import local_time
-from ui.checklist_style import apply_checklist_style
+from ui.checklist_style import apply_checklist_style, is_dark
 
 log = logging.getLogger(__name__)
 _STATE_WORDS = {"in_progress": "In progress", "completed": "Completed", "abandoned": "Abandoned"}
@@ -38,6 +38,7 @@ class ChecklistPanel(QWidget):
         self.call_id: str | None = None
         self.runner: ChecklistRunnerView | None = None
         self.setObjectName("checklistPanel")
+        self._dark = is_dark()
         apply_checklist_style(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -173,6 +174,14 @@ class ChecklistPanel(QWidget):
         self.stack.setCurrentWidget(runner)
         runner.setFocus()
         return runner
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        # Follow a day/night switch; compare first so our own restyle cannot loop.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and is_dark() != self._dark:
+            self._dark = is_dark()
+            apply_checklist_style(self)
+        super().changeEvent(event)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         if self.runner is not None:

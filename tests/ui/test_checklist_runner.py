@@ -183,3 +183,21 @@ def test_invalid_agency_definitions_are_listed_and_valid_ones_offered(qtbot, tmp
     warning = panel.findChild(QLabel, "definitionProblems")
     assert warning is not None and "agency-screen.v1.json" in warning.text()
     assert "agency-ok" in panel.buttons and "agency-screen" not in panel.buttons
+
+
+def test_panel_follows_a_switch_to_the_night_palette(qtbot, tmp_path, tasks):
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app, call_id = app_with_call(tmp_path, "WELCK")
+    panel = make_panel(qtbot, app, call_id, tasks)
+    qapp = QApplication.instance()
+    original = qapp.palette()
+    try:
+        night = QPalette(original)
+        night.setColor(QPalette.ColorRole.Window, QColor("#111315"))
+        qapp.setPalette(night)
+        qtbot.waitUntil(lambda: "#7a1f16" in panel.styleSheet())  # the night stop banner
+    finally:
+        qapp.setPalette(original)
+    qtbot.waitUntil(lambda: "#b3261e" in panel.styleSheet())
