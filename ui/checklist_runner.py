@@ -25,6 +25,7 @@ from responder.checklists.engine import current_step, describe, step_after, step
 from responder.checklists.service import RunView
 from responder.errors import ResponderError
 from ui.checklist_banner import ChecklistBanner
+from ui.checklist_level import ChecklistLevelBox
 from ui.checklist_list import ChecklistListView
 from ui.checklist_step import ChecklistStepWidget, local_time
 
@@ -82,7 +83,7 @@ class ChecklistRunnerView(QWidget):
         self.banner = ChecklistBanner()
         self.banner.action_chosen.connect(self._on_banner_action_chosen)
         root.addWidget(self.banner)
-        self.level_box = self._build_level_box()
+        self.level_box = ChecklistLevelBox()
         root.addWidget(self.level_box)
         self.error = QLabel()
         self.error.setObjectName("runnerError")
@@ -111,22 +112,6 @@ class ChecklistRunnerView(QWidget):
         self.blocking.setWordWrap(True)
         root.addWidget(self.blocking)
         root.addLayout(self._build_footer())
-
-    def _build_level_box(self) -> QFrame:
-        box = QFrame()
-        box.setObjectName("levelBox")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(16, 10, 16, 10)
-        self.level_title = QLabel()
-        self.level_title.setObjectName("levelTitle")
-        self.level_why = QLabel()
-        self.level_why.setObjectName("runnerHint")
-        self.level_why.setWordWrap(True)
-        self.level_advice = QLabel()
-        self.level_advice.setWordWrap(True)
-        for label in (self.level_title, self.level_why, self.level_advice):
-            layout.addWidget(label)
-        return box
 
     def _build_footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -175,30 +160,7 @@ class ChecklistRunnerView(QWidget):
         self._show_body()
 
     def _show_level(self) -> None:
-        view = self.view
-        level = view.level
-        self.level_box.setVisible(view.definition.scoring is not None)
-        if view.definition.scoring is None:
-            return
-        ev = view.evaluation
-        if level is None:
-            self.level_title.setText("Level: not yet scored")
-            self.level_why.setText("")
-            self.level_advice.setText("")
-            return
-        self.level_box.setProperty("level", str(min(level.severity, 2)))
-        self.level_box.style().polish(self.level_box)
-        self.level_title.setText(f"{level.label} — score {ev.score}")
-        parts = []
-        for c in ev.contributions:
-            item = view.definition.item(c.item_id)
-            text = item.text if item else c.item_id
-            short = text if len(text) <= 48 else text[:46].rstrip() + "…"
-            parts.append(f"{c.answer} to “{short}” (+{c.points})")
-        raised = [r for r in ev.level_reasons if not r.startswith("score ")]
-        why = ("Raised because: " + "; ".join(raised) + ". ") if raised else ""
-        self.level_why.setText(why + ("Why: " + ", ".join(parts) if parts else "No risk answers."))
-        self.level_advice.setText(level.recommendation)
+        self.level_box.show_view(self.view)
 
     def _show_body(self) -> None:
         if self.mode == "list" or self.view.finished:

@@ -77,13 +77,13 @@ def test_a_scored_screen_shows_its_level_why_and_what_to_do(qtbot, tmp_path, tas
     for key in (Qt.Key.Key_Y, Qt.Key.Key_Y, Qt.Key.Key_Y):  # wish dead, thoughts, method
         qtbot.keyClick(runner, key)
     assert runner.current == "intent"
-    assert runner.level_title.text() == "Moderate risk — score 5"
-    assert "(+2)" in runner.level_why.text() and "Have they thought about how" in \
-        runner.level_why.text()
-    assert "mobile crisis team" in runner.level_advice.text()
+    assert runner.level_box.title.text() == "Moderate risk — score 5"
+    assert "(+2)" in runner.level_box.why.text() and "Have they thought about how" in \
+        runner.level_box.why.text()
+    assert "mobile crisis team" in runner.level_box.advice.text()
     qtbot.keyClick(runner, Qt.Key.Key_Y)  # intends to act
-    assert runner.level_title.text().startswith("High risk")
-    assert "Raised because: says they mean to act" in runner.level_why.text()
+    assert runner.level_box.title.text().startswith("High risk")
+    assert "Raised because: says they mean to act" in runner.level_box.why.text()
     stored = app.checklists.get(runner.view.run.id).run
     assert (stored.score, stored.level) == (8, "high")
 
