@@ -29,6 +29,7 @@ _STATE_WORDS = {"in_progress": "In progress", "completed": "Completed", "abandon
 class ChecklistPanel(QWidget):
     run_saved = Signal(str)
     backup_requested = Signal(str)  # call id: the timeline changed
+    call_changed = Signal(str)  # call id: its timeline or report changed (backup, pre-fill)
 
     def __init__(self, app: Any, tasks: Any, call_id: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -168,7 +169,9 @@ class ChecklistPanel(QWidget):
         runner.closed.connect(self._on_runner_closed)
         runner.run_saved.connect(self.run_saved)
         runner.run_finished.connect(self.run_saved)
+        runner.run_finished.connect(self._on_runner_run_finished)
         runner.backup_requested.connect(self.backup_requested)
+        runner.backup_requested.connect(self.call_changed)
         self.runner = runner
         self.stack.addWidget(runner)
         self.stack.setCurrentWidget(runner)
@@ -187,6 +190,10 @@ class ChecklistPanel(QWidget):
         if self.runner is not None:
             self.runner.commit_pending()  # flush a half-typed note when the tab or window goes
         super().hideEvent(event)
+
+    def _on_runner_run_finished(self, _run_id: str) -> None:
+        if self.runner is not None:
+            self.call_changed.emit(self.runner.view.run.call_id)
 
     def _on_runner_closed(self) -> None:
         self._close_runner()

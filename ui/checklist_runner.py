@@ -343,7 +343,8 @@ class ChecklistRunnerView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         key = event.key()
-        if self.view.finished:
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.view.finished or not plain:  # Ctrl/Alt combinations belong to the window
             super().keyPressEvent(event)
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QLabel
 from responder.app import open_app
 from tests.checklist_support import app_with_call, clock, scored_definition, write_definition
 from ui.checklist_panel import ChecklistPanel
+from ui.tasks import TaskRunner
 
 
 @pytest.fixture
 def tasks():
-    return None  # the runner's writes are synchronous; no background work to run inline
+    return TaskRunner(inline=True)
 
 
 def make_panel(qtbot, app, call_id, tasks):
@@ -201,3 +202,37 @@ def test_panel_follows_a_switch_to_the_night_palette(qtbot, tmp_path, tasks):
     finally:
         qapp.setPalette(original)
     qtbot.waitUntil(lambda: "#b3261e" in panel.styleSheet())
+
+
+def test_checklists_tab_in_the_main_window_refreshes_timeline_and_report(qtbot, tmp_path, tasks):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    qapp = QApplication.instance()
+    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
+    app, call_id = app_with_call(tmp_path, "WELCK")
+    try:
+        window = MainWindow(app, tasks)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.reload()
+        assert window.board.select_call(call_id)
+        tabs = window.detail.tabs
+        tabs.setCurrentIndex([tabs.tabText(i) for i in range(tabs.count())].index("Checklists"))
+        panel = window.checklists
+        assert panel.call_id == call_id and "welfare-check" in panel.buttons
+        runner = panel.start("safety-screen")
+        runner.answer("weapon", True)
+        qtbot.mouseClick(runner.banner.buttons["request_police"], Qt.MouseButton.LeftButton)
+        backup_rows = [w for w in window.detail.findChildren(QLabel, "timelineBackup")
+                       if "Weapon present" in w.text()]
+        assert backup_rows, "the call detail shows the backup request at once"
+        qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
+        form = window.detail.report_form
+        assert form is not None
+        assert app.reports.current_for_call(call_id).backup_reason_code == "WEAPON"
+    finally:
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
+        qapp.setPalette(palette)
