@@ -4,6 +4,7 @@ buttons; below it, the decisions already taken."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,7 +19,10 @@ from PySide6.QtWidgets import (
 from responder.checklists.definition import STOP_ACTION_LABELS, StopRule
 from responder.models import ChecklistEscalation
 from ui.checklist_step import local_time
+from ui.checklist_style import fit_height
 
+_TWO_LINES = {"request_police": "Request police\nco-response",
+              "hand_back": "Hand back\nto dispatch", "proceed": "Proceed\n(write why)"}
 _DONE_WORDS = {"request_police": "Police co-response requested", "hand_back":
                "Handed back to dispatch", "proceed": "Proceeded"}
 
@@ -35,7 +39,8 @@ class ChecklistBanner(QWidget):
         self.frame = QFrame()
         self.frame.setObjectName("stopBanner")
         inner = QVBoxLayout(self.frame)
-        inner.setContentsMargins(18, 14, 18, 14)
+        inner.setContentsMargins(14, 10, 14, 10)
+        inner.setSpacing(6)
         self.title = QLabel()
         self.title.setObjectName("stopTitle")
         self.title.setWordWrap(True)
@@ -68,8 +73,12 @@ class ChecklistBanner(QWidget):
         self._rules = list(unresolved)
         self.frame.setVisible(bool(unresolved))
         if unresolved:
-            self.title.setText("\n".join(f"⚠ {r.banner}" for r in unresolved))
-            details = [r.detail for r in unresolved if r.detail]
+            # The first rule in large type; any others fired with it, one line below.
+            first, others = unresolved[0], unresolved[1:]
+            self.title.setText(f"⚠ {first.banner}")
+            details = [first.detail] if first.detail else []
+            if others:
+                details.append("Also: " + "; ".join(r.banner for r in others))
             self.detail.setText("\n".join(details))
             self.detail.setVisible(bool(details))
             self._set_buttons(self._actions())
@@ -83,6 +92,7 @@ class ChecklistBanner(QWidget):
         self.history.setText("\n".join(dict.fromkeys(lines)))
         self.history.setVisible(bool(lines))
         self.setVisible(bool(unresolved) or bool(lines))
+        fit_height(self)
 
     def _actions(self) -> list[str]:
         """Actions offered by every rule that fired; if they share none, the first rule's."""
@@ -102,7 +112,9 @@ class ChecklistBanner(QWidget):
             button.deleteLater()
         self.buttons = {}
         for action in actions:
-            button = QPushButton(STOP_ACTION_LABELS[action])
+            # Two short lines keep three actions side by side in a narrow pane.
+            button = QPushButton(_TWO_LINES.get(action, STOP_ACTION_LABELS[action]))
+            button.setAccessibleName(STOP_ACTION_LABELS[action])
             button.setObjectName(f"stop_{action}")
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: self._on_action_clicked(a))
@@ -125,3 +137,7 @@ class ChecklistBanner(QWidget):
     def _hide_why(self) -> None:
         self.why.hide()
         self.confirm.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        fit_height(self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -57,10 +58,11 @@ class ChecklistRunnerView(QWidget):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
-        root.setContentsMargins(12, 12, 12, 12)
-        root.setSpacing(10)
+        root.setContentsMargins(8, 8, 8, 8)
+        root.setSpacing(6)
         header = QHBoxLayout()
-        self.back_to_list = QPushButton("‹ Checklists")
+        self.back_to_list = QPushButton("‹ All")
+        self.back_to_list.setToolTip("Back to the checklists of this call")
         self.back_to_list.clicked.connect(self._on_close_clicked)
         self.title = QLabel(f"{self.view.definition.title}")
         self.title.setObjectName("runnerTitle")
@@ -71,15 +73,10 @@ class ChecklistRunnerView(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.mode_button)
         root.addLayout(header)
-        progress_row = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(12)
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("runnerHint")
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.progress_label)
-        root.addLayout(progress_row)
+        self.progress.setFixedHeight(6)
+        root.addWidget(self.progress)
         self.banner = ChecklistBanner()
         self.banner.action_chosen.connect(self._on_banner_action_chosen)
         root.addWidget(self.banner)
@@ -106,11 +103,10 @@ class ChecklistRunnerView(QWidget):
         self.list_view.note_edited.connect(self.set_note)
         self.pages.addWidget(self.step_page)
         self.pages.addWidget(self.list_view)
+        # In a short pane the steps give way (they scroll) before the stop banner does.
+        for page in (self.step_page, self.list_view):
+            page.setMinimumHeight(1)
         root.addWidget(self.pages, 1)
-        self.blocking = QLabel()
-        self.blocking.setObjectName("runnerHint")
-        self.blocking.setWordWrap(True)
-        root.addWidget(self.blocking)
         root.addLayout(self._build_footer())
 
     def _build_footer(self) -> QHBoxLayout:
@@ -123,12 +119,16 @@ class ChecklistRunnerView(QWidget):
         self.abandon_button = QPushButton("Abandon")
         self.abandon_button.setProperty("role", "danger")
         self.abandon_button.clicked.connect(self._on_abandon_clicked)
-        self.complete_button = QPushButton("Complete checklist")
+        self.complete_button = QPushButton("Complete")
         self.complete_button.setProperty("role", "primary")
         self.complete_button.clicked.connect(self.complete)
+        # One short line: the full list is in its tooltip and on the end-of-checklist card.
+        self.blocking = QLabel()
+        self.blocking.setObjectName("runnerHint")
+        self.blocking.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for w in (self.back_button, self.next_button):
             row.addWidget(w)
-        row.addStretch(1)
+        row.addWidget(self.blocking, 1, Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.abandon_button)
         row.addWidget(self.complete_button)
         return row
@@ -143,17 +143,17 @@ class ChecklistRunnerView(QWidget):
         finished = view.finished
         self.progress.setMaximum(max(ev.total, 1))
         self.progress.setValue(ev.done)
-        state = "" if not finished else f" — {view.run.state} at {local_time(view.run.finished_at)}"
-        self.progress_label.setText(f"{ev.done} of {ev.total} answered{state}")
-        self.mode_button.setText("One step at a time" if self.mode == "list" else "Show as list")
+        self.mode_button.setText("Step view" if self.mode == "list" else "List view")
         banners = {r.id: r.banner for r in view.definition.stop_rules}
         self.banner.show_rules(list(view.unresolved) if not finished else [],
                                view.run.escalations, banners)
         self._show_level()
         blocking = view.blocking()
-        self.blocking.setText("" if finished else (
-            "Still needed: " + "; ".join(blocking[:2]) + (" …" if len(blocking) > 2 else "")
-            if blocking else "Ready to complete."))
+        counts = f"{ev.done}/{ev.total} done"
+        self.blocking.setText(
+            f"{counts} · {view.run.state} {local_time(view.run.finished_at)}" if finished else
+            f"{counts} · {len(blocking)} to go" if blocking else f"{counts} · ready")
+        self.blocking.setToolTip("\n".join(blocking))
         for w in (self.complete_button, self.abandon_button):
             w.setVisible(not finished)
         self.complete_button.setEnabled(not blocking)
@@ -211,7 +211,9 @@ class ChecklistRunnerView(QWidget):
         self._step_widgets = {}
 
     def _review_card(self) -> QLabel:
-        lines = [f"<b>End of checklist.</b> {self.blocking.text()}"]
+        blocking = self.view.blocking()
+        lines = ["<b>End of checklist.</b> " + ("Still needed: " + "; ".join(blocking)
+                                                if blocking else "Ready to complete.")]
         for item in self.view.evaluation.visible:
             if item.id in self.view.evaluation.values and item.type != "guidance":
                 value = describe(item, self.view.evaluation.values[item.id])

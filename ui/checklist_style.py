@@ -32,7 +32,7 @@ QFrame#checklistStep[current="true"] {{ border: 3px solid {current}; }}
 QFrame#checklistStep QLabel {{ background: transparent; }}
 QFrame#checklistStep[kind="guidance"] {{ background: {guide_bg}; }}
 QLabel#stepSection {{ color: {muted}; font-size: 10pt; font-weight: bold; }}
-QLabel#stepText {{ font-size: 16pt; font-weight: bold; color: {text}; }}
+QLabel#stepText {{ font-size: 15pt; font-weight: bold; color: {text}; }}
 QFrame#checklistStep[compact="true"] QLabel#stepText {{ font-size: 13pt; }}
 QLabel#stepHelp, QLabel#runnerHint, QLabel#panelHint {{ color: {muted}; }}
 QLabel#stepRequired {{ color: {high}; font-weight: bold; }}
@@ -48,9 +48,9 @@ QLabel#doneStamp {{ background: {done_bg}; color: {done_text}; border-radius: 6p
 QFrame#stopBanner {{ background: {stop_bg}; border: 4px solid {stop_border};
     border-radius: 8px; }}
 QFrame#stopBanner QLabel {{ background: transparent; color: {stop_text}; }}
-QLabel#stopTitle {{ font-size: 20pt; font-weight: bold; }}
-QLabel#stopDetail {{ font-size: 12pt; }}
-QFrame#stopBanner QPushButton {{ min-height: 60px; font-size: 12pt; font-weight: bold;
+QLabel#stopTitle {{ font-size: 15pt; font-weight: bold; }}
+QLabel#stopDetail {{ font-size: 11pt; }}
+QFrame#stopBanner QPushButton {{ min-height: 52px; font-size: 12pt; font-weight: bold;
     padding: 0 10px;
     background: {card}; color: {text}; border: 2px solid {stop_border}; }}
 QFrame#stopBanner QPlainTextEdit {{ background: {card}; color: {text}; font-size: 12pt; }}
@@ -61,8 +61,8 @@ QFrame#levelBox {{ background: {card}; border: 1px solid {border}; border-left: 
 QFrame#levelBox[level="0"] {{ border-left-color: {low}; }}
 QFrame#levelBox[level="2"] {{ border-left-color: {high}; }}
 QFrame#levelBox QLabel {{ background: transparent; }}
-QLabel#levelTitle {{ font-size: 16pt; font-weight: bold; }}
-QLabel#runnerTitle {{ font-size: 16pt; font-weight: bold; }}
+QLabel#levelTitle {{ font-size: 14pt; font-weight: bold; }}
+QLabel#runnerTitle {{ font-size: 14pt; font-weight: bold; }}
 QLabel#runnerError {{ color: {high}; font-weight: bold; }}
 QWidget#checklistPanel QPushButton#checklistChoice {{ min-height: 56px; text-align: left;
     padding: 6px 18px; }}
@@ -80,3 +80,17 @@ def is_dark() -> bool:
 
 def apply_checklist_style(widget: QWidget) -> None:
     widget.setStyleSheet(_SHEET.format(**(_NIGHT if is_dark() else _DAY)))
+
+
+def fit_height(widget: QWidget) -> None:
+    """Make a box of wrapped text at least as tall as its text needs at its current width.
+
+    Box layouts share out height by size hints, which ignore wrapping; without this a stop
+    banner in a narrow pane gets squashed while the steps below keep their space.
+    """
+    layout = widget.layout()
+    if layout is None or not layout.hasHeightForWidth() or widget.width() <= 0:
+        return
+    needed = layout.totalHeightForWidth(widget.width())
+    if needed > 0 and widget.minimumHeight() != needed:
+        widget.setMinimumHeight(needed)
