@@ -13,8 +13,8 @@ from responder.checklists.service import RunView
 from responder.models import ChecklistStep
 from ui.checklist_step import ChecklistStepWidget
 
-FIRST_SCREEN = 8
-CHUNK = 6
+FIRST_SCREEN = 5
+CHUNK = 4
 
 
 class ChecklistListView(QScrollArea):
