@@ -62,6 +62,9 @@ QFrame#levelBox[level="0"] {{ border-left-color: {low}; }}
 QFrame#levelBox[level="2"] {{ border-left-color: {high}; }}
 QFrame#levelBox QLabel {{ background: transparent; }}
 QLabel#levelTitle {{ font-size: 14pt; font-weight: bold; }}
+QWidget#checklistPanel QProgressBar {{ background: {border}; border: none;
+    border-radius: 3px; }}
+QWidget#checklistPanel QProgressBar::chunk {{ background: {pick_bg}; border-radius: 3px; }}
 QLabel#runnerTitle {{ font-size: 14pt; font-weight: bold; }}
 QLabel#runnerError {{ color: {high}; font-weight: bold; }}
 QWidget#checklistPanel QPushButton#checklistChoice {{ min-height: 56px; text-align: left;
