@@ -18,7 +18,7 @@ from responder.checklists.loader import Catalog, load_catalog, parse_bytes
 from responder.checklists.prefill import as_payload, report_fields, summary_lines, unfilled
 from responder.clock import Clock, iso, new_id
 from responder.errors import DefinitionError, NotFoundError, ValidationError
-from responder.models import ChecklistEscalation, ChecklistRun
+from responder.models import ChecklistEscalation, ChecklistRun, StatusEvent
 from responder.reference import ReferenceData
 from responder.reports import ReportService
 from responder.resources import resource_path
@@ -260,11 +260,12 @@ class ChecklistService:
         now = iso(self._clock.now())
 
         def write() -> None:
-            event_id = None
+            note = "; ".join(r.banner for r in rules)
             if action == "request_police":
-                note = "; ".join(r.banner for r in rules)
                 event_id = self._calls.request_backup(view.run.call_id, reason or "OTHER",
                                                       note).id
+            else:
+                event_id = self._timeline_note(view, action, note, justification.strip(), now)
             for rule in rules:
                 self._store.checklists.add_escalation(ChecklistEscalation(
                     id=new_id(), run_id=run_id, rule_id=rule.id, action=action, at=now,
@@ -272,6 +273,21 @@ class ChecklistService:
                     event_id=event_id))
 
         return self._write(run_id, "saving the stop-rule decision", None, write)
+
+    def _timeline_note(self, view: RunView, action: str, banners: str, why: str,
+                       now: str) -> str:
+        """A hand-back or a decision to go ahead goes on the call's timeline too, so dispatch
+        sees it at the next sync without waiting for the checklist to be completed."""
+        call = self._calls.get(view.run.call_id)
+        words = "handed back to dispatch" if action == "hand_back" else "proceeding"
+        text = f"{view.definition.title}: {words} ({banners})" + (f": {why}" if why else "")
+        event = StatusEvent(id=new_id(), call_id=call.id, kind="note", status=call.status,
+                            at=now, note=text, actor=self._calls.actor)
+        self._store.calls.add_event(event)
+        self._store.calls.update_fields(call.id, {"updated_at": now})
+        self._store.outbox.enqueue("status_event", event.id, dataclasses.asdict(event), now,
+                                   call.id)
+        return event.id
 
     def complete(self, run_id: str) -> RunView:
         view = self._editable(run_id)

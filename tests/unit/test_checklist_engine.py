@@ -148,6 +148,12 @@ def test_proceeding_past_a_stop_rule_needs_a_written_reason(tmp_path):
     assert "answer:" in view.blocking()[0]  # proceeding means finishing the screen
     assert view.outcome == "PROCEEDED_WITH_JUSTIFICATION"
     assert not [e for e in app.calls.timeline(call_id) if e.kind == "backup"]
+    [note] = [e for e in app.calls.timeline(call_id) if e.kind == "note"]
+    assert "proceeding" in note.note and "person known to us" in note.note
+    assert view.run.escalations[0].event_id == note.id
+    synced = [json.loads(o.payload) for o in app.store.outbox.entries()
+              if o.kind == "status_event"]
+    assert any(p["id"] == note.id and p["kind"] == "note" for p in synced)
 
 
 def test_completion_prefills_only_empty_report_fields(tmp_path):
