@@ -144,6 +144,7 @@ class ChecklistRunnerView(QWidget):
         self.progress.setMaximum(max(ev.total, 1))
         self.progress.setValue(ev.done)
         self.mode_button.setText("Step view" if self.mode == "list" else "List view")
+        self.mode_button.setVisible(not finished)  # a finished run is always read as a list
         banners = {r.id: r.banner for r in view.definition.stop_rules}
         self.banner.show_rules(list(view.unresolved) if not finished else [],
                                view.run.escalations, banners)
@@ -156,6 +157,7 @@ class ChecklistRunnerView(QWidget):
         self.blocking.setToolTip("\n".join(blocking))
         for w in (self.complete_button, self.abandon_button):
             w.setVisible(not finished)
+        self.abandon_button.setText("Abandon")  # any other action disarms the second tap
         self.complete_button.setEnabled(not blocking)
         self._show_body()
 
