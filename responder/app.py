@@ -8,6 +8,7 @@ from pathlib import Path
 
 from responder.attachments import AttachmentService
 from responder.calls import CallService
+from responder.checklists.service import ChecklistService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
 from responder.profile import ProfilePaths
@@ -31,6 +32,7 @@ class ResponderApp:
     calls: CallService
     reports: ReportService
     attachments: AttachmentService
+    checklists: ChecklistService
     recovered: list[RecoveredDraft] = field(default_factory=list)
 
     @property
@@ -54,11 +56,14 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     unit_id = store.get_meta("unit_id") or DEFAULT_UNIT
     officer = store.get_meta("officer_name") or ""
     recovered = _start_session(store, clock)
+    calls = CallService(store, reference, clock, unit_id, actor=officer)
+    reports = ReportService(store, reference, clock, unit_id, author=officer)
     return ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
-        calls=CallService(store, reference, clock, unit_id, actor=officer),
-        reports=ReportService(store, reference, clock, unit_id, author=officer),
+        calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
+        checklists=ChecklistService(store, reference, clock, calls, reports,
+                                    ChecklistService.default_folders(paths.checklists)),
         recovered=recovered,
     )
 
