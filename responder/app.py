@@ -10,6 +10,7 @@ from pathlib import Path
 from responder.attachments import AttachmentService
 from responder.audit import AuditLog, verify_chain
 from responder.calls import CallService
+from responder.checklists.service import ChecklistService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
 from responder.profile import ProfilePaths
@@ -36,6 +37,7 @@ class ResponderApp:
     calls: CallService
     reports: ReportService
     attachments: AttachmentService
+    checklists: ChecklistService
     audit: AuditLog
     recovered: list[RecoveredDraft] = field(default_factory=list)
     session: Session | None = None
@@ -99,11 +101,14 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         audit.record("signin", f"officer:{session.officer_id}")
         _check_audit_chain(store, audit)
     recovered = _start_session(store, clock)
+    calls = CallService(store, reference, clock, unit_id, actor=officer)
+    reports = ReportService(store, reference, clock, unit_id, author=officer, audit=audit)
     return ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
-        calls=CallService(store, reference, clock, unit_id, actor=officer),
-        reports=ReportService(store, reference, clock, unit_id, author=officer, audit=audit),
+        calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
+        checklists=ChecklistService(store, reference, clock, calls, reports,
+                                    ChecklistService.default_folders(paths.checklists)),
         audit=audit, recovered=recovered, session=session,
     )
 
