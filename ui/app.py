@@ -110,12 +110,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
     """Sign in BEFORE the profile is opened: the key comes from the officer's passphrase."""
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
     from ui.error_dialog import show_error  # noqa: PLC0415
     from ui.signin_dialog import startup_session  # noqa: PLC0415
+    from ui.theme import apply_theme  # noqa: PLC0415
 
+    profile = resolve_profile(args)
+    # settings.json holds UI preferences only (readable before sign-in): theme the dialog.
+    apply_theme(QApplication.instance(), args.theme or UiSettings(
+        profile / "settings.json").get("theme", "day"))
     try:
-        session = startup_session(resolve_profile(args), demo=args.demo,
-                                  interactive=not args.screenshot)
+        session = startup_session(profile, demo=args.demo, interactive=not args.screenshot)
         if session is None:
             return 0
         return open_profile(args, session)

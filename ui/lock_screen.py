@@ -95,9 +95,10 @@ class LockScreen(QWidget):
         self.message = named(QLabel(""), "lockMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.message.setProperty("role", "error")  # the theme colours it for day and night
         self.unlock_button = named(QPushButton("Unlock"), "unlockButton")
         self.unlock_button.setDefault(True)
+        self.unlock_button.setProperty("role", "primary")
         self.sign_out_button = named(QPushButton("Sign out"), "signOutButton")
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.who.setWordWrap(True)

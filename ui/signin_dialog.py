@@ -52,11 +52,12 @@ class SignInDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = named(QLabel(""), "signInMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.message.setProperty("role", "error")  # the theme colours it for day and night
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("Create officer and sign in" if self.enrolling else "Sign in")
+        self.ok.setProperty("role", "primary")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
