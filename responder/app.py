@@ -10,6 +10,7 @@ from responder.attachments import AttachmentService
 from responder.calls import CallService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
+from responder.pdf.service import ReportPdfService
 from responder.profile import ProfilePaths
 from responder.reference import ReferenceData, load_reference
 from responder.reports import ReportService
@@ -31,6 +32,7 @@ class ResponderApp:
     calls: CallService
     reports: ReportService
     attachments: AttachmentService
+    pdf: ReportPdfService
     recovered: list[RecoveredDraft] = field(default_factory=list)
 
     @property
@@ -59,6 +61,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         calls=CallService(store, reference, clock, unit_id, actor=officer),
         reports=ReportService(store, reference, clock, unit_id, author=officer),
         attachments=AttachmentService(store, clock),
+        pdf=ReportPdfService(store, reference, paths.root),
         recovered=recovered,
     )
 

@@ -1,0 +1,159 @@
+"""The PDF feature's facade: snapshots on the owning thread, exports anywhere, audit entries
+through one hook."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from responder.errors import NotFoundError, RenderError, StorageError
+from responder.pdf.render import render
+from responder.pdf.snapshot import (
+    ChecklistSummary,
+    PhotoSnapshot,
+    ReportSnapshot,
+    fingerprint,
+    load_agency,
+)
+from responder.reference import ReferenceData
+from responder.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One export, print or preview of a report. Never carries report content."""
+
+    action: str  # "pdf_export" | "pdf_print" | "pdf_preview"
+    report_id: str
+    report_number: str
+    version: int
+    target: str = ""  # file written or printer name
+    encrypted: bool = False
+
+
+AuditSink = Callable[[AuditEvent], None]
+ChecklistSource = Callable[[str], Sequence[ChecklistSummary]]  # report id -> run summaries
+
+
+def log_audit(event: AuditEvent) -> None:
+    """Default sink until the audit trail is wired in: one content-free log line."""
+    log.info("audit %s report=%s v%d target=%s encrypted=%s", event.action,
+             event.report_number, event.version, event.target, event.encrypted)
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    report_id: str
+    report_number: str
+    version: int
+    path: Path
+    encrypted: bool
+
+
+@dataclass
+class ExportOutcome:
+    written: list[ExportedFile] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (report number vN, reason)
+    cancelled: bool = False
+
+
+class ReportPdfService:
+    """Built by ``open_app``; belongs to the thread that owns the store, except the static
+    functions, which only take snapshots and may run on a worker."""
+
+    def __init__(self, store: Store, reference: ReferenceData, profile_root: Path,
+                 audit: AuditSink = log_audit, checklists: ChecklistSource | None = None) -> None:
+        self._store = store
+        self._ref = reference
+        self._root = profile_root
+        self.audit = audit
+        self.checklists = checklists
+
+    def snapshot(self, report_id: str) -> ReportSnapshot:
+        """Everything the PDF needs, read in one transaction so it is never half-saved."""
+        with self._store.atomic("reading the report for its PDF"):
+            report = self._store.reports.get(report_id)
+            if report is None:
+                raise NotFoundError(f"No report with id {report_id}")
+            call = self._store.calls.get(report.call_id)
+            events = tuple(self._store.calls.events(report.call_id))
+            photos = tuple(PhotoSnapshot(a, self._store.attachments.data(a.id))
+                           for a in self._store.attachments.for_report(report_id))
+            old = self._store.reports.get(report.supersedes_id) if report.supersedes_id else None
+            agency = load_agency(self._store.get_meta, self._root)
+            zone = self._store.get_meta("timezone") or ""
+        runs = tuple(self.checklists(report_id)) if self.checklists else ()
+        return ReportSnapshot(
+            report=report, call=call, timeline=events, photos=photos, reference=self._ref,
+            agency=agency, checklists=runs, superseded_version=old.version if old else None,
+            fingerprint=fingerprint(report), timezone=zone,
+        )
+
+    def report_ids(self, include_superseded: bool = True) -> list[str]:
+        states = None if include_superseded else ["draft", "finalized", "approved", "returned"]
+        return [r.id for r in self._store.reports.all(states)]
+
+    def record(self, event: AuditEvent) -> None:
+        """Audit failures must not undo an export that already happened; they are logged."""
+        try:
+            self.audit(event)
+        except Exception:  # noqa: BLE001
+            log.error("Could not record audit entry for %s", event.action, exc_info=True)
+
+    def record_exports(self, files: Iterable[ExportedFile]) -> None:
+        for f in files:
+            self.record(AuditEvent("pdf_export", f.report_id, f.report_number, f.version,
+                                   str(f.path), f.encrypted))
+
+
+def write_pdf(snapshot: ReportSnapshot, out_dir: Path, password: str | None = None) -> ExportedFile:
+    """Render and write ``<report_number>-v<version>.pdf`` atomically (temp file, then rename)."""
+    data = render(snapshot, password)
+    target = Path(out_dir) / snapshot.file_name
+    write_file(target, data)
+    r = snapshot.report
+    return ExportedFile(r.id, r.report_number, r.version, target, bool(password))
+
+
+def write_file(target: Path, data: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".partial-", suffix=".pdf", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise StorageError(f"Cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def export_many(snapshots: Iterable[ReportSnapshot], out_dir: Path, password: str | None = None,
+                *, total: int | None = None, cancelled: Callable[[], bool] = lambda: False,
+                progress: Callable[[int, int], None] | None = None) -> ExportOutcome:
+    """Worker-safe batch export. One bad report is listed in ``failed``; the rest still go."""
+    outcome = ExportOutcome()
+    items: Iterable[ReportSnapshot] = snapshots
+    if total is None:
+        items = list(snapshots)
+        total = len(items)
+    for done, snap in enumerate(items, start=1):
+        if cancelled():
+            outcome.cancelled = True
+            break
+        try:
+            outcome.written.append(write_pdf(snap, out_dir, password))
+        except (RenderError, StorageError) as exc:
+            outcome.failed.append((f"{snap.report.report_number} v{snap.report.version}",
+                                   str(exc)))
+        if progress:
+            progress(done, total)
+    return outcome
