@@ -6,7 +6,9 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw
+from pypdf import PdfReader
 
 from responder.app import ResponderApp, open_app
 from responder.clock import FixedClock
@@ -55,6 +57,22 @@ def demo_app(profile: Path) -> ResponderApp:
     app.close()
     # Reopened so the unit and officer the demo just set are the ones reports use.
     return open_app(profile, clock=FixedClock(NOW))
+
+
+@pytest.fixture
+def pdf_app(tmp_path: Path):
+    """A demo profile (real database file) in tmp_path."""
+    app = demo_app(tmp_path / "profile")
+    yield app
+    app.close()
+
+
+def pages_text(data: bytes, password: str | None = None) -> list[str]:
+    """Each page's extracted text with whitespace runs collapsed to one space."""
+    reader = PdfReader(io.BytesIO(data))
+    if password is not None:
+        reader.decrypt(password)
+    return [" ".join(p.extract_text().split()) for p in reader.pages]
 
 
 def cleared_call_id(app: ResponderApp, index: int = 0) -> str:

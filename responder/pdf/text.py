@@ -1,5 +1,8 @@
 """Text that is safe to hand to reportlab: fonts with broad coverage, control characters removed,
-markup escaped, and CJK runs switched to a CID font DejaVu does not cover."""
+markup escaped, and CJK runs switched to a font that has the glyphs DejaVu lacks.
+
+Both fonts ship in resources/fonts (DejaVu: Bitstream Vera licence; Droid Sans Fallback:
+Apache-2.0) and are embedded as subsets, so the PDF reads the same on any viewer."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from responder.resources import resource_path
@@ -18,21 +20,18 @@ BODY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
 BOLD_ITALIC = "DejaVuSans-BoldOblique"
-# Built-in Adobe CID fonts: nothing to ship, the viewer supplies the glyphs.
-CJK_FONT = "STSong-Light"
-HANGUL_FONT = "HYSMyeongJo-Medium"
+CJK_FONT = "DroidSansFallback"
 
 _FILES = {BODY: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
           ITALIC: "DejaVuSans-Oblique.ttf", BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf"}
 
 # C0 and C1 controls except tab and newline, lone surrogates, and non-characters.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+")
 _CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
+    "[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]+"
 )
-_SCRIPT_RUN = re.compile(f"({_HANGUL.pattern}|{_CJK.pattern})")
+_SCRIPT_RUN = re.compile(f"({_CJK.pattern})")
 
 
 @functools.cache
@@ -46,8 +45,12 @@ def register_fonts() -> None:
     addMapping(BODY, 1, 0, BOLD)
     addMapping(BODY, 0, 1, ITALIC)
     addMapping(BODY, 1, 1, BOLD_ITALIC)
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    pdfmetrics.registerFont(UnicodeCIDFont(HANGUL_FONT))
+
+
+@functools.cache
+def register_cjk_font() -> None:
+    """3.4 MB to parse, so only when a report actually has Chinese, Japanese or Korean text."""
+    pdfmetrics.registerFont(TTFont(CJK_FONT, str(resource_path("fonts", "DroidSansFallback.ttf"))))
 
 
 def clean(text: object) -> str:
@@ -68,13 +71,16 @@ def markup(text: object) -> str:
             continue
         esc = escape(part).replace("\n", "<br/>")
         if i % 2:  # the split keeps the matched runs at odd positions
-            font = HANGUL_FONT if _HANGUL.fullmatch(part) else CJK_FONT
-            out.append(f'<font name="{font}">{esc}</font>')
+            register_cjk_font()
+            out.append(f'<font name="{CJK_FONT}">{esc}</font>')
         else:
             out.append(esc)
     return "".join(out)
 
 
 def plain_font_for(text: str) -> str:
-    """For canvas strings (no markup): the CJK font when the text is mostly CJK."""
-    return CJK_FONT if _CJK.search(text) else BODY
+    """For canvas strings (no markup): the CJK font when the text has CJK in it."""
+    if _CJK.search(text):
+        register_cjk_font()
+        return CJK_FONT
+    return BODY
