@@ -11,8 +11,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 log = logging.getLogger(__name__)
 
-# 1600 px across a ~3.4 inch column is ~470 dpi: plenty for print, small in the file.
+# A photo prints ~3.4 inches wide: 1000 px is ~300 dpi. Up to 1600 px is embedded as is; a
+# bigger JPEG is decoded at a reduced scale (1/2, 1/4, 1/8) that still keeps >= 1000 px.
 MAX_PIXELS_EDGE = 1600
+PRINT_EDGE = 1000
 JPEG_QUALITY = 82
 _EXIF_ORIENTATION = 0x0112
 
@@ -50,7 +52,8 @@ def _prepare(data: bytes) -> PreparedPhoto:
                 return PreparedPhoto(None, problem="the photo file is damaged or incomplete")
             return PreparedPhoto(data, *img.size)
         if img.format == "JPEG":
-            img.draft("RGB", (MAX_PIXELS_EDGE, MAX_PIXELS_EDGE))  # decode at a reduced scale
+            k = PRINT_EDGE / max(img.size)  # draft keeps both sides >= the box: keep the aspect
+            img.draft("RGB", (int(img.width * k), int(img.height * k)))
         img.load()
         fixed = ImageOps.exif_transpose(img)
         fixed.thumbnail((MAX_PIXELS_EDGE, MAX_PIXELS_EDGE))
