@@ -120,7 +120,11 @@ class ReportService:
     def problems(self, report: Report) -> dict[str, str]:
         """What blocks finalizing, field by field, in words a responder can act on."""
         p: dict[str, str] = {}
-        no_contact = report.outcome_code == "NO_CONTACT" or report.disposition_code in ("GOA", "UNF")
+        no_contact = any(
+            code is not None and code.get("no_contact")
+            for code in (self._ref.outcomes.get(report.outcome_code),
+                         self._ref.dispositions.get(report.disposition_code))
+        )
         if not report.disposition_code:
             p["disposition_code"] = "choose a disposition"
         if not report.outcome_code:
