@@ -52,7 +52,7 @@ def photo_bytes(size: tuple[int, int] = (1200, 900), color: str = "#4F7CAC",
 
 def demo_app(profile: Path, history: int = 6) -> ResponderApp:
     app = open_app(profile, clock=FixedClock(NOW))
-    seed_demo(app.store, app.clock, active=6, history=history)
+    seed_demo(app.store, app.clock, active=6, history=history, reports=False)
     app.store.set_meta("timezone", "America/Los_Angeles")
     app.close()
     # Reopened so the unit and officer the demo just set are the ones reports use.

@@ -42,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
     password = _password(args.password_env)
     app = open_app(resolve_profile(args))
     try:
+        if getattr(args, "demo", False):
+            from responder.demo import seed_demo  # noqa: PLC0415
+
+            seed_demo(app.store, app.clock)  # no-op once the demo profile has calls
         ids = app.pdf.report_ids() if args.all else [_find_report(app, args.report)]
         started = time.perf_counter()
         snapshots: Iterator[ReportSnapshot] = (app.pdf.snapshot(i) for i in ids)
