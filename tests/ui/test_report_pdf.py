@@ -1,0 +1,120 @@
+"""PDF actions in the UI: save, print to file, batch export with progress and cancel (inline and
+once on a real worker thread), and the password dialog."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+
+from tests.pdf_samples import demo_app, full_report, pages_text
+from ui.report_pdf import PasswordDialog, ReportPdf
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def core(tmp_path):
+    app = demo_app(tmp_path / "profile", history=30)
+    for i in range(24):
+        full_report(app, index=i, photos=1 if i < 2 else 0, finalize=i % 2 == 0)
+    audit: list = []
+    app.pdf.audit = audit.append
+    app.audit_events = audit  # type: ignore[attr-defined]
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def parent(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    return w
+
+
+def _pdf(core, parent, inline=True):
+    return ReportPdf(core, TaskRunner(inline=inline, parent=parent), parent)
+
+
+def test_save_writes_an_encrypted_pdf_and_records_the_export(core, parent, qtbot, tmp_path):
+    pdf = _pdf(core, parent)
+    report_id = core.pdf.report_ids()[0]
+    target = tmp_path / "saved" / "one.pdf"
+    with qtbot.waitSignal(pdf.saved, timeout=10_000) as saved:
+        pdf.save_to(report_id, target, password="pw")
+    assert saved.args == [str(target)]
+    assert PdfReader(target).is_encrypted
+    number = core.reports.get(report_id).report_number
+    assert number in pages_text(target.read_bytes(), "pw")[0]
+    [event] = core.audit_events
+    assert (event.action, event.report_id, event.encrypted) == ("pdf_export", report_id, True)
+
+
+def test_print_to_file_writes_the_report_and_records_the_print(core, parent, qtbot, tmp_path):
+    pdf = _pdf(core, parent)
+    report_id = core.pdf.report_ids()[1]
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(pdf.printed, timeout=10_000):
+        pdf.print_to(report_id, printer)
+    assert "Page 1 of" in pages_text((tmp_path / "printed.pdf").read_bytes())[0]
+    assert [e.action for e in core.audit_events] == ["pdf_print"]
+
+
+def test_batch_export_reports_progress_and_stops_when_cancelled(core, parent, qtbot, tmp_path):
+    pdf = _pdf(core, parent)
+    out = tmp_path / "out"
+    seen: list[tuple[int, int]] = []
+
+    def on_progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 13:
+            pdf.batch.dialog.findChild(QPushButton).click()  # the user presses Cancel
+
+    pdf.export_progressed.connect(on_progress)
+    with qtbot.waitSignal(pdf.export_finished, timeout=30_000) as finished:
+        pdf.export_to(core.pdf.report_ids(), out)
+    outcome = finished.args[0]
+    assert outcome.cancelled and not outcome.failed
+    assert len(outcome.written) == 13 == len(list(out.glob("*.pdf")))
+    assert seen == [(n, 24) for n in range(1, 14)]
+    assert len(core.audit_events) == 13
+
+
+def test_batch_export_on_a_real_worker_thread(core, parent, qtbot, tmp_path):
+    runner = TaskRunner(parent=parent)
+    pdf = ReportPdf(core, runner, parent)
+    ids = core.pdf.report_ids()
+    progress: list[int] = []
+    pdf.export_progressed.connect(lambda done, total: progress.append(done))
+    with qtbot.waitSignal(pdf.export_finished, timeout=60_000) as finished:
+        pdf.export_to(ids, tmp_path / "out", password="pw")
+    runner.wait_for_done(5_000)
+    outcome = finished.args[0]
+    assert not outcome.cancelled and not outcome.failed
+    assert sorted(f.report_id for f in outcome.written) == sorted(ids)
+    assert progress[-1] == len(ids) and progress == sorted(progress)
+    assert all(PdfReader(f.path).is_encrypted for f in outcome.written)
+    assert {e.action for e in core.audit_events} == {"pdf_export"}
+
+
+def test_password_dialog_accepts_only_matching_passwords(qtbot):
+    dialog = PasswordDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.value() is None
+    dialog.protect.setChecked(True)
+    assert not ok.isEnabled()
+    dialog.password.setText("abc")
+    dialog.confirm.setText("abd")
+    assert not ok.isEnabled()
+    dialog.confirm.setText("abc")
+    assert ok.isEnabled() and dialog.value() == "abc"
+
+
+def test_an_unknown_report_is_reported_not_raised(core, parent, qtbot):
+    pdf = _pdf(core, parent)
+    with qtbot.waitSignal(pdf.failed, timeout=5_000) as failed:
+        pdf.preview("no-such-report")
+    assert "no-such-report" in failed.args[0]

@@ -1,0 +1,307 @@
+"""Preview, save, print and batch-export report PDFs. Snapshots are taken here, on the GUI thread;
+rendering and writing run on the task runner's "pdf" pool; audit entries are recorded back here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox,
+    QProgressDialog, QVBoxLayout, QWidget,
+)
+
+from responder.app import ResponderApp
+from responder.errors import ResponderError
+from responder.pdf import AuditEvent, ExportedFile, ExportOutcome, export_many, render, write_pdf
+from responder.pdf.service import write_file
+
+log = logging.getLogger(__name__)
+
+BATCH_CHUNK = 10  # snapshots taken per GUI-thread turn: bounded memory, GUI never stalls
+
+
+class PasswordDialog(QDialog):
+    """Optional AES-256 password for an export; OK only when both fields match."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Protect the PDF")
+        self.protect = QCheckBox("Protect with a password (AES-256)")
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("Password", self.password)
+        form.addRow("Confirm", self.confirm)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.protect)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        for signal in (self.protect.toggled, self.password.textChanged,
+                       self.confirm.textChanged):
+            signal.connect(self._on_input_changed)
+        self._on_input_changed()
+
+    def value(self) -> str | None:
+        return self.password.text() if self.protect.isChecked() else None
+
+    def _on_input_changed(self, *_: object) -> None:
+        on = self.protect.isChecked()
+        self.password.setEnabled(on)
+        self.confirm.setEnabled(on)
+        ok = not on or (bool(self.password.text()) and self.password.text() == self.confirm.text())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class ReportPdf(QObject):
+    """The PDF actions for whichever report ``current_report`` names (None disables them)."""
+
+    saved = Signal(str)  # path written
+    printed = Signal(str)
+    export_progressed = Signal(int, int)  # done, total
+    export_finished = Signal(object)  # ExportOutcome
+    failed = Signal(str)
+
+    def __init__(self, core: ResponderApp, tasks: object, parent: QWidget,
+                 current_report: Callable[[], str | None] = lambda: None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._tasks = tasks
+        self._parent = parent
+        self._current = current_report
+        self.batch: BatchExport | None = None
+        self.preview_action = self._action("Preview", self.preview_current)
+        self.save_action = self._action("Save PDF…", self.save_current)
+        self.print_action = self._action("Print…", self.print_current)
+        self.export_action = QAction("Export reports…", self)
+        self.export_action.triggered.connect(lambda: self.export_reports())
+
+    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.preview_action, self.save_action, self.print_action]
+
+    # One report ----------------------------------------------------------------------------
+
+    def preview_current(self) -> None:
+        report_id = self._current()
+        if report_id:
+            self.preview(report_id)
+
+    def preview(self, report_id: str) -> None:
+        """No QtPdf in PySide6-Essentials: the system PDF viewer shows the rendered file."""
+        snap = self._snapshot(report_id)
+        if snap is None:
+            return
+        folder = self._core.paths.exports / "preview"
+        self._run(write_pdf, snap, folder,
+                  on_result=lambda f: self._on_preview_written(f))
+
+    def _on_preview_written(self, exported: ExportedFile) -> None:
+        self._audit("pdf_preview", exported)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(exported.path)))
+
+    def save_current(self) -> None:
+        report_id = self._current()
+        snap = self._snapshot(report_id) if report_id else None
+        if snap is None:
+            return
+        default = str(self._core.paths.exports / snap.file_name)
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Save report PDF", default,
+                                              "PDF files (*.pdf)")
+        if not path:
+            return
+        dialog = PasswordDialog(self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.save_to(report_id, Path(path), dialog.value())
+
+    def save_to(self, report_id: str, path: Path, password: str | None = None) -> None:
+        snap = self._snapshot(report_id)
+        if snap is None:
+            return
+
+        def work() -> ExportedFile:
+            write_file(path, render(snap, password))
+            r = snap.report
+            return ExportedFile(r.id, r.report_number, r.version, path, bool(password))
+
+        self._run(work, on_result=self._on_saved)
+
+    def _on_saved(self, exported: ExportedFile) -> None:
+        self._audit("pdf_export", exported)
+        self.saved.emit(str(exported.path))
+
+    def print_current(self) -> None:
+        report_id = self._current()
+        if not report_id:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self._parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(report_id, printer)
+
+    def print_to(self, report_id: str, printer: QPrinter) -> None:
+        """Print to file writes the report PDF itself. A paper printer needs page images, which
+        only QtPdf can make; without it the report opens in the system viewer to print there."""
+        snap = self._snapshot(report_id)
+        if snap is None:
+            return
+        target = printer.outputFileName()
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
+            def work() -> ExportedFile:
+                write_file(Path(target), render(snap))
+                r = snap.report
+                return ExportedFile(r.id, r.report_number, r.version, Path(target), False)
+
+            self._run(work, on_result=self._on_printed)
+            return
+        QMessageBox.information(
+            self._parent, "Print",
+            "The report opens in your PDF viewer; print it from there.")
+        self.preview(report_id)
+
+    def _on_printed(self, exported: ExportedFile) -> None:
+        self._audit("pdf_print", exported)
+        self.printed.emit(str(exported.path))
+
+    # Many reports ----------------------------------------------------------------------------
+
+    def export_reports(self, report_ids: Sequence[str] | None = None) -> None:
+        ids = list(report_ids) if report_ids is not None else self._core.pdf.report_ids()
+        if not ids:
+            QMessageBox.information(self._parent, "Export reports", "There are no reports yet.")
+            return
+        folder = QFileDialog.getExistingDirectory(self._parent, "Export reports to folder",
+                                                  str(self._core.paths.exports))
+        if not folder:
+            return
+        dialog = PasswordDialog(self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.export_to(ids, Path(folder), dialog.value())
+
+    def export_to(self, report_ids: Sequence[str], folder: Path,
+                  password: str | None = None) -> BatchExport:
+        self.batch = BatchExport(self._core, self._tasks, list(report_ids), folder, password,
+                                 self._parent)
+        self.batch.finished.connect(self._on_batch_finished)
+        self.batch.progressed.connect(self.export_progressed)
+        self.batch.start()
+        return self.batch
+
+    def _on_batch_finished(self, outcome: ExportOutcome) -> None:
+        self._core.pdf.record_exports(outcome.written)
+        self.export_finished.emit(outcome)
+
+    # Plumbing -------------------------------------------------------------------------------
+
+    def _snapshot(self, report_id: str | None):  # -> ReportSnapshot | None
+        try:
+            return self._core.pdf.snapshot(report_id or "")
+        except ResponderError as exc:
+            self._on_error(exc)
+            return None
+
+    def _run(self, fn: Callable[..., object], *args: object,
+             on_result: Callable[[object], None]) -> None:
+        self._tasks.run(fn, *args, on_result=on_result, on_error=self._on_error, pool="pdf")
+
+    def _on_error(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, ResponderError) else "The PDF could not be made."
+        if not isinstance(exc, ResponderError):
+            log.error("PDF task failed", exc_info=(type(exc), exc, exc.__traceback__))
+        self.failed.emit(message)
+
+    def _audit(self, action: str, f: ExportedFile) -> None:
+        self._core.pdf.record(AuditEvent(action, f.report_id, f.report_number, f.version,
+                                         str(f.path), f.encrypted))
+
+
+class BatchExport(QObject):
+    """Export many reports in chunks: snapshots on the GUI thread, rendering on the worker,
+    with a cancellable progress dialog."""
+
+    finished = Signal(object)  # ExportOutcome
+    progressed = Signal(int, int)
+
+    def __init__(self, core: ResponderApp, tasks: object, ids: list[str], folder: Path,
+                 password: str | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._core, self._tasks = core, tasks
+        self._ids, self._folder, self._password = ids, folder, password
+        self._next = 0
+        self._task = None
+        self._cancelled = False
+        self.outcome = ExportOutcome()
+        self.dialog = QProgressDialog("Exporting reports…", "Cancel", 0, len(ids), parent)
+        self.dialog.setWindowTitle("Export reports")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.canceled.connect(self.cancel)
+
+    def start(self) -> None:
+        self.dialog.setValue(0)
+        self._submit_next_chunk()
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        if self._task is not None:
+            self._task.cancel()
+
+    def _submit_next_chunk(self) -> None:
+        chunk = self._ids[self._next:self._next + BATCH_CHUNK]
+        if self._cancelled or not chunk:
+            self._finish()
+            return
+        snaps = []
+        for report_id in chunk:
+            try:
+                snaps.append(self._core.pdf.snapshot(report_id))
+            except ResponderError as exc:
+                self.outcome.failed.append((report_id, str(exc)))
+        base = self._next
+        self._next += len(chunk)
+
+        def work(task) -> ExportOutcome:
+            return export_many(snaps, self._folder, self._password,
+                               cancelled=lambda: task.cancelled or self._cancelled,
+                               progress=lambda done, _: task.report_progress(base + done,
+                                                                             len(self._ids)))
+
+        self._task = self._tasks.run(work, on_result=self._on_chunk_done,
+                                     on_error=self._on_chunk_failed,
+                                     on_progress=self._on_progress, pool="pdf", pass_task=True)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.dialog.setValue(done)
+        self.progressed.emit(done, total)
+
+    def _on_chunk_done(self, part: ExportOutcome) -> None:
+        self.outcome.written += part.written
+        self.outcome.failed += part.failed
+        self._cancelled = self._cancelled or part.cancelled
+        self._submit_next_chunk()
+
+    def _on_chunk_failed(self, exc: BaseException) -> None:
+        log.error("Batch export chunk failed", exc_info=(type(exc), exc, exc.__traceback__))
+        self.outcome.failed.append(("batch", "The export stopped unexpectedly."))
+        self._finish()
+
+    def _finish(self) -> None:
+        self.outcome.cancelled = self._cancelled and len(self.outcome.written) < len(self._ids)
+        self.dialog.reset()
+        self._task = None
+        self.finished.emit(self.outcome)
