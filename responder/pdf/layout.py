@@ -75,14 +75,17 @@ def heading(title: str) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, -1), 12),
     ]))
     t.keepWithNext = True
+    t.spaceAfter = 3
     return t
 
 
 def facts_grid(pairs: Sequence[tuple[str, str]], columns: int = 3) -> Table:
     """Label-over-value cells, ``columns`` across: a compact block for short facts."""
     st = styles()
-    cells = [[Paragraph(markup(label), st.label), Paragraph(markup(value or "\u2014"), st.body)]
-             for label, value in pairs]
+    cells: list[object] = [
+        [Paragraph(markup(label), st.label), Paragraph(markup(value or "\u2014"), st.body)]
+        for label, value in pairs
+    ]
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     if rows and len(rows[-1]) < columns:
         rows[-1] = rows[-1] + [""] * (columns - len(rows[-1]))

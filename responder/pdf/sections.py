@@ -28,6 +28,7 @@ CHECK = "\u2713"
 PHOTO_GAP = 0.22 * inch
 PHOTO_W = (FRAME_W - PHOTO_GAP) / 2
 PHOTO_MAX_H = 2.7 * inch
+KEEP_ROWS = 12  # tables up to this many rows are not split from their heading or each other
 
 
 class Clockface:
@@ -119,7 +120,8 @@ def timeline(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
         rows.append([clock.date(e.at), clock.time(e.at), what, e.actor or e.origin, e.note])
     zone = clock.zone(s.timeline[0].at)
     header = ["Date", f"Time ({zone})" if zone else "Time", "Status", "By", "Note"]
-    return [heading("Status timeline"), data_table(header, rows, [1.3, 1.0, 1.6, 1.3, 2.4])]
+    return _kept([heading("Status timeline"),
+                  data_table(header, rows, [1.3, 1.0, 1.6, 1.3, 2.4])], len(rows))
 
 
 def persons(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
@@ -128,8 +130,9 @@ def persons(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     roles = s.reference.person_roles
     rows = [[roles.label(p.role_code), p.name, "" if p.age is None else str(p.age), p.phone,
              p.note] for p in s.report.persons]
-    return [heading("Persons contacted"),
-            data_table(["Role", "Name", "Age", "Phone", "Note"], rows, [1.4, 1.9, 0.5, 1.2, 2.6])]
+    return _kept([heading("Persons contacted"),
+                  data_table(["Role", "Name", "Age", "Phone", "Note"], rows,
+                             [1.4, 1.9, 0.5, 1.2, 2.6])], len(rows))
 
 
 def flags(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
@@ -147,7 +150,7 @@ def flags(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
                                                    for c in r.language_codes)))
     if not pairs:
         return []
-    return [heading("Flags and needs"), facts_grid(pairs, columns=len(pairs))]
+    return [KeepTogether([heading("Flags and needs"), facts_grid(pairs, columns=len(pairs))])]
 
 
 def disposition(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
@@ -172,14 +175,14 @@ def disposition(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
         pairs.append(("Follow-up needed", r.follow_up_note or "yes"))
     if not pairs:
         return []
-    return [heading("Disposition and outcome"), facts_grid(pairs)]
+    return [KeepTogether([heading("Disposition and outcome"), facts_grid(pairs)])]
 
 
 def services(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     r, ref = s.report, s.reference
-    out: list[Flowable] = []
-    if r.referrals or r.services:
-        out.append(heading("Referrals and services"))
+    if not (r.referrals or r.services):
+        return []
+    out: list[Flowable] = [heading("Referrals and services")]
     if r.referrals:
         out.append(facts_grid([("Referred to", "; ".join(
             ref.referral_destinations.label(c) for c in r.referrals))], columns=1))
@@ -192,15 +195,17 @@ def services(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
         t = data_table(header, rows, [3.2, 1.0, 1.0, 1.0])
         t.setStyle(TableStyle([("ALIGN", (1, 1), (-1, -1), "CENTER")]))
         out += [Spacer(1, 4), t]
-    return out
+    return _kept(out, len(r.services))
 
 
 def checklists(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     if not s.checklists:
         return []
-    out: list[Flowable] = [heading("Checklists")]
-    for run in s.checklists:
-        out += _checklist(run, clock)
+    out: list[Flowable] = []
+    for n, run in enumerate(s.checklists):
+        part = _checklist(run, clock)
+        # The section heading travels with the first run, never alone at a page bottom.
+        out += _kept(([heading("Checklists")] if n == 0 else []) + part, len(run.answers))
     return out
 
 
@@ -216,12 +221,15 @@ def _checklist(run: ChecklistSummary, clock: Clockface) -> list[Flowable]:
                                                          for e in run.escalations])]
     if run.answers:
         head += [Spacer(1, 4), data_table(["Question", "Answer"], run.answers, [4.2, 2.4])]
-    return _chained(head)
+    return head
 
 
-def _chained(flowables: list[Flowable]) -> list[Flowable]:
-    """Keep each flowable on the page of the one after it (a heading never ends a page).
-    KeepTogether containers would break reportlab's keepWithNext chain, so flags are used."""
+def _kept(flowables: list[Flowable], rows: int) -> list[Flowable]:
+    """A short section stays in one piece; a long one may split, but each flowable keeps to the
+    page of the one after it so a heading or a score never ends a page alone. (reportlab's
+    keepWithNext does not chain into KeepTogether containers, hence two ways.)"""
+    if rows <= KEEP_ROWS:
+        return [KeepTogether(flowables)]
     for f in flowables[:-1]:
         f.keepWithNext = True
     return flowables

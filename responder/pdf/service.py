@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from responder.errors import NotFoundError, RenderError, StorageError
+from responder.models import Report
 from responder.pdf.render import render
 from responder.pdf.snapshot import (
     ChecklistSummary,
@@ -83,8 +84,7 @@ class ReportPdfService:
                 raise NotFoundError(f"No report with id {report_id}")
             call = self._store.calls.get(report.call_id)
             events = tuple(self._store.calls.events(report.call_id))
-            photos = tuple(PhotoSnapshot(a, self._store.attachments.data(a.id))
-                           for a in self._store.attachments.for_report(report_id))
+            photos = self._photos(report)
             old = self._store.reports.get(report.supersedes_id) if report.supersedes_id else None
             agency = load_agency(self._store.get_meta, self._root)
             zone = self._store.get_meta("timezone") or ""
@@ -94,6 +94,23 @@ class ReportPdfService:
             agency=agency, checklists=runs, superseded_version=old.version if old else None,
             fingerprint=fingerprint(report), timezone=zone,
         )
+
+    def _photos(self, report: Report) -> tuple[PhotoSnapshot, ...]:
+        """This version's photos, then those attached to the versions it corrects: a
+        correction is the same incident, and its photos must not vanish from the print."""
+        seen_reports: set[str] = set()
+        seen_photos: set[str] = set()
+        out: list[PhotoSnapshot] = []
+        current: Report | None = report
+        while current is not None and current.id not in seen_reports:
+            seen_reports.add(current.id)
+            for a in self._store.attachments.for_report(current.id):
+                if a.sha256 not in seen_photos:
+                    seen_photos.add(a.sha256)
+                    out.append(PhotoSnapshot(a, self._store.attachments.data(a.id)))
+            sid = current.supersedes_id
+            current = self._store.reports.get(sid) if sid else None
+        return tuple(out)
 
     def report_ids(self, include_superseded: bool = True) -> list[str]:
         states = None if include_superseded else ["draft", "finalized", "approved", "returned"]

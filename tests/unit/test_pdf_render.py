@@ -111,6 +111,7 @@ def test_correction_shows_the_supersedes_banner(app):
     assert "CORRECTED — supersedes version 1" in text
     assert "Wrong age recorded" in text
     assert f"Report {correction.report_number} v2" in text
+    assert "Photo 2: Belongings on bench" in text  # photos of the corrected version carry over
     assert "CORRECTED" not in " ".join(pages_text(render(app.pdf.snapshot(original.id))))
 
 
