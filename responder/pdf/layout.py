@@ -89,7 +89,7 @@ def facts_grid(pairs: Sequence[tuple[str, str]], columns: int = 3) -> Table:
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     if rows and len(rows[-1]) < columns:
         rows[-1] = rows[-1] + [""] * (columns - len(rows[-1]))
-    t = Table(rows, colWidths=[FRAME_W / columns] * columns)
+    t = Table(rows, colWidths=[FRAME_W / columns] * columns, splitInRow=1)
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -109,7 +109,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]],
         data.append([c if isinstance(c, Flowable) else Paragraph(markup(c), st.cell)
                      for c in row])
     total = sum(widths)
-    t = Table(data, colWidths=[FRAME_W * w / total for w in widths], repeatRows=1)
+    t = Table(data, colWidths=[FRAME_W * w / total for w in widths], repeatRows=1, splitInRow=1)
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
@@ -130,7 +130,7 @@ def banner(lines: Sequence[str], style: ParagraphStyle | None = None) -> Table:
     st = styles()
     cells = [[Paragraph(markup(lines[0]), style or st.alert)]]
     cells += [[Paragraph(markup(line), st.body)] for line in lines[1:]]
-    t = Table(cells, colWidths=[FRAME_W])
+    t = Table(cells, colWidths=[FRAME_W], splitInRow=1)
     t.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), ALERT_BG),
         ("LINEBEFORE", (0, 0), (0, -1), 3, ALERT_FG),

@@ -254,7 +254,7 @@ def photo_grid(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     if len(cells) % 2:
         cells.append([])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
-    t = Table(rows, colWidths=[PHOTO_W + PHOTO_GAP / 2] * 2)
+    t = Table(rows, colWidths=[PHOTO_W + PHOTO_GAP / 2] * 2, splitInRow=1)
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), PHOTO_GAP / 2),
@@ -297,7 +297,7 @@ def attestation(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
                   para("Awaiting supervisor review.", st.note), *_sign_lines()]
     if r.review_comment.strip():
         review.append(para(f"Reviewer comment: {r.review_comment}", st.small))
-    t = Table([[author, review]], colWidths=[FRAME_W / 2] * 2)
+    t = Table([[author, review]], colWidths=[FRAME_W / 2] * 2, splitInRow=1)
     t.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.6, RULE), ("BOX", (1, 0), (1, 0), 0.6, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 8),

@@ -39,7 +39,8 @@ class AuditEvent:
 
 
 AuditSink = Callable[[AuditEvent], None]
-ChecklistSource = Callable[[str], Sequence[ChecklistSummary]]  # report id -> run summaries
+# The report's checklist runs (runs belong to the call: ``report.call_id``), summarised.
+ChecklistSource = Callable[[Report], Sequence[ChecklistSummary]]
 
 
 def log_audit(event: AuditEvent) -> None:
@@ -88,7 +89,7 @@ class ReportPdfService:
             old = self._store.reports.get(report.supersedes_id) if report.supersedes_id else None
             agency = load_agency(self._store.get_meta, self._root)
             zone = self._store.get_meta("timezone") or ""
-        runs = tuple(self.checklists(report_id)) if self.checklists else ()
+        runs = tuple(self.checklists(report)) if self.checklists else ()
         return ReportSnapshot(
             report=report, call=call, timeline=events, photos=photos, reference=self._ref,
             agency=agency, checklists=runs, superseded_version=old.version if old else None,

@@ -9,7 +9,7 @@ import io
 from PIL import Image
 from pypdf import PdfReader
 
-from responder.pdf import render
+from responder.pdf import ChecklistSummary, render
 from responder.pdf.snapshot import PhotoSnapshot
 from tests.pdf_samples import full_report, pages_text, pdf_app, photo_bytes
 
@@ -94,3 +94,25 @@ def test_many_scripts_and_right_to_left_text_render(app):
     assert "Trần Thị Ngọc Ánh" in text and "Hodan Warsame Cabdi" in text
     assert "王伟 (Wang Wei)" in text
     assert " ".join(CJK.split()) in text  # embedded CJK font: extractable, not just drawable
+
+
+def test_huge_text_in_every_free_text_field_splits_instead_of_failing(app):
+    long = "a very long note about the contact and what was said " * 600  # ~32,000 chars
+    report = full_report(app, photos=1, follow_up_note=long, persons=[
+        {"id": "p", "role_code": "SUBJECT", "name": long[:2000], "note": long}])
+    snap = app.pdf.snapshot(report.id)
+    call = dataclasses.replace(snap.call, address=long[:5000], caution_notes=long,
+                               location_note=long)
+    r = dataclasses.replace(snap.report, correction_reason=long, supersedes_id="old",
+                            review_comment=long)
+    photo = dataclasses.replace(snap.photos[0].attachment, caption=long)
+    timeline = tuple(dataclasses.replace(e, note=long) for e in snap.timeline[:2])
+    hostile = dataclasses.replace(
+        snap, call=call, report=r, timeline=timeline,
+        photos=(PhotoSnapshot(photo, snap.photos[0].data),),
+        agency=dataclasses.replace(snap.agency, name=long[:3000]),
+        checklists=(ChecklistSummary(long[:3000], long[:3000], (long,), ((long, long),)),),
+    )
+    pages = pages_text(render(hostile))
+    assert len(pages) > 20
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
