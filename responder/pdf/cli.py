@@ -33,6 +33,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("outdir", type=Path, metavar="OUTDIR")
     p.set_defaults(func=run)
 
+    s = subparsers.add_parser(
+        "pdf-settings", help="show or change the report PDF letterhead",
+        description="Agency name, logo and time zone printed on this profile's report PDFs. "
+                    "Pass an empty value to go back to the default.",
+    )
+    s.add_argument("--agency-name", metavar="NAME")
+    s.add_argument("--agency-logo", metavar="PATH", help="PNG or JPEG file")
+    s.add_argument("--timezone", metavar="ZONE", help="IANA name, e.g. America/Los_Angeles")
+    s.add_argument("--profile", type=Path, default=argparse.SUPPRESS, help="profile directory")
+    s.set_defaults(func=run_settings)
+
 
 def run(args: argparse.Namespace) -> int:
     from responder.app import open_app  # noqa: PLC0415 (keep `responder --help` light)
@@ -61,6 +72,20 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(outcome.written)} PDF(s) written to {args.outdir} in {took:.1f} s"
           + (" (AES-256 encrypted)" if password else ""), file=sys.stderr)
     return 1 if outcome.failed else 0
+
+
+def run_settings(args: argparse.Namespace) -> int:
+    from responder.app import open_app  # noqa: PLC0415
+    from responder.cli import resolve_profile  # noqa: PLC0415
+
+    app = open_app(resolve_profile(args))
+    try:
+        app.pdf.change_settings(args.agency_name, args.agency_logo, args.timezone)
+        for key, value in app.pdf.settings().items():
+            print(f"{key}: {value or '(default)'}")
+    finally:
+        app.close()
+    return 0
 
 
 def _password(var: str | None) -> str | None:

@@ -9,11 +9,15 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from responder.errors import NotFoundError, RenderError, StorageError
+from responder.errors import NotFoundError, RenderError, StorageError, ValidationError
 from responder.models import Report
+from responder.pdf import photos
 from responder.pdf.render import render
 from responder.pdf.snapshot import (
+    META_AGENCY_LOGO,
+    META_AGENCY_NAME,
     ChecklistSummary,
     PhotoSnapshot,
     ReportSnapshot,
@@ -24,6 +28,8 @@ from responder.reference import ReferenceData
 from responder.store import Store
 
 log = logging.getLogger(__name__)
+
+SETTING_KEYS = (META_AGENCY_NAME, META_AGENCY_LOGO, "timezone")
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ class ReportPdfService:
             old = self._store.reports.get(report.supersedes_id) if report.supersedes_id else None
             agency = load_agency(self._store.get_meta, self._root)
             zone = self._store.get_meta("timezone") or ""
-        runs = tuple(self.checklists(report)) if self.checklists else ()
+            runs = tuple(self.checklists(report)) if self.checklists else ()
         return ReportSnapshot(
             report=report, call=call, timeline=events, photos=photos, reference=self._ref,
             agency=agency, checklists=runs, superseded_version=old.version if old else None,
@@ -113,6 +119,34 @@ class ReportPdfService:
             current = self._store.reports.get(sid) if sid else None
         return tuple(out)
 
+    def settings(self) -> dict[str, str]:
+        """The PDF letterhead settings as stored (empty string = default)."""
+        return {key: self._store.get_meta(key) or "" for key in SETTING_KEYS}
+
+    def change_settings(self, agency_name: str | None = None, agency_logo: str | None = None,
+                        timezone: str | None = None) -> None:
+        """Validate, then store (None = leave as is, "" = back to the default). An unreadable
+        logo or an unknown zone is refused, naming what is wrong."""
+        errors: dict[str, str] = {}
+        logo = agency_logo.strip() if agency_logo else agency_logo
+        if logo:
+            problem = _logo_problem(Path(logo))
+            if problem:
+                errors[META_AGENCY_LOGO] = problem
+            logo = str(Path(logo).resolve())
+        if timezone:
+            try:
+                ZoneInfo(timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                errors["timezone"] = f"{timezone!r} is not a known time zone (e.g. America/Chicago)"
+        if errors:
+            raise ValidationError("PDF settings not changed", errors)
+        values = {META_AGENCY_NAME: agency_name, META_AGENCY_LOGO: logo, "timezone": timezone}
+        with self._store.atomic("saving PDF settings"):
+            for key, value in values.items():
+                if value is not None:
+                    self._store.set_meta(key, value.strip())
+
     def report_ids(self, include_superseded: bool = True) -> list[str]:
         states = None if include_superseded else ["draft", "finalized", "approved", "returned"]
         return [r.id for r in self._store.reports.all(states)]
@@ -128,6 +162,16 @@ class ReportPdfService:
         for f in files:
             self.record(AuditEvent("pdf_export", f.report_id, f.report_number, f.version,
                                    str(f.path), f.encrypted))
+
+
+def _logo_problem(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"cannot read {path}: {exc.strerror or exc}"
+    if photos.prepare(data).data is None:
+        return f"{path} is not a readable image (PNG or JPEG)"
+    return ""
 
 
 def write_pdf(snapshot: ReportSnapshot, out_dir: Path, password: str | None = None) -> ExportedFile:

@@ -11,16 +11,18 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PasswordType, PdfReader
 
+from responder.errors import ValidationError
 from responder.pdf import ChecklistSummary, render
 from responder.pdf.sections import Clockface
 from responder.pdf.snapshot import report_file_name
-from tests.pdf_samples import approve, demo_app, full_report, pages_text, pdf_app
+from tests.pdf_samples import approve, demo_app, full_report, pages_text, pdf_app, photo_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -199,3 +201,37 @@ def test_export_cli_names_an_unknown_report(tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "R1999-NOPE-1" in done.stderr
+
+
+def test_agency_logo_from_the_profile_settings_is_drawn(app, tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(photo_bytes((300, 300), fmt="PNG"))
+    app.store.set_meta("agency_logo", str(logo))
+    snap = app.pdf.snapshot(full_report(app, photos=0).id)
+    assert snap.agency.logo == logo.read_bytes()
+    first_page = PdfReader(io.BytesIO(render(snap))).pages[0]
+    assert len(first_page.images) == 1
+
+
+def test_the_snapshot_is_what_renders_even_after_the_report_changes(app):
+    report = full_report(app, photos=1, finalize=False)
+    snap = app.pdf.snapshot(report.id)
+    app.reports.save_fields(report.id, {"narrative": "Edited after the snapshot."})
+    result: list[bytes] = []
+    worker = threading.Thread(target=lambda: result.append(render(snap)))
+    worker.start()  # no database on this thread: rendering needs only the snapshot
+    worker.join(60)
+    text = " ".join(pages_text(result[0]))
+    assert "Dispatched to a welfare check" in text
+    assert "Edited after the snapshot" not in text
+
+
+def test_pdf_settings_are_validated_and_name_what_is_wrong(app, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a logo")
+    with pytest.raises(ValidationError) as err:
+        app.pdf.change_settings(agency_logo=str(tmp_path / "notes.txt"), timezone="Mars/Base")
+    assert set(err.value.field_errors) == {"agency_logo", "timezone"}
+    app.pdf.change_settings(agency_name="Riverside Crisis Team", timezone="America/Chicago")
+    assert app.pdf.settings()["agency_name"] == "Riverside Crisis Team"
+    text = " ".join(pages_text(render(app.pdf.snapshot(full_report(app, photos=0).id))))
+    assert "Riverside Crisis Team" in text and "(CST)" in text
