@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from responder.app import ResponderApp
 from responder.errors import ResponderError
 from responder.pdf import AuditEvent, ExportedFile, ExportOutcome, export_many, render, write_pdf
-from responder.pdf.service import write_file
+from responder.pdf.service import clear_previews, write_file
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,12 @@ class PasswordDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Protect the PDF")
+        self.setMinimumWidth(380)
         self.protect = QCheckBox("Protect with a password (AES-256)")
+        hint = QLabel("Anyone opening the file will need this password. Responder does not "
+                      "keep it: share it separately from the file.")
+        hint.setWordWrap(True)
+        self.mismatch = QLabel("The passwords do not match.")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         form = QFormLayout()
@@ -52,7 +58,9 @@ class PasswordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.protect)
+        layout.addWidget(hint)
         layout.addLayout(form)
+        layout.addWidget(self.mismatch)
         layout.addWidget(self.buttons)
         for signal in (self.protect.toggled, self.password.textChanged,
                        self.confirm.textChanged):
@@ -66,7 +74,9 @@ class PasswordDialog(QDialog):
         on = self.protect.isChecked()
         self.password.setEnabled(on)
         self.confirm.setEnabled(on)
-        ok = not on or (bool(self.password.text()) and self.password.text() == self.confirm.text())
+        same = self.password.text() == self.confirm.text()
+        ok = not on or (bool(self.password.text()) and same)
+        self.mismatch.setVisible(on and bool(self.confirm.text()) and not same)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
@@ -113,9 +123,20 @@ class ReportPdf(QObject):
         snap = self._snapshot(report_id)
         if snap is None:
             return
-        folder = self._core.paths.exports / "preview"
-        self._run(write_pdf, snap, folder,
-                  on_result=lambda f: self._on_preview_written(f))
+        folder = self.preview_folder()
+
+        def work() -> ExportedFile:
+            clear_previews(folder)
+            return write_pdf(snap, folder)
+
+        self._run(work, on_result=self._on_preview_written)
+
+    def preview_folder(self) -> Path:
+        return self._core.paths.exports / "preview"
+
+    def clear_previews(self) -> None:
+        """For the main window's close: previews are unencrypted copies."""
+        clear_previews(self.preview_folder())
 
     def _on_preview_written(self, exported: ExportedFile) -> None:
         self._audit("pdf_preview", exported)
@@ -256,6 +277,7 @@ class BatchExport(QObject):
         self.outcome = ExportOutcome()
         self.dialog = QProgressDialog("Exporting reports…", "Cancel", 0, len(ids), parent)
         self.dialog.setWindowTitle("Export reports")
+        self.dialog.setMinimumWidth(340)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self.cancel)
@@ -294,6 +316,7 @@ class BatchExport(QObject):
                                      on_progress=self._on_progress, pool="pdf", pass_task=True)
 
     def _on_progress(self, done: int, total: int) -> None:
+        self.dialog.setLabelText(f"Exported {done} of {total} reports…")
         self.dialog.setValue(done)
         self.progressed.emit(done, total)
 

@@ -164,6 +164,16 @@ class ReportPdfService:
                                    str(f.path), f.encrypted))
 
 
+def clear_previews(folder: Path) -> None:
+    """Preview files are plain PDFs outside the encrypted database: keep at most the latest.
+    Call on close too (the viewer may still hold the newest one open until then)."""
+    for old in folder.glob("*.pdf"):
+        try:
+            old.unlink()
+        except OSError:
+            log.warning("Could not remove an old preview file")
+
+
 def _logo_problem(path: Path) -> str:
     try:
         data = path.read_bytes()

@@ -118,3 +118,18 @@ def test_an_unknown_report_is_reported_not_raised(core, parent, qtbot):
     with qtbot.waitSignal(pdf.failed, timeout=5_000) as failed:
         pdf.preview("no-such-report")
     assert "no-such-report" in failed.args[0]
+
+
+def test_preview_keeps_only_the_latest_unencrypted_copy(core, parent, qtbot, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr("ui.report_pdf.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    pdf = _pdf(core, parent)
+    first, second = core.pdf.report_ids()[:2]
+    pdf.preview(first)
+    pdf.preview(second)
+    files = list(pdf.preview_folder().glob("*.pdf"))
+    assert [str(f) for f in files] == opened[-1:]
+    assert [e.action for e in core.audit_events] == ["pdf_preview", "pdf_preview"]
+    pdf.clear_previews()
+    assert not list(pdf.preview_folder().glob("*.pdf"))
