@@ -94,16 +94,13 @@ def _first_page(c: Canvas, facts: PageFacts) -> None:
     size = 0.72 * inch
     _logo(c, facts, MARGIN_X, top - size, size)
     x = MARGIN_X + size + 0.18 * inch
-    name = clean(facts.agency_name)
-    c.setFillColor(MUTED)
-    c.setFont(plain_font_for(name), 9.5)
-    c.drawString(x, top - 0.2 * inch, name[:90])
+    _fitted(c, facts.agency_name, x, top - 0.2 * inch, 10, PAGE_W - MARGIN_X - x)
     c.setFillColor(ACCENT)
     c.setFont(BOLD, 17)
     c.drawString(x, top - 0.5 * inch, facts.title)
     c.setFont(BODY, 9.5)
     c.setFillColor(colors.black)
-    c.drawRightString(PAGE_W - MARGIN_X, top - 0.2 * inch, clean(facts.report_label))
+    c.drawRightString(PAGE_W - MARGIN_X, top - 0.5 * inch, clean(facts.report_label))
     c.setStrokeColor(ACCENT)
     c.setLineWidth(1.2)
     c.line(MARGIN_X, top - LETTERHEAD_H + 0.12 * inch, PAGE_W - MARGIN_X,
@@ -116,17 +113,30 @@ def _later_page(c: Canvas, facts: PageFacts) -> None:
     c.saveState()
     _watermark(c, facts)
     top = PAGE_H - MARGIN_TOP
-    name = clean(facts.agency_name)
-    c.setFillColor(MUTED)
-    c.setFont(plain_font_for(name), 8.5)
-    c.drawString(MARGIN_X, top - 0.14 * inch, name[:90])
+    label = clean(facts.report_label)
+    c.setFont(BODY, 8.5)
     c.setFillColor(colors.black)
-    c.drawRightString(PAGE_W - MARGIN_X, top - 0.14 * inch, clean(facts.report_label))
+    c.drawRightString(PAGE_W - MARGIN_X, top - 0.14 * inch, label)
+    room = FRAME_W - c.stringWidth(label, BODY, 8.5) - 0.3 * inch
+    _fitted(c, facts.agency_name, MARGIN_X, top - 0.14 * inch, 8.5, room)
     c.setStrokeColor(RULE)
     c.setLineWidth(0.6)
     c.line(MARGIN_X, top - 0.24 * inch, PAGE_W - MARGIN_X, top - 0.24 * inch)
     _footer(c, facts)
     c.restoreState()
+
+
+def _fitted(c: Canvas, text: str, x: float, y: float, size: float, width: float) -> None:
+    """One line in muted type, cut with an ellipsis where it would run into its neighbour."""
+    s = clean(text).replace("\n", " ")
+    font = plain_font_for(s)
+    if c.stringWidth(s, font, size) > width:
+        while s and c.stringWidth(s + "\u2026", font, size) > width:
+            s = s[: max(0, min(len(s) - 1, int(len(s) * 0.9)))]
+        s += "\u2026"
+    c.setFillColor(MUTED)
+    c.setFont(font, size)
+    c.drawString(x, y, s)
 
 
 def _footer(c: Canvas, facts: PageFacts) -> None:
