@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from responder.pdf import photos
-from responder.pdf.text import BODY, BOLD, clean, plain_font_for
+from responder.pdf.text import BODY, BOLD, clean, plain_font_for, visual
 
 PAGE_W, PAGE_H = LETTER
 MARGIN_X = 0.7 * inch
@@ -128,7 +128,7 @@ def _later_page(c: Canvas, facts: PageFacts) -> None:
 
 def _fitted(c: Canvas, text: str, x: float, y: float, size: float, width: float) -> None:
     """One line in muted type, cut with an ellipsis where it would run into its neighbour."""
-    s = clean(text).replace("\n", " ")
+    s = visual(clean(text).replace("\n", " "))
     font = plain_font_for(s)
     if c.stringWidth(s, font, size) > width:
         while s and c.stringWidth(s + "\u2026", font, size) > width:

@@ -32,6 +32,7 @@ _CJK = re.compile(
     "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]+"
 )
 _SCRIPT_RUN = re.compile(f"({_CJK.pattern})")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @functools.cache
@@ -61,9 +62,24 @@ def clean(text: object) -> str:
     return _CONTROL.sub("", s).replace("\t", "    ")
 
 
+def visual(line: str) -> str:
+    """reportlab lays text out left to right without shaping: Arabic letters are joined here
+    and right-to-left runs put in display order, line by line. (A right-to-left paragraph that
+    wraps still reads its lines top to bottom; names and short notes come out right.)"""
+    if not _RTL.search(line):
+        return line
+    try:
+        import arabic_reshaper  # noqa: PLC0415 (only for text that needs it)
+        from bidi import get_display  # noqa: PLC0415
+    except ImportError:
+        return line
+    return "\n".join(get_display(arabic_reshaper.reshape(part)) for part in line.split("\n"))
+
+
 def markup(text: object) -> str:
-    """Paragraph markup for plain text: escaped, line breaks kept, CJK runs in a CJK font."""
-    s = clean(text)
+    """Paragraph markup for plain text: escaped, line breaks kept, right-to-left runs in
+    display order, CJK runs in a CJK font."""
+    s = visual(clean(text))
     parts = _SCRIPT_RUN.split(s)
     out: list[str] = []
     for i, part in enumerate(parts):
@@ -79,7 +95,8 @@ def markup(text: object) -> str:
 
 
 def plain_font_for(text: str) -> str:
-    """For canvas strings (no markup): the CJK font when the text has CJK in it."""
+    """For canvas strings (no markup; pass them through ``visual`` first): the CJK font when
+    the text has CJK in it."""
     if _CJK.search(text):
         register_cjk_font()
         return CJK_FONT

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from responder.pdf import ChecklistSummary, render
 from responder.pdf.snapshot import PhotoSnapshot
+from responder.pdf.text import visual
 from tests.pdf_samples import full_report, pages_text, pdf_app, photo_bytes
 
 app = pdf_app
@@ -116,3 +117,16 @@ def test_huge_text_in_every_free_text_field_splits_instead_of_failing(app):
     pages = pages_text(render(hostile))
     assert len(pages) > 20
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+
+
+def test_right_to_left_text_is_shaped_and_in_display_order(app):
+    assert visual("Name: שלום") == "Name: םולש"
+    shaped = visual("محمد")
+    assert all("\ufe70" <= ch <= "\ufeff" for ch in shaped)  # joined presentation forms
+    report = full_report(app, photos=0, persons=[
+        {"id": "a", "role_code": "SUBJECT", "name": "محمد علي (Mohamed Ali)"}],
+        narrative="The family speaks עברית at home.")
+    text = " ".join(pages_text(render(app.pdf.snapshot(report.id))))
+    # pypdf puts right-to-left runs back in logical order when it extracts them
+    assert "עברית" in text or "תירבע" in text
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in text)  # the name went in shaped
