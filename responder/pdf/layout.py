@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -31,6 +31,7 @@ class Styles:
     heading: ParagraphStyle
     subheading: ParagraphStyle
     narrative: ParagraphStyle
+    narrative_rtl: ParagraphStyle
     caption: ParagraphStyle
     alert: ParagraphStyle
     note: ParagraphStyle
@@ -39,6 +40,7 @@ class Styles:
 @functools.cache
 def styles() -> Styles:
     body = ParagraphStyle("body", fontName=BODY, fontSize=9.5, leading=12.5, alignment=TA_LEFT)
+    narrative = ParagraphStyle("narrative", parent=body, fontSize=10, leading=14, spaceAfter=5)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10),
@@ -50,8 +52,8 @@ def styles() -> Styles:
                                leading=13, textColor=ACCENT),
         subheading=ParagraphStyle("subheading", parent=body, fontName=BOLD, fontSize=9.5,
                                   leading=12, spaceBefore=4, spaceAfter=2),
-        narrative=ParagraphStyle("narrative", parent=body, fontSize=10, leading=14,
-                                 spaceAfter=5),
+        narrative=narrative,
+        narrative_rtl=ParagraphStyle("narrative_rtl", parent=narrative, alignment=TA_RIGHT),
         caption=ParagraphStyle("caption", parent=body, fontSize=8, leading=10,
                                textColor=MUTED),
         alert=ParagraphStyle("alert", parent=body, fontName=BOLD, fontSize=10, leading=13,

@@ -21,7 +21,7 @@ from responder.pdf.layout import (
 )
 from responder.pdf.pages import FRAME_W, MUTED, RULE
 from responder.pdf.snapshot import ChecklistSummary, ReportSnapshot
-from responder.pdf.text import clean, markup
+from responder.pdf.text import clean, markup, starts_rtl
 
 Section = Callable[[ReportSnapshot, "Clockface"], list[Flowable]]
 CHECK = "\u2713"
@@ -239,10 +239,12 @@ def narrative(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     text = clean(s.report.narrative).strip()
     if not text:
         return []
-    st = styles().narrative
+    st = styles()
     # One paragraph per line lets a 20-page narrative break anywhere between lines.
-    paras: list[Flowable] = [Paragraph(markup(line), st) for line in text.split("\n")
-                             if line.strip()]
+    paras: list[Flowable] = [
+        Paragraph(markup(line), st.narrative_rtl if starts_rtl(line) else st.narrative)
+        for line in text.split("\n") if line.strip()
+    ]
     return [heading("Narrative"), *paras]
 
 

@@ -76,6 +76,17 @@ def visual(line: str) -> str:
     return "\n".join(get_display(arabic_reshaper.reshape(part)) for part in line.split("\n"))
 
 
+def starts_rtl(text: str) -> bool:
+    """True when the first letter decides the line reads right to left (align it right)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def markup(text: object) -> str:
     """Paragraph markup for plain text: escaped, line breaks kept, right-to-left runs in
     display order, CJK runs in a CJK font."""
