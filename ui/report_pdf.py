@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QProgressDialog,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -110,6 +112,9 @@ class ReportPdf(QObject):
 
     def actions(self) -> list[QAction]:
         return [self.preview_action, self.save_action, self.print_action]
+
+    def has_report(self) -> bool:
+        return bool(self._current())
 
     # One report ----------------------------------------------------------------------------
 
@@ -257,6 +262,37 @@ class ReportPdf(QObject):
     def _audit(self, action: str, f: ExportedFile) -> None:
         self._core.pdf.record(AuditEvent(action, f.report_id, f.report_number, f.version,
                                          str(f.path), f.encrypted))
+
+
+class ReportPdfButton(QToolButton):
+    """"PDF ▾" with Preview / Save PDF… / Print…, enabled only while a report is shown."""
+
+    def __init__(self, pdf: ReportPdf, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self.setText("&PDF  \u25be")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setStyleSheet("QToolButton { padding: 0 14px; }"
+                           " QToolButton::menu-indicator { image: none; width: 0; }")
+        self.setToolTip("Preview, save or print this report as a PDF")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setMinimumHeight(44)  # the form's touch-target height
+        menu = QMenu(self)
+        menu.addActions(pdf.actions())
+        self.setMenu(menu)
+        menu.aboutToShow.connect(self.refresh)
+
+    def refresh(self) -> None:
+        on = self.pdf.has_report()
+        for action in self.pdf.actions():
+            action.setEnabled(on)
+
+
+def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> ReportPdf:
+    """Give a ``ui.report_form.ReportFormView`` its PDF menu; returns the actions' owner."""
+    pdf = ReportPdf(core, tasks, form, current_report=lambda: form.shown_report_id)
+    form.add_header_widget(ReportPdfButton(pdf, form))
+    return pdf
 
 
 class BatchExport(QObject):

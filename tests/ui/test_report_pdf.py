@@ -133,3 +133,26 @@ def test_preview_keeps_only_the_latest_unencrypted_copy(core, parent, qtbot, mon
     assert [e.action for e in core.audit_events] == ["pdf_preview", "pdf_preview"]
     pdf.clear_previews()
     assert not list(pdf.preview_folder().glob("*.pdf"))
+
+
+def test_report_form_gets_a_pdf_menu_for_the_report_it_shows(core, parent, qtbot, monkeypatch):
+    from ui.report_form import ReportFormView
+    from ui.report_pdf import ReportPdfButton, install_on_report_form
+
+    opened: list[str] = []
+    monkeypatch.setattr("ui.report_pdf.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    runner = TaskRunner(inline=True, parent=parent)
+    form = ReportFormView(core, runner)
+    qtbot.addWidget(form)
+    pdf = install_on_report_form(form, core, runner)
+    button = form.findChild(ReportPdfButton)
+    form.show_call(None)
+    button.refresh()
+    assert not pdf.preview_action.isEnabled()
+    report = core.reports.get(core.pdf.report_ids()[0])
+    form.show_call(report.call_id)
+    button.refresh()
+    assert pdf.preview_action.isEnabled()
+    pdf.preview_action.trigger()
+    assert opened and opened[0].endswith(f"{report.report_number}-v{report.version}.pdf")
