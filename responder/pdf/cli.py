@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--password-env", metavar="VAR",
                    help="encrypt with AES-256 using the password in this environment variable")
     # SUPPRESS so a --profile given before the subcommand is not overwritten with None.
-    p.add_argument("--profile", type=Path, default=argparse.SUPPRESS, help="profile directory")
+    p.add_argument("--profile", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                   help="profile directory")
     p.add_argument("outdir", type=Path, metavar="OUTDIR")
     p.set_defaults(func=run)
 
@@ -41,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--agency-name", metavar="NAME")
     s.add_argument("--agency-logo", metavar="PATH", help="PNG or JPEG file")
     s.add_argument("--timezone", metavar="ZONE", help="IANA name, e.g. America/Los_Angeles")
-    s.add_argument("--profile", type=Path, default=argparse.SUPPRESS, help="profile directory")
+    s.add_argument("--profile", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                   help="profile directory")
     s.set_defaults(func=run_settings)
 
 
