@@ -64,6 +64,9 @@ class Clockface:
 
 def correction_banner(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     r = s.report
+    if r.state == "superseded":
+        return [banner(["SUPERSEDED \N{EM DASH} a corrected version replaces this one",
+                        "Use the latest version of this report."]), Spacer(1, 6)]
     if not r.supersedes_id:
         return []
     old = s.superseded_version or r.version - 1

@@ -114,7 +114,9 @@ def test_correction_shows_the_supersedes_banner(app):
     assert "Wrong age recorded" in text
     assert f"Report {correction.report_number} v2" in text
     assert "Photo 2: Belongings on bench" in text  # photos of the corrected version carry over
-    assert "CORRECTED" not in " ".join(pages_text(render(app.pdf.snapshot(original.id))))
+    old_text = " ".join(pages_text(render(app.pdf.snapshot(original.id))))
+    assert "CORRECTED" not in old_text
+    assert "SUPERSEDED — a corrected version replaces this one" in old_text
 
 
 def test_missing_optional_sections_are_left_out(app):
