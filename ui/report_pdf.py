@@ -12,18 +12,13 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QProgressDialog,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,55 +26,11 @@ from responder.app import ResponderApp
 from responder.errors import ResponderError
 from responder.pdf import AuditEvent, ExportedFile, ExportOutcome, export_many, render, write_pdf
 from responder.pdf.service import clear_previews, write_file
+from ui.pdf_password_dialog import PdfPasswordDialog
 
 log = logging.getLogger(__name__)
 
 BATCH_CHUNK = 10  # snapshots taken per GUI-thread turn: bounded memory, GUI never stalls
-
-
-class PasswordDialog(QDialog):
-    """Optional AES-256 password for an export; OK only when both fields match."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Protect the PDF")
-        self.setMinimumWidth(380)
-        self.protect = QCheckBox("Protect with a password (AES-256)")
-        hint = QLabel("Anyone opening the file will need this password. Responder does not "
-                      "keep it: share it separately from the file.")
-        hint.setWordWrap(True)
-        self.mismatch = QLabel("The passwords do not match.")
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow("Password", self.password)
-        form.addRow("Confirm", self.confirm)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.protect)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.mismatch)
-        layout.addWidget(self.buttons)
-        for signal in (self.protect.toggled, self.password.textChanged,
-                       self.confirm.textChanged):
-            signal.connect(self._on_input_changed)
-        self._on_input_changed()
-
-    def value(self) -> str | None:
-        return self.password.text() if self.protect.isChecked() else None
-
-    def _on_input_changed(self, *_: object) -> None:
-        on = self.protect.isChecked()
-        self.password.setEnabled(on)
-        self.confirm.setEnabled(on)
-        same = self.password.text() == self.confirm.text()
-        ok = not on or (bool(self.password.text()) and same)
-        self.mismatch.setVisible(on and bool(self.confirm.text()) and not same)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
 class ReportPdf(QObject):
@@ -157,7 +108,7 @@ class ReportPdf(QObject):
                                               "PDF files (*.pdf)")
         if not path:
             return
-        dialog = PasswordDialog(self._parent)
+        dialog = PdfPasswordDialog(self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.save_to(report_id, Path(path), dialog.value())
@@ -222,7 +173,7 @@ class ReportPdf(QObject):
                                                   str(self._core.paths.exports))
         if not folder:
             return
-        dialog = PasswordDialog(self._parent)
+        dialog = PdfPasswordDialog(self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.export_to(ids, Path(folder), dialog.value())
@@ -292,7 +243,30 @@ def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> 
     """Give a ``ui.report_form.ReportFormView`` its PDF menu; returns the actions' owner."""
     pdf = ReportPdf(core, tasks, form, current_report=lambda: form.shown_report_id)
     form.add_header_widget(ReportPdfButton(pdf, form))
+    pdf.saved.connect(lambda path: form.status.setText(f"PDF saved: {path}"))
+    pdf.printed.connect(lambda path: form.status.setText(f"Printed to {path}"))
+    pdf.failed.connect(lambda text: QMessageBox.warning(form, "Report PDF", text))
     return pdf
+
+
+def install_on_main_window(window: QMainWindow, core: ResponderApp, tasks: object) -> ReportPdf:
+    """"Export reports…" in the main toolbar, with its outcome in the status bar."""
+    pdf = ReportPdf(core, tasks, window)
+    window.add_toolbar_action(pdf.export_action)
+    pdf.export_action.setToolTip("Export many reports as PDFs to a folder")
+    pdf.export_finished.connect(lambda outcome: _show_outcome(window, outcome))
+    pdf.failed.connect(lambda text: QMessageBox.warning(window, "Export reports", text))
+    return pdf
+
+
+def _show_outcome(window: QMainWindow, outcome: ExportOutcome) -> None:
+    done = f"{len(outcome.written)} report PDF(s) exported"
+    if outcome.cancelled:
+        done += " before you cancelled"
+    window.statusBar().showMessage(done, 15_000)
+    if outcome.failed:
+        lines = "\n".join(f"{what}: {why}" for what, why in outcome.failed[:10])
+        QMessageBox.warning(window, "Export reports", f"Some reports were not exported:\n{lines}")
 
 
 class BatchExport(QObject):

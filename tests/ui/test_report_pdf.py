@@ -9,7 +9,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from tests.pdf_samples import demo_app, full_report, pages_text
-from ui.report_pdf import PasswordDialog, ReportPdf
+from ui.pdf_password_dialog import PdfPasswordDialog
+from ui.report_pdf import ReportPdf
 from ui.tasks import TaskRunner
 
 
@@ -100,7 +101,7 @@ def test_batch_export_on_a_real_worker_thread(core, parent, qtbot, tmp_path):
 
 
 def test_password_dialog_accepts_only_matching_passwords(qtbot):
-    dialog = PasswordDialog()
+    dialog = PdfPasswordDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled() and dialog.value() is None
@@ -156,3 +157,18 @@ def test_report_form_gets_a_pdf_menu_for_the_report_it_shows(core, parent, qtbot
     assert pdf.preview_action.isEnabled()
     pdf.preview_action.trigger()
     assert opened and opened[0].endswith(f"{report.report_number}-v{report.version}.pdf")
+
+
+def test_main_window_toolbar_exports_and_the_call_detail_form_has_the_menu(core, qtbot, tmp_path):
+    from ui.main_window import MainWindow
+    from ui.report_pdf import ReportPdfButton, install_on_main_window
+
+    runner = TaskRunner(inline=True)
+    window = MainWindow(core, runner)
+    qtbot.addWidget(window)
+    pdf = install_on_main_window(window, core, runner)
+    assert pdf.export_action in window.toolbar.actions()
+    assert window.detail.report_form.findChild(ReportPdfButton) is not None
+    with qtbot.waitSignal(pdf.export_finished, timeout=30_000):
+        pdf.export_to(core.pdf.report_ids()[:3], tmp_path / "out")
+    assert "3 report PDF(s) exported" in window.statusBar().currentMessage()
