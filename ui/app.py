@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+from responder import __version__
 from responder.app import ResponderApp, open_app
 from responder.cli import resolve_profile
 from responder.demo import seed_demo
@@ -84,6 +85,11 @@ def run(args: argparse.Namespace) -> int:
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Responder")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("responder")
+    from ui.about import app_icon  # noqa: PLC0415
+
+    qapp.setWindowIcon(app_icon())
     install_excepthook(interactive=not args.screenshot)
     try:
         core = open_profile(args)

@@ -237,3 +237,19 @@ def test_pdf_settings_are_validated_and_name_what_is_wrong(app, tmp_path):
     assert app.pdf.settings()["agency_name"] == "Riverside Crisis Team"
     text = " ".join(pages_text(render(app.pdf.snapshot(full_report(app, photos=0).id))))
     assert "Riverside Crisis Team" in text and "(CST)" in text
+
+
+def test_real_checklist_runs_print_escalations_and_score_before_answers(app):
+    report = full_report(app, photos=0)
+    checklists = app.checklists
+    run = checklists.start(report.call_id, "suicide-risk")
+    for item in ("wish_dead", "thoughts", "method", "intent", "plan", "means"):
+        checklists.answer(run.run.id, item, True)
+    checklists.set_note(run.run.id, "means", "Pills in the kitchen")
+    checklists.escalate(run.run.id, "proceed", "Sister arrived and removed the pills")
+    text = " ".join(pages_text(render(app.pdf.snapshot(report.id))))
+    assert "Suicide-risk screen (not finished)" in text
+    assert "Proceed (write why): Sister arrived and removed the pills" in text
+    escalation = text.index("Intent and means at hand")
+    assert escalation < text.index("have they wished they were dead")
+    assert "Yes — note: Pills in the kitchen" in text
