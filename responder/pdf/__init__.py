@@ -12,6 +12,7 @@ from responder.pdf.service import (
     ExportedFile,
     ExportOutcome,
     ReportPdfService,
+    audit_trail_sink,
     export_many,
     log_audit,
     write_pdf,
@@ -20,6 +21,7 @@ from responder.pdf.snapshot import AgencySettings, ChecklistSummary, ReportSnaps
 
 __all__ = [
     "AgencySettings", "AuditEvent", "AuditSink", "ChecklistSummary", "ExportOutcome",
-    "ExportedFile", "ReportPdfService", "ReportSnapshot", "export_many", "log_audit", "render",
+    "ExportedFile", "ReportPdfService", "ReportSnapshot", "audit_trail_sink", "export_many",
+    "log_audit", "render",
     "write_pdf",
 ]

@@ -55,6 +55,18 @@ def log_audit(event: AuditEvent) -> None:
              event.report_number, event.version, event.target, event.encrypted)
 
 
+def audit_trail_sink(record: Callable[..., object]) -> AuditSink:
+    """Adapts the audit trail's ``record(action, target, outcome, detail)`` (app.audit.record)
+    to an AuditSink: ``ReportPdfService(..., audit=audit_trail_sink(app_audit.record))``."""
+
+    def sink(event: AuditEvent) -> None:
+        how = "AES-256 encrypted" if event.encrypted else "not encrypted"
+        record(event.action.replace("pdf_", "pdf."), f"report:{event.report_id}", "ok",
+               f"{event.report_number} v{event.version}; {how}; to {event.target}")
+
+    return sink
+
+
 @dataclass(frozen=True)
 class ExportedFile:
     report_id: str

@@ -19,7 +19,7 @@ import pytest
 from pypdf import PasswordType, PdfReader
 
 from responder.errors import ValidationError
-from responder.pdf import ChecklistSummary, render
+from responder.pdf import ChecklistSummary, audit_trail_sink, export_many, render
 from responder.pdf.sections import Clockface
 from responder.pdf.snapshot import report_file_name
 from tests.pdf_samples import approve, demo_app, full_report, pages_text, pdf_app, photo_bytes
@@ -253,3 +253,15 @@ def test_real_checklist_runs_print_escalations_and_score_before_answers(app):
     escalation = text.index("Intent and means at hand")
     assert escalation < text.index("have they wished they were dead")
     assert "Yes — note: Pills in the kitchen" in text
+
+
+def test_exports_reach_the_audit_trail_without_report_content(app, tmp_path):
+    entries: list[tuple] = []
+    app.pdf.audit = audit_trail_sink(lambda *args: entries.append(args))
+    report = full_report(app)
+    outcome = export_many([app.pdf.snapshot(report.id)], tmp_path / "out", "pw")
+    app.pdf.record_exports(outcome.written)
+    [(action, target, result, detail)] = entries
+    assert (action, target, result) == ("pdf.export", f"report:{report.id}", "ok")
+    assert f"{report.report_number} v1; AES-256 encrypted; to " in detail
+    assert "Ana" not in detail and "welfare" not in detail
