@@ -26,6 +26,7 @@ from responder.app import ResponderApp
 from responder.errors import ResponderError
 from responder.pdf import AuditEvent, ExportedFile, ExportOutcome, export_many, render, write_pdf
 from responder.pdf.service import clear_previews, write_file
+from responder.pdf.snapshot import report_file_name
 from ui.pdf_password_dialog import PdfPasswordDialog
 
 log = logging.getLogger(__name__)
@@ -43,12 +44,14 @@ class ReportPdf(QObject):
     failed = Signal(str)
 
     def __init__(self, core: ResponderApp, tasks: object, parent: QWidget,
-                 current_report: Callable[[], str | None] = lambda: None) -> None:
+                 current_report: Callable[[], str | None] = lambda: None,
+                 flush_edits: Callable[[], object] = lambda: None) -> None:
         super().__init__(parent)
         self._core = core
         self._tasks = tasks
         self._parent = parent
         self._current = current_report
+        self._flush = flush_edits  # typed-but-unsaved edits reach the store before a snapshot
         self.batch: BatchExport | None = None
         self.preview_action = self._action("Preview", self.preview_current)
         self.save_action = self._action("Save PDF…", self.save_current)
@@ -100,18 +103,23 @@ class ReportPdf(QObject):
 
     def save_current(self) -> None:
         report_id = self._current()
-        snap = self._snapshot(report_id) if report_id else None
-        if snap is None:
+        if not report_id:
             return
-        default = str(self._core.paths.exports / snap.file_name)
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Save report PDF", default,
+        try:
+            name = report_file_name(self._core.reports.get(report_id))
+        except ResponderError as exc:
+            self._on_error(exc)
+            return
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Save report PDF",
+                                              str(self._core.paths.exports / name),
                                               "PDF files (*.pdf)")
         if not path:
             return
         dialog = PdfPasswordDialog(self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.save_to(report_id, Path(path), dialog.value())
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        self.save_to(report_id, target, dialog.value())
 
     def save_to(self, report_id: str, path: Path, password: str | None = None) -> None:
         snap = self._snapshot(report_id)
@@ -195,6 +203,7 @@ class ReportPdf(QObject):
 
     def _snapshot(self, report_id: str | None):  # -> ReportSnapshot | None
         try:
+            self._flush()
             return self._core.pdf.snapshot(report_id or "")
         except ResponderError as exc:
             self._on_error(exc)
@@ -241,7 +250,8 @@ class ReportPdfButton(QToolButton):
 
 def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> ReportPdf:
     """Give a ``ui.report_form.ReportFormView`` its PDF menu; returns the actions' owner."""
-    pdf = ReportPdf(core, tasks, form, current_report=lambda: form.shown_report_id)
+    pdf = ReportPdf(core, tasks, form, current_report=lambda: form.shown_report_id,
+                    flush_edits=form.flush)
     form.add_header_widget(ReportPdfButton(pdf, form))
     pdf.saved.connect(lambda path: form.status.setText(f"PDF saved: {path}"))
     pdf.printed.connect(lambda path: form.status.setText(f"Printed to {path}"))

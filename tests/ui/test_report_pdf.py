@@ -172,3 +172,21 @@ def test_main_window_toolbar_exports_and_the_call_detail_form_has_the_menu(core,
     with qtbot.waitSignal(pdf.export_finished, timeout=30_000):
         pdf.export_to(core.pdf.report_ids()[:3], tmp_path / "out")
     assert "3 report PDF(s) exported" in window.statusBar().currentMessage()
+
+
+def test_edits_still_waiting_for_autosave_are_in_the_saved_pdf(core, parent, qtbot, tmp_path):
+    from ui.report_form import ReportFormView
+    from ui.report_pdf import install_on_report_form
+
+    runner = TaskRunner(inline=True, parent=parent)
+    form = ReportFormView(core, runner)
+    qtbot.addWidget(form)
+    pdf = install_on_report_form(form, core, runner)
+    draft = next(r for r in core.reports.all() if r.editable)
+    form.show_call(draft.call_id)
+    form.autosaver.change("narrative", "Typed a moment ago, not yet autosaved.")
+    assert form.autosaver.has_pending(draft.id)
+    with qtbot.waitSignal(pdf.saved, timeout=10_000):
+        pdf.save_to(draft.id, tmp_path / "draft.pdf")
+    text = " ".join(pages_text((tmp_path / "draft.pdf").read_bytes()))
+    assert "Typed a moment ago, not yet autosaved." in text
