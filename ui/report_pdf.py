@@ -31,7 +31,7 @@ from ui.pdf_password_dialog import PdfPasswordDialog
 
 log = logging.getLogger(__name__)
 
-BATCH_CHUNK = 10  # snapshots taken per GUI-thread turn: bounded memory, GUI never stalls
+BATCH_CHUNK = 5  # snapshots (photo bytes included) per GUI-thread turn: short turns, bounded memory
 
 
 class ReportPdf(QObject):
