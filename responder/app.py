@@ -13,6 +13,8 @@ from responder.calls import CallService
 from responder.checklists.service import ChecklistService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
+from responder.pdf.checklist_runs import checklist_summaries
+from responder.pdf.service import ReportPdfService, audit_trail_sink
 from responder.profile import ProfilePaths
 from responder.reference import ReferenceData, load_reference
 from responder.reports import ReportService
@@ -38,6 +40,7 @@ class ResponderApp:
     reports: ReportService
     attachments: AttachmentService
     checklists: ChecklistService
+    pdf: ReportPdfService
     audit: AuditLog
     recovered: list[RecoveredDraft] = field(default_factory=list)
     session: Session | None = None
@@ -103,12 +106,15 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     recovered = _start_session(store, clock)
     calls = CallService(store, reference, clock, unit_id, actor=officer)
     reports = ReportService(store, reference, clock, unit_id, author=officer, audit=audit)
+    checklists = ChecklistService(store, reference, clock, calls, reports,
+                                  ChecklistService.default_folders(paths.checklists))
     return ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
-        checklists=ChecklistService(store, reference, clock, calls, reports,
-                                    ChecklistService.default_folders(paths.checklists)),
+        checklists=checklists,
+        pdf=ReportPdfService(store, reference, paths.root, audit=audit_trail_sink(audit.record),
+                             checklists=lambda report: checklist_summaries(checklists, report)),
         audit=audit, recovered=recovered, session=session,
     )
 

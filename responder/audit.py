@@ -38,7 +38,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 ACTIONS = (
     "signin", "signin.failed", "signin.lockout", "signin.log_tampered", "signout", "lock",
     "unlock", "unlock.failed", "report.view", "report.change", "report.finalize",
-    "report.correct", "report.print", "report.export", "sync", "secrets.unavailable",
+    "report.correct", "pdf.export", "pdf.print", "pdf.preview", "sync", "secrets.unavailable",
     "audit.verify", "audit.tampered", "officer.add",
     "officer.release",
 )

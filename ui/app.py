@@ -137,12 +137,14 @@ def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     from ui.error_dialog import show_error  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui.report_pdf import install_on_main_window  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
     settings = UiSettings(core.paths.settings)
     theme = args.theme or settings.get("theme", "day")
     tasks = TaskRunner()
     window = MainWindow(core, tasks, theme)
+    pdf = install_on_main_window(window, core, tasks)
     window.theme_changed.connect(lambda name: settings.set("theme", name))
     if not args.screenshot:
         # Background work that failed with nobody listening still reaches the user.
@@ -165,6 +167,7 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
         if not lock.signed_out:
             window.detail.flush()
             tasks.wait_for_done(10_000)
+            pdf.clear_previews()
             core.close()
 
 
