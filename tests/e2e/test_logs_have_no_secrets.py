@@ -49,6 +49,11 @@ def test_demo_session_logs_no_secret_or_content(tmp_path, caplog):
         "disposition_code": "NRR", "outcome_code": "RESOLVED_ON_SCENE",
         "time_on_task_minutes": 20, "narrative": NARRATIVE})
     app.reports.finalize(report.id)
+    from responder.pdf.service import export_many
+
+    outcome = export_many([app.pdf.snapshot(report.id)], tmp_path / "exports", PASSPHRASE)
+    app.pdf.record_exports(outcome.written)
+    assert outcome.written
     app.sign_out()
     env = dict(os.environ, RESPONDER_PASSPHRASE=PASSPHRASE)
     cli = subprocess.run([sys.executable, "-m", "responder", "-v", "audit", "verify",

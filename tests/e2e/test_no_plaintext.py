@@ -34,6 +34,17 @@ def _scan(profile: Path) -> list[str]:
     return hits
 
 
+def _pdfs(app, report_id, outside: Path) -> None:
+    """A preview (the session's scratch dir) and an export to a folder the user chose."""
+    from responder.pdf.service import export_many, write_pdf
+
+    preview = write_pdf(app.pdf.snapshot(report_id), app.scratch.path())
+    assert preview.path.stat().st_size > 0
+    outcome = export_many([app.pdf.snapshot(report_id)], outside)
+    app.pdf.record_exports(outcome.written)
+    assert outcome.written and not outcome.failed
+
+
 def _work(app) -> None:
     call_id = app.store.db.execute("SELECT id FROM calls ORDER BY received_at").fetchone()[0]
     report = app.reports.start(call_id)
@@ -78,7 +89,10 @@ def test_no_marker_in_any_file_after_a_demo_session(tmp_path, file_log):
     session = auth.enroll_demo()  # encrypts the existing database in place
     app = open_app(tmp_path, session=session)
     _work(app)
+    scratch = app.scratch.path()
+    _pdfs(app, app.reports.all()[0].id, tmp_path.parent / f"{tmp_path.name}-exports")
     app.sign_out()
+    assert not scratch.exists(), "sign-out wipes the decrypted previews"
     env = dict(os.environ, RESPONDER_PASSPHRASE=DEMO_PASSPHRASE)
     listing = subprocess.run(
         [sys.executable, "-m", "responder", "-v", "audit", "list", "--profile", str(tmp_path)],
