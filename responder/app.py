@@ -14,6 +14,7 @@ from responder.profile import ProfilePaths
 from responder.reference import ReferenceData, load_reference
 from responder.reports import ReportService
 from responder.store import Store
+from responder.sync import SyncEngine, SyncSettings, TokenStore
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +32,17 @@ class ResponderApp:
     calls: CallService
     reports: ReportService
     attachments: AttachmentService
+    sync: SyncEngine
     recovered: list[RecoveredDraft] = field(default_factory=list)
 
     @property
     def unit_id(self) -> str:
         return self.calls.unit_id
+
+    def set_unit(self, unit_id: str) -> None:
+        """The station said which unit this device is (enrollment)."""
+        self.calls.unit_id = unit_id
+        self.reports.unit_id = unit_id
 
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
@@ -46,7 +53,8 @@ class ResponderApp:
 
 
 def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,
-             reference: ReferenceData | None = None) -> ResponderApp:
+             reference: ReferenceData | None = None, tokens: TokenStore | None = None,
+             sync_settings: SyncSettings | None = None) -> ResponderApp:
     paths = ProfilePaths(Path(profile_dir)).ensure()
     clock = clock or SystemClock()
     reference = reference or load_reference()
@@ -54,13 +62,17 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     unit_id = store.get_meta("unit_id") or DEFAULT_UNIT
     officer = store.get_meta("officer_name") or ""
     recovered = _start_session(store, clock)
-    return ResponderApp(
+    app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=CallService(store, reference, clock, unit_id, actor=officer),
         reports=ReportService(store, reference, clock, unit_id, author=officer),
         attachments=AttachmentService(store, clock),
+        sync=SyncEngine(store, paths.checklists, clock, tokens or TokenStore(),
+                        tuple(reference.unit_statuses.codes()), sync_settings),
         recovered=recovered,
     )
+    app.sync.enrolled_listeners.append(app.set_unit)
+    return app
 
 
 def _start_session(store: Store, clock: Clock) -> list[RecoveredDraft]:

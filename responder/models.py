@@ -147,3 +147,16 @@ class Attachment:
     caption: str
     created_at: str
     uploaded: bool = False
+
+
+@dataclass(frozen=True)
+class PendingChange:
+    """One outbox entry as it goes to the station (an immutable snapshot for the sync worker)."""
+
+    seq: int
+    change_id: str
+    kind: str
+    entity_id: str
+    call_id: str | None
+    created_at: str
+    payload: str  # JSON text, exactly as written in the outbox

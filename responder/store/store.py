@@ -13,6 +13,7 @@ from responder.store.calls import CallRepository
 from responder.store.database import open_database, translate_errors
 from responder.store.outbox import Outbox
 from responder.store.reports import ReportRepository
+from responder.store.sync import SyncRepository
 
 
 class Store:
@@ -25,6 +26,7 @@ class Store:
         self.reports = ReportRepository(db)
         self.outbox = Outbox(db)
         self.attachments = AttachmentRepository(db)
+        self.sync = SyncRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:
