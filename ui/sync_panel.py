@@ -1,0 +1,215 @@
+"""The sync status-bar widget: what is waiting, when the last sync worked, what went wrong in
+plain words, "Sync now", a progress bar, and the list of refused/conflicting changes.
+
+Sync runs in rounds (see ``responder.sync.engine``): each round is prepared and applied here,
+on the GUI thread, and its network part runs on the TaskRunner's single-thread "sync" pool.
+A cheap health probe on its own pool starts a sync when the station becomes reachable.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from responder.clock import parse_iso
+from responder.errors import SyncError, SyncErrorKind
+from responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
+from responder.sync.engine import SyncProgress, round_did_work
+from responder.sync.status import ERROR_WORDS
+from ui.sync_problems import SyncProblemsDialog
+
+log = logging.getLogger(__name__)
+
+PROBE_INTERVAL_MS = 30_000
+_PHASE_WORDS = {"push": "Sending", "upload": "Uploading photos", "pull": "Receiving"}
+
+
+def last_sync_text(status: SyncStatus) -> str:
+    if not status.enrolled:
+        return "Not connected to a station"
+    if not status.last_success_at:
+        return "Never synced"
+    local = parse_iso(status.last_success_at).astimezone()
+    return f"Last sync {local:%H:%M}"
+
+
+class SyncPanel(QWidget):
+    """Lives in the main window's status bar. ``sync_now()`` is also the toolbar action."""
+
+    sync_started = Signal()
+    sync_finished = Signal(object)  # SyncSummary
+    sync_failed = Signal(object)  # SyncError
+    station_reachable_changed = Signal(bool)
+    _progressed = Signal(object)  # SyncProgress, emitted on the worker, delivered queued
+
+    def __init__(self, engine: SyncEngine, tasks: Any, parent: QWidget | None = None,
+                 probe_interval_ms: int = PROBE_INTERVAL_MS) -> None:
+        super().__init__(parent, objectName="syncPanel")
+        self._engine = engine
+        self._tasks = tasks
+        self._task: Any = None
+        self._summary: SyncSummary | None = None
+        self._reachable: bool | None = None
+        self._probing = False
+        self._build()
+        self._progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
+        self._probe_timer = QTimer(self, interval=probe_interval_ms)
+        self._probe_timer.timeout.connect(self.probe)
+        if probe_interval_ms > 0:
+            self._probe_timer.start()
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(12)
+        self.waiting_label = QLabel(objectName="syncWaiting")
+        self.last_label = QLabel(objectName="syncLast")
+        self.error_label = QLabel(objectName="syncError")
+        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.progress = QProgressBar(objectName="syncProgress")
+        self.progress.setFixedWidth(160)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.problems_button = QPushButton(objectName="syncProblems")
+        self.problems_button.setProperty("role", "danger")
+        self.problems_button.clicked.connect(self.show_problems)
+        self.sync_button = QPushButton("Sync now", objectName="syncNow")
+        self.sync_button.setProperty("role", "primary")
+        self.sync_button.setToolTip("Send waiting changes and fetch updates from the station")
+        self.sync_button.clicked.connect(self.sync_now)
+        for w in (self.waiting_label, self.last_label, self.error_label, self.progress,
+                  self.problems_button, self.sync_button):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    # State ----------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def refresh(self) -> SyncStatus:
+        """Re-read counts and last results from the store (GUI thread, a few small queries)."""
+        status = self._engine.status()
+        self.waiting_label.setText(status.waiting_text)
+        self.last_label.setText(last_sync_text(status))
+        self._show_error(status.last_error_kind, status.last_error)
+        self.problems_button.setText(f"{status.problems} need attention")
+        self.problems_button.setVisible(status.problems > 0)
+        self.sync_button.setEnabled(status.enrolled and not self.running)
+        return status
+
+    def _show_error(self, kind: SyncErrorKind | None, detail: str) -> None:
+        self.error_label.setText(ERROR_WORDS[kind] if kind else "")
+        self.error_label.setToolTip(detail)
+        self.error_label.setVisible(kind is not None)
+
+    # Sync -----------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        self._summary = SyncSummary()
+        self.sync_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Starting\u2026")
+        self.progress.show()
+        self.sync_started.emit()
+        self._start_round()
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _start_round(self) -> None:
+        try:
+            plan = self._engine.prepare()
+        except SyncError as exc:
+            self._engine.record_failure(exc)
+            self._finish(exc)
+            return
+        self._task = self._tasks.run(
+            self._transfer, plan, pass_task=True, pool="sync",
+            on_result=self._on_round_transferred, on_error=self._on_round_crashed,
+        )
+
+    def _transfer(self, plan: SyncPlan, task: Any) -> RoundResult:
+        """Worker thread: network only. Progress is emitted as a queued signal."""
+        return self._engine.transfer(plan, task.cancel_event, self._progressed.emit)
+
+    def _on_progressed(self, p: SyncProgress) -> None:
+        words = _PHASE_WORDS.get(p.phase, p.phase)
+        if p.phase != "pull" and p.total > 0:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+            self.progress.setFormat(f"{words} {p.done}/{p.total}")
+        else:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(f"{words} {p.done}")
+
+    def _on_round_transferred(self, result: RoundResult) -> None:
+        self._task = None
+        try:
+            counts = self._engine.apply(result)
+        except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
+            self._finish(exc)
+            return
+        assert self._summary is not None
+        self._summary.add(result, counts)
+        if result.error is not None:
+            self._finish(result.error)
+        elif not result.cancelled and round_did_work(result):
+            self.refresh()
+            self.sync_button.setEnabled(False)
+            self._start_round()
+        else:
+            self._finish(None)
+
+    def _on_round_crashed(self, error: BaseException) -> None:
+        self._task = None
+        log.error("Sync round failed", exc_info=(type(error), error, error.__traceback__))
+        self._finish(error)
+
+    def _finish(self, error: BaseException | None) -> None:
+        self._task = None
+        self.progress.hide()
+        self.refresh()
+        if error is None:
+            self._reachable = True
+            self.sync_finished.emit(self._summary)
+            return
+        if not isinstance(error, SyncError):
+            self._show_error(SyncErrorKind.PROTOCOL, str(error))
+        elif error.kind is SyncErrorKind.OFFLINE:
+            self._reachable = False
+        self.sync_failed.emit(error)
+
+    # Reachability ---------------------------------------------------------------------------
+
+    def probe(self) -> None:
+        """Ask (off-thread) whether the station answers; sync when it comes back."""
+        url = self._engine.station_url
+        if self._probing or self.running or not url:
+            return
+        self._probing = True
+        self._tasks.run(self._engine.probe, url, pool="probe",
+                        on_result=self._on_probe_answered, on_error=self._on_probe_failed)
+
+    def _on_probe_answered(self, reachable: bool) -> None:
+        self._probing = False
+        came_back = reachable and self._reachable is not True
+        if reachable != self._reachable:
+            self._reachable = reachable
+            self.station_reachable_changed.emit(reachable)
+        if came_back and not self.running:
+            self.sync_now()
+
+    def _on_probe_failed(self, error: BaseException) -> None:
+        self._probing = False
+        log.warning("Station probe failed: %s", type(error).__name__)
+
+    def show_problems(self) -> None:
+        SyncProblemsDialog(self._engine.problems(), self).exec()
