@@ -92,14 +92,14 @@ class SyncRepository:
         return out
 
     def mark_uploaded(self, attachment_ids: Iterable[str]) -> None:
-        self._db.executemany(
+        self._db.conn.executemany(
             "UPDATE attachments SET uploaded = 1 WHERE id = ?", [(i,) for i in attachment_ids]
         )
 
     def mark_results(self, results: Iterable[tuple[str, str, str, str]]) -> None:
         """(change_id, state, reason, at) for entries still pending; an entry already settled
         keeps its first answer (a replayed round must not flip it)."""
-        self._db.executemany(
+        self._db.conn.executemany(
             "UPDATE outbox SET state = ?, result_reason = ?, acked_at = ?"
             " WHERE change_id = ? AND state = 'pending'",
             [(state, reason, at, change_id) for change_id, state, reason, at in results],
