@@ -1,0 +1,5 @@
+import sys
+
+from responder.station.cli import main
+
+sys.exit(main())

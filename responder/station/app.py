@@ -1,0 +1,93 @@
+"""The ASGI app factory: ``create_app(station)`` wires routes, error shapes and protections."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from responder import __version__
+from responder.station.auth import RateLimiter
+from responder.station.errors import StationError
+from responder.station.middleware import BodyLimit, SecurityHeaders
+from responder.station.routes import attachments, dispatch, enroll, review, sync
+from responder.station.service import Station
+from responder.station.storage.uploads import MAX_CHUNK
+
+log = logging.getLogger(__name__)
+HTTP_KINDS = {400: "invalid", 401: "auth", 403: "forbidden", 404: "not_found",
+              405: "invalid", 409: "conflict", 413: "too_large", 415: "invalid",
+              422: "invalid", 429: "rate_limited"}
+
+
+def error_body(kind: str, message: str) -> dict[str, Any]:
+    return {"error": {"kind": kind, "message": message}}
+
+
+def _describe(errors: list[Any]) -> str:
+    parts = []
+    for err in errors[:10]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StationError)
+    async def _station_error(_request: Request, exc: StationError) -> JSONResponse:
+        return JSONResponse(error_body(exc.kind, exc.message), exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(error_body("invalid", "Invalid request: " + _describe(exc.errors())),
+                            422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        kind = HTTP_KINDS.get(exc.status_code, "server" if exc.status_code >= 500 else "invalid")
+        return JSONResponse(error_body(kind, str(exc.detail)), exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # The traceback goes to the station log only; the client gets no internals.
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(error_body("server", "The station hit an internal error"), 500)
+
+
+def body_limit_for(station: Station) -> Any:
+    limits = station.limits
+
+    def limit_for(method: str, path: str) -> int:
+        if path == "/api/v1/sync/push":
+            return limits.max_push_body
+        if path.startswith("/api/v1/attachments/") and method == "PATCH":
+            return MAX_CHUNK
+        return limits.max_body
+
+    return limit_for
+
+
+def create_fastapi(station: Station) -> FastAPI:
+    app = FastAPI(
+        title="Responder station",
+        version=__version__,
+        description="Sync, enrollment, dispatch intake and supervisor review for Responder units.",
+        redoc_url=None,
+    )
+    app.state.station = station
+    app.state.limiter = RateLimiter(station.limits.window_seconds)
+    _install_error_handlers(app)
+    for module in (enroll, sync, attachments, dispatch, review):
+        app.include_router(module.router)
+    return app
+
+
+def create_app(station: Station) -> Any:
+    """The full ASGI app: FastAPI inside the size limit and security-header wrappers."""
+    app = create_fastapi(station)
+    return SecurityHeaders(BodyLimit(app, body_limit_for(station)))

@@ -1,0 +1,262 @@
+"""``responder-station``: set up, serve and administer a station.
+
+Admin commands work on the database directly (same rules as the API, through ``Station``), so
+they run on the station host without a token.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from responder import __version__
+from responder.errors import ResponderError
+
+DEFAULT_PORT = 8470
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("RESPONDER_STATION_HOME")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir  # noqa: PLC0415
+
+    return Path(user_data_dir("responder-station", appauthor=False))
+
+
+def database_url(args: argparse.Namespace) -> str:
+    if args.database:
+        return str(args.database)
+    env = os.environ.get("RESPONDER_STATION_DATABASE")
+    if env:
+        return env
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    return str(data_dir / "station.db")
+
+
+def _open(args: argparse.Namespace, **kwargs: Any) -> Any:
+    from responder.station.service import open_station  # noqa: PLC0415
+
+    return open_station(database_url(args), **kwargs)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from responder.station.storage.database import redact  # noqa: PLC0415
+
+    station = _open(args)
+    print(f"station {station.station_id} ready: {redact(str(station.engine.url))}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from responder.station.server import check_transport, serve  # noqa: PLC0415
+    from responder.station.service import Limits  # noqa: PLC0415
+
+    check_transport(args.host, args.tls_cert, args.tls_key)  # before touching the database
+    limits = Limits(enroll_per_ip=args.enroll_limit, enroll_global=args.enroll_global_limit,
+                    auth_failures_per_ip=args.auth_failure_limit,
+                    window_seconds=args.rate_window)
+    station = _open(args, limits=limits)
+    return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
+                 "debug" if args.verbose else "info")
+
+
+def cmd_enroll_device(args: argparse.Namespace) -> int:
+    code, expires = _open(args).devices.make_code(args.unit, args.ttl_hours)
+    print(f"Enrollment code for {args.unit}: {code}")
+    print(f"One use only; expires {expires}. Enter it in the app's 'Connect to station'.")
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    dev = _open(args).devices.revoke(args.device_id)
+    print(f"Device {dev.id} ({dev.name}, unit {dev.unit_id}) revoked at {dev.revoked_at}")
+    return 0
+
+
+def cmd_list_devices(args: argparse.Namespace) -> int:
+    devices = _open(args).devices.list()
+    if args.json:
+        _print_json([d.__dict__ for d in devices])
+        return 0
+    for d in devices:
+        state = f"revoked {d.revoked_at}" if d.revoked_at else "active"
+        print(f"{d.id}  {d.unit_id:<10} {d.name:<20} enrolled {d.enrolled_at}  {state}")
+    if not devices:
+        print("No devices enrolled yet.")
+    return 0
+
+
+def cmd_create_admin_token(args: argparse.Namespace) -> int:
+    admin, token = _open(args).devices.create_admin_token(args.role, args.label or "")
+    print(f"{admin.role} token (id {admin.id}); shown once, store it safely:")
+    print(token)
+    return 0
+
+
+def cmd_add_call(args: argparse.Namespace) -> int:
+    fields = {"unit_id": args.unit, "type_code": args.type, "priority": args.priority,
+              "address": args.address, "narrative": args.narrative or "",
+              "caution_notes": args.caution or "", "caller_name": args.caller or "",
+              "caller_phone": args.caller_phone or ""}
+    call = _open(args).create_call(fields, args.actor)
+    print(f"Call {call['cad_number']} ({call['id']}) dispatched to {call['unit_id']}")
+    return 0
+
+
+def cmd_import_eido(args: argparse.Namespace) -> int:
+    try:
+        body = Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    call, created = _open(args).import_eido(body, args.unit, args.actor)
+    verb = "created" if created else "updated"
+    print(f"Call {call['cad_number']} ({call['id']}) {verb} for {call['unit_id']}")
+    return 0
+
+
+def cmd_update_call(args: argparse.Namespace) -> int:
+    from responder.station.storage.calls import CallUpdate  # noqa: PLC0415
+
+    station = _open(args)
+    call_id = station.dispatch.resolve(args.call)
+    change = CallUpdate(priority=args.priority, add_note=args.note, unit_id=args.reassign,
+                        cancel=args.cancel, cancel_reason=args.reason or "")
+    call = station.dispatch.update(call_id, change, args.actor)
+    state = "cancelled" if call["cancelled"] else f"P{call['priority']}"
+    print(f"Call {call['cad_number']} now {state}, unit {call['unit_id']}, "
+          f"revision {call['station_revision']}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    review = _open(args).review
+    if args.action == "list":
+        found = review.list(None if args.state == "all" else args.state)
+        if args.json:
+            _print_json(found)
+        for r in [] if args.json else found:
+            print(f"{r['id']}  {r['report_number']} v{r['version']}  {r['unit_id']:<10} "
+                  f"{r['state']:<10} submitted {r['submitted_at']}")
+        if not found and not args.json:
+            print(f"No {args.state} reports.")
+        return 0
+    if not args.report_id:
+        print("responder-station: say which report (its id)", file=sys.stderr)
+        return 2
+    if args.action == "show":
+        _print_json(review.show(args.report_id))
+        return 0
+    decision = "approve" if args.action == "approve" else "return"
+    done = review.decide(args.report_id, decision, args.comment or "", args.reviewer)
+    print(f"Report {done['report_number']} v{done['version']} {done['decision']}; the unit "
+          "sees it at its next sync")
+    return 0
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--database", help="database URL or SQLite file (default: "
+                   "$RESPONDER_STATION_DATABASE, else station.db in the data dir)")
+    p.add_argument("--data-dir", help="station data directory (default: $RESPONDER_STATION_HOME "
+                   "or the user data dir)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+
+
+def _add(sub: Any, name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    _common(p)
+    p.set_defaults(func=func)
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="responder-station",
+                                     description="The Responder station server and admin tools.")
+    parser.add_argument("--version", action="version", version=f"responder-station {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add(sub, "init", cmd_init, "create or migrate the station database")
+    p = _add(sub, "serve", cmd_serve, "run the HTTP API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT)
+    p.add_argument("--tls-cert", type=Path, help="PEM certificate (chain) file")
+    p.add_argument("--tls-key", type=Path, help="PEM private key file")
+    p.add_argument("--enroll-limit", type=int, default=10,
+                   help="failed enrollments per client IP per window")
+    p.add_argument("--enroll-global-limit", type=int, default=120,
+                   help="enrollment attempts per window, all clients")
+    p.add_argument("--auth-failure-limit", type=int, default=60,
+                   help="requests with a bad token per client IP per window")
+    p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
+    p = _add(sub, "enroll-device", cmd_enroll_device, "make a one-time enrollment code")
+    p.add_argument("--unit", required=True, help="unit id, e.g. CSO-12")
+    p.add_argument("--ttl-hours", type=float, default=None, help="code lifetime (default 24)")
+    p = _add(sub, "revoke-device", cmd_revoke_device, "revoke a device's token")
+    p.add_argument("device_id")
+    p = _add(sub, "list-devices", cmd_list_devices, "list enrolled devices")
+    p.add_argument("--json", action="store_true")
+    p = _add(sub, "create-admin-token", cmd_create_admin_token, "make a supervisor or "
+             "dispatcher API token")
+    p.add_argument("--role", required=True, choices=["supervisor", "dispatcher"])
+    p.add_argument("--label", help="who holds it (shown as reviewer / dispatcher)")
+    _register_dispatch(sub)
+    p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
+    p.add_argument("action", choices=["list", "show", "approve", "return"])
+    p.add_argument("report_id", nargs="?")
+    p.add_argument("--state", default="submitted",
+                   choices=["submitted", "approved", "returned", "superseded", "all"])
+    p.add_argument("--comment", help="review comment (required to return)")
+    p.add_argument("--reviewer", default=getpass.getuser())
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _register_dispatch(sub: Any) -> None:
+    p = _add(sub, "add-call", cmd_add_call, "create a call and dispatch it to a unit")
+    p.add_argument("--unit", required=True)
+    p.add_argument("--type", required=True, help="call type code, e.g. WELCK")
+    p.add_argument("--priority", type=int, required=True, help="1 (most urgent) to 6")
+    p.add_argument("--address", required=True)
+    p.add_argument("--narrative")
+    p.add_argument("--caution", help="caution notes for the responders")
+    p.add_argument("--caller", help="caller name")
+    p.add_argument("--caller-phone")
+    p.add_argument("--actor", default="dispatch")
+    p = _add(sub, "import-eido", cmd_import_eido, "import a NENA EIDO JSON incident")
+    p.add_argument("file")
+    p.add_argument("--unit", help="unit to assign a new incident to")
+    p.add_argument("--actor", default="dispatch")
+    p = _add(sub, "update-call", cmd_update_call, "change priority, add a note, reassign or "
+             "cancel a call")
+    p.add_argument("call", help="call id or CAD number")
+    p.add_argument("--priority", type=int)
+    p.add_argument("--note", help="add a dispatcher note")
+    p.add_argument("--reassign", metavar="UNIT")
+    p.add_argument("--cancel", action="store_true")
+    p.add_argument("--reason", help="why the call is cancelled")
+    p.add_argument("--actor", default="dispatch")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    quiet = logging.INFO if args.command == "serve" else logging.WARNING
+    logging.basicConfig(level=logging.DEBUG if args.verbose else quiet,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except ResponderError as exc:
+        print(f"responder-station: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,58 @@
+"""Resumable attachment upload (tus-style HEAD / PATCH with Upload-Offset) and listing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from responder.station.auth import device, station_of
+from responder.station.errors import Invalid
+from responder.station.storage.devices import Device
+from responder.station.storage.uploads import UploadState
+
+router = APIRouter(prefix="/api/v1/attachments", tags=["attachments"])
+CHUNK_BODY = {"requestBody": {"required": True, "content": {
+    "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}
+
+
+def _headers(state: UploadState) -> dict[str, str]:
+    headers = {"Upload-Offset": str(state.held), "Upload-Complete": "1" if state.complete else "0"}
+    if state.length is not None:
+        headers["Upload-Length"] = str(state.length)
+    return headers
+
+
+def _number(value: str | None, name: str) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or len(value) > 12:
+        raise Invalid(f"{name} must be a whole number of bytes")
+    return int(value)
+
+
+@router.head("/{sha256}")
+def upload_state(sha256: str, request: Request, who: Device = Depends(device)) -> Response:
+    state = station_of(request).uploads.state(who, sha256)
+    return Response(status_code=200, headers=_headers(state))
+
+
+@router.patch("/{sha256}", status_code=204, openapi_extra=CHUNK_BODY)
+async def upload_chunk(sha256: str, request: Request, who: Device = Depends(device),
+                       upload_offset: str | None = Header(None),
+                       upload_length: str | None = Header(None)) -> Response:
+    offset = _number(upload_offset, "Upload-Offset")
+    if offset is None:
+        raise Invalid("Send Upload-Offset: the byte position this chunk starts at")
+    length = _number(upload_length, "Upload-Length")
+    chunk = await request.body()
+    state = await run_in_threadpool(station_of(request).uploads.append, who, sha256, offset,
+                                    length, chunk)
+    return Response(status_code=204, headers=_headers(state))
+
+
+@router.get("")
+def list_attachments(request: Request, report_id: str | None = Query(None, max_length=128),
+                     who: Device = Depends(device)) -> dict[str, Any]:
+    return {"attachments": station_of(request).uploads.listing(who, report_id)}

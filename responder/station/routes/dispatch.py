@@ -1,0 +1,84 @@
+"""Dispatch intake for dispatcher tokens: create and assign calls, update them, import EIDO."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+
+from responder.station.auth import admin, station_of
+from responder.station.storage.calls import CallUpdate
+from responder.station.storage.devices import Admin
+
+router = APIRouter(prefix="/api/v1/calls", tags=["dispatch"])
+dispatcher = admin("dispatcher")
+reader = admin("dispatcher", "supervisor")
+TEXT = 20_000
+EIDO_BODY = {"requestBody": {"required": True, "description": "A NENA EIDO JSON document",
+                             "content": {"application/json": {"schema": {"type": "object"}}}}}
+
+
+class CallIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    unit_id: str = Field(min_length=1, max_length=32)
+    type_code: str = Field(min_length=1, max_length=32)
+    priority: int = Field(ge=1, le=6)
+    address: str = Field(min_length=1, max_length=2000)
+    narrative: str = Field("", max_length=TEXT)
+    caution_notes: str = Field("", max_length=TEXT)
+    caller_name: str = Field("", max_length=200)
+    caller_phone: str = Field("", max_length=64)
+    cross_streets: str = Field("", max_length=500)
+    location_note: str = Field("", max_length=2000)
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+
+
+class CallPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    priority: int | None = Field(None, ge=1, le=6)
+    add_note: str | None = Field(None, max_length=TEXT)
+    unit_id: str | None = Field(None, min_length=1, max_length=32,
+                                description="Reassign the call to this unit")
+    cancel: bool = False
+    cancel_reason: str = Field("", max_length=2000)
+    narrative: str | None = Field(None, max_length=TEXT)
+    caution_notes: str | None = Field(None, max_length=TEXT)
+
+
+@router.post("", status_code=201)
+def create_call(body: CallIn, request: Request, who: Admin = Depends(dispatcher)) -> Any:
+    return {"call": station_of(request).create_call(body.model_dump(), who.label)}
+
+
+@router.get("")
+def list_calls(request: Request, unit_id: str | None = Query(None, max_length=32),
+               limit: int = Query(500, ge=1, le=5000),
+               _who: Admin = Depends(reader)) -> dict[str, Any]:
+    return {"calls": station_of(request).dispatch.list(unit_id, limit)}
+
+
+@router.post("/eido", openapi_extra=EIDO_BODY, responses={201: {"description": "Created"}})
+async def import_eido(request: Request, response: Response,
+                      unit: str | None = Query(None, max_length=32,
+                                               description="Unit to assign a new incident to"),
+                      who: Admin = Depends(dispatcher)) -> dict[str, Any]:
+    body = await request.body()
+    call, created = await run_in_threadpool(station_of(request).import_eido, body, unit,
+                                            who.label)
+    response.status_code = 201 if created else 200
+    return {"call": call, "created": created}
+
+
+@router.get("/{call_id}")
+def get_call(call_id: str, request: Request, _who: Admin = Depends(reader)) -> dict[str, Any]:
+    return station_of(request).dispatch.get(call_id)
+
+
+@router.patch("/{call_id}")
+def update_call(call_id: str, body: CallPatch, request: Request,
+                who: Admin = Depends(dispatcher)) -> dict[str, Any]:
+    change = CallUpdate(**body.model_dump())
+    return {"call": station_of(request).dispatch.update(call_id, change, who.label)}

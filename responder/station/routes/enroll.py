@@ -1,0 +1,55 @@
+"""Health (open) and enrollment (open, but needs a one-time code; rate-limited)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from responder.clock import iso
+from responder.station.auth import client_ip, limiter_of, station_of
+from responder.station.errors import AuthFailed
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api/v1", tags=["enrollment"])
+
+
+class EnrollIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(min_length=1, max_length=64, description="One-time code, e.g. ABCD-EFGH-JKLM")
+    device_name: str = Field(default="device", max_length=128)
+
+
+class EnrollOut(BaseModel):
+    device_id: str
+    unit_id: str
+    token: str
+    station_id: str
+
+
+@router.get("/health")
+def health(request: Request) -> dict[str, Any]:
+    station = station_of(request)
+    return {"status": "ok", "station_id": station.station_id, "version": station.version,
+            "time": iso(station.clock.now())}
+
+
+@router.post("/enroll", response_model=EnrollOut)
+def enroll(body: EnrollIn, request: Request) -> EnrollOut:
+    station = station_of(request)
+    limiter = limiter_of(request)
+    ip_key = f"enroll:{client_ip(request)}"
+    limiter.check("enroll:all", station.limits.enroll_global)
+    limiter.check(ip_key, station.limits.enroll_per_ip)
+    limiter.hit("enroll:all")
+    try:
+        done = station.devices.enroll(body.code, body.device_name)
+    except AuthFailed:
+        limiter.hit(ip_key)
+        log.warning("failed enrollment attempt from %s", client_ip(request))
+        raise
+    log.info("enrolled device %s for unit %s", done.device_id, done.unit_id)
+    return EnrollOut(device_id=done.device_id, unit_id=done.unit_id, token=done.token,
+                     station_id=station.station_id)

@@ -1,0 +1,115 @@
+"""The station's one constructor: ``open_station(url)`` builds storage and every service.
+
+The HTTP routes and the admin CLI both go through this facade, so a rule lives in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from responder import __version__
+from responder.clock import Clock, SystemClock, new_id
+from responder.reference import ReferenceData, load_reference
+from responder.station.eido import parse_eido
+from responder.station.errors import Invalid
+from responder.station.storage import feed
+from responder.station.storage.calls import CallSpec, CallUpdate, Dispatch
+from responder.station.storage.database import make_engine, migrate
+from responder.station.storage.devices import Device, DeviceRegistry
+from responder.station.storage.push import PushService
+from responder.station.storage.reviews import Review
+from responder.station.storage.tables import meta
+from responder.station.storage.uploads import Uploads
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Configurable protections; the defaults suit a real station."""
+
+    enroll_per_ip: int = 10  # failed enrollment attempts per client IP per window
+    enroll_global: int = 120  # enrollment attempts (any outcome) per window, all clients
+    auth_failures_per_ip: int = 60  # requests with a wrong token per client IP per window
+    window_seconds: int = 300
+    max_body: int = 1024 * 1024
+    max_push_body: int = 8 * 1024 * 1024
+    max_push_changes: int = 500
+
+
+class Station:
+    def __init__(self, engine: Engine, clock: Clock, reference: ReferenceData,
+                 limits: Limits) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.reference = reference
+        self.limits = limits
+        self.devices = DeviceRegistry(engine, clock)
+        self.dispatch = Dispatch(engine, clock, reference)
+        self.pusher = PushService(engine, clock, reference)
+        self.review = Review(engine, clock)
+        self.uploads = Uploads(engine, clock)
+        self.station_id = self._station_id()
+        self.version = __version__
+
+    def _station_id(self) -> str:
+        with self.engine.begin() as conn:
+            found = conn.execute(select(meta.c.value).where(meta.c.key == "station_id")
+                                 ).scalar_one_or_none()
+            if found is None:
+                found = new_id()
+                conn.execute(meta.insert().values(key="station_id", value=found))
+        return str(found)
+
+    def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
+        return feed.pull(self.engine, device.unit_id, cursor, limit)
+
+    def import_eido(self, body: Any, unit_id: str | None, actor: str) -> tuple[dict[str, Any],
+                                                                             bool]:
+        """Create the call for a new incident, or update the one already imported.
+
+        Returns (call, created). Re-importing an incident changes priority, adds new notes and,
+        when a different unit is named, reassigns it; nothing is duplicated.
+        """
+        incident = parse_eido(body)
+        notes = "\n".join(incident.notes)
+        existing = self.dispatch.find_by_incident(incident.incident_id)
+        if existing is None:
+            if not unit_id:
+                raise Invalid("Say which unit gets this incident (unit)")
+            narrative = "\n".join(x for x in (
+                f"EIDO incident {incident.incident_id}",
+                f"Type: {incident.type_text}" if incident.type_text else "", notes) if x)
+            spec = CallSpec(
+                unit_id=unit_id, type_code=incident.type_code, priority=incident.priority,
+                address=incident.address, narrative=narrative, caller_phone=incident.caller_phone,
+                location_note=incident.location_note, latitude=incident.latitude,
+                longitude=incident.longitude, type_text=incident.type_text,
+                incident_id=incident.incident_id,
+            )
+            return self.dispatch.create(spec, actor, known_type=False, source="eido"), True
+        current = self.dispatch.get(existing)
+        known = {e["note"] for e in current["events"]} | set(
+            current["call"]["narrative"].splitlines())
+        fresh = [n for n in incident.notes if n not in known]
+        change = CallUpdate(priority=incident.priority, add_note="\n".join(fresh) or None,
+                            unit_id=unit_id or None)
+        return self.dispatch.update(existing, change, actor), False
+
+    def create_call(self, fields: dict[str, Any], actor: str) -> dict[str, Any]:
+        names = {f.name for f in dataclasses.fields(CallSpec)} - {"incident_id", "type_text"}
+        return self.dispatch.create(CallSpec(**{k: v for k, v in fields.items() if k in names}),
+                                    actor)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_station(database_url: str, clock: Clock | None = None,
+                 limits: Limits | None = None, run_migrations: bool = True) -> Station:
+    engine = make_engine(database_url)
+    if run_migrations:
+        migrate(engine)
+    return Station(engine, clock or SystemClock(), load_reference(), limits or Limits())

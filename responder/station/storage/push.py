@@ -1,0 +1,160 @@
+"""Applying pushed changes exactly once.
+
+Each change runs in its own transaction: its effect and its receipt (keyed by ``change_id``)
+commit together, so a crash leaves either both or neither, and one bad change never holds up the
+rest of the batch. A repeat of a receipted change is ``duplicate``; a different payload under a
+used id is ``conflict`` and is kept in ``conflicts``. Rejections are not receipted: a re-sent
+rejected change is judged again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import IntegrityError
+
+from responder.clock import Clock, iso
+from responder.reference import ReferenceData
+from responder.station.storage import feed
+from responder.station.storage.database import lock_feed
+from responder.station.storage.devices import Device
+from responder.station.storage.records import (
+    Outcome,
+    Rejected,
+    apply_call,
+    apply_record,
+    apply_report,
+    apply_status_event,
+)
+from responder.station.storage.tables import conflicts, receipts
+
+log = logging.getLogger(__name__)
+
+KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta")
+MAX_ID = 128
+
+
+@dataclass(frozen=True)
+class Change:
+    change_id: str
+    kind: str
+    entity_id: str
+    call_id: str | None
+    created_at: str
+    payload: dict[str, Any]
+
+    @property
+    def fingerprint(self) -> str:
+        return feed.fingerprint([self.kind, self.entity_id, self.call_id, self.payload])
+
+
+def parse_change(raw: Any) -> Change:
+    """The change envelope, or Rejected naming the first thing wrong with it."""
+    if not isinstance(raw, dict):
+        raise Rejected("invalid", "a change must be a JSON object")
+    for name in ("change_id", "kind", "entity_id"):
+        value = raw.get(name)
+        if not isinstance(value, str) or not 1 <= len(value) <= MAX_ID:
+            raise Rejected("invalid", f"{name} must be a string of 1-{MAX_ID} characters")
+    if raw["kind"] not in KINDS:
+        raise Rejected("invalid", f"unknown kind {raw['kind'][:40]!r}; known: {', '.join(KINDS)}")
+    call_id = raw.get("call_id")
+    if call_id is not None and (not isinstance(call_id, str) or len(call_id) > MAX_ID):
+        raise Rejected("invalid", "call_id must be a string or null")
+    created_at = raw.get("created_at", "")
+    if not isinstance(created_at, str) or len(created_at) > 40:
+        raise Rejected("invalid", "created_at must be an ISO-8601 string")
+    payload = raw.get("payload")
+    if not isinstance(payload, dict):
+        raise Rejected("invalid", "payload must be a JSON object")
+    return Change(raw["change_id"], raw["kind"], raw["entity_id"], call_id, created_at, payload)
+
+
+class PushService:
+    def __init__(self, engine: Engine, clock: Clock, reference: ReferenceData) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._ref = reference
+
+    def push(self, device: Device, raw_changes: list[Any]) -> list[dict[str, Any]]:
+        results = [self.push_one(device, raw) for raw in raw_changes]
+        counts: dict[str, int] = {}
+        for r in results:
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
+        log.info("push from device %s (unit %s): %s", device.id, device.unit_id, counts)
+        return results
+
+    def push_one(self, device: Device, raw: Any) -> dict[str, Any]:
+        change_id = raw.get("change_id") if isinstance(raw, dict) else None
+        if not isinstance(change_id, str):
+            change_id = None
+        try:
+            change = parse_change(raw)
+            for _attempt in range(3):
+                try:
+                    return self._apply(device, change)
+                except IntegrityError:
+                    # A concurrent push of the same change won the insert; read its receipt.
+                    continue
+            raise Rejected("invalid", "the change collided with concurrent writes; retry later")
+        except Rejected as exc:
+            return {"change_id": change_id, "status": "rejected", "reason": exc.reason,
+                    "error_kind": exc.kind}
+
+    def _apply(self, device: Device, change: Change) -> dict[str, Any]:
+        now = iso(self._clock.now())
+        digest = change.fingerprint
+        with self._engine.begin() as conn:
+            if change.kind == "call":
+                lock_feed(conn)
+            receipt = conn.execute(
+                select(receipts).where(receipts.c.change_id == change.change_id)
+            ).first()
+            if receipt is not None:
+                return self._repeat(conn, device, change, receipt, digest, now)
+            outcome = self._dispatch(conn, device, change, now)
+            if outcome.status == "conflict":
+                _keep_conflict(conn, device, change, outcome.reason, now)
+            conn.execute(receipts.insert().values(
+                change_id=change.change_id, device_id=device.id, unit_id=device.unit_id,
+                kind=change.kind, entity_id=change.entity_id, payload_hash=digest,
+                outcome=outcome.status, received_at=now,
+            ))
+        return {"change_id": change.change_id, "status": outcome.status, "reason": outcome.reason}
+
+    def _repeat(self, conn: Connection, device: Device, change: Change, receipt: Any,
+                digest: str, now: str) -> dict[str, Any]:
+        if receipt.payload_hash == digest and receipt.device_id == device.id:
+            if receipt.outcome == "conflict":
+                return {"change_id": change.change_id, "status": "conflict",
+                        "reason": "this change conflicted when first received; both kept"}
+            return {"change_id": change.change_id, "status": "duplicate", "reason": ""}
+        reason = "a different change was already received under this change_id; both kept"
+        _keep_conflict(conn, device, change, reason, now)
+        return {"change_id": change.change_id, "status": "conflict", "reason": reason}
+
+    def _dispatch(self, conn: Connection, device: Device, change: Change, now: str) -> Outcome:
+        if change.kind == "status_event":
+            return apply_status_event(conn, self._ref, device, change.entity_id,
+                                      change.call_id, change.payload)
+        if change.kind == "call":
+            return apply_call(conn, self._ref, device, change.entity_id, change.payload, now)
+        if change.kind == "report":
+            return apply_report(conn, device, change.change_id, change.entity_id,
+                                change.payload, now)
+        return apply_record(conn, device, change.kind, change.entity_id, change.call_id,
+                            change.payload, now)
+
+
+def _keep_conflict(conn: Connection, device: Device, change: Change, reason: str,
+                   now: str) -> None:
+    conn.execute(conflicts.insert().values(
+        change_id=change.change_id, device_id=device.id, kind=change.kind,
+        entity_id=change.entity_id, reason=reason,
+        payload=feed.canonical({"call_id": change.call_id, "created_at": change.created_at,
+                                "payload": change.payload}),
+        received_at=now,
+    ))

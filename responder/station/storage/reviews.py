@@ -1,0 +1,102 @@
+"""Supervisor review: list, show, approve, return with comments.
+
+A decision is recorded and announced to the unit as a ``review`` pull change in one transaction.
+Only a ``submitted`` version can be decided; an approved version is final.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from responder.clock import Clock, iso, new_id
+from responder.station.errors import Conflict, Invalid, NotFound
+from responder.station.storage import feed
+from responder.station.storage.database import lock_feed
+from responder.station.storage.tables import report_submissions, reports, reviews
+
+STATES = ("submitted", "approved", "returned", "superseded")
+DECISIONS = {"approve": "approved", "approved": "approved", "return": "returned",
+             "returned": "returned"}
+MAX_COMMENT = 5000
+
+
+def _summary(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id, "report_number": row.report_number, "version": row.version,
+        "call_id": row.call_id, "unit_id": row.unit_id, "state": row.state,
+        "supersedes_id": row.supersedes_id, "submitted_at": row.submitted_at,
+        "reviewed_at": row.reviewed_at, "reviewer": row.reviewer,
+        "review_comment": row.review_comment,
+    }
+
+
+class Review:
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    def list(self, state: str | None = "submitted", unit_id: str | None = None,
+             limit: int = 500) -> list[dict[str, Any]]:
+        if state is not None and state not in STATES:
+            raise Invalid(f"state must be one of {', '.join(STATES)}")
+        query = select(reports).order_by(reports.c.submitted_at).limit(max(1, min(limit, 5000)))
+        if state is not None:
+            query = query.where(reports.c.state == state)
+        if unit_id is not None:
+            query = query.where(reports.c.unit_id == unit_id)
+        with self._engine.connect() as conn:
+            return [_summary(r) for r in conn.execute(query)]
+
+    def show(self, report_id: str) -> dict[str, Any]:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
+            if row is None:
+                raise NotFound(f"No report with id {report_id}")
+            decisions = conn.execute(select(reviews).where(reviews.c.report_id == report_id)
+                                     .order_by(reviews.c.at)).all()
+            versions = conn.execute(
+                select(report_submissions.c.outcome, report_submissions.c.received_at,
+                       report_submissions.c.change_id)
+                .where(report_submissions.c.report_id == report_id)
+                .order_by(report_submissions.c.id)).all()
+        return {
+            "report": _summary(row),
+            "payload": json.loads(row.payload),
+            "reviews": [dict(d._mapping) for d in decisions],
+            "submissions": [dict(v._mapping) for v in versions],
+        }
+
+    def decide(self, report_id: str, decision: str, comment: str,
+               reviewer: str) -> dict[str, Any]:
+        outcome = DECISIONS.get(decision)
+        if outcome is None:
+            raise Invalid("decision must be 'approve' or 'return'")
+        comment = (comment or "").strip()
+        if len(comment) > MAX_COMMENT:
+            raise Invalid(f"comment is longer than {MAX_COMMENT} characters")
+        if outcome == "returned" and not comment:
+            raise Invalid("Say what to revise: a returned report needs a comment")
+        at = iso(self._clock.now())
+        with self._engine.begin() as conn:
+            lock_feed(conn)
+            row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
+            if row is None:
+                raise NotFound(f"No report with id {report_id}")
+            if row.state != "submitted":
+                raise Conflict(f"Report {row.report_number} v{row.version} is {row.state}; only "
+                               "a submitted report can be reviewed")
+            conn.execute(update(reports).where(reports.c.id == report_id).values(
+                state=outcome, reviewed_at=at, reviewer=reviewer, review_comment=comment))
+            conn.execute(reviews.insert().values(id=new_id(), report_id=report_id,
+                                                 decision=outcome, comment=comment,
+                                                 reviewer=reviewer, at=at))
+            payload = {
+                "report_id": row.id, "report_number": row.report_number,
+                "version": row.version, "decision": outcome, "comment": comment,
+                "reviewer": reviewer, "at": at, "call_id": row.call_id,
+            }
+            feed.append(conn, row.unit_id, "review", row.id, payload, at)
+        return payload

@@ -1,0 +1,227 @@
+"""The station schema as SQLAlchemy Core tables. Alembic versions create exactly these."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+meta = Table(
+    "station_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+enrollment_codes = Table(
+    "enrollment_codes", metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("unit_id", String(32), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("used_at", String(32)),
+    Column("device_id", String(64)),
+)
+
+devices = Table(
+    "devices", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("unit_id", String(32), nullable=False, index=True),
+    Column("name", String(128), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("enrolled_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+    Column("last_seen_at", String(32)),
+)
+
+admin_tokens = Table(
+    "admin_tokens", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("label", String(128), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+)
+
+# One row per change_id ever applied: the exactly-once receipt.
+receipts = Table(
+    "receipts", metadata,
+    Column("change_id", String(128), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("unit_id", String(32), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("payload_hash", String(64), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
+# A different payload under an already-used change_id: kept, never applied, never dropped.
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("change_id", String(128), nullable=False, index=True),
+    Column("device_id", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
+calls = Table(
+    "calls", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("cad_number", String(32), unique=True),
+    Column("incident_id", String(256), unique=True),
+    Column("unit_id", String(32), nullable=False, index=True),
+    Column("type_code", String(32), nullable=False),
+    Column("type_text", String(256), nullable=False, default=""),
+    Column("priority", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("address", Text, nullable=False),
+    Column("cross_streets", Text, nullable=False, default=""),
+    Column("location_note", Text, nullable=False, default=""),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("caller_name", Text, nullable=False, default=""),
+    Column("caller_phone", String(64), nullable=False, default=""),
+    Column("narrative", Text, nullable=False, default=""),
+    Column("caution_notes", Text, nullable=False, default=""),
+    Column("self_initiated", Boolean, nullable=False, default=False),
+    Column("cancelled", Boolean, nullable=False, default=False),
+    Column("station_revision", Integer, nullable=False, default=1),
+    Column("source", String(16), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# Every unit that ever held a call may see it (a reassigned-away unit keeps its history).
+call_units = Table(
+    "call_units", metadata,
+    Column("call_id", String(64), primary_key=True),
+    Column("unit_id", String(32), primary_key=True),
+)
+
+call_events = Table(
+    "call_events", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("call_id", String(64), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("reason_code", String(64)),
+    Column("note", Text, nullable=False, default=""),
+    Column("actor", String(128), nullable=False, default=""),
+    Column("origin", String(16), nullable=False),
+    Column("unit_id", String(32)),
+    Column("device_id", String(64)),
+)
+
+reports = Table(
+    "reports", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("report_number", String(64), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("call_id", String(64), nullable=False, index=True),
+    Column("unit_id", String(32), nullable=False, index=True),
+    Column("device_id", String(64), nullable=False),
+    Column("state", String(16), nullable=False, index=True),
+    Column("supersedes_id", String(64)),
+    Column("payload", Text, nullable=False),
+    Column("payload_hash", String(64), nullable=False),
+    Column("submitted_at", String(32), nullable=False),
+    Column("reviewed_at", String(32)),
+    Column("reviewer", String(128)),
+    Column("review_comment", Text, nullable=False, default=""),
+)
+
+# Every version of a report ever received, including conflicting ones.
+report_submissions = Table(
+    "report_submissions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", String(64), nullable=False, index=True),
+    Column("change_id", String(128), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
+reviews = Table(
+    "reviews", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("report_id", String(64), nullable=False, index=True),
+    Column("decision", String(16), nullable=False),
+    Column("comment", Text, nullable=False),
+    Column("reviewer", String(128), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+# Unit-owned records the station only keeps: checklist runs, audit events, attachment metadata.
+records = Table(
+    "records", metadata,
+    Column("kind", String(32), primary_key=True),
+    Column("entity_id", String(128), primary_key=True),
+    Column("unit_id", String(32), nullable=False, index=True),
+    Column("device_id", String(64), nullable=False),
+    Column("call_id", String(64)),
+    Column("report_id", String(64), index=True),
+    Column("sha256", String(64)),
+    Column("payload", Text, nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
+uploads = Table(
+    "uploads", metadata,
+    Column("unit_id", String(32), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("length", Integer, nullable=False),
+    Column("held", Integer, nullable=False),
+    Column("complete", Boolean, nullable=False, default=False),
+    Column("device_id", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("completed_at", String(32)),
+)
+
+upload_chunks = Table(
+    "upload_chunks", metadata,
+    Column("unit_id", String(32), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
+# The pull feed: one global sequence; each row is for one unit, or for all (unit_id NULL).
+feed = Table(
+    "feed", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("unit_id", String(32), index=True),
+    Column("kind", String(32), nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+checklist_definitions = Table(
+    "checklist_definitions", metadata,
+    Column("id", String(128), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("definition", Text, nullable=False),
+    Column("published_at", String(32), nullable=False),
+)
+
+counters = Table(
+    "counters", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Integer, nullable=False),
+)

@@ -1,0 +1,147 @@
+"""Resumable, SHA-256-verified attachment uploads, kept per unit as chunks in the database.
+
+Each PATCH stores its chunk and the new offset in one transaction, so a crash mid-upload leaves
+a consistent offset the client resumes from (tus-style ``Upload-Offset``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, delete, select, update
+
+from responder.clock import Clock, iso
+from responder.station.errors import Conflict, Forbidden, Invalid, NotFound, TooLarge
+from responder.station.storage.devices import Device
+from responder.station.storage.records import MAX_ATTACHMENT, SHA256
+from responder.station.storage.tables import records, reports, upload_chunks, uploads
+
+MAX_CHUNK = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UploadState:
+    sha256: str
+    held: int
+    length: int | None
+    complete: bool
+
+
+def check_sha(sha256: str) -> str:
+    if not SHA256.match(sha256):
+        raise Invalid("The attachment id must be its SHA-256: 64 lowercase hex digits")
+    return sha256
+
+
+class Uploads:
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    def state(self, device: Device, sha256: str) -> UploadState:
+        check_sha(sha256)
+        with self._engine.connect() as conn:
+            row = conn.execute(select(uploads).where(uploads.c.unit_id == device.unit_id)
+                               .where(uploads.c.sha256 == sha256)).first()
+        if row is None:
+            return UploadState(sha256, 0, None, False)
+        return UploadState(sha256, row.held, row.length, bool(row.complete))
+
+    def append(self, device: Device, sha256: str, offset: int, length: int | None,
+               chunk: bytes) -> UploadState:
+        check_sha(sha256)
+        if len(chunk) > MAX_CHUNK:
+            raise TooLarge(f"A chunk may be at most {MAX_CHUNK} bytes")
+        if length is not None and not 0 < length <= MAX_ATTACHMENT:
+            raise TooLarge(f"An attachment may be at most {MAX_ATTACHMENT // (1024 * 1024)} MB")
+        now = iso(self._clock.now())
+        with self._engine.begin() as conn:
+            row = conn.execute(select(uploads).where(uploads.c.unit_id == device.unit_id)
+                               .where(uploads.c.sha256 == sha256)).first()
+            if row is None:
+                if length is None:
+                    raise Invalid("The first PATCH must say Upload-Length (total bytes)")
+                conn.execute(uploads.insert().values(
+                    unit_id=device.unit_id, sha256=sha256, length=length, held=0,
+                    complete=False, device_id=device.id, created_at=now))
+                held, total, complete = 0, length, False
+            else:
+                held, total, complete = row.held, row.length, bool(row.complete)
+                if length is not None and length != total:
+                    raise Conflict(f"Upload-Length {length} differs from the declared {total}",
+                                   {"Upload-Offset": str(held)})
+            if complete:
+                return UploadState(sha256, held, total, True)
+            if offset != held:
+                raise Conflict(f"Upload-Offset {offset} does not match the {held} bytes held",
+                               {"Upload-Offset": str(held)})
+            if held + len(chunk) > total:
+                raise TooLarge("The chunk goes past the declared Upload-Length")
+            if chunk:
+                conn.execute(upload_chunks.insert().values(
+                    unit_id=device.unit_id, sha256=sha256, start=held, data=chunk))
+            held += len(chunk)
+            done = held == total
+            if done and _digest(conn, device.unit_id, sha256) != sha256:
+                conn.execute(delete(upload_chunks).where(upload_chunks.c.unit_id == device.unit_id)
+                             .where(upload_chunks.c.sha256 == sha256))
+                conn.execute(update(uploads).where(uploads.c.unit_id == device.unit_id)
+                             .where(uploads.c.sha256 == sha256).values(held=0))
+                verify_failed = True
+            else:
+                conn.execute(update(uploads).where(uploads.c.unit_id == device.unit_id)
+                             .where(uploads.c.sha256 == sha256)
+                             .values(held=held, complete=done, completed_at=now if done else None))
+                verify_failed = False
+        if verify_failed:
+            raise Invalid("The uploaded bytes do not match their SHA-256; the upload was "
+                          "discarded, start again from offset 0")
+        return UploadState(sha256, held, total, done)
+
+    def read(self, device: Device, sha256: str) -> bytes:
+        check_sha(sha256)
+        with self._engine.connect() as conn:
+            row = conn.execute(select(uploads).where(uploads.c.unit_id == device.unit_id)
+                               .where(uploads.c.sha256 == sha256)).first()
+            if row is None or not row.complete:
+                raise NotFound("No complete attachment with that SHA-256")
+            return _join(conn, device.unit_id, sha256)
+
+    def listing(self, device: Device, report_id: str | None) -> list[dict[str, Any]]:
+        """The unit's attachment metadata, each with how much of its bytes the station holds."""
+        query = select(records).where(records.c.kind == "attachment_meta") \
+            .where(records.c.unit_id == device.unit_id)
+        if report_id is not None:
+            query = query.where(records.c.report_id == report_id)
+        with self._engine.connect() as conn:
+            metas = conn.execute(query.order_by(records.c.received_at)).all()
+            held = {r.sha256: r for r in conn.execute(
+                select(uploads).where(uploads.c.unit_id == device.unit_id))}
+        out = []
+        for m in metas:
+            meta = json.loads(m.payload)
+            up = held.get(m.sha256)
+            meta.update(offset=up.held if up else 0, complete=bool(up and up.complete))
+            out.append(meta)
+        return out
+
+    def owner_check(self, device: Device, report_id: str) -> None:
+        with self._engine.connect() as conn:
+            owner = conn.execute(select(reports.c.unit_id).where(reports.c.id == report_id)
+                                 ).scalar_one_or_none()
+        if owner is not None and owner != device.unit_id:
+            raise Forbidden("That report belongs to another unit")
+
+
+def _join(conn: Any, unit_id: str, sha256: str) -> bytes:
+    rows = conn.execute(select(upload_chunks.c.data).where(upload_chunks.c.unit_id == unit_id)
+                        .where(upload_chunks.c.sha256 == sha256)
+                        .order_by(upload_chunks.c.start)).all()
+    return b"".join(bytes(r.data) for r in rows)
+
+
+def _digest(conn: Any, unit_id: str, sha256: str) -> str:
+    return hashlib.sha256(_join(conn, unit_id, sha256)).hexdigest()
