@@ -207,11 +207,9 @@ class SyncEngine:
             raise SyncError(SyncErrorKind.AUTH, "This device is not connected to a station yet")
         token = self._token()
         if token is None:
-            raise SyncError(
-                SyncErrorKind.AUTH,
-                "The station sign-in was kept in memory only and is gone; connect to the "
-                "station again",
-            )
+            where = "in the keyring" if self.tokens.persistent else "(it was kept in memory only)"
+            raise SyncError(SyncErrorKind.AUTH, f"The station sign-in is not available {where}; "
+                            "connect to the station again")
         s = self.settings
         changes = self._store.sync.pending_changes(s.round_changes, s.round_change_bytes)
         uploads = tuple(
@@ -286,7 +284,7 @@ class SyncEngine:
 
     def _token(self) -> str | None:
         device = self._store.get_meta(META_DEVICE) or ""
-        return self.tokens.load(token_account(self.station_url, device)) if device else None
+        return self.tokens.load(token_account(device)) if device else None
 
 
 def round_did_work(result: RoundResult) -> bool:

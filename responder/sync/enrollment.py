@@ -66,7 +66,7 @@ def request_enrollment(station_url: str, code: str, device_name: str | None = No
 def store_enrollment(store: Store, tokens: TokenStore, grant: EnrollmentGrant) -> Enrollment:
     """On the store's thread: remember the station and device; the token goes to the keyring
     (or memory only). The pull cursor starts over: re-pulling is harmless, skipping is not."""
-    persistent = tokens.save(token_account(grant.station_url, grant.device_id), grant.token)
+    persistent = tokens.save(token_account(grant.device_id), grant.token)
     with store.atomic("saving the station connection"):
         store.set_meta(META_URL, grant.station_url)
         store.set_meta(META_DEVICE, grant.device_id)

@@ -35,9 +35,10 @@ ERROR_WORDS: dict[SyncErrorKind, str] = {
 }
 
 
-def token_account(station_url: str, device_id: str) -> str:
-    """The keyring account name for this device's token at this station."""
-    return f"{device_id}@{station_url}"
+def token_account(device_id: str) -> str:
+    """The keyring account for this device's token. Not the station address: a station may be
+    reached under several addresses (dock network, VPN)."""
+    return f"device:{device_id}"
 
 
 def waiting_text(waiting: Mapping[str, int]) -> str:
