@@ -46,8 +46,8 @@ class ConnectDialog(QDialog):
         self.setWindowTitle("Connect to station")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel("Ask your supervisor for the station address and a one-time code "
-                       "(responder-station enroll-device).")
+        intro = QLabel("Ask your supervisor for the station address and a one-time "
+                       "enrollment code for your unit.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

@@ -66,6 +66,8 @@ class SyncPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(12)
+        # The status bar is short; the toolbar carries the big touch-size "Sync now" as well.
+        self.setStyleSheet("QPushButton { min-height: 26px; padding: 0 12px; }")
         self.waiting_label = QLabel(objectName="syncWaiting")
         self.last_label = QLabel(objectName="syncLast")
         self.error_label = QLabel(objectName="syncError")

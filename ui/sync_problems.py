@@ -58,6 +58,7 @@ class SyncProblemsDialog(QDialog):
         self.table = QTableWidget(len(entries), 4, self, objectName="syncProblemsTable")
         self.table.setHorizontalHeaderLabels(["Change", "Made", "Result", "Station's reason"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for row, entry in enumerate(entries):
