@@ -8,10 +8,13 @@ A cheap health probe on its own pool starts a sync when the station becomes reac
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import sys
+import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from responder.clock import parse_iso
@@ -24,6 +27,31 @@ from ui.sync_problems import SyncProblemsDialog
 log = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 30_000
+PROGRESS_EVERY_S = 0.1
+
+
+def _emit_drops_a_true() -> bool:
+    """PySide6 6.12.0 on CPython 3.11: ``SignalInstance.emit`` returns ``True`` without a new
+    reference, so every Python-side emit takes one reference from ``True``; after a few hundred
+    the interpreter aborts ("bool_dealloc"). Detect it once."""
+
+    class _Probe(QObject):
+        fired = Signal()
+
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    probe.fired.emit()
+    return sys.getrefcount(True) < before
+
+
+_EMIT_DROPS_TRUE = _emit_drops_a_true()
+
+
+def emit(signal: Any, *args: Any) -> None:
+    """Emit, giving ``True`` back the reference a buggy PySide6 takes (harmless otherwise)."""
+    signal.emit(*args)
+    if _EMIT_DROPS_TRUE:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 _PHASE_WORDS = {"push": "Sending", "upload": "Uploading photos", "pull": "Receiving"}
 
 
@@ -119,7 +147,7 @@ class SyncPanel(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setFormat("Starting\u2026")
         self.progress.show()
-        self.sync_started.emit()
+        emit(self.sync_started)
         self._start_round()
 
     def cancel(self) -> None:
@@ -139,8 +167,17 @@ class SyncPanel(QWidget):
         )
 
     def _transfer(self, plan: SyncPlan, task: Any) -> RoundResult:
-        """Worker thread: network only. Progress is emitted as a queued signal."""
-        return self._engine.transfer(plan, task.cancel_event, self._progressed.emit)
+        """Worker thread: network only. Progress goes out as a queued signal, at most every
+        0.1 s (a thousand photos need not mean a thousand repaints)."""
+        last = [0.0]
+
+        def progress(p: SyncProgress) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_EVERY_S or p.done == p.total:
+                last[0] = now
+                emit(self._progressed, p)
+
+        return self._engine.transfer(plan, task.cancel_event, progress)
 
     def _on_progressed(self, p: SyncProgress) -> None:
         words = _PHASE_WORDS.get(p.phase, p.phase)
@@ -181,13 +218,13 @@ class SyncPanel(QWidget):
         self.refresh()
         if error is None:
             self._reachable = True
-            self.sync_finished.emit(self._summary)
+            emit(self.sync_finished, self._summary)
             return
         if not isinstance(error, SyncError):
             self._show_error(SyncErrorKind.PROTOCOL, str(error))
         elif error.kind is SyncErrorKind.OFFLINE:
             self._reachable = False
-        self.sync_failed.emit(error)
+        emit(self.sync_failed, error)
 
     # Reachability ---------------------------------------------------------------------------
 
@@ -205,7 +242,7 @@ class SyncPanel(QWidget):
         came_back = reachable and self._reachable is not True
         if reachable != self._reachable:
             self._reachable = reachable
-            self.station_reachable_changed.emit(reachable)
+            emit(self.station_reachable_changed, reachable)
         if came_back and not self.running:
             self.sync_now()
 

@@ -124,7 +124,10 @@ class SyncRepository:
             if name in row:
                 row[name] = int(bool(row[name]))
         if row:
-            self._db["calls"].update(fields["id"], row)
+            # Plain UPDATE (column names come from the Call dataclass, never from the wire).
+            assignments = ", ".join(f"{name} = ?" for name in row)
+            self._db.execute(f"UPDATE calls SET {assignments} WHERE id = ?",
+                             [*row.values(), fields["id"]])
 
     def call_exists(self, call_id: str) -> bool:
         return bool(self._db.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone())

@@ -17,6 +17,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from responder.clock import Clock, iso
 from responder.errors import SyncError, SyncErrorKind
 from responder.models import OutboxEntry, PendingChange
 from responder.store import Store
-from responder.sync.client import StationClient
+from responder.sync.client import StationClient, UploadState
 from responder.sync.enrollment import (
     Enrollment,
     EnrollmentGrant,
@@ -61,8 +62,9 @@ class SyncSettings:
     round_change_bytes: int = 8 * 1024 * 1024
     round_upload_bytes: int = 8 * 1024 * 1024
     chunk_bytes: int = 1024 * 1024
+    parallel_uploads: int = 2
     pull_limit: int = 200
-    round_pull: int = 1000
+    round_pull: int = 200  # what one GUI-thread apply stores: keep it well under 50 ms
     timeout: float = 30.0
     probe_timeout: float = 3.0
 
@@ -302,6 +304,7 @@ class Transfer:
         self.cancel = cancel
         self.progress = progress or (lambda p: None)
         self.result = RoundResult(plan, cursor=plan.cursor)
+        self._stop = threading.Event()  # set when one upload failed in a way that ends the round
 
     def run(self) -> RoundResult:
         try:
@@ -335,27 +338,39 @@ class Transfer:
             self.progress(SyncProgress("push", done, len(changes)))
 
     def _upload(self, client: StationClient) -> None:
+        """Photos go a few at a time (the station hashes and stores while the next arrives).
+        A refused photo is recorded and the others go on; any other failure stops the round."""
         uploads = self.plan.uploads
-        for n, up in enumerate(uploads, 1):
-            if self.cancel.is_set():
-                self.result.cancelled = True
-                return
-            try:
-                if self._upload_one(client, up):
-                    self.result.uploaded.append(up.attachment_id)
-            except SyncError as exc:
-                if exc.kind is not SyncErrorKind.PROTOCOL:
-                    raise
-                # This photo was refused (too large, hash mismatch): the others still go.
-                self.result.upload_failures.append((up.attachment_id, str(exc)))
-            self.progress(SyncProgress("upload", n, len(uploads)))
+        if not uploads:
+            return
+        failure: SyncError | None = None
+        with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
+            futures = {pool.submit(self._upload_one, client, up): up for up in uploads}
+            for n, future in enumerate(as_completed(futures), 1):
+                up = futures[future]
+                try:
+                    if future.result():
+                        self.result.uploaded.append(up.attachment_id)
+                except SyncError as exc:
+                    if exc.kind is SyncErrorKind.PROTOCOL:
+                        self.result.upload_failures.append((up.attachment_id, str(exc)))
+                    elif failure is None:
+                        failure = exc
+                        self._stop.set()
+                self.progress(SyncProgress("upload", n, len(uploads)))
+        if failure is not None:
+            raise failure
+        if self.cancel.is_set():
+            self.result.cancelled = True
 
     def _upload_one(self, client: StationClient, up: Upload) -> bool:
+        """Resumable: the first PATCH goes optimistically from 0; if the station already holds
+        some of it, its 409 says from where to go on (no HEAD round trip per photo)."""
         total = len(up.data)
-        state = client.upload_state(up.sha256)
+        state = UploadState(0, False)
         stalls = 0
         while not state.complete:
-            if self.cancel.is_set():
+            if self.cancel.is_set() or self._stop.is_set():
                 return False
             if state.offset >= total:
                 # Everything is there but not verified complete: ask once more, plainly.
