@@ -12,13 +12,14 @@ import ctypes
 import logging
 import sys
 import time
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from responder.clock import parse_iso
-from responder.errors import SyncError, SyncErrorKind
+from responder.errors import ResponderError, SyncError, SyncErrorKind
 from responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from responder.sync.engine import SyncProgress, round_did_work
 from responder.sync.status import ERROR_WORDS
@@ -55,13 +56,24 @@ def emit(signal: Any, *args: Any) -> None:
 _PHASE_WORDS = {"push": "Sending", "upload": "Uploading photos", "pull": "Receiving"}
 
 
-def last_sync_text(status: SyncStatus) -> str:
+def last_sync_text(status: SyncStatus, today: date | None = None) -> str:
     if not status.enrolled:
         return "Not connected to a station"
     if not status.last_success_at:
         return "Never synced"
     local = parse_iso(status.last_success_at).astimezone()
-    return f"Last sync {local:%H:%M}"
+    if local.date() == (today or datetime.now().date()):
+        return f"Last sync {local:%H:%M}"
+    return f"Last sync {local:%d %b %H:%M}"
+
+
+def error_text(kind: SyncErrorKind | None, detail: str) -> str:
+    """Plain words for the status bar; a sign-in problem says what to do about it."""
+    if kind is None:
+        return ""
+    if kind is SyncErrorKind.AUTH and detail:
+        return f"{ERROR_WORDS[kind]}: {detail}"
+    return ERROR_WORDS[kind]
 
 
 class SyncPanel(QWidget):
@@ -133,7 +145,7 @@ class SyncPanel(QWidget):
         return status
 
     def _show_error(self, kind: SyncErrorKind | None, detail: str) -> None:
-        self.error_label.setText(ERROR_WORDS[kind] if kind else "")
+        self.error_label.setText(error_text(kind, detail))
         self.error_label.setToolTip(detail)
         self.error_label.setVisible(kind is not None)
 
@@ -159,6 +171,9 @@ class SyncPanel(QWidget):
             plan = self._engine.prepare()
         except SyncError as exc:
             self._engine.record_failure(exc)
+            self._finish(exc)
+            return
+        except ResponderError as exc:  # the local database could not be read
             self._finish(exc)
             return
         self._task = self._tasks.run(
@@ -221,7 +236,9 @@ class SyncPanel(QWidget):
             emit(self.sync_finished, self._summary)
             return
         if not isinstance(error, SyncError):
-            self._show_error(SyncErrorKind.PROTOCOL, str(error))
+            self.error_label.setText(f"Sync stopped: {error}")
+            self.error_label.setToolTip(str(error))
+            self.error_label.show()
         elif error.kind is SyncErrorKind.OFFLINE:
             self._reachable = False
         emit(self.sync_failed, error)
@@ -238,12 +255,18 @@ class SyncPanel(QWidget):
                         on_result=self._on_probe_answered, on_error=self._on_probe_failed)
 
     def _on_probe_answered(self, reachable: bool) -> None:
+        """Sync when the station comes back, and retry waiting work while it stays reachable
+        (every probe interval: a gentle back-off). A sign-in failure waits for the user."""
         self._probing = False
         came_back = reachable and self._reachable is not True
         if reachable != self._reachable:
             self._reachable = reachable
             emit(self.station_reachable_changed, reachable)
-        if came_back and not self.running:
+        if not reachable or self.running:
+            return
+        status = self._engine.status()
+        retry = status.waiting_total > 0 and status.last_error_kind is not SyncErrorKind.AUTH
+        if came_back or retry:
             self.sync_now()
 
     def _on_probe_failed(self, error: BaseException) -> None:

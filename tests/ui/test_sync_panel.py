@@ -147,3 +147,26 @@ def test_connect_dialog_rejects_plain_http_to_another_host(qtbot, local_app):
     dialog.connect_button.click()
     assert "https" in dialog.message.text()
     assert not local_app.sync.status().enrolled
+
+
+def test_revoked_device_is_told_what_to_do(qtbot, station, tmp_path):
+    app = enrolled_app(station, tmp_path / "cso34", "CSO-34")
+    station.cli("revoke-device", app.store.get_meta("sync.device_id"))
+    panel = SyncPanel(app.sync, TaskRunner(inline=True), probe_interval_ms=0)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.sync_failed, timeout=10_000):
+        panel.sync_button.click()
+    assert panel.error_label.text().startswith("Station sign-in failed: ")
+    assert "revoked" in panel.error_label.text()
+    app.close()
+
+
+def test_last_sync_text_names_the_day_when_not_today():
+    from datetime import date
+
+    from responder.sync import SyncStatus
+    from ui.sync_panel import last_sync_text
+
+    status = SyncStatus(True, "https://s", "CSO-12", last_success_at="2026-11-20T08:30:00.000Z")
+    assert last_sync_text(status, today=date(2026, 11, 25)).startswith("Last sync 20 Nov")
+    assert last_sync_text(SyncStatus(True, "https://s", "CSO-12")) == "Never synced"
