@@ -76,17 +76,27 @@ class AttachmentService:
         return attachment
 
     def attach_file(self, report_id: str, path: Path, caption: str = "") -> Attachment:
+        name, data = self.read_photo(path)
+        return self.attach_photo(report_id, name, data, caption)
+
+    def read_photo(self, path: Path) -> tuple[str, bytes]:
+        """Read and check a photo file without touching the database, so a worker thread can
+        do the slow part; ``attach_photo`` then stores it on the database's own thread."""
         try:
             size = path.stat().st_size
+            if size > self.max_bytes:
+                raise ValidationError(
+                    f"{path.name} is {size / 1_048_576:.1f} MB; photos can be at most "
+                    f"{self.max_bytes / 1_048_576:.0f} MB",
+                    {"photo": "too large"},
+                )
+            data = path.read_bytes()
         except OSError as exc:
             raise ValidationError(f"Cannot read {path}: {exc.strerror}") from exc
-        if size > self.max_bytes:
-            raise ValidationError(
-                f"{path.name} is {size / 1_048_576:.1f} MB; photos can be at most "
-                f"{self.max_bytes / 1_048_576:.0f} MB",
-                {"photo": "too large"},
-            )
-        return self.attach_photo(report_id, path.name, path.read_bytes(), caption)
+        if sniff_mime(data) is None:
+            raise ValidationError(f"{path.name} is not a photo (JPEG, PNG, GIF, WebP or TIFF)",
+                                  {"photo": "not an image"})
+        return path.name, data
 
     def for_report(self, report_id: str) -> list[Attachment]:
         return self._store.attachments.for_report(report_id)

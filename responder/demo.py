@@ -99,7 +99,7 @@ def _timeline(call_id: str, received: datetime, path: list[str],
 
 
 def seed_demo(store: Store, clock: Clock, active: int = 25, history: int = 40,
-              unit_id: str = DEMO_UNIT) -> None:
+              unit_id: str = DEMO_UNIT, reports: bool = True) -> None:
     """Fill an empty profile with a demo shift. Does nothing if calls already exist."""
     if store.calls.count():
         return
@@ -116,3 +116,56 @@ def seed_demo(store: Store, clock: Clock, active: int = 25, history: int = 40,
                 events.extend(timeline)
             store.calls.insert_many(calls)
             store.calls.add_events(events)
+        if reports:
+            _seed_reports(store, clock, unit_id)
+
+
+_DEMO_REPORTS = [
+    # (state, report fields)
+    ("approved", {
+        "persons": [{"id": "demo-p1", "role_code": "SUBJECT", "name": "Linh Tran", "age": 46}],
+        "flags": ["UNHOUSED", "MENTAL_HEALTH"], "disposition_code": "NRR",
+        "outcome_code": "TRANSPORTED", "transport_destination_code": "SHELTER",
+        "referrals": ["SHELTER", "CASE_MANAGEMENT"],
+        "services": [{"code": "SHELTER_BED", "response": "ACCEPTED"},
+                     {"code": "FOOD_WATER", "response": "ACCEPTED"},
+                     {"code": "MH_SUPPORT", "response": "DECLINED"}],
+        "time_on_task_minutes": 52,
+        "narrative": "Found the person sitting at the bus shelter, cold and wet. Introduced "
+                     "ourselves, offered water and a blanket. She agreed to a shelter bed and "
+                     "was driven to the downtown shelter; intake staff accepted her.",
+    }),
+    ("finalized", {
+        "persons": [{"id": "demo-p2", "role_code": "SUBJECT", "name": "Abdi Warsame"},
+                    {"id": "demo-p3", "role_code": "REPORTING_PARTY", "name": "Store manager"}],
+        "flags": ["LANGUAGE_NEED"], "language_codes": ["so"], "disposition_code": "CSA",
+        "outcome_code": "RESOLVED_ON_SCENE", "time_on_task_minutes": 24,
+        "narrative": "Manager asked for help with a man resting in the doorway. Used the "
+                     "phone interpreter line (Somali). He had missed his bus; we gave him a "
+                     "transit pass and he left on his own.",
+    }),
+    ("draft", {
+        "persons": [{"id": "demo-p4", "role_code": "SUBJECT"}],
+        "narrative": "Arrived to find the subject pacing and talking to himself. ",
+    }),
+]
+
+
+def _seed_reports(store: Store, clock: Clock, unit_id: str) -> None:
+    """A few reports on cleared calls so the report list, PDFs and review have something."""
+    from responder.reference import load_reference  # noqa: PLC0415
+    from responder.reports import ReportService  # noqa: PLC0415
+
+    service = ReportService(store, load_reference(), clock, unit_id, author=DEMO_OFFICER)
+    cleared = [c for c in store.calls.board() if c.status == "CLEARED"]
+    for (state, fields), row in zip(_DEMO_REPORTS, cleared, strict=False):
+        report = service.start(row.id)
+        service.save_fields(report.id, fields)
+        if state in ("finalized", "approved"):
+            service.finalize(report.id)
+        if state == "approved":
+            # Submitted and approved in an earlier shift: the station already has it.
+            store.reports.update(report.id, {"state": "approved"})
+            acked = [(e.change_id, "acked", "", iso(clock.now()))
+                     for e in store.outbox.pending() if e.entity_id == report.id]
+            store.outbox.mark(acked)

@@ -117,5 +117,7 @@ def load_reference(directory: Path | None = None) -> ReferenceData:
     groups = lists["disposition_groups"]
     for d in lists["dispositions"]:
         if d.get("group") not in groups:
-            raise ValidationError(f"dispositions.json: {d.code} names unknown group {d.get('group')}")
+            raise ValidationError(
+                f"dispositions.json: {d.code} names unknown group {d.get('group')}"
+            )
     return ReferenceData(MappingProxyType(lists))

@@ -4,7 +4,7 @@ locked finalized versions, and corrections that keep the old version."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from responder.clock import Clock, iso, new_id, parse_iso
@@ -55,6 +55,24 @@ FIELD_LABELS = {
 }
 
 MAX_MINUTES = 24 * 60
+
+# A detail applies only while its owner says so (the form shows it only then). Drafts keep a
+# detail whose owner was unticked, so an accidental untick loses nothing; finalizing drops it.
+_DETAILS: tuple[tuple[str, Callable[[Report], bool], Any], ...] = (
+    ("disability_codes", lambda r: "PERCEIVED_DISABILITY" in r.flags, ()),
+    ("disability_other",
+     lambda r: "PERCEIVED_DISABILITY" in r.flags and "OTHER" in r.disability_codes, ""),
+    ("language_codes", lambda r: "LANGUAGE_NEED" in r.flags, ()),
+    ("transport_destination_code", lambda r: r.outcome_code == "TRANSPORTED", None),
+    ("backup_reason_code", lambda r: r.backup_requested, None),
+    ("follow_up_note", lambda r: r.follow_up_needed, ""),
+)
+
+
+def inapplicable_details(report: Report) -> dict[str, Any]:
+    """Details left over from a changed mind, mapped to their empty values."""
+    return {name: empty for name, applies, empty in _DETAILS
+            if not applies(report) and getattr(report, name) != empty}
 
 
 class ReportService:
@@ -120,7 +138,12 @@ class ReportService:
     def problems(self, report: Report) -> dict[str, str]:
         """What blocks finalizing, field by field, in words a responder can act on."""
         p: dict[str, str] = {}
-        no_contact = report.outcome_code == "NO_CONTACT" or report.disposition_code in ("GOA", "UNF")
+        report = dataclasses.replace(report, **inapplicable_details(report))
+        no_contact = any(
+            code is not None and code.get("no_contact")
+            for code in (self._ref.outcomes.get(report.outcome_code),
+                         self._ref.dispositions.get(report.disposition_code))
+        )
         if not report.disposition_code:
             p["disposition_code"] = "choose a disposition"
         if not report.outcome_code:
@@ -158,11 +181,11 @@ class ReportService:
             names = ", ".join(FIELD_LABELS.get(k, k) for k in problems)
             raise ValidationError(f"Cannot finalize yet: {names}", problems)
         now = iso(self._clock.now())
-        final = dataclasses.replace(report, state="finalized", finalized_at=now, updated_at=now)
+        changes = {**inapplicable_details(report), "state": "finalized", "finalized_at": now,
+                   "updated_at": now}
+        final = dataclasses.replace(report, **changes)
         with self._store.atomic(f"finalizing report {report.report_number}"):
-            self._store.reports.update(
-                report_id, {"state": "finalized", "finalized_at": now, "updated_at": now}
-            )
+            self._store.reports.update(report_id, changes)
             if report.supersedes_id:
                 self._store.reports.update(report.supersedes_id, {"state": "superseded"})
             self._store.outbox.enqueue(
@@ -170,8 +193,9 @@ class ReportService:
             )
         return final
 
-    def correct(self, report_id: str) -> Report:
-        """Start a correction: a new draft version; the old version is kept, unchanged."""
+    def correct(self, report_id: str, reason: str = "") -> Report:
+        """Start a correction: a new draft version; the old version is kept, unchanged.
+        ``reason`` (what the correction changes) is stored on the new version right away."""
         old = self.get(report_id)
         if old.state not in ("finalized", "approved"):
             raise LockedRecordError("Only a finalized or approved report can be corrected")
@@ -183,7 +207,7 @@ class ReportService:
         draft = dataclasses.replace(
             old, id=new_id(), version=old.version + 1, supersedes_id=old.id, state="draft",
             created_at=now, updated_at=now, finalized_at=None, review_comment="",
-            correction_reason="",
+            correction_reason=reason.strip(),
         )
         with self._store.atomic(f"starting a correction of {old.report_number}"):
             self._store.reports.insert(draft)

@@ -1,0 +1,9 @@
+"""Entry point frozen by PyInstaller: the same ``responder`` command as the pip install."""
+
+import multiprocessing
+
+from responder.cli import main
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    raise SystemExit(main())
