@@ -3,11 +3,17 @@ supervisor review, revise and resubmit. The station ends up holding exactly the 
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.station_process import StationProcess
+from responder.app import open_app
+from responder.sync import TokenStore
+from tests.keyrings import FileKeyring
+from tests.station_process import ROOT, StationProcess, child_env
 from tests.sync_checks import assert_station_matches, enrolled_app
 from tests.sync_work import finish_report, photo_bytes, work_call_to_clear
 
@@ -98,3 +104,38 @@ def test_two_units_dispatch_work_review_revise(station, tmp_path):
     assert a["id"] not in {s.id for s in cso14.calls.board()}
     cso12.close()
     cso14.close()
+
+
+def _responder(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "responder", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_command_line_enroll_and_sync_for_a_docking_script(station, tmp_path):
+    env = child_env(PYTHON_KEYRING_BACKEND="tests.keyrings.FileKeyring",
+                    RESPONDER_TEST_KEYRING=str(tmp_path / "keyring.json"))
+    profile = str(tmp_path / "cso40")
+    done = _responder("enroll", "--station", station.url, "--code",
+                      station.enroll_code("CSO-40"), "--profile", profile, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Enrolled as unit CSO-40" in done.stdout
+    token = next(iter(json.loads((tmp_path / "keyring.json").read_text()).values()))
+    for path in Path(profile).rglob("*"):  # the token is in the keyring only, never the profile
+        assert not path.is_file() or token.encode() not in path.read_bytes(), path
+    call = station.create_call("CSO-40")
+    done = _responder("sync", "--profile", profile, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Sync done" in done.stdout and "Nothing waiting" in done.stdout
+    app = open_app(Path(profile), tokens=TokenStore(FileKeyring(tmp_path / "keyring.json")))
+    assert app.calls.get(call["id"]).cad_number == call["cad_number"]
+    app.store.set_meta("sync.station_url", "http://127.0.0.1:9")
+    app.close()
+    done = _responder("sync", "--profile", profile, env=env)
+    assert done.returncode == 3
+    assert "Station unreachable (offline)" in done.stderr
+
+
+def test_command_line_sync_without_enrollment_fails_with_sign_in(tmp_path):
+    done = _responder("sync", "--profile", str(tmp_path / "new"), env=child_env())
+    assert done.returncode == 4
+    assert "not connected to a station" in done.stderr
