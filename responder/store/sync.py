@@ -81,7 +81,9 @@ class SyncRepository:
         out: list[tuple[Attachment, bytes]] = []
         total = 0
         for row in rows:
-            att = Attachment(*row[:-1], uploaded=bool(row[-1]))
+            values = dict(zip(_ATT_FIELDS, row, strict=True))
+            values["uploaded"] = bool(values["uploaded"])
+            att = Attachment(**values)
             if out and total + att.size > max_bytes:
                 break
             data = self._db.execute(
@@ -116,7 +118,7 @@ class SyncRepository:
         if existing is None:
             row.setdefault("status", default_status)
             call = Call(**row)
-            self._db["calls"].insert(call_to_row(call))
+            self._db.table("calls").insert(call_to_row(call))
             return
         row.pop("status", None)
         row.pop("id")
