@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from responder.clock import parse_iso
@@ -23,6 +24,7 @@ from responder.errors import ResponderError, SyncError, SyncErrorKind
 from responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from responder.sync.engine import SyncProgress, round_did_work
 from responder.sync.status import ERROR_WORDS
+from ui.connect_dialog import ConnectDialog
 from ui.sync_problems import SyncProblemsDialog
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,7 @@ class SyncPanel(QWidget):
         self._engine = engine
         self._tasks = tasks
         self._task: Any = None
+        self._active = False
         self._summary: SyncSummary | None = None
         self._reachable: bool | None = None
         self._probing = False
@@ -126,12 +129,21 @@ class SyncPanel(QWidget):
         for w in (self.waiting_label, self.last_label, self.error_label, self.progress,
                   self.problems_button, self.sync_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.sync_action = QAction("Sync now", self, objectName="syncAction")
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.setToolTip("Send waiting changes and fetch updates (Ctrl+Shift+S)")
+        self.sync_action.triggered.connect(self.sync_now)
+        self.connect_action = QAction("Connect to station\u2026", self,
+                                      objectName="connectAction")
+        self.connect_action.setToolTip("Enroll this device with a code from the station")
+        self.connect_action.triggered.connect(self.open_connect_dialog)
 
     # State ----------------------------------------------------------------------------------
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        """A sync is under way (between rounds too)."""
+        return self._active
 
     def refresh(self) -> SyncStatus:
         """Re-read counts and last results from the store (GUI thread, a few small queries)."""
@@ -142,6 +154,7 @@ class SyncPanel(QWidget):
         self.problems_button.setText(f"{status.problems} need attention")
         self.problems_button.setVisible(status.problems > 0)
         self.sync_button.setEnabled(status.enrolled and not self.running)
+        self.sync_action.setEnabled(status.enrolled and not self.running)
         return status
 
     def _show_error(self, kind: SyncErrorKind | None, detail: str) -> None:
@@ -155,7 +168,9 @@ class SyncPanel(QWidget):
         if self.running:
             return
         self._summary = SyncSummary()
+        self._active = True
         self.sync_button.setEnabled(False)
+        self.sync_action.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setFormat("Starting\u2026")
         self.progress.show()
@@ -217,7 +232,6 @@ class SyncPanel(QWidget):
             self._finish(result.error)
         elif not result.cancelled and round_did_work(result):
             self.refresh()
-            self.sync_button.setEnabled(False)
             self._start_round()
         else:
             self._finish(None)
@@ -229,6 +243,7 @@ class SyncPanel(QWidget):
 
     def _finish(self, error: BaseException | None) -> None:
         self._task = None
+        self._active = False
         self.progress.hide()
         self.refresh()
         if error is None:
@@ -275,3 +290,24 @@ class SyncPanel(QWidget):
 
     def show_problems(self) -> None:
         SyncProblemsDialog(self._engine.problems(), self).exec()
+
+    def open_connect_dialog(self) -> None:
+        """Enroll (or re-enroll) this device, then sync at once."""
+        dialog = ConnectDialog(self._engine, self._tasks, self.window())
+        dialog.enrolled.connect(lambda _enrollment: self.refresh())
+        dialog.exec()
+        if dialog.enrollment is not None:
+            self.sync_now()
+
+
+
+def install_sync(window: Any, engine: SyncEngine, tasks: Any) -> SyncPanel:
+    """Wire sync into the main window: the status-bar panel, its toolbar actions, and a board
+    reload after every sync (new calls, CAD numbers, review outcomes)."""
+    panel = SyncPanel(engine, tasks, window)
+    window.add_status_widget(panel)
+    window.add_toolbar_action(panel.sync_action)
+    window.add_toolbar_action(panel.connect_action)
+    panel.sync_finished.connect(lambda _summary: window.reload())
+    panel.sync_failed.connect(lambda _error: window.reload())
+    return panel
