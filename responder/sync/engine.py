@@ -58,13 +58,13 @@ MAX_ROUNDS = 100_000
 class SyncSettings:
     push_batch: int = 100
     push_batch_bytes: int = 4 * 1024 * 1024
-    round_changes: int = 500
+    round_changes: int = 200
     round_change_bytes: int = 8 * 1024 * 1024
-    round_upload_bytes: int = 8 * 1024 * 1024
+    round_upload_bytes: int = 4 * 1024 * 1024
     chunk_bytes: int = 1024 * 1024
     parallel_uploads: int = 2
     pull_limit: int = 200
-    round_pull: int = 200  # what one GUI-thread apply stores: keep it well under 50 ms
+    round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
     timeout: float = 30.0
     probe_timeout: float = 3.0
 
