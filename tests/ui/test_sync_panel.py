@@ -170,3 +170,21 @@ def test_last_sync_text_names_the_day_when_not_today():
     status = SyncStatus(True, "https://s", "CSO-12", last_success_at="2026-11-20T08:30:00.000Z")
     assert last_sync_text(status, today=date(2026, 11, 25)).startswith("Last sync 20 Nov")
     assert last_sync_text(SyncStatus(True, "https://s", "CSO-12")) == "Never synced"
+
+
+def test_thousands_of_emits_leave_true_alone(qtbot, local_app):
+    """A long sync emits progress many times; with PySide6 6.12.0 each bare emit takes a
+    reference from True and CPython 3.11 aborts after a few hundred (see ui.sync_panel.emit)."""
+    import sys
+
+    from responder.sync import SyncProgress
+    from ui.sync_panel import emit
+
+    panel = SyncPanel(local_app.sync, TaskRunner(inline=True), probe_interval_ms=0)
+    qtbot.addWidget(panel)
+    before = sys.getrefcount(True)
+    for n in range(3000):
+        emit(panel._progressed, SyncProgress("upload", n, 3000))
+    qtbot.wait(50)
+    assert sys.getrefcount(True) >= before - 50
+    assert panel.progress.format().startswith("Uploading photos")
