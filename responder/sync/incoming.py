@@ -125,8 +125,12 @@ def _checklist(folder: Path, payload: Mapping[str, Any]) -> str:
     definition = payload.get("definition")
     if not _SAFE_NAME.match(name) or not isinstance(definition, Mapping):
         raise Skip("checklist definition lacks a usable id or body")
+    version = payload.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise Skip("checklist definition lacks a version number")
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{name}.json"
+    # One file per version: runs started on an older version still find their definition.
+    target = folder / f"{name}.v{version}.json"
     tmp = target.with_suffix(".json.tmp")
     # Write-then-rename: a crash leaves the old file or the new one, never half of one.
     with open(tmp, "w", encoding="utf-8") as fh:

@@ -125,8 +125,15 @@ def test_checklist_definitions_are_written_to_the_profile(app):
                                          "entity_id": "crisis-intake",
                                          "payload": {"id": "crisis-intake", "version": 3,
                                                      "definition": definition}}], cursor=1))
-    path = app.paths.checklists / "crisis-intake.json"
+    path = app.paths.checklists / "crisis-intake.v3.json"
     assert json.loads(path.read_text()) == definition
+    newer = definition | {"version": 4, "title": "Crisis intake (2027)"}
+    app.sync.apply(_result(app, pulled=[{"seq": 2, "kind": "checklist_definition",
+                                         "entity_id": "crisis-intake",
+                                         "payload": {"id": "crisis-intake", "version": 4,
+                                                     "definition": newer}}], cursor=2))
+    assert json.loads(path.read_text()) == definition  # older version kept for older runs
+    assert json.loads((app.paths.checklists / "crisis-intake.v4.json").read_text()) == newer
 
 
 def test_a_malformed_station_change_is_skipped_and_the_rest_stored(app):
