@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,7 +15,7 @@ from responder import __version__
 from responder.station.auth import RateLimiter
 from responder.station.errors import StationError
 from responder.station.middleware import BodyLimit, SecurityHeaders
-from responder.station.routes import attachments, dispatch, enroll, review, sync
+from responder.station.routes import attachments, checklists, dispatch, enroll, review, sync
 from responder.station.service import Station
 from responder.station.storage.uploads import MAX_CHUNK
 
@@ -28,7 +29,7 @@ def error_body(kind: str, message: str) -> dict[str, Any]:
     return {"error": {"kind": kind, "message": message}}
 
 
-def _describe(errors: list[Any]) -> str:
+def _describe(errors: Sequence[Any]) -> str:
     parts = []
     for err in errors[:10]:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
@@ -78,11 +79,12 @@ def create_fastapi(station: Station) -> FastAPI:
         version=__version__,
         description="Sync, enrollment, dispatch intake and supervisor review for Responder units.",
         redoc_url=None,
+        docs_url="/docs" if station.limits.docs else None,
     )
     app.state.station = station
     app.state.limiter = RateLimiter(station.limits.window_seconds)
     _install_error_handlers(app)
-    for module in (enroll, sync, attachments, dispatch, review):
+    for module in (enroll, sync, attachments, dispatch, review, checklists):
         app.include_router(module.router)
     return app
 

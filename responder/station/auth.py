@@ -11,6 +11,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -21,6 +22,7 @@ from responder.station.storage.devices import Admin, Device
 
 log = logging.getLogger(__name__)
 bearer = HTTPBearer(auto_error=False, description="A device token or an admin token")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
 class RateLimiter:
@@ -79,13 +81,13 @@ def identify(request: Request, creds: HTTPAuthorizationCredentials | None) -> De
         return station.devices.identify(creds.credentials)
     except (AuthFailed, Revoked):
         limiter.hit(key)
-        log.warning("rejected a bad or revoked token from %s on %s", client_ip(request),
+        log.warning("rejected a bad or revoked token from %s on %r", client_ip(request),
                     request.url.path)
         raise
 
 
 def device(request: Request,
-           creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Device:
+           creds: Credentials) -> Device:
     who = identify(request, creds)
     if not isinstance(who, Device):
         raise Forbidden("This endpoint is for enrolled devices, not admin tokens")
@@ -94,7 +96,7 @@ def device(request: Request,
 
 def admin(*roles: str) -> Callable[..., Admin]:
     def dependency(request: Request,
-                   creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Admin:
+                   creds: Credentials) -> Admin:
         who = identify(request, creds)
         if not isinstance(who, Admin):
             raise Forbidden("This endpoint needs an admin token; devices may not use it")
@@ -103,3 +105,6 @@ def admin(*roles: str) -> Callable[..., Admin]:
         return who
 
     return dependency
+
+
+CurrentDevice = Annotated[Device, Depends(device)]

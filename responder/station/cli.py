@@ -66,7 +66,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     check_transport(args.host, args.tls_cert, args.tls_key)  # before touching the database
     limits = Limits(enroll_per_ip=args.enroll_limit, enroll_global=args.enroll_global_limit,
                     auth_failures_per_ip=args.auth_failure_limit,
-                    window_seconds=args.rate_window)
+                    window_seconds=args.rate_window, docs=not args.no_docs)
     station = _open(args, limits=limits)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
                  "debug" if args.verbose else "info")
@@ -86,13 +86,14 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 
 
 def cmd_list_devices(args: argparse.Namespace) -> int:
-    devices = _open(args).devices.list()
+    devices = _open(args).devices.all()
     if args.json:
         _print_json([d.__dict__ for d in devices])
         return 0
     for d in devices:
         state = f"revoked {d.revoked_at}" if d.revoked_at else "active"
-        print(f"{d.id}  {d.unit_id:<10} {d.name:<20} enrolled {d.enrolled_at}  {state}")
+        seen = f"last sync {d.last_seen_at}" if d.last_seen_at else "never synced"
+        print(f"{d.id}  {d.unit_id:<10} {d.name:<20} enrolled {d.enrolled_at}  {seen}  {state}")
     if not devices:
         print("No devices enrolled yet.")
     return 0
@@ -141,10 +142,24 @@ def cmd_update_call(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish_checklist(args: argparse.Namespace) -> int:
+    from responder.station.eido import parse_json  # noqa: PLC0415
+
+    try:
+        definition = parse_json(Path(args.file).read_bytes(), "checklist definition")
+    except OSError as exc:
+        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    done = _open(args).checklists.publish(definition)
+    state = "published to every unit" if done["published"] else "already published"
+    print(f"Checklist {done['id']} v{done['version']} {state}")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     review = _open(args).review
     if args.action == "list":
-        found = review.list(None if args.state == "all" else args.state)
+        found = review.list_reports(None if args.state == "all" else args.state)
         if args.json:
             _print_json(found)
         for r in [] if args.json else found:
@@ -199,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--auth-failure-limit", type=int, default=60,
                    help="requests with a bad token per client IP per window")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
+    p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
     p = _add(sub, "enroll-device", cmd_enroll_device, "make a one-time enrollment code")
     p.add_argument("--unit", required=True, help="unit id, e.g. CSO-12")
     p.add_argument("--ttl-hours", type=float, default=None, help="code lifetime (default 24)")
@@ -211,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=["supervisor", "dispatcher"])
     p.add_argument("--label", help="who holds it (shown as reviewer / dispatcher)")
     _register_dispatch(sub)
+    p = _add(sub, "publish-checklist", cmd_publish_checklist,
+             "send a checklist definition (JSON) to every unit")
+    p.add_argument("file")
     p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
     p.add_argument("action", choices=["list", "show", "approve", "return"])
     p.add_argument("report_id", nargs="?")

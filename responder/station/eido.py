@@ -57,13 +57,15 @@ def parse_eido(body: bytes | str | Any) -> EidoIncident:
     )
 
 
+def parse_json(body: bytes | str, what: str) -> Any:
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise Invalid(f"The {what} is not valid JSON: {exc}") from None
+
+
 def _decode(body: bytes | str | Any) -> Any:
-    if isinstance(body, bytes | str):
-        try:
-            return json.loads(body)
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise Invalid(f"EIDO is not valid JSON: {exc}") from None
-    return body
+    return parse_json(body, "EIDO") if isinstance(body, bytes | str) else body
 
 
 def _get(obj: Any, *names: str) -> Any:
@@ -78,13 +80,15 @@ def _get(obj: Any, *names: str) -> Any:
 
 
 def _components(doc: dict[str, Any], *names: str) -> list[dict[str, Any]]:
-    value = _get(doc, *names)
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else [value]
-    if not all(isinstance(i, dict) for i in items):
-        raise Invalid(f"{names[0]} must be an object or a list of objects")
-    return items
+    for name in names:
+        value = _get(doc, name)
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(i, dict) for i in items):
+            raise Invalid(f"{name} must be an object or a list of objects")
+        return items
+    return []
 
 
 def _first(doc: dict[str, Any], *names: str) -> dict[str, Any] | None:

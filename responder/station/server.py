@@ -58,6 +58,7 @@ def serve(station: Station, host: str, port: int, cert: Path | None = None,
     config = uvicorn.Config(
         create_app(station), host=host, port=port, log_level=log_level,
         server_header=False, proxy_headers=False, timeout_keep_alive=10,
+        timeout_graceful_shutdown=3,
         ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
     )
     config.load()

@@ -18,7 +18,8 @@ from responder.station.eido import parse_eido
 from responder.station.errors import Invalid
 from responder.station.storage import feed
 from responder.station.storage.calls import CallSpec, CallUpdate, Dispatch
-from responder.station.storage.database import make_engine, migrate
+from responder.station.storage.checklists import Checklists
+from responder.station.storage.database import make_engine, migrate, write
 from responder.station.storage.devices import Device, DeviceRegistry
 from responder.station.storage.push import PushService
 from responder.station.storage.reviews import Review
@@ -37,6 +38,7 @@ class Limits:
     max_body: int = 1024 * 1024
     max_push_body: int = 8 * 1024 * 1024
     max_push_changes: int = 500
+    docs: bool = True  # serve the Swagger UI page at /docs (/openapi.json is always served)
 
 
 class Station:
@@ -51,11 +53,12 @@ class Station:
         self.pusher = PushService(engine, clock, reference)
         self.review = Review(engine, clock)
         self.uploads = Uploads(engine, clock)
+        self.checklists = Checklists(engine, clock)
         self.station_id = self._station_id()
         self.version = __version__
 
     def _station_id(self) -> str:
-        with self.engine.begin() as conn:
+        with write(self.engine) as conn:
             found = conn.execute(select(meta.c.value).where(meta.c.key == "station_id")
                                  ).scalar_one_or_none()
             if found is None:

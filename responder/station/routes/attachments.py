@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Header, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from responder.station.auth import device, station_of
+from responder.station.auth import CurrentDevice, station_of
 from responder.station.errors import Invalid
-from responder.station.storage.devices import Device
 from responder.station.storage.uploads import UploadState
 
 router = APIRouter(prefix="/api/v1/attachments", tags=["attachments"])
@@ -33,13 +32,13 @@ def _number(value: str | None, name: str) -> int | None:
 
 
 @router.head("/{sha256}")
-def upload_state(sha256: str, request: Request, who: Device = Depends(device)) -> Response:
+def upload_state(sha256: str, request: Request, who: CurrentDevice) -> Response:
     state = station_of(request).uploads.state(who, sha256)
     return Response(status_code=200, headers=_headers(state))
 
 
 @router.patch("/{sha256}", status_code=204, openapi_extra=CHUNK_BODY)
-async def upload_chunk(sha256: str, request: Request, who: Device = Depends(device),
+async def upload_chunk(sha256: str, request: Request, who: CurrentDevice,
                        upload_offset: str | None = Header(None),
                        upload_length: str | None = Header(None)) -> Response:
     offset = _number(upload_offset, "Upload-Offset")
@@ -53,6 +52,6 @@ async def upload_chunk(sha256: str, request: Request, who: Device = Depends(devi
 
 
 @router.get("")
-def list_attachments(request: Request, report_id: str | None = Query(None, max_length=128),
-                     who: Device = Depends(device)) -> dict[str, Any]:
+def list_attachments(request: Request, who: CurrentDevice,
+                     report_id: str | None = Query(None, max_length=128)) -> dict[str, Any]:
     return {"attachments": station_of(request).uploads.listing(who, report_id)}

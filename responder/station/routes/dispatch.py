@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,7 +14,9 @@ from responder.station.storage.devices import Admin
 
 router = APIRouter(prefix="/api/v1/calls", tags=["dispatch"])
 dispatcher = admin("dispatcher")
+Dispatcher = Annotated[Admin, Depends(dispatcher)]
 reader = admin("dispatcher", "supervisor")
+Reader = Annotated[Admin, Depends(reader)]
 TEXT = 20_000
 EIDO_BODY = {"requestBody": {"required": True, "description": "A NENA EIDO JSON document",
                              "content": {"application/json": {"schema": {"type": "object"}}}}}
@@ -49,22 +51,22 @@ class CallPatch(BaseModel):
 
 
 @router.post("", status_code=201)
-def create_call(body: CallIn, request: Request, who: Admin = Depends(dispatcher)) -> Any:
+def create_call(body: CallIn, request: Request, who: Dispatcher) -> Any:
     return {"call": station_of(request).create_call(body.model_dump(), who.label)}
 
 
 @router.get("")
-def list_calls(request: Request, unit_id: str | None = Query(None, max_length=32),
-               limit: int = Query(500, ge=1, le=5000),
-               _who: Admin = Depends(reader)) -> dict[str, Any]:
-    return {"calls": station_of(request).dispatch.list(unit_id, limit)}
+def list_calls(request: Request, _who: Reader,
+               unit_id: str | None = Query(None, max_length=32),
+               limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
+    return {"calls": station_of(request).dispatch.list_calls(unit_id, limit)}
 
 
 @router.post("/eido", openapi_extra=EIDO_BODY, responses={201: {"description": "Created"}})
-async def import_eido(request: Request, response: Response,
+async def import_eido(request: Request, response: Response, who: Dispatcher,
                       unit: str | None = Query(None, max_length=32,
-                                               description="Unit to assign a new incident to"),
-                      who: Admin = Depends(dispatcher)) -> dict[str, Any]:
+                                               description="Unit for a new incident"),
+                      ) -> dict[str, Any]:
     body = await request.body()
     call, created = await run_in_threadpool(station_of(request).import_eido, body, unit,
                                             who.label)
@@ -73,12 +75,12 @@ async def import_eido(request: Request, response: Response,
 
 
 @router.get("/{call_id}")
-def get_call(call_id: str, request: Request, _who: Admin = Depends(reader)) -> dict[str, Any]:
+def get_call(call_id: str, request: Request, _who: Reader) -> dict[str, Any]:
     return station_of(request).dispatch.get(call_id)
 
 
 @router.patch("/{call_id}")
 def update_call(call_id: str, body: CallPatch, request: Request,
-                who: Admin = Depends(dispatcher)) -> dict[str, Any]:
+                who: Dispatcher) -> dict[str, Any]:
     change = CallUpdate(**body.model_dump())
     return {"call": station_of(request).dispatch.update(call_id, change, who.label)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,8 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from responder.station.auth import admin, station_of
 from responder.station.storage.devices import Admin
 
-router = APIRouter(prefix="/api/v1/reports", tags=["review"])
+router = APIRouter(prefix="/api/v1", tags=["review"])
+RecordKind = Literal["checklist_run", "audit", "attachment_meta"]
 supervisor = admin("supervisor")
+Supervisor = Annotated[Admin, Depends(supervisor)]
 StateName = Literal["submitted", "approved", "returned", "superseded", "all"]
 
 
@@ -21,22 +23,34 @@ class ReviewIn(BaseModel):
     comment: str = Field("", max_length=5000)
 
 
-@router.get("")
-def list_reports(request: Request, state: StateName = "submitted",
-                 unit_id: str | None = Query(None, max_length=32),
-                 _who: Admin = Depends(supervisor)) -> dict[str, Any]:
-    found = station_of(request).review.list(None if state == "all" else state, unit_id)
+@router.get("/reports")
+def list_reports(request: Request, _who: Supervisor, state: StateName = "submitted",
+                 unit_id: str | None = Query(None, max_length=32)) -> dict[str, Any]:
+    found = station_of(request).review.list_reports(None if state == "all" else state, unit_id)
     return {"reports": found}
 
 
-@router.get("/{report_id}")
+@router.get("/reports/{report_id}")
 def show_report(report_id: str, request: Request,
-                _who: Admin = Depends(supervisor)) -> dict[str, Any]:
+                _who: Supervisor) -> dict[str, Any]:
     return station_of(request).review.show(report_id)
 
 
-@router.post("/{report_id}/review")
+@router.post("/reports/{report_id}/review")
 def review_report(report_id: str, body: ReviewIn, request: Request,
-                  who: Admin = Depends(supervisor)) -> dict[str, Any]:
+                  who: Supervisor) -> dict[str, Any]:
     return {"review": station_of(request).review.decide(report_id, body.decision, body.comment,
                                                         who.label)}
+
+
+@router.get("/records")
+def list_records(request: Request, _who: Supervisor, kind: RecordKind | None = None,
+                 unit_id: str | None = Query(None, max_length=32),
+                 limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
+    return {"records": station_of(request).review.records(kind, unit_id, limit)}
+
+
+@router.get("/conflicts")
+def list_conflicts(request: Request, _who: Supervisor,
+                   limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
+    return {"conflicts": station_of(request).review.conflicts(limit)}

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from responder.station.auth import device, station_of
+from responder.station.auth import CurrentDevice, station_of
 from responder.station.errors import TooLarge
-from responder.station.storage.devices import Device
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -45,16 +44,16 @@ class PullOut(BaseModel):
 
 
 @router.post("/push", response_model=PushOut, response_model_exclude_none=True)
-def push(body: PushIn, request: Request, who: Device = Depends(device)) -> dict[str, Any]:
+def push(body: PushIn, request: Request, who: CurrentDevice) -> dict[str, Any]:
     station = station_of(request)
     if len(body.changes) > station.limits.max_push_changes:
         raise TooLarge(f"At most {station.limits.max_push_changes} changes per push; "
                        "send the rest in another batch")
+    station.devices.touch(who.id)
     return {"results": station.pusher.push(who, body.changes)}
 
 
 @router.get("/pull", response_model=PullOut)
-def pull(request: Request, cursor: int = Query(0, ge=0, le=2**62),
-         limit: int = Query(200, ge=1, le=1000),
-         who: Device = Depends(device)) -> dict[str, Any]:
+def pull(request: Request, who: CurrentDevice, cursor: int = Query(0, ge=0, le=2**62),
+         limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
     return station_of(request).pull(who, cursor, limit)

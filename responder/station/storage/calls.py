@@ -8,6 +8,7 @@ marked cancelled (with its new unit id) so it leaves that unit's board.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,12 +17,13 @@ from sqlalchemy import Connection, Engine, select, update
 from responder.clock import Clock, iso, new_id
 from responder.models import Call, StatusEvent
 from responder.reference import ReferenceData
-from responder.station.errors import Invalid, NotFound
+from responder.station.errors import Conflict, Invalid, NotFound
 from responder.station.storage import feed
-from responder.station.storage.database import lock_feed
+from responder.station.storage.database import lock_feed, write
 from responder.station.storage.devices import check_unit_id
 from responder.station.storage.tables import call_events, call_units, calls, counters
 
+log = logging.getLogger(__name__)
 CALL_FIELDS = [f.name for f in dataclasses.fields(Call)]
 EVENT_FIELDS = [f.name for f in dataclasses.fields(StatusEvent)]
 MAX_TEXT = 20_000
@@ -155,7 +157,7 @@ class Dispatch:
         self.validate(spec, known_type)
         now = self._clock.now()
         at = iso(now)
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             lock_feed(conn)
             values = dataclasses.asdict(spec)
             values.update(
@@ -166,7 +168,9 @@ class Dispatch:
             row = insert_call(conn, values)
             announce(conn, row)
             station_event(conn, row, spec.unit_id, "status", "DISPATCHED", at, actor=actor)
-            return call_payload(row)
+        log.info("call %s (%s) dispatched to %s by %s", row.id, row.cad_number, spec.unit_id,
+                 actor)
+        return call_payload(row)
 
     def update(self, call_id: str, change: CallUpdate, actor: str) -> dict[str, Any]:
         errors: dict[str, str] = {}
@@ -184,11 +188,13 @@ class Dispatch:
         if errors:
             raise Invalid("The call cannot be updated: " + "; ".join(
                 f"{k} {v}" for k, v in errors.items()))
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             lock_feed(conn)
             row = get_row(conn, call_id)
             if row is None:
                 raise NotFound(f"No call with id {call_id}")
+            if row.cancelled and (change.priority is not None or change.unit_id is not None):
+                raise Conflict(f"Call {row.cad_number} is cancelled; create a new call instead")
             return self._apply_update(conn, row, change, actor)
 
     def _apply_update(self, conn: Connection, row: Any, change: CallUpdate,
@@ -211,6 +217,8 @@ class Dispatch:
         if not values and not note:
             return call_payload(row)
         values.update(updated_at=at, station_revision=row.station_revision + 1)
+        log.info("call %s updated by %s: %s%s", row.id, actor, ", ".join(sorted(values)),
+                 ", note" if note else "")
         conn.execute(update(calls).where(calls.c.id == row.id).values(**values))
         row = get_row(conn, row.id)
         if moving:
@@ -265,7 +273,7 @@ class Dispatch:
             return conn.execute(select(calls.c.id).where(calls.c.incident_id == incident_id)
                                 ).scalar_one_or_none()
 
-    def list(self, unit_id: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def list_calls(self, unit_id: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
         query = select(calls).order_by(calls.c.received_at.desc()).limit(max(1, min(limit, 5000)))
         if unit_id:
             query = query.where(calls.c.unit_id == unit_id)

@@ -19,6 +19,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # order and a puller can never skip a row that commits late (PostgreSQL only; SQLite serializes
 # writers anyway).
 FEED_LOCK_KEY = 4708470
+WRITE_OPTION = "station_write"
 
 
 def normalize_url(url: str) -> str:
@@ -75,8 +76,15 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        # Take the write lock up front: no deadlock-prone read-then-upgrade between writers.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A writing transaction takes the write lock up front (no deadlock-prone read-then-
+        # upgrade between writers); readers stay deferred so WAL lets them run alongside.
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def write(engine: Engine) -> Any:
+    """A write transaction: ``with write(engine) as conn:`` (commits, or rolls back on error)."""
+    return engine.execution_options(**{WRITE_OPTION: True}).begin()
 
 
 def lock_feed(conn: Connection) -> None:
@@ -93,7 +101,7 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
-        with engine.begin() as conn:
+        with write(engine) as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except SQLAlchemyError as exc:

@@ -7,6 +7,7 @@ nothing to brute-force from the hash, and lookup by hash stays a single indexed 
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -15,8 +16,10 @@ from sqlalchemy import Engine, select, update
 
 from responder.clock import Clock, iso, new_id, parse_iso
 from responder.station.errors import AuthFailed, Invalid, NotFound, Revoked
+from responder.station.storage.database import write
 from responder.station.storage.tables import admin_tokens, devices, enrollment_codes
 
+log = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over a radio
 ROLES = ("supervisor", "dispatcher")
 UNIT_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
@@ -74,7 +77,7 @@ class DeviceRegistry:
         now = self._clock.now()
         ttl = timedelta(hours=ttl_hours) if ttl_hours is not None else self._code_ttl
         expires = iso(now + ttl)
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             conn.execute(enrollment_codes.insert().values(
                 code_hash=hash_secret(normalize_code(code)), unit_id=unit_id,
                 created_at=iso(now), expires_at=expires,
@@ -87,7 +90,7 @@ class DeviceRegistry:
         code_hash = hash_secret(normalize_code(code))
         token = "rsd_" + secrets.token_urlsafe(32)
         device_id = new_id()
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             row = conn.execute(
                 select(enrollment_codes).where(enrollment_codes.c.code_hash == code_hash)
             ).first()
@@ -109,7 +112,7 @@ class DeviceRegistry:
         return Enrollment(device_id, row.unit_id, token)
 
     def revoke(self, device_id: str) -> Device:
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             done = conn.execute(
                 update(devices).where(devices.c.id == device_id)
                 .where(devices.c.revoked_at.is_(None))
@@ -119,6 +122,7 @@ class DeviceRegistry:
                 select(devices.c.id).where(devices.c.id == device_id)
             ).first() is None:
                 raise NotFound(f"No device with id {device_id}")
+        log.info("device %s revoked", device_id)
         return self.get(device_id)
 
     def get(self, device_id: str) -> Device:
@@ -128,7 +132,7 @@ class DeviceRegistry:
             raise NotFound(f"No device with id {device_id}")
         return _device(row)
 
-    def list(self) -> list[Device]:
+    def all(self) -> list[Device]:
         with self._engine.connect() as conn:
             rows = conn.execute(select(devices).order_by(devices.c.enrolled_at)).all()
         return [_device(r) for r in rows]
@@ -138,7 +142,7 @@ class DeviceRegistry:
             raise Invalid(f"role must be one of {', '.join(ROLES)}")
         token = f"rsa_{role[:3]}_" + secrets.token_urlsafe(32)
         admin = Admin(new_id(), role, label or role)
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             conn.execute(admin_tokens.insert().values(
                 id=admin.id, role=role, label=admin.label, token_hash=hash_secret(token),
                 created_at=iso(self._clock.now()),
@@ -146,7 +150,7 @@ class DeviceRegistry:
         return admin, token
 
     def revoke_admin_token(self, admin_id: str) -> None:
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             done = conn.execute(update(admin_tokens).where(admin_tokens.c.id == admin_id)
                                 .values(revoked_at=iso(self._clock.now())))
         if done.rowcount == 0:
@@ -172,7 +176,7 @@ class DeviceRegistry:
         return Admin(admin.id, admin.role, admin.label)
 
     def touch(self, device_id: str) -> None:
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             conn.execute(update(devices).where(devices.c.id == device_id)
                          .values(last_seen_at=iso(self._clock.now())))
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from responder.clock import Clock, iso
 from responder.reference import ReferenceData
 from responder.station.storage import feed
-from responder.station.storage.database import lock_feed
+from responder.station.storage.database import lock_feed, write
 from responder.station.storage.devices import Device
 from responder.station.storage.records import (
     Outcome,
@@ -107,7 +107,7 @@ class PushService:
     def _apply(self, device: Device, change: Change) -> dict[str, Any]:
         now = iso(self._clock.now())
         digest = change.fingerprint
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             if change.kind == "call":
                 lock_feed(conn)
             receipt = conn.execute(

@@ -185,7 +185,7 @@ def apply_report(conn: Connection, device: Device, change_id: str, entity_id: st
         if supersedes:
             conn.execute(update(reports_t).where(reports_t.c.id == supersedes)
                          .where(reports_t.c.unit_id == device.unit_id)
-                         .where(reports_t.c.state.in_(("submitted", "returned")))
+                         .where(reports_t.c.state.in_(("submitted", "returned", "approved")))
                          .values(state="superseded"))
     else:
         conn.execute(update(reports_t).where(reports_t.c.id == entity_id).values(**values))

@@ -7,6 +7,7 @@ Only a ``submitted`` version can be decided; an approved version is final.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -14,9 +15,17 @@ from sqlalchemy import Engine, select, update
 from responder.clock import Clock, iso, new_id
 from responder.station.errors import Conflict, Invalid, NotFound
 from responder.station.storage import feed
-from responder.station.storage.database import lock_feed
-from responder.station.storage.tables import report_submissions, reports, reviews
+from responder.station.storage.database import lock_feed, write
+from responder.station.storage.tables import (
+    conflicts,
+    records,
+    report_submissions,
+    reports,
+    reviews,
+    uploads,
+)
 
+log = logging.getLogger(__name__)
 STATES = ("submitted", "approved", "returned", "superseded")
 DECISIONS = {"approve": "approved", "approved": "approved", "return": "returned",
              "returned": "returned"}
@@ -38,7 +47,7 @@ class Review:
         self._engine = engine
         self._clock = clock
 
-    def list(self, state: str | None = "submitted", unit_id: str | None = None,
+    def list_reports(self, state: str | None = "submitted", unit_id: str | None = None,
              limit: int = 500) -> list[dict[str, Any]]:
         if state is not None and state not in STATES:
             raise Invalid(f"state must be one of {', '.join(STATES)}")
@@ -62,12 +71,40 @@ class Review:
                        report_submissions.c.change_id)
                 .where(report_submissions.c.report_id == report_id)
                 .order_by(report_submissions.c.id)).all()
+            metas = conn.execute(select(records.c.payload, uploads.c.complete)
+                                 .select_from(records.outerjoin(uploads, (
+                                     uploads.c.unit_id == records.c.unit_id)
+                                     & (uploads.c.sha256 == records.c.sha256)))
+                                 .where(records.c.kind == "attachment_meta")
+                                 .where(records.c.report_id == report_id)).all()
         return {
             "report": _summary(row),
             "payload": json.loads(row.payload),
             "reviews": [dict(d._mapping) for d in decisions],
             "submissions": [dict(v._mapping) for v in versions],
+            "attachments": [dict(json.loads(m.payload), complete=bool(m.complete))
+                            for m in metas],
         }
+
+    def records(self, kind: str | None, unit_id: str | None,
+                limit: int = 1000) -> list[dict[str, Any]]:
+        """Unit-owned records the station keeps (checklist runs, audit events, attachments)."""
+        query = select(records).order_by(records.c.received_at).limit(max(1, min(limit, 10000)))
+        if kind is not None:
+            query = query.where(records.c.kind == kind)
+        if unit_id is not None:
+            query = query.where(records.c.unit_id == unit_id)
+        with self._engine.connect() as conn:
+            return [{"kind": r.kind, "entity_id": r.entity_id, "unit_id": r.unit_id,
+                     "device_id": r.device_id, "received_at": r.received_at,
+                     "payload": json.loads(r.payload)} for r in conn.execute(query)]
+
+    def conflicts(self, limit: int = 1000) -> list[dict[str, Any]]:
+        """Every change kept but not applied because it clashed with what the station had."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(conflicts).order_by(conflicts.c.id.desc())
+                                .limit(max(1, min(limit, 10000)))).all()
+        return [dict(r._mapping, payload=json.loads(r.payload)) for r in rows]
 
     def decide(self, report_id: str, decision: str, comment: str,
                reviewer: str) -> dict[str, Any]:
@@ -80,7 +117,7 @@ class Review:
         if outcome == "returned" and not comment:
             raise Invalid("Say what to revise: a returned report needs a comment")
         at = iso(self._clock.now())
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             lock_feed(conn)
             row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
             if row is None:
@@ -99,4 +136,5 @@ class Review:
                 "reviewer": reviewer, "at": at, "call_id": row.call_id,
             }
             feed.append(conn, row.unit_id, "review", row.id, payload, at)
+        log.info("report %s v%s %s by %s", row.id, row.version, outcome, reviewer)
         return payload

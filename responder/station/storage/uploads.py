@@ -15,6 +15,7 @@ from sqlalchemy import Engine, delete, select, update
 
 from responder.clock import Clock, iso
 from responder.station.errors import Conflict, Forbidden, Invalid, NotFound, TooLarge
+from responder.station.storage.database import write
 from responder.station.storage.devices import Device
 from responder.station.storage.records import MAX_ATTACHMENT, SHA256
 from responder.station.storage.tables import records, reports, upload_chunks, uploads
@@ -58,7 +59,7 @@ class Uploads:
         if length is not None and not 0 < length <= MAX_ATTACHMENT:
             raise TooLarge(f"An attachment may be at most {MAX_ATTACHMENT // (1024 * 1024)} MB")
         now = iso(self._clock.now())
-        with self._engine.begin() as conn:
+        with write(self._engine) as conn:
             row = conn.execute(select(uploads).where(uploads.c.unit_id == device.unit_id)
                                .where(uploads.c.sha256 == sha256)).first()
             if row is None:

@@ -1,0 +1,33 @@
+"""Publishing checklist definitions to every unit (supervisor tokens)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from responder.station.auth import admin, station_of
+from responder.station.eido import parse_json
+from responder.station.storage.devices import Admin
+
+router = APIRouter(prefix="/api/v1/checklists", tags=["checklists"])
+supervisor = admin("supervisor")
+Supervisor = Annotated[Admin, Depends(supervisor)]
+DEFINITION_BODY = {"requestBody": {"required": True, "description": "A checklist definition",
+                                   "content": {"application/json": {"schema": {
+                                       "type": "object"}}}}}
+
+
+@router.get("")
+def list_checklists(request: Request, _who: Supervisor) -> dict[str, Any]:
+    return {"checklists": station_of(request).checklists.published()}
+
+
+@router.post("", openapi_extra=DEFINITION_BODY, responses={201: {"description": "Published"}})
+async def publish_checklist(request: Request, response: Response,
+                            _who: Supervisor) -> dict[str, Any]:
+    definition = parse_json(await request.body(), "checklist definition")
+    done = await run_in_threadpool(station_of(request).checklists.publish, definition)
+    response.status_code = 201 if done["published"] else 200
+    return done
