@@ -1,33 +1,27 @@
 """The real station server as a subprocess on 127.0.0.1 (free port), for sync tests.
 
-Admin work (enrollment codes, admin tokens) goes through the ``responder-station`` CLI; dispatch
-and review through the HTTP API with admin tokens, as an agency would. ``holdings()`` reads the
-station's SQLite file directly (read-only) so a test can compare it with the units' data.
+Built on the station helper's ``tests/station_fixture.StationProcess``. Dispatch and review go
+through the HTTP API with admin tokens, as an agency would. ``holdings()`` reads the station's
+SQLite file directly (read-only) so a test can compare it with the units' data.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from tests.station_fixture import StationProcess as BaseStation
+from tests.station_fixture import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+__all__ = ["ROOT", "StationProcess", "child_env", "free_port"]
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -52,20 +46,18 @@ class Holdings:
     conflicts: int = 0
 
 
-class StationProcess:
+class StationProcess(BaseStation):
+    """The station helper's process fixture plus what sync tests need: admin tokens cached,
+    dispatch and review through the HTTP API, and ``holdings()``."""
+
     def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        self.db_path = workdir / "station.db"
-        self.port = free_port()
-        self.proc: subprocess.Popen[bytes] | None = None
+        super().__init__(workdir)
+        self.db_path = Path(self.database_url)
         self._admin: dict[str, str] = {}
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    # Process ---------------------------------------------------------------------------------
+        return self.base_url
 
     def cli(self, *args: str) -> str:
         done = subprocess.run(
@@ -76,52 +68,14 @@ class StationProcess:
             raise RuntimeError(f"responder-station {args[0]} failed: {done.stderr}")
         return done.stdout
 
-    def start(self) -> StationProcess:
-        log = open(self.workdir / "station.log", "ab")  # noqa: SIM115 (lives with the process)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "responder.station", "serve", "--database", str(self.db_path),
-             "--host", "127.0.0.1", "--port", str(self.port),
-             "--enroll-limit", "1000", "--enroll-global-limit", "1000",
-             "--auth-failure-limit", "100000"],
-            cwd=ROOT, env=child_env(), stdout=log, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"station exited: {(self.workdir / 'station.log').read_text()}")
-            try:
-                if httpx.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("station did not start in 30 s")
-
-    def kill(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.kill()
-
     # Admin -----------------------------------------------------------------------------------
 
     def enroll_code(self, unit: str) -> str:
-        out = self.cli("enroll-device", "--unit", unit)
-        found = re.search(r":\s*([A-Z0-9]{4}-[A-Z0-9]{4}[A-Z0-9-]*)", out)
-        if not found:
-            raise RuntimeError(f"no code in {out!r}")
-        return found.group(1)
+        return self.make_code(unit)
 
     def admin_token(self, role: str) -> str:
         if role not in self._admin:
-            out = self.cli("create-admin-token", "--role", role, "--label", f"test {role}")
-            self._admin[role] = out.strip().splitlines()[-1].strip()
+            self._admin[role] = super().admin_token(role)
         return self._admin[role]
 
     def api(self, method: str, path: str, role: str, **kwargs: Any) -> Any:

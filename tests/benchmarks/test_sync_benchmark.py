@@ -31,7 +31,7 @@ HEARTBEAT_MS = 5
 def station(tmp_path_factory):
     station = StationProcess(tmp_path_factory.mktemp("station")).start()
     yield station
-    station.stop()
+    station.close()
 
 
 @pytest.fixture(scope="module")

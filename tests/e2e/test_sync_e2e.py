@@ -24,7 +24,7 @@ EIDO = Path(__file__).parent / "data" / "eido-2020.json"
 def station(tmp_path_factory):
     station = StationProcess(tmp_path_factory.mktemp("station")).start()
     yield station
-    station.stop()
+    station.close()
 
 
 def test_two_units_dispatch_work_review_revise(station, tmp_path):

@@ -39,7 +39,7 @@ CLEAN = dataclasses.replace(FAULTY, timeout=15.0)
 def station(tmp_path_factory):
     station = StationProcess(tmp_path_factory.mktemp("station")).start()
     yield station
-    station.stop()
+    station.close()
 
 
 @pytest.fixture(scope="module")

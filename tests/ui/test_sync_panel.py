@@ -22,7 +22,7 @@ from ui.tasks import TaskRunner
 def station(tmp_path_factory):
     station = StationProcess(tmp_path_factory.mktemp("station")).start()
     yield station
-    station.stop()
+    station.close()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ _units = (f"ENG-{n}" for n in itertools.count(1))
 def station(tmp_path_factory):
     station = StationProcess(tmp_path_factory.mktemp("station")).start()
     yield station
-    station.stop()
+    station.close()
 
 
 @pytest.fixture
