@@ -40,8 +40,10 @@ def failure_message(exc: BaseException) -> str:
     if isinstance(exc, StorageFullError):
         return DISK_FULL_MESSAGE
     if isinstance(exc, StorageError):
-        return (f"Not saved: the report could not be written ({exc}) — your text is kept here "
-                "and saving will be retried.")
+        return (
+            f"Not saved: the report could not be written ({exc}) — your text is kept here "
+            "and saving will be retried."
+        )
     return f"Not saved: {exc} — your text is kept here and saving will be retried."
 
 
@@ -53,8 +55,13 @@ class Autosaver(QObject):
     recovered = Signal()  # a save succeeded after failures: the banner can go
     rejected = Signal(str, dict)  # report_id, field -> why the core refused that value
 
-    def __init__(self, reports: ReportService, parent: QObject | None = None,
-                 delay_ms: int = DEBOUNCE_MS, max_wait_ms: int = MAX_WAIT_MS) -> None:
+    def __init__(
+        self,
+        reports: ReportService,
+        parent: QObject | None = None,
+        delay_ms: int = DEBOUNCE_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+    ) -> None:
         super().__init__(parent)
         self._reports = reports
         self.delay_ms = delay_ms

@@ -176,8 +176,9 @@ class CodeCombo(QComboBox):
 
     edited = Signal()
 
-    def __init__(self, codes: CodeList, placeholder: str = "Choose…",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, codes: CodeList, placeholder: str = "Choose…", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         touch(self)
         self.addItem(placeholder, None)
@@ -200,8 +201,14 @@ class CodeCombo(QComboBox):
 class GroupedCodeCombo(CodeCombo):
     """Codes listed under non-selectable group headers (e.g. 17 dispositions in 7 groups)."""
 
-    def __init__(self, codes: CodeList, groups: CodeList, group_key: str = "group",
-                 placeholder: str = "Choose…", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        codes: CodeList,
+        groups: CodeList,
+        group_key: str = "group",
+        placeholder: str = "Choose…",
+        parent: QWidget | None = None,
+    ) -> None:
         QComboBox.__init__(self, parent)
         touch(self)
         model = QStandardItemModel(self)
@@ -287,16 +294,19 @@ class ServicesGrid(QWidget):
 
     edited = Signal()
 
-    def __init__(self, services: CodeList, responses: CodeList,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: CodeList, responses: CodeList, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setVerticalSpacing(4)
         # A chosen answer must stand out in any theme, not just look "pressed".
-        self.setStyleSheet("QPushButton:checked { background: palette(highlight);"
-                           " color: palette(highlighted-text);"
-                           " border: 2px solid palette(window-text); }")
+        self.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text);"
+            " border: 2px solid palette(window-text); }"
+        )
         self._captions = {r.code: plain(r.label) for r in responses}
         self.labels: dict[str, QLabel] = {}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
@@ -359,7 +369,8 @@ class ServicesGrid(QWidget):
         return tuple(
             ServiceEntry(service, response)
             for service, row in self.buttons.items()
-            for response, button in row.items() if button.isChecked()
+            for response, button in row.items()
+            if button.isChecked()
         )
 
     def set_value(self, value: Any) -> None:

@@ -40,15 +40,19 @@ from ui.report_validation import FORM_STYLE, Banner, CorrectionBar, ValidationPa
 
 log = logging.getLogger(__name__)
 
-STATE_WORDS = {"draft": "Draft", "returned": "Returned for changes", "finalized": "Finalized",
-               "approved": "Approved", "superseded": "Replaced by a correction"}
+STATE_WORDS = {
+    "draft": "Draft",
+    "returned": "Returned for changes",
+    "finalized": "Finalized",
+    "approved": "Approved",
+    "superseded": "Replaced by a correction",
+}
 
 
 class ReportFormView(QWidget):
     report_saved = Signal(str)
 
-    def __init__(self, app: ResponderApp, tasks: Any = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, app: ResponderApp, tasks: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
         self._tasks = tasks  # ui.tasks.TaskRunner; autosave never uses it (GUI-thread commits)
@@ -81,8 +85,14 @@ class ReportFormView(QWidget):
         self.correction_reason = self.correction_bar.reason
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
-        for w in (self.banner, self.notice, self.validation, self.placeholder,
-                  self._build_body(), self.correction_bar):
+        for w in (
+            self.banner,
+            self.notice,
+            self.validation,
+            self.placeholder,
+            self._build_body(),
+            self.correction_bar,
+        ):
             layout.addWidget(w)
         layout.addLayout(self._build_actions())
         self._show_nothing()
@@ -157,8 +167,11 @@ class ReportFormView(QWidget):
 
     def _shortcuts(self) -> None:
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (("Ctrl+S", self._on_save_clicked), ("Ctrl+Return", self.finalize),
-                           ("Ctrl+Enter", self.finalize)):
+        for keys, slot in (
+            ("Ctrl+S", self._on_save_clicked),
+            ("Ctrl+Return", self.finalize),
+            ("Ctrl+Enter", self.finalize),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(ctx)
             shortcut.activated.connect(slot)
@@ -198,8 +211,9 @@ class ReportFormView(QWidget):
         self.version_picker.clear()
         for r in self._versions:
             mark = " (current)" if r is current and len(self._versions) > 1 else ""
-            self.version_picker.addItem(f"{r.version} · {STATE_WORDS.get(r.state, r.state)}{mark}",
-                                        r.id)
+            self.version_picker.addItem(
+                f"{r.version} · {STATE_WORDS.get(r.state, r.state)}{mark}", r.id
+            )
         self.version_picker.setCurrentIndex(self._versions.index(shown))
         # Themes pad combo boxes; leave room so "2 · Draft (current)" is never cut off.
         self.version_picker.setMinimumWidth(self.version_picker.sizeHint().width() + 32)
@@ -210,9 +224,17 @@ class ReportFormView(QWidget):
         self.autosaver.set_report(None)
         self.title.setText("Field report")
         self.placeholder.setVisible(self._call_id is not None)
-        for w in (self.scroll, self.validation, self.notice, self.correction_bar,
-                  self.version_picker, self.version_label, self.save_button, self.finalize_button,
-                  self.correct_button):
+        for w in (
+            self.scroll,
+            self.validation,
+            self.notice,
+            self.correction_bar,
+            self.version_picker,
+            self.version_label,
+            self.save_button,
+            self.finalize_button,
+            self.correct_button,
+        ):
             w.hide()
         self.status.clear()
 
@@ -235,13 +257,16 @@ class ReportFormView(QWidget):
         self.validation.show_problems({})
         self.photos.show_report(report.id, editable)
         self.photos_box.setVisible(editable or self.photos.list.count() > 0)
-        self._show_chrome(report, editable,
-                          report.id == current.id and report.state in ("finalized", "approved"))
+        self._show_chrome(
+            report, editable, report.id == current.id and report.state in ("finalized", "approved")
+        )
 
     def _show_chrome(self, report: Report, editable: bool, can_correct: bool) -> None:
         """Title, notices and the buttons that fit what can be done with this version."""
-        self.title.setText(f"<b>Report {report.report_number}</b> · version {report.version} · "
-                           f"{STATE_WORDS.get(report.state, report.state)}")
+        self.title.setText(
+            f"<b>Report {report.report_number}</b> · version {report.version} · "
+            f"{STATE_WORDS.get(report.state, report.state)}"
+        )
         notice = self._notice_text(report, editable)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
@@ -263,23 +288,30 @@ class ReportFormView(QWidget):
         recovered = next((d for d in self._app.recovered if d.report_id == report.id), None)
         if recovered is not None and editable:
             saved = parse_iso(recovered.saved_at).astimezone().strftime("%H:%M:%S")
-            lines.append(f"Recovered after the app closed unexpectedly: this draft was last "
-                         f"saved at {saved}. Check the end of the narrative.")
+            lines.append(
+                f"Recovered after the app closed unexpectedly: this draft was last "
+                f"saved at {saved}. Check the end of the narrative."
+            )
         return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
         if report is None:
             shown = self._shown
-            if shown is not None and shown.state in ("finalized", "approved") \
-                    and self.correct_button.isVisibleTo(self):
+            if (
+                shown is not None
+                and shown.state in ("finalized", "approved")
+                and self.correct_button.isVisibleTo(self)
+            ):
                 self.status.setText("Locked. A correction adds a new version.")
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
         left = len(self._app.reports.problems(report))
-        need = (link(self.status, "problems",
-                     f"{left} left to finalize")
-                if left else "Ready to finalize")
+        need = (
+            link(self.status, "problems", f"{left} left to finalize")
+            if left
+            else "Ready to finalize"
+        )
         saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
         self.status.setText(f"{saved} · {need}")
 

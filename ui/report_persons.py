@@ -55,7 +55,9 @@ class PersonRow(QFrame):
         grid.addWidget(self.remove, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 2)
-        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.role.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.role.setMinimumContentsLength(8)
         self.name.setMinimumWidth(60)
         self.note.setMinimumWidth(60)
@@ -79,8 +81,14 @@ class PersonRow(QFrame):
         if role is None:
             return None  # a row without a role is not a person yet; it stays on screen
         age = self.age.value()
-        return Person(self.person_id, role, self.name.value().strip(), None if age < 0 else age,
-                      self.phone.value().strip(), self.note.value().strip())
+        return Person(
+            self.person_id,
+            role,
+            self.name.value().strip(),
+            None if age < 0 else age,
+            self.phone.value().strip(),
+            self.note.value().strip(),
+        )
 
     def set_read_only(self, flag: bool) -> None:
         self.role.set_read_only(flag)

@@ -36,8 +36,9 @@ def human_size(size: int) -> str:
 class ReportPhotos(QWidget):
     photo_added = Signal(str)  # attachment id
 
-    def __init__(self, attachments: AttachmentService, tasks: Any = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, attachments: AttachmentService, tasks: Any = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._attachments = attachments
         self._tasks = tasks  # ui.tasks.TaskRunner, or None to do everything inline
@@ -78,8 +79,7 @@ class ReportPhotos(QWidget):
         self.none.setVisible(not items)
 
     def _on_add_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Add a photo to this report", "",
-                                              IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Add a photo to this report", "", IMAGE_FILTER)
         if path:
             self.add_file(Path(path))
 
@@ -96,9 +96,12 @@ class ReportPhotos(QWidget):
             except ResponderError as exc:
                 self._on_refused(exc)
             return
-        self._tasks.run(self._attachments.read_photo, path,
-                        on_result=lambda read: self._on_read(report_id, read),
-                        on_error=self._on_refused)
+        self._tasks.run(
+            self._attachments.read_photo,
+            path,
+            on_result=lambda read: self._on_read(report_id, read),
+            on_error=self._on_refused,
+        )
 
     def _on_read(self, report_id: str, read: tuple[str, bytes]) -> None:
         name, data = read

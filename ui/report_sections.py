@@ -111,8 +111,12 @@ class ReportSections(QWidget):
         form = QFormLayout(self.correction_group)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._layout.addWidget(self.correction_group)
-        self._add(form, "correction_reason", TextLine("What does this correction change, and why?"),
-                  FIELD_LABELS["correction_reason"])
+        self._add(
+            form,
+            "correction_reason",
+            TextLine("What does this correction change, and why?"),
+            FIELD_LABELS["correction_reason"],
+        )
 
     def _build_persons(self, ref: ReferenceData) -> None:
         form = self._group("&Persons contacted")
@@ -121,24 +125,42 @@ class ReportSections(QWidget):
     def _build_flags(self, ref: ReferenceData) -> None:
         form = self._group("&What was involved")
         self._add(form, "flags", CodeChecks(ref.flags, columns=2))
-        self._add(form, "disability_codes", CodeChecks(ref.disabilities, columns=2),
-                  "Perceived disability")
-        self._add(form, "disability_other", TextLine("A few words, e.g. \"uses a walker\""),
-                  "Other disability")
-        self._add(form, "language_codes", CodeChecks(ref.languages, columns=3),
-                  "Language needed")
+        self._add(
+            form,
+            "disability_codes",
+            CodeChecks(ref.disabilities, columns=2),
+            "Perceived disability",
+        )
+        self._add(
+            form,
+            "disability_other",
+            TextLine('A few words, e.g. "uses a walker"'),
+            "Other disability",
+        )
+        self._add(form, "language_codes", CodeChecks(ref.languages, columns=3), "Language needed")
 
     def _build_disposition(self, ref: ReferenceData) -> None:
         form = self._group("&Disposition and outcome")
-        self._add(form, "disposition_code",
-                  GroupedCodeCombo(ref.dispositions, ref.disposition_groups, "group",
-                                   "Choose the CAD disposition…"), "Disposition")
-        self._add(form, "outcome_code", CodeCombo(ref.outcomes, "How did the contact end?"),
-                  "Outcome")
-        self._add(form, "transport_destination_code",
-                  CodeCombo(ref.transport_destinations, "Where to?"), "Transported to")
-        self._add(form, "referrals", CodeChecks(ref.referral_destinations, columns=2),
-                  "Referred to")
+        self._add(
+            form,
+            "disposition_code",
+            GroupedCodeCombo(
+                ref.dispositions, ref.disposition_groups, "group", "Choose the CAD disposition…"
+            ),
+            "Disposition",
+        )
+        self._add(
+            form, "outcome_code", CodeCombo(ref.outcomes, "How did the contact end?"), "Outcome"
+        )
+        self._add(
+            form,
+            "transport_destination_code",
+            CodeCombo(ref.transport_destinations, "Where to?"),
+            "Transported to",
+        )
+        self._add(
+            form, "referrals", CodeChecks(ref.referral_destinations, columns=2), "Referred to"
+        )
 
     def _build_services(self, ref: ReferenceData) -> None:
         form = self._group("Ser&vices offered, accepted or declined")
@@ -147,15 +169,15 @@ class ReportSections(QWidget):
     def _build_backup(self, ref: ReferenceData) -> None:
         form = self._group("Police &backup and 988")
         self._add(form, "backup_requested", Toggle("Police backup was requested"))
-        self._add(form, "backup_reason_code", CodeCombo(ref.backup_reasons, "Why?"),
-                  "Reason for backup")
+        self._add(
+            form, "backup_reason_code", CodeCombo(ref.backup_reasons, "Why?"), "Reason for backup"
+        )
         self._add(form, "transfer_988", Toggle("The call was transferred from 911 to 988"))
 
     def _build_follow_up(self) -> None:
         form = self._group("Follow-&up and time")
         self._add(form, "follow_up_needed", Toggle("Follow-up is needed"))
-        self._add(form, "follow_up_note", TextLine("Who should do what, and by when?"),
-                  "Follow-up")
+        self._add(form, "follow_up_note", TextLine("Who should do what, and by when?"), "Follow-up")
         self._add(form, "time_on_task_minutes", Minutes(MAX_MINUTES), "Time on task")
 
     def _build_narrative(self) -> None:

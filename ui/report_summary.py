@@ -28,8 +28,10 @@ class ReportSummary(QLabel):
         self.setObjectName("reportSummary")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setMargin(8)
 
@@ -60,8 +62,7 @@ class ReportSummary(QLabel):
             ("Involved", _labels(ref, "flags", r.flags)),
             (FIELD_LABELS["disability_codes"], disability),
             (FIELD_LABELS["language_codes"], _labels(ref, "languages", r.language_codes)),
-            ("Disposition",
-             f"{disposition.label} ({disposition.code})" if disposition else ""),
+            ("Disposition", f"{disposition.label} ({disposition.code})" if disposition else ""),
             ("Outcome", outcome),
             ("Referred to", _labels(ref, "referral_destinations", r.referrals)),
             (FIELD_LABELS["services"], services),
@@ -73,8 +74,13 @@ class ReportSummary(QLabel):
         return [(k, v) for k, v in rows if v]
 
     def _person(self, p) -> str:
-        bits = [self._ref.person_roles.label(p.role_code), p.name,
-                f"age {p.age}" if p.age is not None else "", p.phone, p.note]
+        bits = [
+            self._ref.person_roles.label(p.role_code),
+            p.name,
+            f"age {p.age}" if p.age is not None else "",
+            p.phone,
+            p.note,
+        ]
         return html.escape(" · ".join(b for b in bits if b))
 
     def render(self, r: Report) -> str:
@@ -85,5 +91,6 @@ class ReportSummary(QLabel):
             for k, v in self.rows(r)
         )
         narrative = html.escape(r.narrative).replace("\n", "<br>") or "<i>(none)</i>"
-        return (f"<table>{cells}</table><p><b>Narrative</b></p>"
-                f"<p style='margin-top:0'>{narrative}</p>")
+        return (
+            f"<table>{cells}</table><p><b>Narrative</b></p><p style='margin-top:0'>{narrative}</p>"
+        )

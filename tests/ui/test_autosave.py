@@ -91,9 +91,16 @@ def test_finalize_waits_for_pending_edits_to_be_saved(qtbot, form, app):
 
 def test_editing_a_report_finalized_elsewhere_is_reported_not_dropped_silently(qtbot, form, app):
     report_id = form._shown.id
-    app.reports.save_fields(report_id, {
-        "persons": [{"id": "p1", "role_code": "SUBJECT"}], "disposition_code": "NRR",
-        "outcome_code": "RESOLVED_ON_SCENE", "time_on_task_minutes": 5, "narrative": "done"})
+    app.reports.save_fields(
+        report_id,
+        {
+            "persons": [{"id": "p1", "role_code": "SUBJECT"}],
+            "disposition_code": "NRR",
+            "outcome_code": "RESOLVED_ON_SCENE",
+            "time_on_task_minutes": 5,
+            "narrative": "done",
+        },
+    )
     app.reports.finalize(report_id)  # e.g. from another window of the same profile
     qtbot.keyClicks(form.sections.editors["narrative"], " and more")
     form.flush()

@@ -93,7 +93,11 @@ def test_finalize_too_early_names_exactly_the_missing_fields(qtbot, form: Report
 
     assert form.validation.isVisible()
     assert form.validation.labels() == [
-        "Disposition", "Outcome", "Persons contacted", "Time on task", "Narrative"
+        "Disposition",
+        "Outcome",
+        "Persons contacted",
+        "Time on task",
+        "Narrative",
     ]
     assert form.sections.editors["disposition_code"].property("invalid") is True
     assert form.sections.errors["narrative"].text() == "Write what happened"
@@ -115,8 +119,9 @@ def test_validation_panel_follows_the_edits(qtbot, form: ReportFormView):
 def test_filled_report_finalizes_and_becomes_read_only(qtbot, form: ReportFormView, app):
     fill_required(qtbot, form)
     form.activateWindow()
-    qtbot.keyClick(form.sections.editors["narrative"], Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        form.sections.editors["narrative"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
 
     report = app.reports.get(form._shown.id)
     assert report.state == "finalized", form.validation.labels()
@@ -291,9 +296,21 @@ def test_tab_walks_a_new_person_row_in_reading_order(qtbot, form):
     click(qtbot, persons.add_button)
     click(qtbot, persons.add_button)
     first, second = persons.rows
-    order = [first.role, first.name, first.age, first.remove, first.phone, first.note,
-             second.role, second.name, second.age, second.remove, second.phone, second.note,
-             persons.add_button]
+    order = [
+        first.role,
+        first.name,
+        first.age,
+        first.remove,
+        first.phone,
+        first.note,
+        second.role,
+        second.name,
+        second.age,
+        second.remove,
+        second.phone,
+        second.note,
+        persons.add_button,
+    ]
     first.role.setFocus()
     for expected in order[1:]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

@@ -1,0 +1,144 @@
+"""Desktop shell benchmarks (run with ``--benchmark-only``); each prints its figure.
+
+- cold start to a populated call board, as a ratio to a bare PySide6 window (target <= 4x)
+- call-board filter over 50,000 calls (target <= 50 ms per keystroke)
+- peak memory of the app with 50,000 calls (target <= 250 MB)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks.big_profile import BIG_CALLS, build_big_profile
+
+ROOT = Path(__file__).resolve().parents[2]
+REPEATS = 5
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+# The baseline does what the app's --screenshot does, minus Responder: a shown window, grabbed.
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1366, 768); w.show()
+for _ in range(5):
+    app.processEvents()
+w.grab().save(sys.argv[1])
+"""
+
+PEAK_RSS = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+@pytest.fixture(scope="session")
+def big_profile(tmp_path_factory) -> Path:
+    return build_big_profile(tmp_path_factory.mktemp("big") / "profile")
+
+
+def _app_cmd(profile: Path, out: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "responder",
+        "--profile",
+        str(profile),
+        "--screenshot",
+        str(out),
+        *extra,
+    ]
+
+
+def _seconds(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, capture_output=True, timeout=300)
+    return time.perf_counter() - start
+
+
+def _report(capsys, text: str) -> None:
+    with capsys.disabled():
+        print(f"\n[ui-benchmark] {text}")
+
+
+def test_cold_start_ratio_to_bare_window(benchmark, tmp_path, capsys):
+    profile = tmp_path / "demo"
+    out = tmp_path / "shot.png"
+    _seconds(_app_cmd(profile, out, "--demo"))  # create the demo profile outside the timing
+    bare_cmd = [sys.executable, "-c", BARE_WINDOW, str(tmp_path / "bare.png")]
+    bare = [_seconds(bare_cmd) for _ in range(REPEATS)]
+    app = benchmark.pedantic(
+        _seconds, args=(_app_cmd(profile, out, "--demo"),), rounds=REPEATS, iterations=1
+    )
+    app_median = statistics.median(benchmark.stats.stats.data)
+    ratio = app_median / statistics.median(bare)
+    benchmark.extra_info.update(bare_s=statistics.median(bare), ratio=ratio)
+    _report(
+        capsys,
+        f"cold start to populated board: app {app_median * 1000:.0f} ms, bare "
+        f"PySide6 window {statistics.median(bare) * 1000:.0f} ms, "
+        f"ratio {ratio:.2f}x (target <= 4x)",
+    )
+    assert app > 0 and ratio <= 4.0
+
+
+def test_filter_50k_calls(benchmark, qtbot, big_profile, capsys):
+    from responder.app import open_app  # noqa: PLC0415
+    from ui.call_board import CallBoardView  # noqa: PLC0415
+
+    core = open_app(big_profile)
+    try:
+        view = CallBoardView(core)
+        qtbot.addWidget(view)
+        view.resize(820, 640)
+        view.show()
+        view.reload()
+        assert view.model.total_count() == BIG_CALLS
+        needles = ["y", "ya", "yak", "yakima", "yakima a", "5150", "t2611", "laundromat", ""]
+        state = {"i": 0}
+
+        def type_next() -> int:
+            needle = needles[state["i"] % len(needles)]
+            state["i"] += 1
+            view.filter_edit.setText(needle)
+            return view.model.rowCount()
+
+        benchmark.pedantic(type_next, rounds=len(needles) * 4, iterations=1)
+        worst = benchmark.stats.stats.max * 1000
+        mean = benchmark.stats.stats.mean * 1000
+        _report(
+            capsys,
+            f"filter over {BIG_CALLS:,} calls: mean {mean:.1f} ms, "
+            f"worst {worst:.1f} ms per keystroke (target <= 50 ms)",
+        )
+        assert mean <= 50
+    finally:
+        core.close()
+
+
+def test_peak_memory_with_50k_calls(benchmark, tmp_path, big_profile, capsys):
+    cmd = [sys.executable, "-c", PEAK_RSS, *_app_cmd(big_profile, tmp_path / "big.png")]
+
+    def peak_mb() -> float:
+        done = subprocess.run(
+            cmd, cwd=ROOT, env=ENV, check=True, capture_output=True, text=True, timeout=300
+        )
+        return int(done.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
+
+    peak = benchmark.pedantic(peak_mb, rounds=1, iterations=1)
+    start = benchmark.stats.stats.mean
+    _report(
+        capsys,
+        f"peak memory with {BIG_CALLS:,} calls: {peak:.0f} MB "
+        f"(window opened, board populated; start took {start:.2f} s; "
+        "target <= 250 MB)",
+    )
+    assert peak <= 250

@@ -1,0 +1,155 @@
+"""Composition root: pick the profile, open the core, build the window, run the event loop."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import os
+import signal
+import sys
+from pathlib import Path
+
+from responder.app import ResponderApp, open_app
+from responder.cli import resolve_profile
+from responder.demo import seed_demo
+from responder.errors import ResponderError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1366, 768)
+
+
+def parse_size(text: str | None) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in (text or "").lower().split("x"))
+    except ValueError:
+        return DEFAULT_SIZE
+    return (w, h) if w > 0 and h > 0 else DEFAULT_SIZE
+
+
+class UiSettings:
+    """UI preferences in the profile's settings.json; keeps keys other features wrote."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def _read(self) -> dict:
+        try:
+            data = json.loads(self._path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, key: str, default=None):
+        return self._read().get(key, default)
+
+    def set(self, key: str, value) -> None:
+        data = self._read()
+        data[key] = value
+        tmp = self._path.with_suffix(".tmp")
+        try:
+            tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+            os.replace(tmp, self._path)
+        except OSError as exc:
+            log.warning("Cannot save settings to %s: %s", self._path, exc)
+
+
+def open_profile(args: argparse.Namespace) -> ResponderApp:
+    profile = resolve_profile(args)
+    core = open_app(profile)
+    if args.demo and core.store.calls.count() == 0:
+        seed_demo(core.store, core.clock)
+        # The demo sets its own unit; reopen so every service sees it.
+        core.close()
+        core = open_app(profile)
+    return core
+
+
+def _log_to_profile(logs_dir: Path) -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        logs_dir / "responder.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 (after the platform is chosen)
+
+    from ui.error_dialog import install_excepthook, show_error  # noqa: PLC0415
+
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("Responder")
+    install_excepthook(interactive=not args.screenshot)
+    try:
+        core = open_profile(args)
+    except ResponderError as exc:
+        log.error("Cannot open the profile: %s", exc)
+        if not args.screenshot:
+            show_error(None, exc, "Responder cannot start")
+        else:
+            print(f"responder: {exc}", file=sys.stderr)
+        return 2
+    _log_to_profile(core.paths.logs)
+    try:
+        return _run_window(qapp, core, args)
+    finally:
+        core.close()
+
+
+def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
+    from ui.error_dialog import show_error  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui.tasks import TaskRunner  # noqa: PLC0415
+
+    settings = UiSettings(core.paths.settings)
+    theme = args.theme or settings.get("theme", "day")
+    tasks = TaskRunner()
+    window = MainWindow(core, tasks, theme)
+    window.theme_changed.connect(lambda name: settings.set("theme", name))
+    if not args.screenshot:
+        # Background work that failed with nobody listening still reaches the user.
+        tasks.task_failed.connect(lambda exc: show_error(window, exc))
+    if args.theme:
+        settings.set("theme", args.theme)
+    window.resize(*parse_size(args.size))
+    window.reload(select_first=True)
+    try:
+        if args.screenshot:
+            return _screenshot(qapp, window, Path(args.screenshot))
+        _close_on_signals(window)
+        window.show()
+        log.info("Window shown for profile %s", core.paths.root)
+        return int(qapp.exec())
+    finally:
+        window.detail.flush()
+        tasks.wait_for_done(10_000)
+
+
+def _close_on_signals(window) -> None:
+    """Ctrl+C or a polite kill closes the window the normal way, so edits are flushed."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: window.close())
+    # Python runs signal handlers only when it gets control; wake it up now and then.
+    ticker = QTimer(window, interval=300)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
+
+
+def _screenshot(qapp, window, path: Path) -> int:
+    window.show()
+    for _ in range(5):
+        qapp.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        print(f"responder: cannot write screenshot {path}", file=sys.stderr)
+        return 1
+    log.info("Screenshot written to %s", path)
+    window.close()
+    return 0

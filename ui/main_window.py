@@ -1,0 +1,230 @@
+"""The main window: call board on the left, the selected call on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStatusBar,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from responder.clock import parse_iso
+from responder.errors import ResponderError
+from responder.models import RecoveredDraft
+from ui.call_board import CallBoardView
+from ui.call_detail import CallDetailView
+from ui.onview_dialog import OnViewDialog
+from ui.theme import apply_theme, other
+
+log = logging.getLogger(__name__)
+
+# The board gets the larger share: it has seven columns; the detail panel wraps its text.
+BOARD_SHARE = 0.57
+
+
+def recovery_text(draft: RecoveredDraft) -> str:
+    saved = parse_iso(draft.saved_at).astimezone().strftime("%H:%M")
+    return (
+        f"Recovered the draft of report {draft.report_number} "
+        f"(call {draft.call_number}) from {saved}"
+    )
+
+
+class MainWindow(QMainWindow):
+    theme_changed = Signal(str)
+
+    def __init__(self, app, tasks, theme: str = "day", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._tasks = tasks
+        self.theme = theme
+        self.setWindowTitle(f"Responder \u2014 {app.unit_id}")
+        # Fonts and style first, so every widget below is built with them.
+        colors = apply_theme(QApplication.instance(), theme)
+        self.board = CallBoardView(app, self)
+        self.detail = CallDetailView(app, tasks, self)
+        self._build_toolbar()
+        self._build_body()
+        self._build_status_bar()
+        self.board.call_selected.connect(self.detail.show_call)
+        self.detail.status_changed.connect(self._on_detail_status_changed)
+        self.detail.report_saved.connect(self._on_detail_report_saved)
+        self.board.set_colors(colors)
+        self._update_theme_action()
+
+    # Construction ----------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Main", self, objectName="mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.onview_action = QAction("+  On-view call", self)
+        self.onview_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.onview_action.setToolTip("Start a self-initiated call (Ctrl+N)")
+        self.onview_action.triggered.connect(self.start_onview_call)
+        self.toolbar.addAction(self.onview_action)
+        self.toolbar.widgetForAction(self.onview_action).setObjectName("onViewButton")
+        self.filter_action = QAction("Find", self)
+        self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.filter_action.setToolTip("Filter the call board (Ctrl+F)")
+        self.filter_action.triggered.connect(self.board.focus_filter)
+        self.addAction(self.filter_action)
+        self._extra_anchor = self.toolbar.addSeparator()
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        spacer.setStyleSheet("background: transparent;")
+        self.toolbar.addWidget(spacer)
+        officer = self._app.store.get_meta("officer_name") or ""
+        unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
+        self.toolbar.addWidget(QLabel(unit, self.toolbar, objectName="unitLabel"))
+        self.theme_action = QAction(self)
+        self.theme_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.theme_action.triggered.connect(self.toggle_theme)
+        self.toolbar.addAction(self.theme_action)
+
+    def _build_body(self) -> None:
+        self.banner = QFrame(self, objectName="recoveryBanner")
+        self.banner_label = QLabel(self.banner)
+        self.banner_label.setWordWrap(True)
+        self.open_recovered_button = QPushButton("Open report", self.banner)
+        self.open_recovered_button.clicked.connect(self.open_recovered)
+        dismiss = QPushButton("Dismiss", self.banner)
+        dismiss.clicked.connect(self.banner.hide)
+        row = QHBoxLayout(self.banner)
+        row.setContentsMargins(12, 6, 8, 6)
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(self.open_recovered_button)
+        row.addWidget(dismiss)
+        self.show_recovered(self._app.recovered)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self._splitter_moved_by_user = False
+        self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(6, 6, 6, 0)
+        box.setSpacing(6)
+        box.addWidget(self.banner)
+        box.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        bar = QStatusBar(self)
+        bar.setSizeGripEnabled(False)
+        self.setStatusBar(bar)
+        self.counts_label = QLabel(bar)
+        bar.addWidget(self.counts_label)
+
+    # Extension points ------------------------------------------------------------------------
+
+    def add_toolbar_action(self, action: QAction) -> None:
+        """Features add their own buttons (e.g. Sync, Print) before the right-hand side."""
+        self.toolbar.insertAction(self._extra_anchor, action)
+        self.addAction(action)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Features show their state on the right of the status bar (e.g. sync state)."""
+        self.statusBar().addPermanentWidget(widget)
+
+    # Behaviour -------------------------------------------------------------------------------
+
+    def show_recovered(self, drafts: list[RecoveredDraft]) -> None:
+        self._recovered = list(drafts)
+        self.banner_label.setText("\n".join(recovery_text(d) for d in drafts))
+        self.banner.setVisible(bool(drafts))
+
+    def open_recovered(self) -> None:
+        """Show the (first) recovered draft: its call, on the Report tab."""
+        if not self._recovered:
+            return
+        number = self._recovered[0].call_number
+        self.board.filter_edit.clear()
+        model = self.board.model
+        row = next((r for r in range(model.rowCount()) if model.summary(r).number == number), -1)
+        if row >= 0 and self.board.select_call(model.summary(row).id):
+            self.detail.show_report_tab()
+
+    def reload(self, select_first: bool = False) -> None:
+        self.board.reload()
+        if select_first and self.board.current_call_id() is None:
+            self.board.select_first()
+            self.board.table.setFocus()
+        self._update_counts()
+
+    def start_onview_call(self) -> None:
+        dialog = OnViewDialog(self._app, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created_call is not None:
+            self.board.filter_edit.clear()
+            self.board.refresh_call(dialog.created_call.id)
+            self.board.select_call(dialog.created_call.id)
+            self._update_counts()
+
+    def toggle_theme(self) -> None:
+        self.set_theme(other(self.theme))
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+        self.board.set_colors(apply_theme(QApplication.instance(), name))
+        self._update_theme_action()
+        self.theme_changed.emit(name)
+
+    def _update_theme_action(self) -> None:
+        target = other(self.theme)
+        icon = "\u263e" if target == "night" else "\u2600"
+        self.theme_action.setText(f"{icon}  {target.capitalize()} theme")
+        self.theme_action.setToolTip(f"Switch to the {target} theme (Ctrl+T)")
+
+    def _update_counts(self) -> None:
+        model = self.board.model
+        self.counts_label.setText(
+            f"{model.open_count():,} open  \u00b7  {model.total_count():,} calls on this device"
+        )
+
+    def _on_detail_status_changed(self, call_id: str) -> None:
+        self.board.refresh_call(call_id)
+        self._update_counts()
+
+    def _on_detail_report_saved(self, report_id: str) -> None:
+        # Drafts do not change the board; a finalized report waits in the outbox (unsynced).
+        try:
+            report = self._app.reports.get(report_id)
+        except ResponderError:
+            return
+        if report.state == "finalized":
+            self.board.refresh_call(report.call_id)
+
+    def _on_splitter_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splitter_moved_by_user = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if not self._splitter_moved_by_user:
+            # The splitter has not been laid out yet; the window's new width is what counts.
+            width = event.size().width() - 12
+            self.splitter.setSizes([int(width * BOARD_SHARE), int(width * (1 - BOARD_SHARE))])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        # Whatever is typed must reach the database before the window goes.
+        self.detail.flush()
+        super().closeEvent(event)
