@@ -104,12 +104,14 @@ def run(args: argparse.Namespace) -> int:
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     from ui.error_dialog import show_error  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui.sync_panel import install_sync  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
     settings = UiSettings(core.paths.settings)
     theme = args.theme or settings.get("theme", "day")
     tasks = TaskRunner()
     window = MainWindow(core, tasks, theme)
+    install_sync(window, core.sync, tasks)
     window.theme_changed.connect(lambda name: settings.set("theme", name))
     if not args.screenshot:
         # Background work that failed with nobody listening still reaches the user.

@@ -8,14 +8,12 @@ A cheap health probe on its own pool starts a sync when the station becomes reac
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 import time
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -31,30 +29,6 @@ log = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 30_000
 PROGRESS_EVERY_S = 0.1
-
-
-def _emit_drops_a_true() -> bool:
-    """PySide6 6.12.0 on CPython 3.11: ``SignalInstance.emit`` returns ``True`` without a new
-    reference, so every Python-side emit takes one reference from ``True``; after a few hundred
-    the interpreter aborts ("bool_dealloc"). Detect it once."""
-
-    class _Probe(QObject):
-        fired = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.fired.emit()
-    return sys.getrefcount(True) < before
-
-
-_EMIT_DROPS_TRUE = _emit_drops_a_true()
-
-
-def emit(signal: Any, *args: Any) -> None:
-    """Emit, giving ``True`` back the reference a buggy PySide6 takes (harmless otherwise)."""
-    signal.emit(*args)
-    if _EMIT_DROPS_TRUE:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 _PHASE_WORDS = {"push": "Sending", "upload": "Uploading photos", "pull": "Receiving"}
 
 
@@ -85,6 +59,7 @@ class SyncPanel(QWidget):
     sync_finished = Signal(object)  # SyncSummary
     sync_failed = Signal(object)  # SyncError
     station_reachable_changed = Signal(bool)
+    enrolled = Signal(object)  # Enrollment: this device is now (another) unit at a station
     _progressed = Signal(object)  # SyncProgress, emitted on the worker, delivered queued
 
     def __init__(self, engine: SyncEngine, tasks: Any, parent: QWidget | None = None,
@@ -103,6 +78,8 @@ class SyncPanel(QWidget):
         self._probe_timer.timeout.connect(self.probe)
         if probe_interval_ms > 0:
             self._probe_timer.start()
+            # First look soon after start: a unit docked at the station syncs right away.
+            QTimer.singleShot(min(probe_interval_ms, 1000), self, self.probe)
         self.refresh()
 
     def _build(self) -> None:
@@ -125,7 +102,7 @@ class SyncPanel(QWidget):
         self.sync_button = QPushButton("Sync now", objectName="syncNow")
         self.sync_button.setProperty("role", "primary")
         self.sync_button.setToolTip("Send waiting changes and fetch updates from the station")
-        self.sync_button.clicked.connect(self.sync_now)
+        self.sync_button.clicked.connect(self._on_sync_button_clicked)
         for w in (self.waiting_label, self.last_label, self.error_label, self.progress,
                   self.problems_button, self.sync_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -153,7 +130,9 @@ class SyncPanel(QWidget):
         self._show_error(status.last_error_kind, status.last_error)
         self.problems_button.setText(f"{status.problems} need attention")
         self.problems_button.setVisible(status.problems > 0)
-        self.sync_button.setEnabled(status.enrolled and not self.running)
+        # Not connected yet: the same button offers to connect instead.
+        self.sync_button.setText("Sync now" if status.enrolled else "Connect to station")
+        self.sync_button.setEnabled(not self.running)
         self.sync_action.setEnabled(status.enrolled and not self.running)
         return status
 
@@ -163,6 +142,12 @@ class SyncPanel(QWidget):
         self.error_label.setVisible(kind is not None)
 
     # Sync -----------------------------------------------------------------------------------
+
+    def _on_sync_button_clicked(self) -> None:
+        if self._engine.station_url:
+            self.sync_now()
+        else:
+            self.open_connect_dialog()
 
     def sync_now(self) -> None:
         if self.running:
@@ -174,7 +159,7 @@ class SyncPanel(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setFormat("Starting\u2026")
         self.progress.show()
-        emit(self.sync_started)
+        self.sync_started.emit()
         self._start_round()
 
     def cancel(self) -> None:
@@ -205,7 +190,7 @@ class SyncPanel(QWidget):
             now = time.monotonic()
             if now - last[0] >= PROGRESS_EVERY_S or p.done == p.total:
                 last[0] = now
-                emit(self._progressed, p)
+                self._progressed.emit(p)
 
         return self._engine.transfer(plan, task.cancel_event, progress)
 
@@ -248,7 +233,7 @@ class SyncPanel(QWidget):
         self.refresh()
         if error is None:
             self._reachable = True
-            emit(self.sync_finished, self._summary)
+            self.sync_finished.emit(self._summary)
             return
         if not isinstance(error, SyncError):
             self.error_label.setText(f"Sync stopped: {error}")
@@ -256,7 +241,7 @@ class SyncPanel(QWidget):
             self.error_label.show()
         elif error.kind is SyncErrorKind.OFFLINE:
             self._reachable = False
-        emit(self.sync_failed, error)
+        self.sync_failed.emit(error)
 
     # Reachability ---------------------------------------------------------------------------
 
@@ -276,7 +261,7 @@ class SyncPanel(QWidget):
         came_back = reachable and self._reachable is not True
         if reachable != self._reachable:
             self._reachable = reachable
-            emit(self.station_reachable_changed, reachable)
+            self.station_reachable_changed.emit(reachable)
         if not reachable or self.running:
             return
         status = self._engine.status()
@@ -295,6 +280,7 @@ class SyncPanel(QWidget):
         """Enroll (or re-enroll) this device, then sync at once."""
         dialog = ConnectDialog(self._engine, self._tasks, self.window())
         dialog.enrolled.connect(lambda _enrollment: self.refresh())
+        dialog.enrolled.connect(self.enrolled.emit)
         dialog.exec()
         if dialog.enrollment is not None:
             self.sync_now()
@@ -310,4 +296,16 @@ def install_sync(window: Any, engine: SyncEngine, tasks: Any) -> SyncPanel:
     window.add_toolbar_action(panel.connect_action)
     panel.sync_finished.connect(lambda _summary: window.reload())
     panel.sync_failed.connect(lambda _error: window.reload())
+    panel.enrolled.connect(lambda enrollment: _show_unit(window, enrollment.unit_id))
     return panel
+
+
+def _show_unit(window: Any, unit_id: str) -> None:
+    """The window names the unit; after enrollment that is the station's unit id."""
+    from PySide6.QtWidgets import QLabel  # noqa: PLC0415
+
+    window.setWindowTitle(f"Responder \u2014 {unit_id}")
+    label = window.findChild(QLabel, "unitLabel")
+    if label is not None:
+        rest = label.text().partition("\u00b7")
+        label.setText(f"Unit {unit_id}" + (f"  \u00b7{rest[2]}" if rest[1] else ""))
