@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from responder import __version__
@@ -23,6 +25,27 @@ log = logging.getLogger(__name__)
 HTTP_KINDS = {400: "invalid", 401: "auth", 403: "forbidden", 404: "not_found",
               405: "invalid", 409: "conflict", 413: "too_large", 415: "invalid",
               422: "invalid", 429: "rate_limited"}
+
+
+class ErrorDetail(BaseModel):
+    kind: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": text} for code, text in (
+        (401, "No valid token (kind auth), or the device was revoked (kind revoked)"),
+        (403, "The token may not use this endpoint, or the record is another unit's"),
+        (404, "Unknown record"),
+        (413, "Request body, batch or attachment too large"),
+        (422, "Invalid request; the message names the field"),
+        (429, "Too many attempts; see Retry-After"),
+    )
+}
 
 
 def error_body(kind: str, message: str) -> dict[str, Any]:
@@ -52,6 +75,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         kind = HTTP_KINDS.get(exc.status_code, "server" if exc.status_code >= 500 else "invalid")
         return JSONResponse(error_body(kind, str(exc.detail)), exc.status_code,
                             headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_request: Request, _exc: DataError) -> JSONResponse:
+        return JSONResponse(error_body("invalid", "A value in the request cannot be stored "
+                                       "(control characters such as NUL are not allowed)"), 422)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -85,7 +113,7 @@ def create_fastapi(station: Station) -> FastAPI:
     app.state.limiter = RateLimiter(station.limits.window_seconds)
     _install_error_handlers(app)
     for module in (enroll, sync, attachments, dispatch, review, checklists):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=ERROR_RESPONSES)
     return app
 
 

@@ -59,6 +59,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    epoch = _open(args).new_epoch()
+    print(f"New station epoch {epoch}: units will re-send what they had synced and pull "
+          "everything again at their next sync. Use this after restoring a backup.")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from responder.station.server import check_transport, serve  # noqa: PLC0415
     from responder.station.service import Limits  # noqa: PLC0415
@@ -100,9 +107,31 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_create_admin_token(args: argparse.Namespace) -> int:
-    admin, token = _open(args).devices.create_admin_token(args.role, args.label or "")
-    print(f"{admin.role} token (id {admin.id}); shown once, store it safely:")
+    days = None if args.days == 0 else args.days
+    admin, token = _open(args).devices.create_admin_token(args.role, args.label or "", days)
+    life = f"valid {args.days:g} days" if days else "never expires"
+    print(f"{admin.role} token (id {admin.id}, {life}); shown once, store it safely:")
     print(token)
+    return 0
+
+
+def cmd_list_admin_tokens(args: argparse.Namespace) -> int:
+    tokens = _open(args).devices.admin_tokens()
+    if args.json:
+        _print_json(tokens)
+        return 0
+    for t in tokens:
+        state = f"revoked {t['revoked_at']}" if t["revoked_at"] else \
+            f"expires {t['expires_at'] or 'never'}"
+        print(f"{t['id']}  {t['role']:<10} {t['label']:<24} created {t['created_at']}  {state}")
+    if not tokens:
+        print("No admin tokens yet.")
+    return 0
+
+
+def cmd_revoke_admin_token(args: argparse.Namespace) -> int:
+    _open(args).devices.revoke_admin_token(args.token_id)
+    print(f"Admin token {args.token_id} revoked")
     return 0
 
 
@@ -156,6 +185,19 @@ def cmd_publish_checklist(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_list_conflicts(args: argparse.Namespace) -> int:
+    kept = _open(args).review.conflicts(args.limit)
+    if args.json:
+        _print_json(kept)
+        return 0
+    for c in kept:
+        print(f"{c['received_at']}  {c['kind']:<15} {c['entity_id']}  device {c['device_id']}: "
+              f"{c['reason']}")
+    if not kept:
+        print("No conflicts kept.")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     review = _open(args).review
     if args.action == "list":
@@ -202,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"responder-station {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add(sub, "init", cmd_init, "create or migrate the station database")
+    _add(sub, "new-epoch", cmd_new_epoch, "after restoring a backup: make units re-send and "
+         "re-pull")
     p = _add(sub, "serve", cmd_serve, "run the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -226,10 +270,20 @@ def build_parser() -> argparse.ArgumentParser:
              "dispatcher API token")
     p.add_argument("--role", required=True, choices=["supervisor", "dispatcher"])
     p.add_argument("--label", help="who holds it (shown as reviewer / dispatcher)")
+    p.add_argument("--days", type=float, default=90,
+                   help="lifetime in days (default 90; 0 = never expires)")
+    p = _add(sub, "list-admin-tokens", cmd_list_admin_tokens, "list admin tokens (not secrets)")
+    p.add_argument("--json", action="store_true")
+    p = _add(sub, "revoke-admin-token", cmd_revoke_admin_token, "revoke an admin token")
+    p.add_argument("token_id")
     _register_dispatch(sub)
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")
+    p = _add(sub, "list-conflicts", cmd_list_conflicts, "changes kept but not applied because "
+             "they clashed with what the station had")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true")
     p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
     p.add_argument("action", choices=["list", "show", "approve", "return"])
     p.add_argument("report_id", nargs="?")

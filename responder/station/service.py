@@ -9,7 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 
 from responder import __version__
 from responder.clock import Clock, SystemClock, new_id
@@ -54,17 +54,32 @@ class Station:
         self.review = Review(engine, clock)
         self.uploads = Uploads(engine, clock)
         self.checklists = Checklists(engine, clock)
-        self.station_id = self._station_id()
+        self.station_id = self._meta("station_id")
         self.version = __version__
 
-    def _station_id(self) -> str:
+    def _meta(self, key: str) -> str:
+        """A station-wide value, created (a new uuid) the first time it is asked for."""
         with write(self.engine) as conn:
-            found = conn.execute(select(meta.c.value).where(meta.c.key == "station_id")
+            found = conn.execute(select(meta.c.value).where(meta.c.key == key)
                                  ).scalar_one_or_none()
             if found is None:
                 found = new_id()
-                conn.execute(meta.insert().values(key="station_id", value=found))
+                conn.execute(meta.insert().values(key=key, value=found))
         return str(found)
+
+    @property
+    def epoch(self) -> str:
+        """Changes when the database is restored from a backup (``new-epoch``): units then
+        re-send what they had synced and pull again from cursor 0."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(meta.c.value).where(meta.c.key == "epoch")
+                                 ).scalar_one_or_none()
+        return str(found) if found is not None else self._meta("epoch")
+
+    def new_epoch(self) -> str:
+        with write(self.engine) as conn:
+            conn.execute(delete(meta).where(meta.c.key == "epoch"))
+        return self._meta("epoch")
 
     def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
         return feed.pull(self.engine, device.unit_id, cursor, limit)

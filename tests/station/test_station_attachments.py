@@ -48,6 +48,12 @@ def test_upload_resumes_from_the_held_offset_and_verifies(station, dispatcher, s
     assert station.station.uploads.read(station.station.devices.get(unit.device_id), sha) == data
     shown = supervisor.get(f"/api/v1/reports/{report['entity_id']}").json()
     assert [(a["sha256"], a["complete"]) for a in shown["attachments"]] == [(sha, True)]
+    photo = supervisor.get(f"/api/v1/reports/{report['entity_id']}/attachments/{sha}")
+    assert photo.status_code == 200 and photo.content == data
+    assert photo.headers["content-type"] == "image/jpeg"
+    assert photo.headers["content-disposition"] == 'attachment; filename="scene.jpg"'
+    assert unit.http.get(f"/api/v1/reports/{report['entity_id']}/attachments/{sha}"
+                         ).status_code == 403
 
 
 def test_corrupted_upload_is_discarded_with_422(station):

@@ -44,6 +44,7 @@ def _endpoints(call_id: str, report_id: str) -> list[tuple[str, str, dict, set[s
         ("GET", "/api/v1/records", {"params": {"kind": "audit"}}, {SUPERVISOR}, 200),
         ("GET", "/api/v1/conflicts", {}, {SUPERVISOR}, 200),
         ("GET", f"/api/v1/reports/{report_id}", {}, {SUPERVISOR}, 200),
+        ("GET", f"/api/v1/reports/{report_id}/attachments/{PHOTO_SHA}", {}, {SUPERVISOR}, 200),
         ("POST", f"/api/v1/reports/{report_id}/review",
          {"json": {"decision": "return", "comment": "More detail"}}, {SUPERVISOR}, 200),
     ]
@@ -55,6 +56,12 @@ def world(station: StationProcess, dispatcher: httpx.Client):
     call = dispatch_call(dispatcher, unit.unit_id)
     report = report_change(call["id"])
     assert unit.push(report)[0]["status"] == "applied"
+    meta = {"id": "att-" + report["entity_id"], "report_id": report["entity_id"],
+            "filename": "p.png", "mime_type": "image/png", "size": len(PHOTO),
+            "sha256": PHOTO_SHA, "caption": ""}
+    assert unit.push({"change_id": meta["id"], "kind": "attachment_meta", "entity_id": meta["id"],
+                      "call_id": None, "created_at": "2026-11-21T12:00:00.000Z",
+                      "payload": meta})[0]["status"] == "applied"
     revoked_id, revoked_token = station.enroll("CSO-12", "stolen-laptop")
     station.station.devices.revoke(revoked_id)
     admin, admin_token = station.station.devices.create_admin_token("supervisor", "gone")

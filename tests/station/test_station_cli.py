@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from responder.station.cli import main
+from responder.station.errors import AuthFailed, Revoked
 from responder.station.service import open_station
 from tests.station.conftest import report_change
 from tests.station_fixture import REPO
@@ -54,6 +55,15 @@ def test_enroll_list_revoke_and_admin_token(capsys, db):
     code, out, _ = run(capsys, "create-admin-token", "--role", "supervisor", "--database", db)
     token = out.strip().splitlines()[-1]
     assert station.devices.identify(token).role == "supervisor"
+    token_id = re.search(r"id ([0-9a-f-]{36})", out).group(1)
+    assert token_id in run(capsys, "list-admin-tokens", "--database", db)[1]
+    assert run(capsys, "revoke-admin-token", token_id, "--database", db)[0] == 0
+    with pytest.raises(Revoked):
+        station.devices.identify(token)
+    code, out, _ = run(capsys, "create-admin-token", "--role", "dispatcher", "--days", "-1",
+                       "--database", db)
+    with pytest.raises(AuthFailed, match="expired"):
+        station.devices.identify(out.strip().splitlines()[-1])
     station.close()
 
 
@@ -102,4 +112,18 @@ def test_review_commands(capsys, db):
     assert "approved" in run(capsys, "review", "approve", report_id, "--database", db)[1]
     code, _, err = run(capsys, "review", "approve", report_id, "--database", db)
     assert code == 2 and "approved" in err
+    late = report_change(call["id"], report_id, narrative="Edited after approval")
+    assert station.pusher.push(device, [late])[0]["status"] == "conflict"
+    code, out, _ = run(capsys, "list-conflicts", "--database", db)
+    assert code == 0 and report_id in out and "approved" in out
+    station.close()
+
+
+def test_new_epoch_after_a_restore(capsys, db):
+    station = open_station(db)
+    before = station.epoch
+    assert before == station.epoch  # stable until asked to change
+    code, out, _ = run(capsys, "new-epoch", "--database", db)
+    assert code == 0 and "re-send" in out
+    assert station.epoch != before
     station.close()

@@ -48,7 +48,9 @@ def test_random_push_histories_apply_each_change_exactly_once(world):
                 seen_now.add(cid)
             self.applied |= seen_now
 
-        @rule(index=st.sampled_from(range(size)), note=st.text(max_size=10))
+        # NUL is refused by PostgreSQL (covered in test_station_fuzz); any other text goes.
+        @rule(index=st.sampled_from(range(size)),
+              note=st.text(st.characters(exclude_characters="\x00"), max_size=10))
         def mutate(self, index: int, note: str) -> None:
             original = self.pool[index]
             if note == original["payload"]["note"]:

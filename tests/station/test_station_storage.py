@@ -47,3 +47,27 @@ def test_database_urls():
 def test_unreachable_postgres_is_a_clear_error():
     with pytest.raises(StationConfigError, match="Cannot migrate"):
         open_station("postgresql://postgres@127.0.0.1:1/none")
+
+
+def test_upgrade_from_the_first_revision_keeps_data(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from responder.station.storage.database import MIGRATIONS_DIR, write
+
+    url = str(tmp_path / "old.db")
+    engine = make_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with write(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with write(engine) as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO admin_tokens (id, role, label, token_hash, created_at) VALUES "
+            "('a1', 'supervisor', 'old', 'h', '2026-01-01T00:00:00.000Z')")
+    engine.dispose()
+    station = open_station(url)  # migrates to head
+    assert [t["id"] for t in station.devices.admin_tokens()] == ["a1"]
+    assert station.devices.admin_tokens()[0]["expires_at"] is None
+    station.close()

@@ -22,6 +22,8 @@ def test_health_is_open_and_names_the_station(station):
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "ok" and body["station_id"] and "version" in body
+    assert body["epoch"] and station.client().get("/api/v1/health").json()["epoch"] == \
+        body["epoch"]
 
 
 def test_enrollment_code_is_one_time(station):

@@ -33,7 +33,7 @@ class EnrollOut(BaseModel):
 def health(request: Request) -> dict[str, Any]:
     station = station_of(request)
     return {"status": "ok", "station_id": station.station_id, "version": station.version,
-            "time": iso(station.clock.now())}
+            "epoch": station.epoch, "time": iso(station.clock.now())}
 
 
 @router.post("/enroll", response_model=EnrollOut)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from responder.station.auth import admin, station_of
 from responder.station.storage.devices import Admin
 
 router = APIRouter(prefix="/api/v1", tags=["review"])
+SAFE_IMAGES = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff")
 RecordKind = Literal["checklist_run", "audit", "attachment_meta"]
 supervisor = admin("supervisor")
 Supervisor = Annotated[Admin, Depends(supervisor)]
@@ -54,3 +55,15 @@ def list_records(request: Request, _who: Supervisor, kind: RecordKind | None = N
 def list_conflicts(request: Request, _who: Supervisor,
                    limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
     return {"conflicts": station_of(request).review.conflicts(limit)}
+
+
+@router.get("/reports/{report_id}/attachments/{sha256}",
+            responses={200: {"content": {"image/*": {}}, "description": "The photo's bytes"}})
+def report_attachment(report_id: str, sha256: str, request: Request,
+                      _who: Supervisor) -> Response:
+    data, mime, filename = station_of(request).uploads.for_review(report_id, sha256)
+    # Only images are served as themselves; anything else downloads as opaque bytes.
+    media = mime if mime in SAFE_IMAGES else "application/octet-stream"
+    safe_name = "".join(c for c in filename if c.isalnum() or c in "._-")[:100] or "attachment"
+    return Response(data, media_type=media, headers={
+        "Content-Disposition": f'attachment; filename="{safe_name}"'})

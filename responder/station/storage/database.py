@@ -45,7 +45,8 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StationConfigError(f"Not a database URL: {redact(url)}") from exc
-    kwargs: dict[str, Any] = {"future": True}
+    # Errors must not echo row values (report text, token hashes) into logs.
+    kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from responder.station.storage.tables import admin_tokens, devices, enrollment_c
 log = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over a radio
 ROLES = ("supervisor", "dispatcher")
+ADMIN_TOKEN_DAYS = 90.0
 UNIT_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
@@ -137,17 +138,30 @@ class DeviceRegistry:
             rows = conn.execute(select(devices).order_by(devices.c.enrolled_at)).all()
         return [_device(r) for r in rows]
 
-    def create_admin_token(self, role: str, label: str = "") -> tuple[Admin, str]:
+    def create_admin_token(self, role: str, label: str = "",
+                           days: float | None = ADMIN_TOKEN_DAYS) -> tuple[Admin, str]:
+        """A new admin token (shown once). ``days=None`` makes one that never expires."""
         if role not in ROLES:
             raise Invalid(f"role must be one of {', '.join(ROLES)}")
         token = f"rsa_{role[:3]}_" + secrets.token_urlsafe(32)
-        admin = Admin(new_id(), role, label or role)
+        admin = Admin(new_id(), role, (label or role)[:128])
+        now = self._clock.now()
+        expires = iso(now + timedelta(days=days)) if days is not None else None
         with write(self._engine) as conn:
             conn.execute(admin_tokens.insert().values(
                 id=admin.id, role=role, label=admin.label, token_hash=hash_secret(token),
-                created_at=iso(self._clock.now()),
+                created_at=iso(now), expires_at=expires,
             ))
+        log.info("admin token %s (%s) created", admin.id, role)
         return admin, token
+
+    def admin_tokens(self) -> list[dict[str, str | None]]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(admin_tokens.c.id, admin_tokens.c.role,
+                                       admin_tokens.c.label, admin_tokens.c.created_at,
+                                       admin_tokens.c.expires_at, admin_tokens.c.revoked_at)
+                                .order_by(admin_tokens.c.created_at)).all()
+        return [dict(r._mapping) for r in rows]
 
     def revoke_admin_token(self, admin_id: str) -> None:
         with write(self._engine) as conn:
@@ -155,6 +169,7 @@ class DeviceRegistry:
                                 .values(revoked_at=iso(self._clock.now())))
         if done.rowcount == 0:
             raise NotFound(f"No admin token with id {admin_id}")
+        log.info("admin token %s revoked", admin_id)
 
     def identify(self, token: str) -> Device | Admin:
         """The device or admin behind a bearer token, or AuthFailed / Revoked."""
@@ -173,6 +188,8 @@ class DeviceRegistry:
             raise AuthFailed("The access token is not valid")
         if admin.revoked_at is not None:
             raise Revoked("This admin token was revoked")
+        if admin.expires_at is not None and parse_iso(admin.expires_at) <= self._clock.now():
+            raise AuthFailed("This admin token has expired; create a new one")
         return Admin(admin.id, admin.role, admin.label)
 
     def touch(self, device_id: str) -> None:

@@ -1,10 +1,11 @@
 """Applying pushed changes exactly once.
 
-Each change runs in its own transaction: its effect and its receipt (keyed by ``change_id``)
-commit together, so a crash leaves either both or neither, and one bad change never holds up the
-rest of the batch. A repeat of a receipted change is ``duplicate``; a different payload under a
-used id is ``conflict`` and is kept in ``conflicts``. Rejections are not receipted: a re-sent
-rejected change is judged again.
+Each change runs in its own transaction (PostgreSQL) or savepoint of the batch's transaction
+(SQLite): its effect and its receipt (keyed by ``change_id``) commit together, so a crash
+leaves either both or neither, and one bad change never holds up the rest of the batch.
+A repeat of a receipted change is ``duplicate``; a different payload under a used id is
+``conflict`` and is kept in ``conflicts``. Rejections are not receipted: a re-sent rejected
+change is judged again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from responder.clock import Clock, iso
 from responder.reference import ReferenceData
@@ -34,7 +35,8 @@ from responder.station.storage.tables import conflicts, receipts
 log = logging.getLogger(__name__)
 
 KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta")
-MAX_ID = 128
+MAX_ID = 128  # change ids
+MAX_ENTITY_ID = 64  # record ids (UUIDs are 36)
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,14 @@ def parse_change(raw: Any) -> Change:
     """The change envelope, or Rejected naming the first thing wrong with it."""
     if not isinstance(raw, dict):
         raise Rejected("invalid", "a change must be a JSON object")
-    for name in ("change_id", "kind", "entity_id"):
+    for name, limit in (("change_id", MAX_ID), ("kind", 32), ("entity_id", MAX_ENTITY_ID)):
         value = raw.get(name)
-        if not isinstance(value, str) or not 1 <= len(value) <= MAX_ID:
-            raise Rejected("invalid", f"{name} must be a string of 1-{MAX_ID} characters")
+        if not isinstance(value, str) or not 1 <= len(value) <= limit:
+            raise Rejected("invalid", f"{name} must be a string of 1-{limit} characters")
     if raw["kind"] not in KINDS:
         raise Rejected("invalid", f"unknown kind {raw['kind'][:40]!r}; known: {', '.join(KINDS)}")
     call_id = raw.get("call_id")
-    if call_id is not None and (not isinstance(call_id, str) or len(call_id) > MAX_ID):
+    if call_id is not None and (not isinstance(call_id, str) or len(call_id) > MAX_ENTITY_ID):
         raise Rejected("invalid", "call_id must be a string or null")
     created_at = raw.get("created_at", "")
     if not isinstance(created_at, str) or len(created_at) > 40:
@@ -80,14 +82,24 @@ class PushService:
         self._ref = reference
 
     def push(self, device: Device, raw_changes: list[Any]) -> list[dict[str, Any]]:
-        results = [self.push_one(device, raw) for raw in raw_changes]
+        if self._engine.dialect.name == "sqlite":
+            # SQLite runs one writer at a time anyway: one transaction (one fsync) per batch,
+            # a savepoint per change. A crash mid-batch loses only unanswered work.
+            with write(self._engine) as conn:
+                results = [self.push_one(device, raw, conn) for raw in raw_changes]
+        else:
+            # PostgreSQL: a short transaction per change, so concurrent pushers never deadlock
+            # and the feed lock is held only as long as one change takes.
+            results = [self.push_one(device, raw) for raw in raw_changes]
         counts: dict[str, int] = {}
         for r in results:
             counts[r["status"]] = counts.get(r["status"], 0) + 1
         log.info("push from device %s (unit %s): %s", device.id, device.unit_id, counts)
         return results
 
-    def push_one(self, device: Device, raw: Any) -> dict[str, Any]:
+    def push_one(self, device: Device, raw: Any,
+                 shared: Connection | None = None) -> dict[str, Any]:
+        """Apply one change in its own transaction, or in a savepoint of ``shared``."""
         change_id = raw.get("change_id") if isinstance(raw, dict) else None
         if not isinstance(change_id, str):
             change_id = None
@@ -95,34 +107,42 @@ class PushService:
             change = parse_change(raw)
             for _attempt in range(3):
                 try:
-                    return self._apply(device, change)
+                    if shared is None:
+                        with write(self._engine) as conn:
+                            return self._apply(conn, device, change)
+                    with shared.begin_nested():
+                        return self._apply(shared, device, change)
                 except IntegrityError:
                     # A concurrent push of the same change won the insert; read its receipt.
                     continue
             raise Rejected("invalid", "the change collided with concurrent writes; retry later")
+        except DataError:
+            # e.g. a NUL character, which PostgreSQL text cannot hold: this change only.
+            return {"change_id": change_id, "status": "rejected", "error_kind": "invalid",
+                    "reason": "a value is too long or holds characters that cannot be stored "
+                              "(such as NUL)"}
         except Rejected as exc:
             return {"change_id": change_id, "status": "rejected", "reason": exc.reason,
                     "error_kind": exc.kind}
 
-    def _apply(self, device: Device, change: Change) -> dict[str, Any]:
+    def _apply(self, conn: Connection, device: Device, change: Change) -> dict[str, Any]:
         now = iso(self._clock.now())
         digest = change.fingerprint
-        with write(self._engine) as conn:
-            if change.kind == "call":
-                lock_feed(conn)
-            receipt = conn.execute(
-                select(receipts).where(receipts.c.change_id == change.change_id)
-            ).first()
-            if receipt is not None:
-                return self._repeat(conn, device, change, receipt, digest, now)
-            outcome = self._dispatch(conn, device, change, now)
-            if outcome.status == "conflict":
-                _keep_conflict(conn, device, change, outcome.reason, now)
-            conn.execute(receipts.insert().values(
-                change_id=change.change_id, device_id=device.id, unit_id=device.unit_id,
-                kind=change.kind, entity_id=change.entity_id, payload_hash=digest,
-                outcome=outcome.status, received_at=now,
-            ))
+        if change.kind == "call":
+            lock_feed(conn)
+        receipt = conn.execute(
+            select(receipts).where(receipts.c.change_id == change.change_id)
+        ).first()
+        if receipt is not None:
+            return self._repeat(conn, device, change, receipt, digest, now)
+        outcome = self._dispatch(conn, device, change, now)
+        if outcome.status == "conflict":
+            _keep_conflict(conn, device, change, outcome.reason, now)
+        conn.execute(receipts.insert().values(
+            change_id=change.change_id, device_id=device.id, unit_id=device.unit_id,
+            kind=change.kind, entity_id=change.entity_id, payload_hash=digest,
+            outcome=outcome.status, received_at=now,
+        ))
         return {"change_id": change.change_id, "status": outcome.status, "reason": outcome.reason}
 
     def _repeat(self, conn: Connection, device: Device, change: Change, receipt: Any,

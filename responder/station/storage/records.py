@@ -91,7 +91,7 @@ def _call_for(conn: Connection, device: Device, call_id: str) -> Any:
 def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, entity_id: str,
                        call_id: str | None, p: dict[str, Any]) -> Outcome:
     _same_id(p, entity_id)
-    event_call = _str(p, "call_id", limit=128) or ""
+    event_call = _str(p, "call_id", limit=64) or ""
     if call_id is not None and call_id != event_call:
         raise Rejected("invalid", "payload.call_id differs from the change's call_id")
     kind = _str(p, "kind", limit=16)
@@ -102,7 +102,7 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         raise Rejected("invalid", f"payload.status {status!r} is not a unit status code")
     values = {
         "id": entity_id, "call_id": event_call, "kind": kind, "status": status,
-        "at": _time(p, "at"), "reason_code": _str(p, "reason_code", limit=64, allow_none=True),
+        "at": _time(p, "at"), "reason_code": _str(p, "reason_code", False, 64, allow_none=True),
         "note": _str(p, "note", required=False), "actor": _str(p, "actor", False, 128),
         "origin": "unit", "unit_id": device.unit_id, "device_id": device.id,
     }
@@ -133,9 +133,9 @@ def apply_call(conn: Connection, ref: ReferenceData, device: Device, entity_id: 
         "priority": _int(p, "priority", 1, 9), "status": status,
         "address": _str(p, "address", limit=2000), "received_at": _time(p, "received_at"),
     }
-    for name in ("cross_streets", "location_note", "caller_name", "caller_phone", "narrative",
-                 "caution_notes"):
+    for name in ("cross_streets", "location_note", "caller_name", "narrative", "caution_notes"):
         values[name] = _str(p, name, required=False)
+    values["caller_phone"] = _str(p, "caller_phone", required=False, limit=64)
     for name, bound in (("latitude", 90), ("longitude", 180)):
         v = p.get(name)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
@@ -160,10 +160,10 @@ def apply_call(conn: Connection, ref: ReferenceData, device: Device, entity_id: 
 def apply_report(conn: Connection, device: Device, change_id: str, entity_id: str,
                  p: dict[str, Any], now: str) -> Outcome:
     _same_id(p, entity_id)
-    call_id = _str(p, "call_id", limit=128) or ""
+    call_id = _str(p, "call_id", limit=64) or ""
     number = _str(p, "report_number", limit=64) or ""
     version = _int(p, "version", 1, 10_000)
-    supersedes = _str(p, "supersedes_id", required=False, limit=128, allow_none=True)
+    supersedes = _str(p, "supersedes_id", required=False, limit=64, allow_none=True)
     _str(p, "narrative", required=False, limit=100_000)
     _call_for(conn, device, call_id)
     digest = feed.fingerprint(p)
@@ -209,7 +209,8 @@ def _report_outcome(existing: Any, device: Device, digest: str) -> Outcome:
 
 
 def _check_attachment(p: dict[str, Any]) -> None:
-    for name in ("report_id", "filename", "mime_type"):
+    _str(p, "report_id", limit=64)
+    for name in ("filename", "mime_type"):
         _str(p, name, limit=255)
     _str(p, "caption", required=False, limit=2000)
     _int(p, "size", 0, MAX_ATTACHMENT)

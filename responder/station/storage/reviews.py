@@ -116,6 +116,7 @@ class Review:
             raise Invalid(f"comment is longer than {MAX_COMMENT} characters")
         if outcome == "returned" and not comment:
             raise Invalid("Say what to revise: a returned report needs a comment")
+        reviewer = (reviewer or "supervisor")[:128]
         at = iso(self._clock.now())
         with write(self._engine) as conn:
             lock_feed(conn)

@@ -51,6 +51,7 @@ admin_tokens = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", String(32), nullable=False),
     Column("revoked_at", String(32)),
+    Column("expires_at", String(32)),  # migration 0002
 )
 
 # One row per change_id ever applied: the exactly-once receipt.

@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import Engine, delete, select, update
 
 from responder.clock import Clock, iso
-from responder.station.errors import Conflict, Forbidden, Invalid, NotFound, TooLarge
+from responder.station.errors import Conflict, Invalid, NotFound, TooLarge
 from responder.station.storage.database import write
 from responder.station.storage.devices import Device
 from responder.station.storage.records import MAX_ATTACHMENT, SHA256
-from responder.station.storage.tables import records, reports, upload_chunks, uploads
+from responder.station.storage.tables import records, upload_chunks, uploads
 
 MAX_CHUNK = 4 * 1024 * 1024
 
@@ -84,9 +84,12 @@ class Uploads:
             if chunk:
                 conn.execute(upload_chunks.insert().values(
                     unit_id=device.unit_id, sha256=sha256, start=held, data=chunk))
+            whole = held == 0 and len(chunk) == total  # one-chunk upload: hash it in memory
             held += len(chunk)
             done = held == total
-            if done and _digest(conn, device.unit_id, sha256) != sha256:
+            digest = hashlib.sha256(chunk).hexdigest() if whole else (
+                _digest(conn, device.unit_id, sha256) if done else sha256)
+            if done and digest != sha256:
                 conn.execute(delete(upload_chunks).where(upload_chunks.c.unit_id == device.unit_id)
                              .where(upload_chunks.c.sha256 == sha256))
                 conn.execute(update(uploads).where(uploads.c.unit_id == device.unit_id)
@@ -111,6 +114,24 @@ class Uploads:
                 raise NotFound("No complete attachment with that SHA-256")
             return _join(conn, device.unit_id, sha256)
 
+    def for_review(self, report_id: str, sha256: str) -> tuple[bytes, str, str]:
+        """(bytes, mime type, filename) of a report's complete attachment, for a supervisor."""
+        check_sha(sha256)
+        with self._engine.connect() as conn:
+            meta = conn.execute(select(records.c.unit_id, records.c.payload)
+                                .where(records.c.kind == "attachment_meta")
+                                .where(records.c.report_id == report_id)
+                                .where(records.c.sha256 == sha256)).first()
+            if meta is None:
+                raise NotFound("That report has no attachment with that SHA-256")
+            row = conn.execute(select(uploads.c.complete).where(uploads.c.unit_id == meta.unit_id)
+                               .where(uploads.c.sha256 == sha256)).first()
+            if row is None or not row.complete:
+                raise NotFound("The attachment's bytes have not reached the station yet")
+            data = _join(conn, meta.unit_id, sha256)
+        info = json.loads(meta.payload)
+        return data, str(info.get("mime_type", "")), str(info.get("filename", "attachment"))
+
     def listing(self, device: Device, report_id: str | None) -> list[dict[str, Any]]:
         """The unit's attachment metadata, each with how much of its bytes the station holds."""
         query = select(records).where(records.c.kind == "attachment_meta") \
@@ -128,13 +149,6 @@ class Uploads:
             meta.update(offset=up.held if up else 0, complete=bool(up and up.complete))
             out.append(meta)
         return out
-
-    def owner_check(self, device: Device, report_id: str) -> None:
-        with self._engine.connect() as conn:
-            owner = conn.execute(select(reports.c.unit_id).where(reports.c.id == report_id)
-                                 ).scalar_one_or_none()
-        if owner is not None and owner != device.unit_id:
-            raise Forbidden("That report belongs to another unit")
 
 
 def _join(conn: Any, unit_id: str, sha256: str) -> bytes:
