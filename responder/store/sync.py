@@ -107,6 +107,17 @@ class SyncRepository:
             [(state, reason, at, change_id) for change_id, state, reason, at in results],
         )
 
+    def reoffer_acknowledged(self) -> int:
+        """The station was restored from a backup: everything it had acknowledged goes again
+        (it answers ``duplicate`` for what it still holds). Refused and conflicting changes keep
+        their answer. Returns how many changes were re-offered."""
+        cursor = self._db.execute(
+            "UPDATE outbox SET state = 'pending', acked_at = NULL, result_reason = ''"
+            " WHERE state = 'acked'"
+        )
+        self._db.execute("UPDATE attachments SET uploaded = 0 WHERE uploaded = 1")
+        return cursor.rowcount
+
     # What came from the station -------------------------------------------------------------
 
     def store_call(self, fields: Mapping[str, Any], default_status: str) -> None:

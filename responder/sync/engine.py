@@ -37,6 +37,7 @@ from responder.sync.incoming import IncomingCounts, store_changes
 from responder.sync.status import (
     META_CURSOR,
     META_DEVICE,
+    META_EPOCH,
     META_ERROR,
     META_ERROR_KIND,
     META_LAST_OK,
@@ -85,6 +86,7 @@ class SyncPlan:
     cursor: int
     changes: tuple[PendingChange, ...]
     uploads: tuple[Upload, ...]
+    epoch: str = ""  # the station epoch this device last synced under ("" = not known yet)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class RoundResult:
     more_to_pull: bool = False
     cancelled: bool = False
     error: SyncError | None = None
+    epoch: str = ""  # what the station said this round
 
 
 @dataclass
@@ -219,7 +222,8 @@ class SyncEngine:
             for att, data in self._store.sync.uploadable_attachments(s.round_upload_bytes)
         )
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
-        return SyncPlan(url, token, cursor, tuple(changes), uploads)
+        epoch = self._store.get_meta(META_EPOCH) or ""
+        return SyncPlan(url, token, cursor, tuple(changes), uploads, epoch)
 
     # Phase 2 (worker) -----------------------------------------------------------------------
 
@@ -243,10 +247,14 @@ class SyncEngine:
 
     def apply(self, result: RoundResult) -> IncomingCounts:
         """Store one round's outcome in one transaction; the cursor moves with the changes."""
+        if result.epoch and result.plan.epoch and result.epoch != result.plan.epoch:
+            return self._start_new_epoch(result.epoch)
         at = iso(self._clock.now())
         marks = [(cid, _OUTCOME_STATE[status], reason, at)
                  for cid, status, reason in result.outcomes if status in _OUTCOME_STATE]
         with self._store.atomic("saving what the station answered"):
+            if result.epoch and not result.plan.epoch:
+                self._store.set_meta(META_EPOCH, result.epoch)
             self._store.sync.mark_results(marks)
             self._store.sync.mark_uploaded(result.uploaded)
             counts = store_changes(self._store, self._checklists, result.pulled, self._statuses)
@@ -262,6 +270,16 @@ class SyncEngine:
         for attachment_id, reason in result.upload_failures:
             log.warning("Photo %s was not accepted: %s", attachment_id, reason)
         return counts
+
+    def _start_new_epoch(self, epoch: str) -> IncomingCounts:
+        """The station was restored from a backup and may have lost what it acknowledged:
+        offer everything again and pull from the start (medic/cht-core#8093)."""
+        with self._store.atomic("re-offering changes to a restored station"):
+            count = self._store.sync.reoffer_acknowledged()
+            self._store.set_meta(META_CURSOR, "0")
+            self._store.set_meta(META_EPOCH, epoch)
+        log.warning("The station was restored from a backup; re-offering %d changes", count)
+        return IncomingCounts()
 
     # All phases on one thread (CLI, tests) --------------------------------------------------
 
@@ -291,7 +309,9 @@ class SyncEngine:
 
 def round_did_work(result: RoundResult) -> bool:
     """Another round is worth it only if this one moved something (else we would loop)."""
-    return bool(result.outcomes or result.uploaded or result.pulled or result.more_to_pull)
+    new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
+    return bool(result.outcomes or result.uploaded or result.pulled or result.more_to_pull
+                or new_epoch)
 
 
 class Transfer:
@@ -310,6 +330,9 @@ class Transfer:
         try:
             with StationClient(self.plan.station_url, self.plan.token,
                                timeout=self.s.timeout) as client:
+                self.result.epoch = str(client.health().get("epoch") or "")
+                if self.plan.epoch and self.result.epoch and self.result.epoch != self.plan.epoch:
+                    return self.result  # restored station: re-offer everything first
                 for step in (self._push, self._upload, self._pull):
                     if self.cancel.is_set():
                         self.result.cancelled = True

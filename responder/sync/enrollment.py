@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from responder.errors import SyncError, SyncErrorKind, ValidationError
 from responder.store import Store
 from responder.sync.client import StationClient, check_station_url
-from responder.sync.status import META_CURSOR, META_DEVICE, META_STATION, META_URL, token_account
+from responder.sync.status import (
+    META_CURSOR,
+    META_DEVICE,
+    META_EPOCH,
+    META_STATION,
+    META_URL,
+    token_account,
+)
 from responder.sync.token_store import TokenStore
 
 log = logging.getLogger(__name__)
@@ -73,6 +80,7 @@ def store_enrollment(store: Store, tokens: TokenStore, grant: EnrollmentGrant) -
         store.set_meta(META_STATION, grant.station_id)
         store.set_meta("unit_id", grant.unit_id)
         store.set_meta(META_CURSOR, "0")
+        store.set_meta(META_EPOCH, "")  # learnt at the first sync
     log.info("Enrolled as unit %s (token %s)", grant.unit_id,
              "in the keyring" if persistent else "in memory only")
     return Enrollment(grant.station_url, grant.unit_id, grant.device_id, persistent)

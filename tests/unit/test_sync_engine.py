@@ -173,3 +173,45 @@ def test_revoked_device_is_told_plainly(station, unit):
     with pytest.raises(SyncError) as info:
         app.sync.sync()
     assert info.value.kind is SyncErrorKind.AUTH and "revoked" in str(info.value)
+
+
+def test_station_restored_from_a_backup_gets_everything_again(tmp_path):
+    """medic/cht-core#8093: after a restore the station lost what it had acknowledged; the new
+    epoch makes the unit offer everything again (and pull from the start)."""
+    station = StationProcess(tmp_path / "station").start()
+    try:
+        app = enrolled_app(station, tmp_path / "eng-r", "ENG-R")
+        sent = station.create_call("ENG-R")
+        app.sync.sync()
+        station.close()
+        backup = _copy_database(station.db_path, tmp_path / "backup")
+        station.start()
+        work_call_to_clear(app, sent["id"])
+        finish_report(app, sent["id"], photo=photo_bytes(30_000))
+        app.sync.sync()
+        assert_station_matches(app, station, "ENG-R")
+        station.close()
+        _copy_database(backup, station.db_path)  # the operator restores last night's backup
+        station.cli("new-epoch")
+        station.start()
+        assert station.holdings("ENG-R").reports == {}  # the restore lost the report
+        summary = app.sync.sync()
+        assert summary.applied >= 6 and summary.uploaded == 1
+        assert_station_matches(app, station, "ENG-R")
+        app.close()
+    finally:
+        station.close()
+
+
+def _copy_database(source, target):
+    import shutil
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        src = source.with_name(source.name + suffix)
+        dst = target.with_name(target.name + suffix)
+        if src.exists():
+            shutil.copy2(src, dst)
+        elif dst.exists():
+            dst.unlink()
+    return target
