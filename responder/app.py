@@ -8,8 +8,11 @@ from pathlib import Path
 
 from responder.attachments import AttachmentService
 from responder.calls import CallService
+from responder.checklists.service import ChecklistService
 from responder.clock import Clock, SystemClock, iso
 from responder.models import RecoveredDraft
+from responder.pdf.checklist_runs import checklist_summaries
+from responder.pdf.service import ReportPdfService
 from responder.profile import ProfilePaths
 from responder.reference import ReferenceData, load_reference
 from responder.reports import ReportService
@@ -33,6 +36,8 @@ class ResponderApp:
     reports: ReportService
     attachments: AttachmentService
     sync: SyncEngine
+    checklists: ChecklistService
+    pdf: ReportPdfService
     recovered: list[RecoveredDraft] = field(default_factory=list)
 
     @property
@@ -62,16 +67,23 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     unit_id = store.get_meta("unit_id") or DEFAULT_UNIT
     officer = store.get_meta("officer_name") or ""
     recovered = _start_session(store, clock)
+    calls = CallService(store, reference, clock, unit_id, actor=officer)
+    reports = ReportService(store, reference, clock, unit_id, author=officer)
+    checklists = ChecklistService(store, reference, clock, calls, reports,
+                                  ChecklistService.default_folders(paths.checklists))
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
-        calls=CallService(store, reference, clock, unit_id, actor=officer),
-        reports=ReportService(store, reference, clock, unit_id, author=officer),
+        calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
         sync=SyncEngine(store, paths.checklists, clock, tokens or TokenStore(),
                         tuple(reference.unit_statuses.codes()), sync_settings),
+        checklists=checklists,
+        pdf=ReportPdfService(store, reference, paths.root,
+                             checklists=lambda report: checklist_summaries(checklists, report)),
         recovered=recovered,
     )
     app.sync.enrolled_listeners.append(app.set_unit)
+    app.sync.definitions_listeners.append(checklists.reload)
     return app
 
 

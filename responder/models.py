@@ -160,3 +160,49 @@ class PendingChange:
     call_id: str | None
     created_at: str
     payload: str  # JSON text, exactly as written in the outbox
+
+
+@dataclass(frozen=True)
+class ChecklistStep:
+    """One checklist item's record in a run: the answer (JSON-ready), a note, a done time."""
+
+    item_id: str
+    value: object = None
+    answered_at: str | None = None
+    note: str = ""
+    done_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistEscalation:
+    """What the responder chose when a stop rule fired."""
+
+    id: str
+    run_id: str
+    rule_id: str
+    action: str  # request_police | hand_back | proceed
+    at: str
+    reason_code: str | None = None
+    justification: str = ""
+    event_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistRun:
+    id: str
+    call_id: str
+    definition_id: str
+    definition_version: int
+    state: str  # in_progress | completed | abandoned
+    started_at: str
+    updated_at: str
+    finished_at: str | None = None
+    current_item: str | None = None
+    score: int | None = None
+    level: str | None = None
+    outcome: str | None = None
+    steps: tuple[ChecklistStep, ...] = ()
+    escalations: tuple[ChecklistEscalation, ...] = ()
+
+    def step(self, item_id: str) -> ChecklistStep | None:
+        return next((s for s in self.steps if s.item_id == item_id), None)

@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+from responder import __version__
 from responder.app import ResponderApp, open_app
 from responder.cli import resolve_profile
 from responder.demo import seed_demo
@@ -84,6 +85,11 @@ def run(args: argparse.Namespace) -> int:
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Responder")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("responder")
+    from ui.about import app_icon  # noqa: PLC0415
+
+    qapp.setWindowIcon(app_icon())
     install_excepthook(interactive=not args.screenshot)
     try:
         core = open_profile(args)
@@ -104,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     from ui.error_dialog import show_error  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui.report_pdf import install_on_main_window  # noqa: PLC0415
     from ui.sync_panel import install_sync  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
@@ -112,6 +119,7 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     tasks = TaskRunner()
     window = MainWindow(core, tasks, theme)
     install_sync(window, core.sync, tasks)
+    pdf = install_on_main_window(window, core, tasks)
     window.theme_changed.connect(lambda name: settings.set("theme", name))
     if not args.screenshot:
         # Background work that failed with nobody listening still reaches the user.
@@ -130,6 +138,7 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     finally:
         window.detail.flush()
         tasks.wait_for_done(10_000)
+        pdf.clear_previews()
 
 
 def _close_on_signals(window) -> None:

@@ -29,6 +29,7 @@ from ui.backup_dialog import BackupDialog
 from ui.call_sections import DetailsPage
 from ui.error_dialog import show_error
 from ui.report_form import ReportFormView
+from ui.report_pdf import install_on_report_form
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class CallDetailView(QWidget):
         # The report form is the heaviest widget; it is built when first needed (or when the
         # app is idle after start) so the call board appears sooner.
         self._report_form: ReportFormView | None = None
+        self.report_pdf = None  # the form's PDF actions, made with the form
         self._report_page = QWidget(page)
         QVBoxLayout(self._report_page).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._report_page, "Report")
@@ -182,6 +184,7 @@ class CallDetailView(QWidget):
         if self._report_form is None:
             form = ReportFormView(self._app, self._tasks, self._report_page)
             form.report_saved.connect(self.report_saved)
+            self.report_pdf = install_on_report_form(form, self._app, self._tasks)
             self._report_page.layout().addWidget(form)
             self._report_form = form
             form.show_call(self.call.id if self.call is not None else None)

@@ -27,6 +27,7 @@ from responder.errors import ResponderError
 from responder.models import RecoveredDraft
 from ui.call_board import CallBoardView
 from ui.call_detail import CallDetailView
+from ui.checklist_panel import ChecklistPanel
 from ui.onview_dialog import OnViewDialog
 from ui.theme import apply_theme, other
 
@@ -57,10 +58,14 @@ class MainWindow(QMainWindow):
         colors = apply_theme(QApplication.instance(), theme)
         self.board = CallBoardView(app, self)
         self.detail = CallDetailView(app, tasks, self)
+        self.checklists = ChecklistPanel(app, tasks, parent=self)
+        self.detail.add_tab(self.checklists, "Checklists")
         self._build_toolbar()
         self._build_body()
         self._build_status_bar()
         self.board.call_selected.connect(self.detail.show_call)
+        self.board.call_selected.connect(self.checklists.show_call)
+        self.checklists.call_changed.connect(self._on_checklists_call_changed)
         self.detail.status_changed.connect(self._on_detail_status_changed)
         self.detail.report_saved.connect(self._on_detail_report_saved)
         self.board.set_colors(colors)
@@ -98,6 +103,11 @@ class MainWindow(QMainWindow):
         self.theme_action.setShortcut(QKeySequence("Ctrl+T"))
         self.theme_action.triggered.connect(self.toggle_theme)
         self.toolbar.addAction(self.theme_action)
+        self.about_action = QAction("About", self)
+        self.about_action.setShortcut(QKeySequence("F1"))
+        self.about_action.setToolTip("About Responder: version and profile location (F1)")
+        self.about_action.triggered.connect(self.show_about)
+        self.toolbar.addAction(self.about_action)
 
     def _build_body(self) -> None:
         self.banner = QFrame(self, objectName="recoveryBanner")
@@ -148,6 +158,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(widget)
 
     # Behaviour -------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        from ui.about import AboutDialog  # noqa: PLC0415 (rarely opened)
+
+        AboutDialog(str(self._app.paths.root), self).exec()
 
     def show_recovered(self, drafts: list[RecoveredDraft]) -> None:
         self._recovered = list(drafts)
@@ -204,6 +219,12 @@ class MainWindow(QMainWindow):
     def _on_detail_status_changed(self, call_id: str) -> None:
         self.board.refresh_call(call_id)
         self._update_counts()
+
+    def _on_checklists_call_changed(self, call_id: str) -> None:
+        # A checklist requested backup (timeline) or pre-filled the report: show both afresh.
+        if self.detail.call is not None and self.detail.call.id == call_id:
+            self.detail.show_call(call_id)
+        self._on_detail_status_changed(call_id)
 
     def _on_detail_report_saved(self, report_id: str) -> None:
         # Drafts do not change the board; a finalized report waits in the outbox (unsynced).

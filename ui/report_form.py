@@ -107,7 +107,7 @@ class ReportFormView(QWidget):
         self.version_picker.activated.connect(self._on_version_picker_activated)
         self.version_label = QLabel("&Version")
         self.version_label.setBuddy(self.version_picker)
-        header = QHBoxLayout()
+        header = self._header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.version_label)
         header.addWidget(self.version_picker)
@@ -175,6 +175,14 @@ class ReportFormView(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(ctx)
             shortcut.activated.connect(slot)
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Room for another feature's control (the PDF menu) beside the version picker."""
+        self._header.addWidget(widget)
+
+    @property
+    def shown_report_id(self) -> str | None:
+        return self._shown.id if self._shown else None
 
     # Showing ----------------------------------------------------------------------------------
 

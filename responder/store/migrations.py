@@ -185,3 +185,71 @@ def migrate(db: sqlite_utils.Database, path: Path) -> None:
     if "meta" in db.table_names():
         backup_file(path, f"before-{pending[0].name}")
     migrations.apply(db)
+
+
+@migrations(name="0101_checklist_runs")
+def _checklist_runs(db: sqlite_utils.Database) -> None:
+    # Each definition version a run used is kept verbatim, so an old run stays readable and
+    # finishable after a newer version ships (or the file disappears).
+    db.execute(
+        """
+        CREATE TABLE checklist_definitions (
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            stored_at TEXT NOT NULL,
+            PRIMARY KEY (id, version)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE checklist_runs (
+            id TEXT PRIMARY KEY,
+            call_id TEXT NOT NULL REFERENCES calls(id),
+            definition_id TEXT NOT NULL,
+            definition_version INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'in_progress'
+                CHECK (state IN ('in_progress', 'completed', 'abandoned')),
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            finished_at TEXT,
+            current_item TEXT,
+            score INTEGER,
+            level TEXT,
+            outcome TEXT,
+            FOREIGN KEY (definition_id, definition_version)
+                REFERENCES checklist_definitions(id, version)
+        )
+        """
+    )
+    db.execute("CREATE INDEX checklist_runs_call ON checklist_runs (call_id, started_at)")
+    db.execute(
+        """
+        CREATE TABLE checklist_steps (
+            run_id TEXT NOT NULL REFERENCES checklist_runs(id),
+            item_id TEXT NOT NULL,
+            value TEXT,
+            answered_at TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            done_at TEXT,
+            PRIMARY KEY (run_id, item_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE checklist_escalations (
+            id TEXT PRIMARY KEY,
+            run_id TEXT NOT NULL REFERENCES checklist_runs(id),
+            rule_id TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('request_police', 'hand_back', 'proceed')),
+            at TEXT NOT NULL,
+            reason_code TEXT,
+            justification TEXT NOT NULL DEFAULT '',
+            event_id TEXT REFERENCES status_events(id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX checklist_escalations_run ON checklist_escalations (run_id, at)")

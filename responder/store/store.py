@@ -10,6 +10,7 @@ import sqlite_utils
 
 from responder.store.attachments import AttachmentRepository
 from responder.store.calls import CallRepository
+from responder.store.checklists import ChecklistRepository
 from responder.store.database import open_database, translate_errors
 from responder.store.outbox import Outbox
 from responder.store.reports import ReportRepository
@@ -27,6 +28,7 @@ class Store:
         self.outbox = Outbox(db)
         self.attachments = AttachmentRepository(db)
         self.sync = SyncRepository(db)
+        self.checklists = ChecklistRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:

@@ -160,6 +160,8 @@ class SyncEngine:
         self._statuses = statuses
         self.settings = settings or SyncSettings()
         self.enrolled_listeners: list[Callable[[str], None]] = []
+        # Called (on the store's thread) after a round stored new checklist definitions.
+        self.definitions_listeners: list[Callable[[], None]] = []
 
     # Enrollment -----------------------------------------------------------------------------
 
@@ -269,6 +271,9 @@ class SyncEngine:
                 self._store.set_meta(META_ERROR, "")
         for attachment_id, reason in result.upload_failures:
             log.warning("Photo %s was not accepted: %s", attachment_id, reason)
+        if counts.checklists:
+            for listener in self.definitions_listeners:
+                listener()
         return counts
 
     def _start_new_epoch(self, epoch: str) -> IncomingCounts:

@@ -217,7 +217,7 @@ def test_recovery_banner_names_report_call_and_time_and_opens_it(qtbot, core):
 def test_window_title_tabs_and_theme_toggle(qtbot, window):
     assert window.windowTitle() == "Responder \u2014 CSO-12"
     tabs = window.detail.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Details", "Report"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Details", "Report", "Checklists"]
     with qtbot.waitSignal(window.theme_changed) as signal:
         window.toggle_theme()
     assert signal.args == ["night"]

@@ -1,0 +1,11 @@
+"""Guided checklists: definitions as data, the engine, runs stored per call."""
+
+from responder.checklists.definition import Definition, Item
+from responder.checklists.engine import Evaluation, evaluate
+from responder.checklists.loader import Catalog, LoadResult, load_catalog, load_file, parse_bytes
+from responder.checklists.service import ChecklistService, RunView, Suggestion
+
+__all__ = [
+    "Catalog", "ChecklistService", "Definition", "Evaluation", "Item", "LoadResult", "RunView",
+    "Suggestion", "evaluate", "load_catalog", "load_file", "parse_bytes",
+]

@@ -1,0 +1,89 @@
+"""Checklist runs of a report's call, reduced to what the PDF prints: escalations and the score
+first, then every answer in checklist order."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from responder.checklists.definition import STOP_ACTION_LABELS, Definition
+from responder.checklists.engine import describe
+from responder.checklists.service import ChecklistService, RunView
+from responder.errors import ResponderError
+from responder.models import ChecklistRun, Report
+from responder.pdf.snapshot import ChecklistSummary
+
+log = logging.getLogger(__name__)
+
+STATE_NOTES = {"in_progress": "not finished", "abandoned": "abandoned"}
+
+
+def checklist_summaries(service: ChecklistService, report: Report) -> list[ChecklistSummary]:
+    """Runs the call had, oldest first. Runs whose definition cannot be read still print their
+    raw answers, so nothing recorded disappears from the report."""
+    out: list[ChecklistSummary] = []
+    for run in service.runs_for_call(report.call_id):
+        try:
+            out.append(_summary(service.get(run.id)))
+        except ResponderError as exc:
+            log.warning("Checklist run %s printed without its definition: %s", run.id,
+                        type(exc).__name__)
+            out.append(_raw_summary(run))
+    return out
+
+
+def _summary(view: RunView) -> ChecklistSummary:
+    d, ev, run = view.definition, view.evaluation, view.run
+    score = ""
+    if d.scoring is not None:
+        score = str(ev.score)
+        if view.level is not None:
+            why = [r for r in ev.level_reasons if r != f"score {ev.score}"]
+            score += f" \N{EM DASH} {view.level.label}"
+            score += f" ({'; '.join(why)})" if why else ""
+            score += f". {view.level.recommendation}"
+    answers = tuple(
+        (item.text, _answer(describe(item, ev.values[item.id]), run, item.id))
+        for item in d.items if item.id in ev.values and item.type != "guidance"
+    )
+    return ChecklistSummary(
+        title=_title(d.title, run), score=score, escalations=_escalations(view, d),
+        answers=answers, completed_at=run.finished_at or run.updated_at,
+    )
+
+
+def _escalations(view: RunView, d: Definition) -> tuple[str, ...]:
+    rules = {r.id: r for r in d.stop_rules}
+    lines = []
+    for e in view.run.escalations:
+        rule = rules.get(e.rule_id)
+        what = rule.banner if rule else e.rule_id
+        line = f"{what} \N{RIGHTWARDS ARROW} {STOP_ACTION_LABELS.get(e.action, e.action)}"
+        lines.append(line + (f": {e.justification}" if e.justification else ""))
+    lines += [f"{r.banner} (no decision recorded)" for r in view.unresolved]
+    return tuple(lines)
+
+
+def _answer(text: str, run: ChecklistRun, item_id: str) -> str:
+    note = next((s.note for s in run.steps if s.item_id == item_id and s.note.strip()), "")
+    return f"{text} \N{EM DASH} note: {note}" if note else text
+
+
+def _title(title: str, run: ChecklistRun) -> str:
+    note = STATE_NOTES.get(run.state)
+    return f"{title} ({note})" if note else title
+
+
+def _raw_summary(run: ChecklistRun) -> ChecklistSummary:
+    answers = tuple((s.item_id, _plain(s.value)) for s in run.steps if s.value is not None)
+    return ChecklistSummary(title=_title(run.definition_id, run),
+                            score="" if run.score is None else str(run.score),
+                            answers=answers, completed_at=run.finished_at or run.updated_at)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    return str(value)

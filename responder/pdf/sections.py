@@ -1,0 +1,333 @@
+"""The report's sections, each a list of flowables; a section with nothing to say is left out."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from responder.clock import parse_iso
+from responder.pdf import photos
+from responder.pdf.layout import (
+    banner,
+    data_table,
+    facts_grid,
+    heading,
+    para,
+    styles,
+)
+from responder.pdf.pages import FRAME_W, MUTED, RULE
+from responder.pdf.snapshot import ChecklistSummary, ReportSnapshot
+from responder.pdf.text import clean, markup, starts_rtl
+
+Section = Callable[[ReportSnapshot, "Clockface"], list[Flowable]]
+CHECK = "\u2713"
+PHOTO_GAP = 0.22 * inch
+PHOTO_W = (FRAME_W - PHOTO_GAP) / 2
+PHOTO_MAX_H = 2.7 * inch
+KEEP_ROWS = 12  # tables up to this many rows are not split from their heading or each other
+
+
+class Clockface:
+    """Turns stored UTC timestamps into the local date and time a reader expects."""
+
+    def __init__(self, tz: tzinfo | None) -> None:
+        self._tz = tz
+
+    def local(self, stamp: str | None) -> datetime | None:
+        if not stamp:
+            return None
+        try:
+            return parse_iso(stamp).astimezone(self._tz)
+        except ValueError:
+            return None
+
+    def datetime(self, stamp: str | None) -> str:
+        dt = self.local(stamp)
+        return f"{dt:%Y-%m-%d %H:%M} {dt:%Z}".strip() if dt else ""
+
+    def date(self, stamp: str | None) -> str:
+        dt = self.local(stamp)
+        return f"{dt:%a %Y-%m-%d}" if dt else ""
+
+    def time(self, stamp: str | None) -> str:
+        dt = self.local(stamp)
+        return f"{dt:%H:%M:%S}" if dt else ""
+
+    def zone(self, stamp: str | None) -> str:
+        dt = self.local(stamp)
+        return f"{dt:%Z}" if dt else ""
+
+
+def correction_banner(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    r = s.report
+    if r.state == "superseded":
+        return [banner(["SUPERSEDED \N{EM DASH} a corrected version replaces this one",
+                        "Use the latest version of this report."]), Spacer(1, 6)]
+    if not r.supersedes_id:
+        return []
+    old = s.superseded_version or r.version - 1
+    lines = [f"CORRECTED \N{EM DASH} supersedes version {old}"]
+    if r.correction_reason.strip():
+        lines.append(f"Reason: {r.correction_reason}")
+    return [banner(lines), Spacer(1, 6)]
+
+
+def summary(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    r, call, ref = s.report, s.call, s.reference
+    state = ref_state_label(r.state)
+    pairs = [
+        ("Report number", r.report_number),
+        ("Version / state", f"v{r.version} \N{MIDDLE DOT} {state}"),
+        ("Call number", call.display_number if call else ""),
+        ("Call type", _code_label(call.type_code, ref.call_types.label(call.type_code))
+         if call else ""),
+        ("Priority", ref.priorities.label(str(call.priority)) if call else ""),
+        ("Unit", call.unit_id if call else ""),
+        ("Author", r.author),
+        ("Call received", clock.datetime(call.received_at) if call else ""),
+        ("Time on task", f"{r.time_on_task_minutes} min"
+         if r.time_on_task_minutes is not None else ""),
+    ]
+    out: list[Flowable] = [facts_grid(pairs)]
+    if call:
+        out += _location(call.address, call.cross_streets, call.location_note)
+        if call.caution_notes.strip():
+            out += [Spacer(1, 4), banner([f"Caution: {call.caution_notes}"])]
+    return out
+
+
+def _location(address: str, cross: str, note: str) -> list[Flowable]:
+    pairs = [("Location", address)]
+    if cross.strip():
+        pairs.append(("Cross streets", cross))
+    if note.strip():
+        pairs.append(("Location note", note))
+    return [facts_grid(pairs)]
+
+
+def timeline(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    if not s.timeline:
+        return []
+    ref = s.reference
+    rows = []
+    for e in s.timeline:
+        what = ref.unit_statuses.label(e.status)
+        if e.kind == "backup":
+            what = f"Backup requested: {ref.backup_reasons.label(e.reason_code)}"
+        elif e.kind == "note":
+            what = "Note"
+        rows.append([clock.date(e.at), clock.time(e.at), what, e.actor or e.origin, e.note])
+    zone = clock.zone(s.timeline[0].at)
+    header = ["Date", f"Time ({zone})" if zone else "Time", "Status", "By", "Note"]
+    return _kept([heading("Status timeline"),
+                  data_table(header, rows, [1.3, 1.0, 1.6, 1.3, 2.4])], len(rows))
+
+
+def persons(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    if not s.report.persons:
+        return []
+    roles = s.reference.person_roles
+    rows = [[roles.label(p.role_code), p.name, "" if p.age is None else str(p.age), p.phone,
+             p.note] for p in s.report.persons]
+    return _kept([heading("Persons contacted"),
+                  data_table(["Role", "Name", "Age", "Phone", "Note"], rows,
+                             [1.4, 1.9, 0.5, 1.2, 2.6])], len(rows))
+
+
+def flags(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    r, ref = s.report, s.reference
+    pairs = []
+    if r.flags:
+        pairs.append(("Flags", ", ".join(ref.flags.label(f) for f in r.flags)))
+    if r.disability_codes:
+        labels = [ref.disabilities.label(d) for d in r.disability_codes]
+        if r.disability_other.strip():
+            labels.append(f"other: {r.disability_other}")
+        pairs.append(("Perceived disability", "; ".join(labels)))
+    if r.language_codes:
+        pairs.append(("Language needed", ", ".join(ref.languages.label(c)
+                                                   for c in r.language_codes)))
+    if not pairs:
+        return []
+    return [KeepTogether([heading("Flags and needs"), facts_grid(pairs, columns=len(pairs))])]
+
+
+def disposition(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    r, ref = s.report, s.reference
+    pairs = []
+    if r.disposition_code:
+        d = ref.dispositions.get(r.disposition_code)
+        group = ref.disposition_groups.label(d.get("group")) if d else ""
+        text = _code_label(r.disposition_code, ref.dispositions.label(r.disposition_code))
+        pairs.append(("Disposition", f"{text} ({group})" if group else text))
+    if r.outcome_code:
+        pairs.append(("Outcome", ref.outcomes.label(r.outcome_code)))
+    if r.transport_destination_code:
+        pairs.append(("Transported to",
+                      ref.transport_destinations.label(r.transport_destination_code)))
+    if r.backup_requested:
+        pairs.append(("Police backup requested", ref.backup_reasons.label(r.backup_reason_code)
+                      or "yes"))
+    if r.transfer_988:
+        pairs.append(("988 transfer", "Yes"))
+    if r.follow_up_needed:
+        pairs.append(("Follow-up needed", r.follow_up_note or "yes"))
+    if not pairs:
+        return []
+    return [KeepTogether([heading("Disposition and outcome"), facts_grid(pairs)])]
+
+
+def services(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    r, ref = s.report, s.reference
+    if not (r.referrals or r.services):
+        return []
+    out: list[Flowable] = [heading("Referrals and services")]
+    if r.referrals:
+        out.append(facts_grid([("Referred to", "; ".join(
+            ref.referral_destinations.label(c) for c in r.referrals))], columns=1))
+    if r.services:
+        responses = ("OFFERED", "ACCEPTED", "DECLINED")
+        rows = [[ref.services.label(e.code)]
+                + [CHECK if e.response == resp else "" for resp in responses]
+                for e in r.services]
+        header = ["Service"] + [ref.service_responses.label(x) for x in responses]
+        t = data_table(header, rows, [3.2, 1.0, 1.0, 1.0])
+        t.setStyle(TableStyle([("ALIGN", (1, 1), (-1, -1), "CENTER")]))
+        out += [Spacer(1, 4), t]
+    return _kept(out, len(r.services))
+
+
+def checklists(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    if not s.checklists:
+        return []
+    out: list[Flowable] = []
+    for n, run in enumerate(s.checklists):
+        part = _checklist(run, clock)
+        # The section heading travels with the first run, never alone at a page bottom.
+        out += _kept(([heading("Checklists")] if n == 0 else []) + part, len(run.answers))
+    return out
+
+
+def _checklist(run: ChecklistSummary, clock: Clockface) -> list[Flowable]:
+    st = styles()
+    title = run.title + (f" \N{MIDDLE DOT} {clock.datetime(run.completed_at)}"
+                         if run.completed_at else "")
+    head: list[Flowable] = [Paragraph(markup(title), st.subheading)]
+    if run.score:
+        head.append(para(f"Score: {run.score}", st.body))
+    if run.escalations:
+        head += [Spacer(1, 3), banner(["Escalations"] + [f"\N{BULLET} {e}"
+                                                         for e in run.escalations])]
+    if run.answers:
+        head += [Spacer(1, 4), data_table(["Question", "Answer"], run.answers, [4.2, 2.4])]
+    return head
+
+
+def _kept(flowables: list[Flowable], rows: int) -> list[Flowable]:
+    """A short section stays in one piece; a long one may split, but each flowable keeps to the
+    page of the one after it so a heading or a score never ends a page alone. (reportlab's
+    keepWithNext does not chain into KeepTogether containers, hence two ways.)"""
+    if rows <= KEEP_ROWS:
+        return [KeepTogether(flowables)]
+    for f in flowables[:-1]:
+        f.keepWithNext = True
+    return flowables
+
+
+def narrative(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    text = clean(s.report.narrative).strip()
+    if not text:
+        return []
+    st = styles()
+    # One paragraph per line lets a 20-page narrative break anywhere between lines.
+    paras: list[Flowable] = [
+        Paragraph(markup(line), st.narrative_rtl if starts_rtl(line) else st.narrative)
+        for line in text.split("\n") if line.strip()
+    ]
+    return [heading("Narrative"), *paras]
+
+
+def photo_grid(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    if not s.photos:
+        return []
+    cells = [_photo_cell(i, p.attachment.filename, p.attachment.caption, p.data)
+             for i, p in enumerate(s.photos, start=1)]
+    if len(cells) % 2:
+        cells.append([])
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    t = Table(rows, colWidths=[PHOTO_W + PHOTO_GAP / 2] * 2, splitInRow=1)
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), PHOTO_GAP / 2),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
+    return [heading(f"Photos ({len(s.photos)})"), t]
+
+
+def _photo_cell(n: int, filename: str, caption: str, data: bytes) -> list[Flowable]:
+    st = styles()
+    label = f"Photo {n}: {caption}" if caption.strip() else f"Photo {n}"
+    prepared = photos.prepare(data)
+    if prepared.data is None:
+        box = Table([[para(f"Photo unavailable \N{EM DASH} {filename}: {prepared.problem}",
+                           st.note)]], colWidths=[PHOTO_W], rowHeights=[1.4 * inch])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, MUTED, None, (3, 2)),
+                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+        return [box, para(label, st.caption)]
+    scale = min(PHOTO_W / prepared.width, PHOTO_MAX_H / prepared.height)
+    img = Image(io.BytesIO(prepared.data), prepared.width * scale, prepared.height * scale)
+    img.hAlign = "LEFT"
+    return [img, Spacer(1, 2), para(f"{label} \N{MIDDLE DOT} {filename}", st.caption)]
+
+
+def attestation(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    r, st = s.report, styles()
+    if r.finalized_at:
+        author = [para("Author attestation", st.subheading),
+                  para("I attest that this report is true and complete to the best of my "
+                       "knowledge.", st.body), Spacer(1, 6),
+                  para(f"Signed electronically by {r.author or 'the author'}", st.subheading),
+                  para(f"Finalized {clock.datetime(r.finalized_at)}", st.small)]
+    else:
+        author = [para("Author attestation", st.subheading),
+                  para("Not yet finalized by the author.", st.note), *_sign_lines()]
+    if s.approved:
+        review = [para("Supervisor approval", st.subheading), para("Approved.", st.body)]
+    else:
+        review = [para("Supervisor approval", st.subheading),
+                  para("Awaiting supervisor review.", st.note), *_sign_lines()]
+    if r.review_comment.strip():
+        review.append(para(f"Reviewer comment: {r.review_comment}", st.small))
+    t = Table([[author, review]], colWidths=[FRAME_W / 2] * 2, splitInRow=1)
+    t.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.6, RULE), ("BOX", (1, 0), (1, 0), 0.6, RULE),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    return [KeepTogether([heading("Attestation and approval"), t])]
+
+
+def _sign_lines() -> list[Flowable]:
+    st = styles()
+    line = "_" * 30
+    return [Spacer(1, 10), para(f"Signature {line}", st.small), Spacer(1, 6),
+            para(f"Name {line}{'_' * 3}  Date {'_' * 10}", st.small)]
+
+
+def ref_state_label(state: str) -> str:
+    # Title case on purpose: upper-case DRAFT is reserved for the watermark.
+    return {"draft": "Draft", "finalized": "Finalized", "approved": "Approved",
+            "returned": "Returned for changes", "superseded": "Superseded"}.get(state, state)
+
+
+def _code_label(code: str, label: str) -> str:
+    return f"{code} \N{EM DASH} {label}" if label and label != code else code
+
+
+SECTIONS: tuple[Section, ...] = (
+    correction_banner, summary, timeline, persons, flags, disposition, services, checklists,
+    narrative, photo_grid, attestation,
+)
