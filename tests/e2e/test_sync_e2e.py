@@ -52,14 +52,16 @@ def test_two_units_dispatch_work_review_revise(station, tmp_path):
     notes = [e.note for e in cso12.calls.timeline(a["id"]) if e.origin == "station"]
     assert any("side door" in n for n in notes)
 
-    # A checklist the supervisor publishes reaches every unit, one file per version.
-    definition = {"id": "crisis-intake", "version": 1, "title": "Crisis intake",
-                  "items": [{"id": "safe", "type": "yesno", "label": "Scene is safe"}]}
+    # A checklist the supervisor publishes reaches every unit, one file per version, and the
+    # unit's checklist catalog offers it at once.
+    definition = json.loads((ROOT / "resources" / "checklists" / "safety-screen.json").read_text())
+    definition = definition | {"id": "agency-safety", "version": 2, "title": "Agency safety"}
     station.api("POST", "/checklists", "supervisor", json=definition)
     for app in (cso12, cso14):
         app.sync.sync()
-        saved = app.paths.checklists / "crisis-intake.v1.json"
+        saved = app.paths.checklists / "agency-safety.v2.json"
         assert json.loads(saved.read_text()) == definition
+        assert app.checklists.catalog.get("agency-safety", 2) is not None
 
     # Field work on both units, offline; then sync.
     for status in ("EN_ROUTE", "ON_SCENE", "CLEARED"):
