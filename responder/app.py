@@ -17,6 +17,7 @@ from responder.profile import ProfilePaths
 from responder.reference import ReferenceData, load_reference
 from responder.reports import ReportService
 from responder.store import Store
+from responder.sync import SyncEngine, SyncSettings, TokenStore
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class ResponderApp:
     calls: CallService
     reports: ReportService
     attachments: AttachmentService
+    sync: SyncEngine
     checklists: ChecklistService
     pdf: ReportPdfService
     recovered: list[RecoveredDraft] = field(default_factory=list)
@@ -41,6 +43,11 @@ class ResponderApp:
     @property
     def unit_id(self) -> str:
         return self.calls.unit_id
+
+    def set_unit(self, unit_id: str) -> None:
+        """The station said which unit this device is (enrollment)."""
+        self.calls.unit_id = unit_id
+        self.reports.unit_id = unit_id
 
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
@@ -51,7 +58,8 @@ class ResponderApp:
 
 
 def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,
-             reference: ReferenceData | None = None) -> ResponderApp:
+             reference: ReferenceData | None = None, tokens: TokenStore | None = None,
+             sync_settings: SyncSettings | None = None) -> ResponderApp:
     paths = ProfilePaths(Path(profile_dir)).ensure()
     clock = clock or SystemClock()
     reference = reference or load_reference()
@@ -63,15 +71,20 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     reports = ReportService(store, reference, clock, unit_id, author=officer)
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
-    return ResponderApp(
+    app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
+        sync=SyncEngine(store, paths.checklists, clock, tokens or TokenStore(),
+                        tuple(reference.unit_statuses.codes()), sync_settings),
         checklists=checklists,
         pdf=ReportPdfService(store, reference, paths.root,
                              checklists=lambda report: checklist_summaries(checklists, report)),
         recovered=recovered,
     )
+    app.sync.enrolled_listeners.append(app.set_unit)
+    app.sync.definitions_listeners.append(checklists.reload)
+    return app
 
 
 def _start_session(store: Store, clock: Clock) -> list[RecoveredDraft]:

@@ -14,6 +14,7 @@ from responder.store.checklists import ChecklistRepository
 from responder.store.database import open_database, translate_errors
 from responder.store.outbox import Outbox
 from responder.store.reports import ReportRepository
+from responder.store.sync import SyncRepository
 
 
 class Store:
@@ -26,6 +27,7 @@ class Store:
         self.reports = ReportRepository(db)
         self.outbox = Outbox(db)
         self.attachments = AttachmentRepository(db)
+        self.sync = SyncRepository(db)
         self.checklists = ChecklistRepository(db)
 
     @classmethod
