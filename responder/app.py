@@ -22,6 +22,7 @@ from responder.secrets import SecretStore
 from responder.security.scratch import ScratchDir
 from responder.security.session import Session, attempts_path
 from responder.store import Store
+from responder.sync import SyncEngine, SyncSettings, TokenStore
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class ResponderApp:
     calls: CallService
     reports: ReportService
     attachments: AttachmentService
+    sync: SyncEngine
     checklists: ChecklistService
     pdf: ReportPdfService
     audit: AuditLog
@@ -76,6 +78,11 @@ class ResponderApp:
                 self.secrets.forget_session()
             self.close()
 
+    def set_unit(self, unit_id: str) -> None:
+        """The station said which unit this device is (enrollment)."""
+        self.calls.unit_id = unit_id
+        self.reports.unit_id = unit_id
+
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
         try:
@@ -86,7 +93,8 @@ class ResponderApp:
 
 
 def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,
-             reference: ReferenceData | None = None,
+             reference: ReferenceData | None = None, tokens: TokenStore | None = None,
+             sync_settings: SyncSettings | None = None,
              session: Session | None = None) -> ResponderApp:
     """Open a profile. With ``session`` (from ``responder.security.Authenticator``) the
     database is opened with the officer's unwrapped key and the sign-in is audited."""
@@ -108,15 +116,20 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     reports = ReportService(store, reference, clock, unit_id, author=officer, audit=audit)
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
-    return ResponderApp(
+    app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
+        sync=SyncEngine(store, paths.checklists, clock, tokens or TokenStore(),
+                        tuple(reference.unit_statuses.codes()), sync_settings),
         checklists=checklists,
         pdf=ReportPdfService(store, reference, paths.root, audit=audit_trail_sink(audit.record),
                              checklists=lambda report: checklist_summaries(checklists, report)),
         audit=audit, recovered=recovered, session=session,
     )
+    app.sync.enrolled_listeners.append(app.set_unit)
+    app.sync.definitions_listeners.append(checklists.reload)
+    return app
 
 
 def _check_audit_chain(store: Store, audit: AuditLog) -> None:

@@ -22,6 +22,15 @@ _SIGNATURES = {
 }
 
 
+def attachment_meta(attachment: Attachment) -> dict[str, object]:
+    """What the station is told about a photo before its bytes go (protocol v1)."""
+    return {
+        "id": attachment.id, "report_id": attachment.report_id, "filename": attachment.filename,
+        "mime_type": attachment.mime_type, "size": attachment.size, "sha256": attachment.sha256,
+        "caption": attachment.caption,
+    }
+
+
 def sniff_mime(data: bytes) -> str | None:
     for magic, mime in _SIGNATURES.items():
         if data.startswith(magic):
@@ -59,6 +68,11 @@ class AttachmentService:
         )
         with self._store.atomic(f"attaching {attachment.filename}"):
             self._store.attachments.insert(attachment, data)
+            # Sync sends this once the report is on the station, then the bytes by SHA-256.
+            self._store.outbox.enqueue(
+                "attachment_meta", attachment.id, attachment_meta(attachment),
+                attachment.created_at, report.call_id,
+            )
         return attachment
 
     def attach_file(self, report_id: str, path: Path, caption: str = "") -> Attachment:

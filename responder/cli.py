@@ -20,7 +20,7 @@ from responder.errors import ResponderError
 # Modules that add subcommands. Each has register(subparsers) -> None; each subparser sets
 # ``func(args) -> int``.
 COMMAND_MODULES: list[str] = ["responder.signin", "responder.audit", "responder.checklists.cli",
-                              "responder.pdf.cli"]
+                              "responder.pdf.cli", "responder.sync.cli"]
 
 
 def build_parser() -> argparse.ArgumentParser:

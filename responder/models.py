@@ -167,6 +167,19 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class PendingChange:
+    """One outbox entry as it goes to the station (an immutable snapshot for the sync worker)."""
+
+    seq: int
+    change_id: str
+    kind: str
+    entity_id: str
+    call_id: str | None
+    created_at: str
+    payload: str  # JSON text, exactly as written in the outbox
+
+
+@dataclass(frozen=True)
 class ChecklistStep:
     """One checklist item's record in a run: the answer (JSON-ready), a note, a done time."""
 

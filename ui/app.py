@@ -138,12 +138,14 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     from ui.error_dialog import show_error  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
     from ui.report_pdf import install_on_main_window  # noqa: PLC0415
+    from ui.sync_panel import install_sync  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 
     settings = UiSettings(core.paths.settings)
     theme = args.theme or settings.get("theme", "day")
     tasks = TaskRunner()
     window = MainWindow(core, tasks, theme)
+    install_sync(window, core.sync, tasks)
     pdf = install_on_main_window(window, core, tasks)
     window.theme_changed.connect(lambda name: settings.set("theme", name))
     if not args.screenshot:
@@ -158,6 +160,7 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
         if args.screenshot:
             return _screenshot(qapp, window, Path(args.screenshot))
         _close_on_signals(window)
+        _freeze_startup_objects()
         window.show()
         log.info("Window shown for profile %s", core.paths.root)
         result = int(qapp.exec())
@@ -202,6 +205,17 @@ def _sign_out(window, core: ResponderApp, tasks, lock) -> None:
     QPixmapCache.clear()
     QGuiApplication.clipboard().clear()
     QGuiApplication.instance().quit()
+
+
+def _freeze_startup_objects() -> None:
+    """Everything built at start (modules, Qt wrappers, reference data) lives for the whole
+    session: move it out of the garbage collector's view. Otherwise a full collection walks it
+    all, holding the GIL for 60+ ms and stalling the window while sync runs (measured with
+    tests/benchmarks/test_sync_benchmark.py)."""
+    import gc  # noqa: PLC0415
+
+    gc.collect()
+    gc.freeze()
 
 
 def _close_on_signals(window) -> None:

@@ -6,6 +6,10 @@ when the count reaches zero ("Fatal Python error: bool_dealloc") - after a few h
 i.e. minutes into a shift. 6.11.3 does not have the bug. We detect the leak rather than match a
 version, and if it is there we give ``True`` a reference count it can never use up (which is what
 CPython 3.12 does for every bool anyway).
+
+The same release also returns ``None`` from every void C++ method (``QLabel.setText``,
+``QProgressBar.setValue`` ...) without a reference: about 5,000 setter calls after start the
+interpreter aborts ("none_dealloc"). ``None`` gets the same ballast.
 """
 
 from __future__ import annotations
@@ -34,11 +38,30 @@ def emit_leaks_true() -> bool:
     return sys.getrefcount(True) <= before - _PROBES
 
 
-def apply() -> bool:
-    """Returns whether the emit leak was found (and neutralised)."""
-    if sys.version_info >= (3, 12) or not emit_leaks_true():
-        return False
-    refcount = ctypes.c_ssize_t.from_address(id(True))
+def void_call_leaks_none() -> bool:
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(_PROBES):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) <= before - _PROBES
+
+
+def _ballast(obj: object) -> None:
+    refcount = ctypes.c_ssize_t.from_address(id(obj))
     refcount.value += _BALLAST
-    log.debug("PySide6 emit() leaks a reference to True; compensated")
-    return True
+
+
+def apply() -> bool:
+    """Returns whether a leak was found (and neutralised)."""
+    if sys.version_info >= (3, 12):
+        return False
+    found = False
+    if emit_leaks_true():
+        _ballast(True)
+        log.debug("PySide6 emit() leaks a reference to True; compensated")
+        found = True
+    if void_call_leaks_none():
+        _ballast(None)
+        log.debug("PySide6 void methods leak a reference to None; compensated")
+        found = True
+    return found

@@ -200,6 +200,13 @@ def _audit(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0201_sync_outbox_entity")
+def _sync_outbox_entity(db: sqlite_utils.Database) -> None:
+    # Sync holds a photo back until its report is on the station: looked up by entity.
+    db.execute("CREATE INDEX outbox_entity ON outbox (entity_id, kind, state)")
+    db.execute("CREATE INDEX attachments_pending ON attachments (uploaded, created_at)")
+
+
 def migrate(db: sqlite_utils.Database, path: Path) -> None:
     """Apply pending migrations, copying the file aside first if it already holds data."""
     pending = migrations.pending(db)

@@ -15,6 +15,7 @@ from responder.store.checklists import ChecklistRepository
 from responder.store.database import open_database, translate_errors
 from responder.store.outbox import Outbox
 from responder.store.reports import ReportRepository
+from responder.store.sync import SyncRepository
 
 
 class Store:
@@ -28,6 +29,7 @@ class Store:
         self.outbox = Outbox(db)
         self.attachments = AttachmentRepository(db)
         self.audit = AuditRepository(db)
+        self.sync = SyncRepository(db)
         self.checklists = ChecklistRepository(db)
 
     @classmethod

@@ -44,3 +44,22 @@ def test_emit_no_longer_drains_true_in_this_process():
 
     # Whether or not this PySide6 leaks, True can no longer run out of references.
     assert sys.getrefcount(True) > 10_000 or not pyside_fixes.emit_leaks_true()
+
+
+MANY_SETTERS = """
+import ui  # applies the fixes
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel()
+for i in range(60000):
+    label.setText("x")
+print("ok")
+"""
+
+
+def test_many_setter_calls_do_not_crash_the_interpreter():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", MANY_SETTERS], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"

@@ -1,0 +1,458 @@
+"""The sync engine. Each round has three phases (STYLE.md, Threads):
+
+1. ``prepare()`` on the thread that owns the store: pending outbox entries and photo bytes are
+   copied into an immutable ``SyncPlan``;
+2. ``transfer(plan)`` on a worker: network only (push in batches, upload photos resumably,
+   pull from the cursor), cancellable, reporting progress; no database access;
+3. ``apply(result)`` back on the owning thread: acknowledgements, uploaded photos, pulled
+   changes and the new cursor in ONE transaction.
+
+A round that fails half-way still applies what the station already answered, so nothing is
+marked synced without the station's word and nothing answered is asked again needlessly.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from responder.clock import Clock, iso
+from responder.errors import SyncError, SyncErrorKind
+from responder.models import OutboxEntry, PendingChange
+from responder.store import Store
+from responder.sync.client import StationClient, UploadState
+from responder.sync.enrollment import (
+    Enrollment,
+    EnrollmentGrant,
+    request_enrollment,
+    store_enrollment,
+)
+from responder.sync.incoming import IncomingCounts, store_changes
+from responder.sync.status import (
+    META_CURSOR,
+    META_DEVICE,
+    META_EPOCH,
+    META_ERROR,
+    META_ERROR_KIND,
+    META_LAST_OK,
+    META_URL,
+    SyncStatus,
+    token_account,
+)
+from responder.sync.token_store import TokenStore
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[["SyncProgress"], None]
+_OUTCOME_STATE = {"applied": "acked", "duplicate": "acked", "rejected": "quarantined",
+                  "conflict": "conflict"}
+MAX_ROUNDS = 100_000
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    push_batch: int = 100
+    push_batch_bytes: int = 4 * 1024 * 1024
+    round_changes: int = 200
+    round_change_bytes: int = 8 * 1024 * 1024
+    round_upload_bytes: int = 4 * 1024 * 1024
+    chunk_bytes: int = 1024 * 1024
+    parallel_uploads: int = 2
+    pull_limit: int = 200
+    round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
+    timeout: float = 30.0
+    probe_timeout: float = 3.0
+
+
+@dataclass(frozen=True)
+class Upload:
+    attachment_id: str
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SyncPlan:
+    """Phase 1's snapshot: everything the worker needs, nothing it could use to touch sqlite."""
+
+    station_url: str
+    token: str
+    cursor: int
+    changes: tuple[PendingChange, ...]
+    uploads: tuple[Upload, ...]
+    epoch: str = ""  # the station epoch this device last synced under ("" = not known yet)
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: str  # push | upload | pull
+    done: int
+    total: int
+
+
+@dataclass
+class RoundResult:
+    """Phase 2's answer, handed from the worker to the owning thread."""
+
+    plan: SyncPlan
+    outcomes: list[tuple[str, str, str]] = field(default_factory=list)  # change_id, status, why
+    uploaded: list[str] = field(default_factory=list)
+    upload_failures: list[tuple[str, str]] = field(default_factory=list)
+    pulled: list[Mapping[str, Any]] = field(default_factory=list)
+    cursor: int = 0
+    more_to_pull: bool = False
+    cancelled: bool = False
+    error: SyncError | None = None
+    epoch: str = ""  # what the station said this round
+
+
+@dataclass
+class SyncSummary:
+    rounds: int = 0
+    applied: int = 0
+    quarantined: int = 0
+    conflicts: int = 0
+    uploaded: int = 0
+    pulled: int = 0
+    incoming: IncomingCounts = field(default_factory=IncomingCounts)
+    cancelled: bool = False
+
+    def add(self, result: RoundResult, counts: IncomingCounts) -> None:
+        self.rounds += 1
+        states = [_OUTCOME_STATE.get(status) for _, status, _ in result.outcomes]
+        self.applied += states.count("acked")
+        self.quarantined += states.count("quarantined")
+        self.conflicts += states.count("conflict")
+        self.uploaded += len(result.uploaded)
+        self.pulled += len(result.pulled)
+        for name in vars(counts):
+            setattr(self.incoming, name, getattr(self.incoming, name) + getattr(counts, name))
+        self.cancelled = self.cancelled or result.cancelled
+
+    def text(self) -> str:
+        parts = [f"{self.applied} sent", f"{self.uploaded} photos uploaded",
+                 f"{self.pulled} received"]
+        if self.quarantined:
+            parts.append(f"{self.quarantined} refused by the station")
+        if self.conflicts:
+            parts.append(f"{self.conflicts} in conflict")
+        if self.incoming.skipped:
+            parts.append(f"{self.incoming.skipped} station changes unreadable")
+        return ", ".join(parts)
+
+
+class SyncEngine:
+    """Sync for one open profile. ``prepare``/``apply`` belong to the store's thread;
+    ``transfer`` and ``probe`` touch only the network."""
+
+    def __init__(self, store: Store, checklist_dir: Path, clock: Clock, tokens: TokenStore,
+                 statuses: tuple[str, ...], settings: SyncSettings | None = None) -> None:
+        self._store = store
+        self._checklists = checklist_dir
+        self._clock = clock
+        self.tokens = tokens
+        self._statuses = statuses
+        self.settings = settings or SyncSettings()
+        self.enrolled_listeners: list[Callable[[str], None]] = []
+        # Called (on the store's thread) after a round stored new checklist definitions.
+        self.definitions_listeners: list[Callable[[], None]] = []
+
+    # Enrollment -----------------------------------------------------------------------------
+
+    def enroll(self, station_url: str, code: str, device_name: str | None = None) -> Enrollment:
+        """Both halves on this thread (CLI). The UI runs ``request_enrollment`` on a worker
+        and hands the grant to ``complete_enrollment``."""
+        return self.complete_enrollment(
+            request_enrollment(station_url, code, device_name, timeout=self.settings.timeout))
+
+    def complete_enrollment(self, grant: EnrollmentGrant) -> Enrollment:
+        enrollment = store_enrollment(self._store, self.tokens, grant)
+        for listener in self.enrolled_listeners:
+            listener(enrollment.unit_id)
+        return enrollment
+
+    # Status ---------------------------------------------------------------------------------
+
+    @property
+    def station_url(self) -> str:
+        return self._store.get_meta(META_URL) or ""
+
+    def status(self) -> SyncStatus:
+        url = self.station_url
+        kind = self._store.get_meta(META_ERROR_KIND) or ""
+        return SyncStatus(
+            enrolled=bool(url), station_url=url, unit_id=self._store.get_meta("unit_id") or "",
+            waiting=self._store.sync.waiting_counts(),
+            last_success_at=self._store.get_meta(META_LAST_OK),
+            last_error_kind=SyncErrorKind(kind) if kind else None,
+            last_error=self._store.get_meta(META_ERROR) or "",
+            problems=len(self._store.sync.problems()),
+            token_persistent=self.tokens.persistent,
+            token_available=bool(url) and self._token() is not None,
+        )
+
+    def problems(self) -> list[OutboxEntry]:
+        """Quarantined and conflicting changes, with the station's reason, for the user."""
+        return self._store.sync.problems()
+
+    def record_failure(self, error: SyncError) -> None:
+        with self._store.atomic("saving the sync error"):
+            self._store.set_meta(META_ERROR_KIND, error.kind.value)
+            self._store.set_meta(META_ERROR, str(error))
+
+    # Phase 1 --------------------------------------------------------------------------------
+
+    def prepare(self) -> SyncPlan:
+        url = self.station_url
+        if not url:
+            raise SyncError(SyncErrorKind.AUTH, "This device is not connected to a station yet")
+        token = self._token()
+        if token is None:
+            where = "in the keyring" if self.tokens.persistent else "(it was kept in memory only)"
+            raise SyncError(SyncErrorKind.AUTH, f"The station sign-in is not available {where}; "
+                            "connect to the station again")
+        s = self.settings
+        changes = self._store.sync.pending_changes(s.round_changes, s.round_change_bytes)
+        uploads = tuple(
+            Upload(att.id, att.sha256, data)
+            for att, data in self._store.sync.uploadable_attachments(s.round_upload_bytes)
+        )
+        cursor = int(self._store.get_meta(META_CURSOR) or 0)
+        epoch = self._store.get_meta(META_EPOCH) or ""
+        return SyncPlan(url, token, cursor, tuple(changes), uploads, epoch)
+
+    # Phase 2 (worker) -----------------------------------------------------------------------
+
+    def transfer(self, plan: SyncPlan, cancel: threading.Event | None = None,
+                 progress: ProgressCallback | None = None) -> RoundResult:
+        """Network only. Never raises SyncError: it is carried in the result, after whatever
+        the station already answered."""
+        return Transfer(plan, self.settings, cancel or threading.Event(), progress).run()
+
+    def probe(self, station_url: str) -> bool:
+        """Is the station reachable? Cheap; safe on any thread (no database)."""
+        if not station_url:
+            return False
+        try:
+            with StationClient(station_url, timeout=self.settings.probe_timeout) as client:
+                return client.health().get("status") == "ok"
+        except SyncError:
+            return False
+
+    # Phase 3 --------------------------------------------------------------------------------
+
+    def apply(self, result: RoundResult) -> IncomingCounts:
+        """Store one round's outcome in one transaction; the cursor moves with the changes."""
+        if result.epoch and result.plan.epoch and result.epoch != result.plan.epoch:
+            return self._start_new_epoch(result.epoch)
+        at = iso(self._clock.now())
+        marks = [(cid, _OUTCOME_STATE[status], reason, at)
+                 for cid, status, reason in result.outcomes if status in _OUTCOME_STATE]
+        with self._store.atomic("saving what the station answered"):
+            if result.epoch and not result.plan.epoch:
+                self._store.set_meta(META_EPOCH, result.epoch)
+            self._store.sync.mark_results(marks)
+            self._store.sync.mark_uploaded(result.uploaded)
+            counts = store_changes(self._store, self._checklists, result.pulled, self._statuses)
+            if result.cursor != result.plan.cursor:
+                self._store.set_meta(META_CURSOR, str(result.cursor))
+            if result.error is not None:
+                self._store.set_meta(META_ERROR_KIND, result.error.kind.value)
+                self._store.set_meta(META_ERROR, str(result.error))
+            elif not result.cancelled:
+                self._store.set_meta(META_LAST_OK, at)
+                self._store.set_meta(META_ERROR_KIND, "")
+                self._store.set_meta(META_ERROR, "")
+        for attachment_id, reason in result.upload_failures:
+            log.warning("Photo %s was not accepted: %s", attachment_id, reason)
+        if counts.checklists:
+            for listener in self.definitions_listeners:
+                listener()
+        return counts
+
+    def _start_new_epoch(self, epoch: str) -> IncomingCounts:
+        """The station was restored from a backup and may have lost what it acknowledged:
+        offer everything again and pull from the start (medic/cht-core#8093)."""
+        with self._store.atomic("re-offering changes to a restored station"):
+            count = self._store.sync.reoffer_acknowledged()
+            self._store.set_meta(META_CURSOR, "0")
+            self._store.set_meta(META_EPOCH, epoch)
+        log.warning("The station was restored from a backup; re-offering %d changes", count)
+        return IncomingCounts()
+
+    # All phases on one thread (CLI, tests) --------------------------------------------------
+
+    def sync(self, cancel: threading.Event | None = None,
+             progress: ProgressCallback | None = None) -> SyncSummary:
+        """Rounds until nothing is left to send or receive. Raises the round's SyncError after
+        applying what that round did get."""
+        summary = SyncSummary()
+        while summary.rounds < MAX_ROUNDS:
+            try:
+                plan = self.prepare()
+            except SyncError as exc:
+                self.record_failure(exc)
+                raise
+            result = self.transfer(plan, cancel, progress)
+            summary.add(result, self.apply(result))
+            if result.error is not None:
+                raise result.error
+            if result.cancelled or not round_did_work(result):
+                break
+        return summary
+
+    def _token(self) -> str | None:
+        device = self._store.get_meta(META_DEVICE) or ""
+        return self.tokens.load(token_account(device)) if device else None
+
+
+def round_did_work(result: RoundResult) -> bool:
+    """Another round is worth it only if this one moved something (else we would loop)."""
+    new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
+    return bool(result.outcomes or result.uploaded or result.pulled or result.more_to_pull
+                or new_epoch)
+
+
+class Transfer:
+    """Phase 2 of one round: the network conversation. Lives on the worker thread."""
+
+    def __init__(self, plan: SyncPlan, settings: SyncSettings, cancel: threading.Event,
+                 progress: ProgressCallback | None) -> None:
+        self.plan = plan
+        self.s = settings
+        self.cancel = cancel
+        self.progress = progress or (lambda p: None)
+        self.result = RoundResult(plan, cursor=plan.cursor)
+        self._stop = threading.Event()  # set when one upload failed in a way that ends the round
+
+    def run(self) -> RoundResult:
+        try:
+            with StationClient(self.plan.station_url, self.plan.token,
+                               timeout=self.s.timeout) as client:
+                self.result.epoch = str(client.health().get("epoch") or "")
+                if self.plan.epoch and self.result.epoch and self.result.epoch != self.plan.epoch:
+                    return self.result  # restored station: re-offer everything first
+                for step in (self._push, self._upload, self._pull):
+                    if self.cancel.is_set():
+                        self.result.cancelled = True
+                        break
+                    step(client)
+        except SyncError as exc:
+            self.result.error = exc
+        return self.result
+
+    def _push(self, client: StationClient) -> None:
+        changes = self.plan.changes
+        done = 0
+        for batch in _batches(changes, self.s.push_batch, self.s.push_batch_bytes):
+            if self.cancel.is_set():
+                self.result.cancelled = True
+                return
+            answers = client.push([_wire(c) for c in batch])
+            for answer in answers:
+                status = str(answer.get("status"))
+                if status not in _OUTCOME_STATE:
+                    raise SyncError(SyncErrorKind.PROTOCOL,
+                                    f"The station answered a change with {status!r}")
+                self.result.outcomes.append(
+                    (str(answer["change_id"]), status, str(answer.get("reason") or "")))
+            done += len(batch)
+            self.progress(SyncProgress("push", done, len(changes)))
+
+    def _upload(self, client: StationClient) -> None:
+        """Photos go a few at a time (the station hashes and stores while the next arrives).
+        A refused photo is recorded and the others go on; any other failure stops the round."""
+        uploads = self.plan.uploads
+        if not uploads:
+            return
+        failure: SyncError | None = None
+        with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
+            futures = {pool.submit(self._upload_one, client, up): up for up in uploads}
+            for n, future in enumerate(as_completed(futures), 1):
+                up = futures[future]
+                try:
+                    if future.result():
+                        self.result.uploaded.append(up.attachment_id)
+                except SyncError as exc:
+                    if exc.kind is SyncErrorKind.PROTOCOL:
+                        self.result.upload_failures.append((up.attachment_id, str(exc)))
+                    elif failure is None:
+                        failure = exc
+                        self._stop.set()
+                self.progress(SyncProgress("upload", n, len(uploads)))
+        if failure is not None:
+            raise failure
+        if self.cancel.is_set():
+            self.result.cancelled = True
+
+    def _upload_one(self, client: StationClient, up: Upload) -> bool:
+        """Resumable: the first PATCH goes optimistically from 0; if the station already holds
+        some of it, its 409 says from where to go on (no HEAD round trip per photo)."""
+        total = len(up.data)
+        state = UploadState(0, False)
+        stalls = 0
+        while not state.complete:
+            if self.cancel.is_set() or self._stop.is_set():
+                return False
+            if state.offset >= total:
+                # Everything is there but not verified complete: ask once more, plainly.
+                state = client.upload_state(up.sha256)
+                if not state.complete:
+                    raise SyncError(SyncErrorKind.PROTOCOL,
+                                    "The station holds the whole photo but did not accept it")
+                break
+            chunk = up.data[state.offset:state.offset + self.s.chunk_bytes]
+            after = client.upload_chunk(up.sha256, state.offset, total, chunk)
+            stalls = stalls + 1 if after.offset <= state.offset and not after.complete else 0
+            if stalls > 3:
+                raise SyncError(SyncErrorKind.PROTOCOL, "The station is not taking the photo")
+            state = after
+        return True
+
+    def _pull(self, client: StationClient) -> None:
+        cursor = self.plan.cursor
+        while len(self.result.pulled) < self.s.round_pull:
+            if self.cancel.is_set():
+                self.result.cancelled = True
+                return
+            page = client.pull(cursor, self.s.pull_limit)
+            changes = page["changes"]
+            new_cursor = page["cursor"] if page["cursor"] is not None else cursor
+            if not isinstance(new_cursor, int) or new_cursor < cursor:
+                raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a cursor that went back")
+            self.result.pulled.extend(changes)
+            self.result.cursor = cursor = new_cursor
+            self.result.more_to_pull = bool(page["more"]) and bool(changes)
+            self.progress(SyncProgress("pull", len(self.result.pulled), len(self.result.pulled)))
+            if not self.result.more_to_pull:
+                return
+
+
+def _wire(change: PendingChange) -> dict[str, Any]:
+    return {
+        "change_id": change.change_id, "kind": change.kind, "entity_id": change.entity_id,
+        "call_id": change.call_id, "created_at": change.created_at,
+        "payload": json.loads(change.payload),
+    }
+
+
+def _batches(changes: tuple[PendingChange, ...], count: int,
+             max_bytes: int) -> list[tuple[PendingChange, ...]]:
+    out: list[tuple[PendingChange, ...]] = []
+    batch: list[PendingChange] = []
+    size = 0
+    for change in changes:
+        if batch and (len(batch) >= count or size + len(change.payload) > max_bytes):
+            out.append(tuple(batch))
+            batch, size = [], 0
+        batch.append(change)
+        size += len(change.payload) + 200
+    if batch:
+        out.append(tuple(batch))
+    return out

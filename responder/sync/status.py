@@ -1,0 +1,81 @@
+"""What the user sees about sync: waiting counts in words, last success, last error kind."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from responder.errors import SyncErrorKind
+
+META_URL = "sync.station_url"
+META_DEVICE = "sync.device_id"
+META_STATION = "sync.station_id"
+META_CURSOR = "sync.cursor"
+META_EPOCH = "sync.station_epoch"
+META_LAST_OK = "sync.last_success_at"
+META_ERROR_KIND = "sync.last_error_kind"
+META_ERROR = "sync.last_error"
+
+# kind -> (one, many); attachment metadata is counted with the photo bytes, as "photos".
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "report": ("report", "reports"),
+    "status_event": ("status change", "status changes"),
+    "call": ("on-view call", "on-view calls"),
+    "checklist_run": ("checklist", "checklists"),
+    "photo": ("photo", "photos"),
+    "audit": ("audit entry", "audit entries"),
+}
+_ORDER = ("report", "status_event", "call", "checklist_run", "photo", "audit")
+
+ERROR_WORDS: dict[SyncErrorKind, str] = {
+    SyncErrorKind.OFFLINE: "Station unreachable (offline)",
+    SyncErrorKind.AUTH: "Station sign-in failed",
+    SyncErrorKind.SERVER: "Station error (server)",
+    SyncErrorKind.CONFLICT: "Conflict with the station's copy",
+    SyncErrorKind.PROTOCOL: "Station answered unexpectedly",
+}
+
+
+def token_account(device_id: str) -> str:
+    """The keyring account for this device's token. Not the station address: a station may be
+    reached under several addresses (dock network, VPN)."""
+    return f"device:{device_id}"
+
+
+def waiting_text(waiting: Mapping[str, int]) -> str:
+    """E.g. '3 reports, 12 status changes waiting'; 'Nothing waiting' when all is sent."""
+    parts = []
+    kinds = sorted(waiting, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))
+    for kind in kinds:
+        n = waiting[kind]
+        if n <= 0 or kind == "attachment_meta":
+            continue
+        one, many = _KIND_WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
+        parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts) + " waiting" if parts else "Nothing waiting"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    station_url: str
+    unit_id: str
+    waiting: Mapping[str, int] = field(default_factory=dict)
+    last_success_at: str | None = None
+    last_error_kind: SyncErrorKind | None = None
+    last_error: str = ""
+    problems: int = 0
+    token_persistent: bool = False
+    token_available: bool = False
+
+    @property
+    def waiting_text(self) -> str:
+        return waiting_text(self.waiting)
+
+    @property
+    def waiting_total(self) -> int:
+        return sum(n for k, n in self.waiting.items() if k != "attachment_meta")
+
+    @property
+    def error_text(self) -> str:
+        return ERROR_WORDS[self.last_error_kind] if self.last_error_kind else ""

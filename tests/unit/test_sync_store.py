@@ -1,0 +1,177 @@
+"""Sync's local half without a network: what is held back, how answers and pulled changes are
+stored, and that the cursor moves only with the changes it covers."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+import responder.sync.engine as engine_module
+from responder.app import open_app
+from responder.errors import StorageError, SyncError, SyncErrorKind
+from responder.sync import RoundResult, SyncPlan, TokenStore
+from responder.sync.status import META_CURSOR
+from tests.keyrings import MemoryKeyring
+from tests.sync_work import finish_report, photo_bytes, station_call, work_call_to_clear
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = open_app(tmp_path / "unit", tokens=TokenStore(MemoryKeyring()))
+    app.store.set_meta("unit_id", "CSO-12")
+    app.set_unit("CSO-12")
+    yield app
+    app.close()
+
+
+def _seed_call(app):
+    call = station_call("CSO-12")
+    with app.store.atomic("seed"):
+        app.store.calls.insert(call)
+    return call
+
+
+def _result(app, **kw) -> RoundResult:
+    plan = SyncPlan("http://127.0.0.1:1", "t", int(app.store.get_meta(META_CURSOR) or 0), (), ())
+    kw.setdefault("cursor", plan.cursor)
+    return RoundResult(plan, **kw)
+
+
+def _ack_all(app, changes):
+    app.sync.apply(_result(app, outcomes=[(c.change_id, "applied", "") for c in changes]))
+
+
+def test_photo_waits_until_its_report_is_acknowledged(app):
+    call = _seed_call(app)
+    report = app.reports.start(call.id)
+    app.attachments.attach_photo(report.id, "a.jpg", photo_bytes())
+    kinds = [c.kind for c in app.store.sync.pending_changes(100, 10**7)]
+    assert "attachment_meta" not in kinds  # the report is still a draft
+    work_call_to_clear(app, call.id)
+    finish_report(app, call.id)
+    first = app.store.sync.pending_changes(100, 10**7)
+    assert "report" in [c.kind for c in first] and "attachment_meta" not in [c.kind for c in first]
+    assert app.store.sync.uploadable_attachments(10**7) == []
+    _ack_all(app, first)
+    second = app.store.sync.pending_changes(100, 10**7)
+    assert [c.kind for c in second] == ["attachment_meta"]
+    _ack_all(app, second)
+    uploads = app.store.sync.uploadable_attachments(10**7)
+    assert len(uploads) == 1 and uploads[0][1].startswith(b"\xff\xd8")
+
+
+def test_answers_mark_acked_quarantined_and_conflict_and_never_flip(app):
+    call = _seed_call(app)
+    for status in ("ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"):
+        app.calls.change_status(call.id, status)
+    a, b, c = app.store.sync.pending_changes(100, 10**7)
+    app.sync.apply(_result(app, outcomes=[(a.change_id, "duplicate", ""),
+                                          (b.change_id, "rejected", "call is not yours"),
+                                          (c.change_id, "conflict", "different payload")]))
+    states = {e.change_id: (e.state, e.result_reason) for e in app.store.outbox.entries()}
+    assert states[a.change_id] == ("acked", "")
+    assert states[b.change_id] == ("quarantined", "call is not yours")
+    assert states[c.change_id] == ("conflict", "different payload")
+    assert [p.change_id for p in app.sync.problems()] == [b.change_id, c.change_id]
+    app.sync.apply(_result(app, outcomes=[(b.change_id, "applied", "")]))
+    assert app.store.outbox.entries("quarantined")[0].change_id == b.change_id
+    assert app.sync.status().waiting_text == "Nothing waiting"
+
+
+def test_pulled_calls_keep_the_units_status_and_get_cad_numbers(app):
+    call = _seed_call(app)
+    app.calls.change_status(call.id, "ACKNOWLEDGED")
+    onview = app.calls.create_self_initiated("WELCK", "Library steps")
+    update = dataclasses.asdict(call) | {"status": "DISPATCHED", "priority": 1,
+                                         "caution_notes": "Dog on premises", "station_revision": 2}
+    cad = dataclasses.asdict(onview) | {"cad_number": "CAD-2026-77", "status": "ON_SCENE"}
+    new = dataclasses.asdict(station_call("CSO-12"))
+    pulled = [{"seq": 5, "kind": "call", "entity_id": call.id, "payload": update},
+              {"seq": 6, "kind": "call", "entity_id": onview.id, "payload": cad},
+              {"seq": 7, "kind": "call", "entity_id": new["id"], "payload": new}]
+    app.sync.apply(_result(app, pulled=pulled, cursor=7))
+    got = app.calls.get(call.id)
+    assert (got.status, got.priority, got.caution_notes) == ("ACKNOWLEDGED", 1, "Dog on premises")
+    assert app.calls.get(onview.id).cad_number == "CAD-2026-77"
+    assert app.calls.get(new["id"]).status == "DISPATCHED"
+    assert app.store.get_meta(META_CURSOR) == "7"
+
+
+def test_returned_report_becomes_editable_and_resubmits(app):
+    call = _seed_call(app)
+    work_call_to_clear(app, call.id)
+    report = finish_report(app, call.id)
+    _ack_all(app, app.store.sync.pending_changes(100, 10**7))
+    review = {"report_id": report.id, "report_number": report.report_number, "version": 1,
+              "decision": "returned", "comment": "Add the referral", "reviewer": "sup",
+              "at": "2026-11-21T13:00:00.000Z"}
+    app.sync.apply(_result(app, pulled=[{"seq": 1, "kind": "review", "entity_id": report.id,
+                                         "payload": review}], cursor=1))
+    returned = app.reports.get(report.id)
+    assert (returned.state, returned.review_comment, returned.editable) == (
+        "returned", "Add the referral", True)
+    app.reports.save_fields(report.id, {"narrative": "Spoke with the person. Referred."})
+    app.reports.finalize(report.id)
+    pending = app.store.sync.pending_changes(100, 10**7)
+    assert [c.kind for c in pending] == ["report"]
+    assert json.loads(pending[0].payload)["narrative"].endswith("Referred.")
+
+
+def test_checklist_definitions_are_written_to_the_profile(app):
+    definition = {"id": "crisis-intake", "version": 3, "title": "Crisis intake", "items": []}
+    app.sync.apply(_result(app, pulled=[{"seq": 1, "kind": "checklist_definition",
+                                         "entity_id": "crisis-intake",
+                                         "payload": {"id": "crisis-intake", "version": 3,
+                                                     "definition": definition}}], cursor=1))
+    path = app.paths.checklists / "crisis-intake.v3.json"
+    assert json.loads(path.read_text()) == definition
+    newer = definition | {"version": 4, "title": "Crisis intake (2027)"}
+    app.sync.apply(_result(app, pulled=[{"seq": 2, "kind": "checklist_definition",
+                                         "entity_id": "crisis-intake",
+                                         "payload": {"id": "crisis-intake", "version": 4,
+                                                     "definition": newer}}], cursor=2))
+    assert json.loads(path.read_text()) == definition  # older version kept for older runs
+    assert json.loads((app.paths.checklists / "crisis-intake.v4.json").read_text()) == newer
+
+
+def test_a_malformed_station_change_is_skipped_and_the_rest_stored(app):
+    good = dataclasses.asdict(station_call("CSO-12"))
+    pulled = [{"seq": 1, "kind": "call", "entity_id": "x", "payload": {"id": "x"}},
+              {"seq": 2, "kind": "call_event", "entity_id": "y", "payload": "garbage"},
+              {"seq": 3, "kind": "call", "entity_id": good["id"], "payload": good}]
+    counts = app.sync.apply(_result(app, pulled=pulled, cursor=3))
+    assert (counts.calls, counts.skipped) == (1, 2)
+    assert app.calls.get(good["id"]).address == "100 Pacific Ave"
+
+
+def test_cursor_does_not_move_when_storing_fails(app, monkeypatch):
+    first = dataclasses.asdict(station_call("CSO-12"))
+    real = engine_module.store_changes
+
+    def store_then_fail(store, folder, changes, statuses):
+        real(store, folder, changes, statuses)
+        raise StorageError("disk went away")
+
+    monkeypatch.setattr(engine_module, "store_changes", store_then_fail)
+    with pytest.raises(StorageError):
+        app.sync.apply(_result(app, pulled=[{"seq": 9, "kind": "call", "entity_id": first["id"],
+                                             "payload": first}], cursor=9))
+    assert app.store.get_meta(META_CURSOR) is None
+    assert app.store.calls.get(first["id"]) is None  # rolled back together
+
+
+def test_waiting_counts_in_words(app):
+    call = _seed_call(app)
+    work_call_to_clear(app, call.id)
+    finish_report(app, call.id, photo=photo_bytes())
+    status = app.sync.status()
+    assert status.waiting_text == "1 report, 4 status changes, 1 photo waiting"
+
+
+def test_not_enrolled_is_a_sign_in_error(app):
+    with pytest.raises(SyncError) as info:
+        app.sync.sync()
+    assert info.value.kind is SyncErrorKind.AUTH
+    assert app.sync.status().error_text == "Station sign-in failed"
