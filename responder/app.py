@@ -127,6 +127,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
                              checklists=lambda report: checklist_summaries(checklists, report)),
         audit=audit, recovered=recovered, session=session,
     )
+    app.sync.audit = audit.record
     app.sync.enrolled_listeners.append(app.set_unit)
     app.sync.definitions_listeners.append(checklists.reload)
     return app

@@ -58,6 +58,7 @@ FIELD_LABELS = {
 }
 
 MAX_MINUTES = 24 * 60
+CHANGE_WINDOW_S = 300  # successive autosaves of one report share one audit row
 
 # A detail applies only while its owner says so (the form shows it only then). Drafts keep a
 # detail whose owner was unticked, so an accidental untick loses nothing; finalizing drops it.
@@ -138,8 +139,7 @@ class ReportService:
         clean["updated_at"] = iso(self._clock.now())
         with self._store.atomic(f"saving report {report.report_number}"):
             self._store.reports.update(report_id, clean)
-            # Field names only: the audit trail never holds report content.
-            self._record("report.change", report_id, detail=",".join(sorted(fields)))
+            self._record_change(report_id, fields)
         return dataclasses.replace(report, **clean)
 
     def problems(self, report: Report) -> dict[str, str]:
@@ -222,6 +222,19 @@ class ReportService:
             self._store.reports.insert(draft)
             self._record("report.correct", draft.id, detail=f"supersedes:{old.id}")
         return draft
+
+    def _record_change(self, report_id: str, fields: Mapping[str, Any]) -> None:
+        """Field names only: the audit trail never holds report content. Autosave writes every
+        half second while someone types, so edits to one report within a few minutes share
+        one audit row (the first), rather than filling the trail and the outbox."""
+        if self._audit is None:
+            return
+        last = self._store.audit.last()
+        if (last is not None and last.action == "report.change" and last.target == report_id
+                and last.actor == self._audit.actor and last.outcome == "ok"
+                and (self._clock.now() - parse_iso(last.at)).total_seconds() < CHANGE_WINDOW_S):
+            return
+        self._record("report.change", report_id, detail=",".join(sorted(fields)))
 
     def _record(self, action: str, target: str, outcome: str = "ok", detail: str = "") -> None:
         if self._audit is not None:

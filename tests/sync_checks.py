@@ -50,3 +50,23 @@ def assert_station_matches(app: ResponderApp, station: StationProcess, unit: str
     assert {a.sha256 for a in photos} <= held.complete_uploads
     onview = {s.id for s in app.calls.board() if app.calls.get(s.id).self_initiated}
     assert held.self_initiated == onview
+
+
+CLI_OFFICER = "alice"
+CLI_PASSPHRASE = "docking station lamp"
+
+
+def enroll_officer(profile: Path):
+    """Headless commands sign in: give the profile an officer (this encrypts the database).
+    Returns the Authenticator; ``sign_in_officer`` opens sessions for in-process checks."""
+    from responder.security.keystore import KdfParams
+    from responder.security.session import Authenticator
+
+    auth = Authenticator(profile, kdf=KdfParams(n=2**10, r=8, p=1))
+    if auth.needs_enrollment():
+        auth.enroll_first(CLI_OFFICER, CLI_PASSPHRASE)
+    return auth
+
+
+def sign_in_officer(profile: Path):
+    return enroll_officer(profile).sign_in(CLI_OFFICER, CLI_PASSPHRASE)

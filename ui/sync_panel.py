@@ -153,6 +153,7 @@ class SyncPanel(QWidget):
         if self.running:
             return
         self._summary = SyncSummary()
+        self._engine.record_started()
         self._active = True
         self.sync_button.setEnabled(False)
         self.sync_action.setEnabled(False)
@@ -229,6 +230,7 @@ class SyncPanel(QWidget):
     def _finish(self, error: BaseException | None) -> None:
         self._task = None
         self._active = False
+        self._engine.record_finished(self._summary, error)
         self.progress.hide()
         self.refresh()
         if error is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from responder.errors import SyncError, SyncErrorKind
@@ -16,23 +15,24 @@ EXIT_CODES = {SyncErrorKind.OFFLINE: 3, SyncErrorKind.AUTH: 4, SyncErrorKind.CON
 
 
 def register(subparsers: Any) -> None:
+    from responder.signin import add_signin_arguments  # noqa: PLC0415
+
     enroll = subparsers.add_parser("enroll", help="connect this device to a station")
     enroll.add_argument("--station", required=True, help="station address, e.g. https://…")
     enroll.add_argument("--code", required=True, help="one-time code from the station")
     enroll.add_argument("--device-name", help="name the station shows for this device")
-    enroll.add_argument("--profile", dest="sub_profile", type=Path, help="profile directory")
+    add_signin_arguments(enroll)  # --profile, --officer; passphrase asked or from the env
     enroll.set_defaults(func=enroll_command)
     sync = subparsers.add_parser("sync", help="send waiting changes and fetch station updates")
-    sync.add_argument("--profile", dest="sub_profile", type=Path, help="profile directory")
+    add_signin_arguments(sync)
     sync.add_argument("--quiet", action="store_true", help="print only the summary")
     sync.set_defaults(func=sync_command)
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from responder.app import open_app  # noqa: PLC0415 (keep `responder --help` fast)
-    from responder.cli import resolve_profile  # noqa: PLC0415
+    from responder.signin import open_app_for_cli  # noqa: PLC0415 (keep `--help` fast)
 
-    return open_app(args.sub_profile or resolve_profile(args))
+    return open_app_for_cli(args)  # the database is encrypted: sign in first
 
 
 def enroll_command(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from responder.clock import Clock, iso
-from responder.errors import SyncError, SyncErrorKind
+from responder.errors import ResponderError, SyncError, SyncErrorKind
 from responder.models import OutboxEntry, PendingChange
 from responder.store import Store
 from responder.sync.client import StationClient, UploadState
@@ -125,7 +125,10 @@ class SyncSummary:
 
     def add(self, result: RoundResult, counts: IncomingCounts) -> None:
         self.rounds += 1
-        states = [_OUTCOME_STATE.get(status) for _, status, _ in result.outcomes]
+        # Audit rows travel with every sync; the user's counts are about their own records.
+        audit = {c.change_id for c in result.plan.changes if c.kind == "audit"}
+        states = [_OUTCOME_STATE.get(status) for cid, status, _ in result.outcomes
+                  if cid not in audit]
         self.applied += states.count("acked")
         self.quarantined += states.count("quarantined")
         self.conflicts += states.count("conflict")
@@ -160,6 +163,8 @@ class SyncEngine:
         self._statuses = statuses
         self.settings = settings or SyncSettings()
         self.enrolled_listeners: list[Callable[[str], None]] = []
+        # The audit trail's record(action, target, outcome, detail); set by open_app.
+        self.audit: Callable[..., object] | None = None
         # Called (on the store's thread) after a round stored new checklist definitions.
         self.definitions_listeners: list[Callable[[], None]] = []
 
@@ -293,19 +298,45 @@ class SyncEngine:
         """Rounds until nothing is left to send or receive. Raises the round's SyncError after
         applying what that round did get."""
         summary = SyncSummary()
+        self.record_started()
         while summary.rounds < MAX_ROUNDS:
             try:
                 plan = self.prepare()
             except SyncError as exc:
                 self.record_failure(exc)
+                self.record_finished(summary, exc)
                 raise
             result = self.transfer(plan, cancel, progress)
             summary.add(result, self.apply(result))
             if result.error is not None:
+                self.record_finished(summary, result.error)
                 raise result.error
             if result.cancelled or not round_did_work(result):
                 break
+        self.record_finished(summary)
         return summary
+
+    def record_started(self) -> None:
+        """Audit a sync run when it starts, so its row travels in this very run; a run that
+        fails or is cancelled adds a second row (sent next time)."""
+        self._audit("started", "")
+
+    def record_finished(self, summary: SyncSummary | None,
+                        error: BaseException | None = None) -> None:
+        if error is None and not (summary and summary.cancelled):
+            return  # success: the station holds the "started" row and every change it acked
+        detail = summary.text() if summary else ""
+        if isinstance(error, SyncError):
+            detail = f"{detail}; {error.kind.value}".lstrip("; ")
+        self._audit("failed" if error else "cancelled", detail)
+
+    def _audit(self, outcome: str, detail: str) -> None:
+        if self.audit is None:
+            return
+        try:
+            self.audit("sync", f"station:{self.station_url}", outcome, detail)
+        except ResponderError:
+            log.warning("Could not record the sync in the audit trail")
 
     def _token(self) -> str | None:
         device = self._store.get_meta(META_DEVICE) or ""

@@ -48,7 +48,8 @@ def waiting_text(waiting: Mapping[str, int]) -> str:
     kinds = sorted(waiting, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))
     for kind in kinds:
         n = waiting[kind]
-        if n <= 0 or kind == "attachment_meta":
+        # Audit rows ride along with every sync; counting them would never read "Nothing".
+        if n <= 0 or kind in ("attachment_meta", "audit"):
             continue
         one, many = _KIND_WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
         parts.append(f"{n} {one if n == 1 else many}")

@@ -14,7 +14,13 @@ from responder.app import open_app
 from responder.sync import TokenStore
 from tests.keyrings import FileKeyring
 from tests.station_process import ROOT, StationProcess, child_env
-from tests.sync_checks import assert_station_matches, enrolled_app
+from tests.sync_checks import (
+    CLI_PASSPHRASE,
+    assert_station_matches,
+    enroll_officer,
+    enrolled_app,
+    sign_in_officer,
+)
 from tests.sync_work import finish_report, photo_bytes, work_call_to_clear
 
 EIDO = Path(__file__).parent / "data" / "eido-2020.json"
@@ -124,8 +130,10 @@ def _responder(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 def test_command_line_enroll_and_sync_for_a_docking_script(station, tmp_path):
     env = child_env(PYTHON_KEYRING_BACKEND="tests.keyrings.FileKeyring",
-                    RESPONDER_TEST_KEYRING=str(tmp_path / "keyring.json"))
+                    RESPONDER_TEST_KEYRING=str(tmp_path / "keyring.json"),
+                    RESPONDER_PASSPHRASE=CLI_PASSPHRASE)
     profile = str(tmp_path / "cso40")
+    enroll_officer(Path(profile))
     done = _responder("enroll", "--station", station.url, "--code",
                       station.enroll_code("CSO-40"), "--profile", profile, env=env)
     assert done.returncode == 0, done.stderr
@@ -137,8 +145,10 @@ def test_command_line_enroll_and_sync_for_a_docking_script(station, tmp_path):
     done = _responder("sync", "--profile", profile, env=env)
     assert done.returncode == 0, done.stderr
     assert "Sync done" in done.stdout and "Nothing waiting" in done.stdout
-    app = open_app(Path(profile), tokens=TokenStore(FileKeyring(tmp_path / "keyring.json")))
+    app = open_app(Path(profile), tokens=TokenStore(FileKeyring(tmp_path / "keyring.json")),
+                   session=sign_in_officer(Path(profile)))
     assert app.calls.get(call["id"]).cad_number == call["cad_number"]
+    assert "sync" in [e.action for e in app.audit.entries()]
     app.store.set_meta("sync.station_url", "http://127.0.0.1:9")
     app.close()
     done = _responder("sync", "--profile", profile, env=env)
@@ -147,6 +157,8 @@ def test_command_line_enroll_and_sync_for_a_docking_script(station, tmp_path):
 
 
 def test_command_line_sync_without_enrollment_fails_with_sign_in(tmp_path):
-    done = _responder("sync", "--profile", str(tmp_path / "new"), env=child_env())
+    enroll_officer(tmp_path / "new")
+    done = _responder("sync", "--profile", str(tmp_path / "new"),
+                      env=child_env(RESPONDER_PASSPHRASE=CLI_PASSPHRASE))
     assert done.returncode == 4
     assert "not connected to a station" in done.stderr

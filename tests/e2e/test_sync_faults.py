@@ -24,7 +24,12 @@ from responder.sync import SyncSettings, TokenStore
 from tests.e2e.fault_proxy import FaultProxy, random_policy
 from tests.keyrings import FileKeyring
 from tests.station_process import ROOT, StationProcess, child_env
-from tests.sync_checks import assert_station_matches, enrolled_app
+from tests.sync_checks import (
+    CLI_PASSPHRASE,
+    assert_station_matches,
+    enrolled_app,
+    sign_in_officer,
+)
 from tests.sync_work import finish_report, photo_bytes
 
 SEED = int(os.environ.get("RESPONDER_FAULT_SEED", random.randrange(1 << 30)))
@@ -199,10 +204,11 @@ def test_app_killed_mid_sync(station, proxy, tmp_path):
     profile = tmp_path / "cso22"
     app = enrolled_app(station, profile, "CSO-22", CLEAN, url=proxy.url, tokens=tokens)
     app.close()
+    session = sign_in_officer(profile)  # the sync command signs in: give it an officer
     env = child_env(PYTHON_KEYRING_BACKEND="tests.keyrings.FileKeyring",
-                    RESPONDER_TEST_KEYRING=str(keyring_file))
+                    RESPONDER_TEST_KEYRING=str(keyring_file), RESPONDER_PASSPHRASE=CLI_PASSPHRASE)
     for _ in range(4):
-        app = open_app(profile, tokens=tokens, sync_settings=CLEAN)
+        app = open_app(profile, tokens=tokens, sync_settings=CLEAN, session=session)
         _lots_of_work(app, rng, 6)
         app.close()
         _slow_proxy(proxy, 0.3)
@@ -214,7 +220,7 @@ def test_app_killed_mid_sync(station, proxy, tmp_path):
         output = child.communicate(timeout=10)[0].decode()
         assert "Sync done" not in output, "the app was not killed mid-sync"
         proxy.policy = lambda method, path: "pass"
-        app = open_app(profile, tokens=tokens, sync_settings=CLEAN)
+        app = open_app(profile, tokens=tokens, sync_settings=CLEAN, session=session)
         assert app.store.integrity_ok()
         app.sync.sync()
         assert_station_matches(app, station, "CSO-22")

@@ -160,7 +160,12 @@ def test_verify_for_unlock_needs_the_same_officer(auth):
         auth.verify(alice, "wrong passphrase")
 
 
-def test_sign_out_wipes_session_temp_files_and_memory_secrets(auth, tmp_path):
+def test_sign_out_wipes_session_temp_files_and_memory_secrets(auth, tmp_path, monkeypatch):
+    import keyring.backends.fail
+    import keyring.core
+
+    # As on this machine: no OS keyring (other tests may have registered test backends).
+    monkeypatch.setattr(keyring.core, "_keyring_backend", keyring.backends.fail.Keyring())
     session = auth.enroll_first("alice", "river stone lamp")
     app = open_app(tmp_path, session=session)
     pdf = app.scratch.path() / "report.pdf"
