@@ -79,3 +79,57 @@ def test_redacting_filter_catches_what_slips_through(caplog):
     text = record.getMessage()
     assert PASSPHRASE not in text and TOKEN not in text and "ab" * 32 not in text
     assert text.count("[redacted]") == 4
+
+
+@pytest.fixture(scope="module")
+def station(tmp_path_factory):
+    from tests.station_process import StationProcess
+
+    station = StationProcess(tmp_path_factory.mktemp("station")).start()
+    yield station
+    station.close()
+
+
+def test_full_sync_run_logs_no_secret_or_content(station, tmp_path, caplog):
+    """Enroll, work, sync in-process and through `responder -v sync`: nothing secret logged."""
+    import json
+
+    from responder.sync import TokenStore
+    from tests.keyrings import FileKeyring
+    from tests.station_process import child_env
+    from tests.sync_work import photo_bytes
+
+    caplog.set_level(logging.DEBUG)
+    keyring_file = tmp_path / "keyring.json"
+    auth = Authenticator(tmp_path / "unit", kdf=KdfParams(n=2**10, r=8, p=1))
+    session = auth.enroll_first("alice", PASSPHRASE)
+    app = open_app(tmp_path / "unit", session=session, tokens=TokenStore(FileKeyring(keyring_file)))
+    app.sync.enroll(station.url, station.enroll_code("CSO-77"), device_name="CSO-77-laptop")
+    call = station.create_call("CSO-77")
+    app.sync.sync()
+    report = app.reports.start(call["id"])
+    app.reports.save_fields(report.id, {
+        "persons": [{"id": "p1", "role_code": "SUBJECT", "name": PERSON}],
+        "disposition_code": "NRR", "outcome_code": "RESOLVED_ON_SCENE",
+        "time_on_task_minutes": 20, "narrative": NARRATIVE})
+    app.attachments.attach_photo(report.id, "scene.jpg", photo_bytes())
+    app.reports.finalize(report.id)
+    app.close()
+    token = next(iter(json.loads(keyring_file.read_text()).values()))
+    env = child_env(PYTHON_KEYRING_BACKEND="tests.keyrings.FileKeyring",
+                    RESPONDER_TEST_KEYRING=str(keyring_file), RESPONDER_PASSPHRASE=PASSPHRASE)
+    cli = subprocess.run([sys.executable, "-m", "responder", "-v", "sync", "--profile",
+                          str(tmp_path / "unit")], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert cli.returncode == 0, cli.stderr
+    assert "Sync done" in cli.stdout and "Nothing waiting" in cli.stdout
+    app = open_app(tmp_path / "unit", session=auth.sign_in("alice", PASSPHRASE),
+                   tokens=TokenStore(FileKeyring(keyring_file)))
+    assert app.sync.status().waiting_text == "Nothing waiting"
+    assert "sync" in [e.action for e in app.audit.entries()]
+    app.close()
+    everything = (caplog.text + "\n".join(r.getMessage() for r in caplog.records)
+                  + cli.stderr + cli.stdout)
+    assert "httpx" in everything or caplog.records  # the run did log
+    for secret in (PASSPHRASE, token, NARRATIVE, PERSON, session.key.hex()):
+        assert secret not in everything
