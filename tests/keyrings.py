@@ -57,3 +57,8 @@ class FileKeyring(KeyringBackend):
         items = self._load()
         items.pop(f"{service}|{username}", None)
         self.path.write_text(json.dumps(items))
+
+
+# keyring offers every KeyringBackend subclass to its discovery; these test backends must only be
+# used where a test names them, never picked up by another test's ``keyring.get_keyring()``.
+KeyringBackend._classes.difference_update({MemoryKeyring, FileKeyring})
