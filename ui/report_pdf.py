@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from responder.app import ResponderApp
 from responder.errors import ResponderError
-from responder.pdf import AuditEvent, ExportedFile, ExportOutcome, export_many, render, write_pdf
+from responder.pdf import AuditEvent, ExportedFile, ExportOutcome, export_many, write_pdf
 from responder.pdf.service import clear_previews, write_file
 from responder.pdf.snapshot import report_file_name
 from ui.pdf_password_dialog import PdfPasswordDialog
@@ -128,7 +128,7 @@ class ReportPdf(QObject):
             return
 
         def work() -> ExportedFile:
-            write_file(path, render(snap, password))
+            write_file(path, _render(snap, password))
             r = snap.report
             return ExportedFile(r.id, r.report_number, r.version, path, bool(password))
 
@@ -156,7 +156,7 @@ class ReportPdf(QObject):
         target = printer.outputFileName()
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
             def work() -> ExportedFile:
-                write_file(Path(target), render(snap))
+                write_file(Path(target), _render(snap))
                 r = snap.report
                 return ExportedFile(r.id, r.report_number, r.version, Path(target), False)
 
@@ -357,3 +357,10 @@ class BatchExport(QObject):
         self.dialog.reset()
         self._task = None
         self.finished.emit(self.outcome)
+
+
+def _render(snapshot, password: str | None = None) -> bytes:
+    # reportlab loads on the first render (on a worker), not while the window starts.
+    from responder.pdf.render import render  # noqa: PLC0415
+
+    return render(snapshot, password)

@@ -1,11 +1,11 @@
 """Report PDFs: the only place reportlab is used. Snapshot on the owning thread, render anywhere.
 
     snap = app.pdf.snapshot(report_id)          # GUI / owning thread
-    data = render(snap, password=None)          # any thread; raises RenderError
+    data = render(snap, password=None)          # any thread; from responder.pdf.render (kept
+                                                # out of this package's imports: reportlab is slow)
     export_many(snaps, out_dir, cancelled=..., progress=...)  # worker
 """
 
-from responder.pdf.render import render
 from responder.pdf.service import (
     AuditEvent,
     AuditSink,
@@ -22,6 +22,7 @@ from responder.pdf.snapshot import AgencySettings, ChecklistSummary, ReportSnaps
 __all__ = [
     "AgencySettings", "AuditEvent", "AuditSink", "ChecklistSummary", "ExportOutcome",
     "ExportedFile", "ReportPdfService", "ReportSnapshot", "audit_trail_sink", "export_many",
-    "log_audit", "render",
+    "log_audit",
     "write_pdf",
 ]
+

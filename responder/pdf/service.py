@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from responder.errors import NotFoundError, RenderError, StorageError, ValidationError
 from responder.models import Report
-from responder.pdf import photos
-from responder.pdf.render import render
 from responder.pdf.snapshot import (
     META_AGENCY_LOGO,
     META_AGENCY_NAME,
@@ -191,6 +189,8 @@ def _logo_problem(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         return f"cannot read {path}: {exc.strerror or exc}"
+    from responder.pdf import photos  # noqa: PLC0415 (Pillow only when a logo is set)
+
     if photos.prepare(data).data is None:
         return f"{path} is not a readable image (PNG or JPEG)"
     return ""
@@ -198,6 +198,8 @@ def _logo_problem(path: Path) -> str:
 
 def write_pdf(snapshot: ReportSnapshot, out_dir: Path, password: str | None = None) -> ExportedFile:
     """Render and write ``<report_number>-v<version>.pdf`` atomically (temp file, then rename)."""
+    from responder.pdf.render import render  # noqa: PLC0415 (reportlab off the start-up path)
+
     data = render(snapshot, password)
     target = Path(out_dir) / snapshot.file_name
     write_file(target, data)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from responder.app import open_app
 from responder.demo import DEMO_UNIT, generate_calls, seed_demo
+from responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
 
 BIG_CALLS = 50_000
 
@@ -38,4 +39,11 @@ def build_big_profile(profile: Path, count: int = BIG_CALLS) -> Path:
         assert core.store.calls.count() == count
     finally:
         core.close()
+    # Like every real profile it is encrypted, with the demo officer: this encrypts the file.
+    Authenticator(profile).enroll_demo()
     return profile
+
+
+def open_big_profile(profile: Path):
+    session = Authenticator(profile).sign_in(DEMO_OFFICER, DEMO_PASSPHRASE)
+    return open_app(profile, session=session)

