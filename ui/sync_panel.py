@@ -110,9 +110,10 @@ class SyncPanel(QWidget):
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.sync_action.setToolTip("Send waiting changes and fetch updates (Ctrl+Shift+S)")
         self.sync_action.triggered.connect(self.sync_now)
-        self.connect_action = QAction("Connect to station\u2026", self,
-                                      objectName="connectAction")
-        self.connect_action.setToolTip("Enroll this device with a code from the station")
+        # Short on the toolbar (it is full at 1366 px); the status bar spells it out when needed.
+        self.connect_action = QAction("Station\u2026", self, objectName="connectAction")
+        self.connect_action.setToolTip(
+            "Connect to station: enroll this device with a code from the station")
         self.connect_action.triggered.connect(self.open_connect_dialog)
 
     # State ----------------------------------------------------------------------------------
