@@ -84,16 +84,9 @@ def translate_errors(doing: str) -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, OSError) as exc:
+        # Encrypted connections raise the stdlib classes too (store/cipher.py translates them).
         if _is_full(exc):
             raise StorageFullError(
                 f"The disk is full: {doing} failed and nothing was written"
             ) from exc
         raise StorageError(f"{doing} failed: {exc}") from exc
-    except Exception as exc:  # sqlcipher3 raises its own exception classes
-        if type(exc).__module__.startswith("sqlcipher3"):
-            if _is_full(exc):
-                raise StorageFullError(
-                    f"The disk is full: {doing} failed and nothing was written"
-                ) from exc
-            raise StorageError(f"{doing} failed: {exc}") from exc
-        raise
