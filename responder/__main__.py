@@ -1,3 +1,3 @@
-from responder.cli import main
+from civilian_responder.cli import main
 
 raise SystemExit(main())

@@ -7,22 +7,22 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from responder.attachments import AttachmentService
-from responder.audit import AuditLog, verify_chain
-from responder.calls import CallService
-from responder.checklists.service import ChecklistService
-from responder.clock import Clock, SystemClock, iso
-from responder.models import RecoveredDraft
-from responder.pdf.checklist_runs import checklist_summaries
-from responder.pdf.service import ReportPdfService, audit_trail_sink
-from responder.profile import ProfilePaths
-from responder.reference import ReferenceData, load_reference
-from responder.reports import ReportService
-from responder.secrets import SecretStore
-from responder.security.scratch import ScratchDir
-from responder.security.session import Session, attempts_path
-from responder.store import Store
-from responder.sync import SyncEngine, SyncSettings, TokenStore
+from civilian_responder.attachments import AttachmentService
+from civilian_responder.audit import AuditLog, verify_chain
+from civilian_responder.calls import CallService
+from civilian_responder.checklists.service import ChecklistService
+from civilian_responder.clock import Clock, SystemClock, iso
+from civilian_responder.models import RecoveredDraft
+from civilian_responder.pdf.checklist_runs import checklist_summaries
+from civilian_responder.pdf.service import ReportPdfService, audit_trail_sink
+from civilian_responder.profile import ProfilePaths
+from civilian_responder.reference import ReferenceData, load_reference
+from civilian_responder.reports import ReportService
+from civilian_responder.secrets import SecretStore
+from civilian_responder.security.scratch import ScratchDir
+from civilian_responder.security.session import Session, attempts_path
+from civilian_responder.store import Store
+from civilian_responder.sync import SyncEngine, SyncSettings, TokenStore
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
              reference: ReferenceData | None = None, tokens: TokenStore | None = None,
              sync_settings: SyncSettings | None = None,
              session: Session | None = None) -> ResponderApp:
-    """Open a profile. With ``session`` (from ``responder.security.Authenticator``) the
+    """Open a profile. With ``session`` (from ``civilian_responder.security.Authenticator``) the
     database is opened with the officer's unwrapped key and the sign-in is audited."""
     paths = ProfilePaths(Path(profile_dir)).ensure()
     clock = clock or SystemClock()

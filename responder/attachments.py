@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from responder.clock import Clock, iso, new_id
-from responder.errors import LockedRecordError, ValidationError
-from responder.models import Attachment
-from responder.store import Store
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.errors import LockedRecordError, ValidationError
+from civilian_responder.models import Attachment
+from civilian_responder.store import Store
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 _SIGNATURES = {

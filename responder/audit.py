@@ -12,19 +12,17 @@ is what makes that evident.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import hashlib
 import json
 import logging
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from responder.clock import Clock, iso, new_id
-from responder.models import AuditEntry
-from responder.store import Store
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.models import AuditEntry
+from civilian_responder.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +114,7 @@ class AuditLog:
     def import_signin_attempts(self, attempts_file: Path) -> None:
         """Copy sign-in failures and lockouts logged while the database was locked into the
         trail, and record it if that file was altered, truncated or removed since last time."""
-        from responder.security.attempts import AttemptLog  # noqa: PLC0415 (no cycle at import)
+        from civilian_responder.security.attempts import AttemptLog  # noqa: PLC0415 (no cycle at import)
 
         events, broken = AttemptLog(attempts_file, self._clock).read()
         seen_seq, _, seen_hash = (self._store.get_meta(ATTEMPTS_META) or "0:").partition(":")
@@ -163,50 +161,3 @@ def verify_chain(store: Store) -> ChainCheck:
                           f"audit rows after row {expected - 1} were removed or the head was "
                           "altered")
     return ChainCheck(True, n)
-
-
-# Command line ------------------------------------------------------------------------------
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from responder.signin import add_signin_arguments  # noqa: PLC0415
-
-    audit = subparsers.add_parser("audit", help="check or list the audit trail")
-    verbs = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = verbs.add_parser("verify", help="check the hash chain; exit 1 naming the first "
-                                             "bad row")
-    add_signin_arguments(verify)
-    verify.set_defaults(func=_cmd_verify)
-    listing = verbs.add_parser("list", help="print the newest audit rows")
-    add_signin_arguments(listing)
-    listing.add_argument("--limit", type=int, default=50)
-    listing.set_defaults(func=_cmd_list)
-
-
-def _cmd_verify(args: argparse.Namespace) -> int:
-    from responder.signin import open_app_for_cli  # noqa: PLC0415
-
-    app = open_app_for_cli(args)
-    try:
-        check = app.audit.verify()
-        app.audit.record("audit.verify", "", "ok" if check.ok else "alert", check.problem)
-    finally:
-        app.close()
-    if check.ok:
-        print(f"audit trail OK: {check.rows} rows, chain intact")
-        return 0
-    print(f"audit trail BROKEN: {check.problem}", file=sys.stderr)
-    return 1
-
-
-def _cmd_list(args: argparse.Namespace) -> int:
-    from responder.signin import open_app_for_cli  # noqa: PLC0415
-
-    app = open_app_for_cli(args)
-    try:
-        for e in reversed(app.audit.entries(args.limit, newest_first=True)):
-            print(f"{e.seq:6d} {e.at} {e.actor:<16} {e.action:<20} {e.outcome:<7} {e.target}"
-                  f"{'  ' + e.detail if e.detail else ''}")
-    finally:
-        app.close()
-    return 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from responder.clock import Clock, iso, new_id
-from responder.errors import InvalidTransitionError, NotFoundError, ValidationError
-from responder.models import Call, CallSummary, StatusEvent
-from responder.reference import ReferenceData
-from responder.store import Store
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.errors import InvalidTransitionError, NotFoundError, ValidationError
+from civilian_responder.models import Call, CallSummary, StatusEvent
+from civilian_responder.reference import ReferenceData
+from civilian_responder.store import Store
 
 BACKUP_EVENT = "BACKUP_REQUESTED"
 SELF_INITIATED_PRIORITY = 5

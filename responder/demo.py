@@ -6,9 +6,9 @@ import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from responder.clock import Clock, iso, new_id
-from responder.models import Call, StatusEvent
-from responder.store import Store
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.models import Call, StatusEvent
+from civilian_responder.store import Store
 
 DEMO_UNIT = "CSO-12"
 DEMO_OFFICER = "Demo Officer"
@@ -153,8 +153,8 @@ _DEMO_REPORTS = [
 
 def _seed_reports(store: Store, clock: Clock, unit_id: str) -> None:
     """A few reports on cleared calls so the report list, PDFs and review have something."""
-    from responder.reference import load_reference  # noqa: PLC0415
-    from responder.reports import ReportService  # noqa: PLC0415
+    from civilian_responder.reference import load_reference  # noqa: PLC0415
+    from civilian_responder.reports import ReportService  # noqa: PLC0415
 
     service = ReportService(store, load_reference(), clock, unit_id, author=DEMO_OFFICER)
     cleared = [c for c in store.calls.board() if c.status == "CLEARED"]

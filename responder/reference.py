@@ -13,8 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from responder.errors import ValidationError
-from responder.resources import resource_path
+from civilian_responder.errors import ValidationError
+from civilian_responder.resource_files import resource_path
 
 LIST_NAMES = (
     "call_types",

@@ -7,15 +7,15 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from responder.clock import Clock, iso, new_id, parse_iso
-from responder.errors import LockedRecordError, NotFoundError, ValidationError
-from responder.models import Person, Report, ServiceEntry
-from responder.reference import ReferenceData
-from responder.store import Store
-from responder.store.reports import report_payload
+from civilian_responder.clock import Clock, iso, new_id, parse_iso
+from civilian_responder.errors import LockedRecordError, NotFoundError, ValidationError
+from civilian_responder.models import Person, Report, ServiceEntry
+from civilian_responder.reference import ReferenceData
+from civilian_responder.store import Store
+from civilian_responder.store.reports import report_payload
 
 if TYPE_CHECKING:
-    from responder.audit import AuditLog
+    from civilian_responder.audit import AuditLog
 
 # field -> (kind, reference list)
 FIELD_SPECS: dict[str, tuple[str, str | None]] = {

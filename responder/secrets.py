@@ -22,8 +22,7 @@ from typing import Any
 import keyring
 import keyring.backends.chainer
 import keyring.errors
-
-from responder.errors import SecretsUnavailableError
+from civilian_responder.errors import SecretsUnavailableError
 
 log = logging.getLogger(__name__)
 

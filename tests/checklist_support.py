@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from responder.app import ResponderApp, open_app
-from responder.clock import FixedClock
-from responder.resources import resource_path
+from civilian_responder.app import ResponderApp, open_app
+from civilian_responder.clock import FixedClock
+from civilian_responder.resource_files import resource_path
 
 SHIPPED = sorted(p for p in resource_path("checklists").glob("*.json") if p.name != "schema.json")
 

@@ -7,13 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from civilian_responder.app import ResponderApp, open_app
+from civilian_responder.clock import FixedClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.models import Report
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
-
-from responder.app import ResponderApp, open_app
-from responder.clock import FixedClock
-from responder.demo import seed_demo
-from responder.models import Report
 
 NOW = datetime(2026, 11, 21, 18, 30, tzinfo=UTC)
 

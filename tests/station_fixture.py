@@ -80,7 +80,7 @@ class StationProcess:
 
     # -- process control -------------------------------------------------------------
     def command(self) -> list[str]:
-        cmd = [sys.executable, "-m", "responder.station", "serve", "--host", self.host,
+        cmd = [sys.executable, "-m", "civilian_responder.station", "serve", "--host", self.host,
                "--port", str(self.port), "--database", self.database_url, *self.extra_args]
         if self.tls:
             cmd += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
@@ -135,7 +135,7 @@ class StationProcess:
     @property
     def station(self) -> Any:
         if self._station is None:
-            from responder.station.service import open_station
+            from civilian_responder.station.service import open_station
 
             self._station = open_station(self.database_url, run_migrations=False)
         return self._station

@@ -61,7 +61,8 @@ class StationProcess(BaseStation):
 
     def cli(self, *args: str) -> str:
         done = subprocess.run(
-            [sys.executable, "-m", "responder.station", *args, "--database", str(self.db_path)],
+            [sys.executable, "-m", "civilian_responder.station",
+             *args, "--database", str(self.db_path)],
             cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=60,
         )
         if done.returncode != 0:

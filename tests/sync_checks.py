@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from responder.app import ResponderApp, open_app
-from responder.sync import SyncSettings, TokenStore
+from civilian_responder.app import ResponderApp, open_app
+from civilian_responder.sync import SyncSettings, TokenStore
+
 from tests.keyrings import MemoryKeyring
 from tests.station_process import StationProcess
 
@@ -59,8 +60,8 @@ CLI_PASSPHRASE = "docking station lamp"
 def enroll_officer(profile: Path):
     """Headless commands sign in: give the profile an officer (this encrypts the database).
     Returns the Authenticator; ``sign_in_officer`` opens sessions for in-process checks."""
-    from responder.security.keystore import KdfParams
-    from responder.security.session import Authenticator
+    from civilian_responder.security.keystore import KdfParams
+    from civilian_responder.security.session import Authenticator
 
     auth = Authenticator(profile, kdf=KdfParams(n=2**10, r=8, p=1))
     if auth.needs_enrollment():

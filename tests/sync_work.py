@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from responder.app import ResponderApp
-from responder.clock import iso, new_id
-from responder.models import Call, Report
+from civilian_responder.app import ResponderApp
+from civilian_responder.clock import iso, new_id
+from civilian_responder.models import Call, Report
 
 JPEG_HEAD = b"\xff\xd8\xff\xe0"
 

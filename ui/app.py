@@ -1,4 +1,5 @@
-"""Composition root: pick the profile, open the core, build the window, run the event loop."""
+"""The ``responder`` command and the composition root: pick the profile, open the core, build the
+window, run the event loop. Subcommands go to the command layer (:mod:`civilian_responder.cli`)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ import logging.handlers
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from responder import __version__
-from responder.app import ResponderApp, open_app
-from responder.cli import resolve_profile
-from responder.demo import seed_demo
-from responder.errors import ResponderError, ValidationError
-from responder.security.redact import RedactingFilter
+from civilian_responder import __version__
+from civilian_responder.app import ResponderApp, open_app
+from civilian_responder.cli import build_parser, prepare_process, run_command
+from civilian_responder.cli.options import resolve_profile
+from civilian_responder.demo import seed_demo
+from civilian_responder.errors import ResponderError, ValidationError
+from civilian_responder.security.redact import RedactingFilter
+from civilian_responder_ui import HAS_QT
 
 log = logging.getLogger(__name__)
 
@@ -80,18 +84,30 @@ def _log_to_profile(logs_dir: Path) -> None:
     logging.getLogger().addHandler(handler)
 
 
+def main(argv: Sequence[str] | None = None) -> int:
+    """``responder``: the window, or a headless subcommand (which needs no Qt)."""
+    args = build_parser().parse_args(argv)
+    prepare_process(args)
+    if args.command:
+        return run_command(args)
+    if not HAS_QT:
+        print("responder: the window needs the desktop install: pip install "
+              "'civilian-responder[desktop]' (subcommands work without it)", file=sys.stderr)
+        return 2
+    return run(args)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from civilian_responder_ui.shell.error_dialog import install_excepthook  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 (after the platform is chosen)
-
-    from ui.error_dialog import install_excepthook  # noqa: PLC0415
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Responder")
     qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("responder")
-    from ui.about import app_icon  # noqa: PLC0415
+    from civilian_responder_ui.shell.about import app_icon  # noqa: PLC0415
 
     qapp.setWindowIcon(app_icon())
     install_excepthook(interactive=not args.screenshot)
@@ -110,11 +126,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
     """Sign in BEFORE the profile is opened: the key comes from the officer's passphrase."""
+    from civilian_responder_ui.session.signin_dialog import startup_session  # noqa: PLC0415
+    from civilian_responder_ui.shell.error_dialog import show_error  # noqa: PLC0415
+    from civilian_responder_ui.shell.theme import apply_theme  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
-    from ui.error_dialog import show_error  # noqa: PLC0415
-    from ui.signin_dialog import startup_session  # noqa: PLC0415
-    from ui.theme import apply_theme  # noqa: PLC0415
 
     profile = resolve_profile(args)
     # settings.json holds UI preferences only (readable before sign-in): theme the dialog.
@@ -135,11 +150,11 @@ def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
 
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
-    from ui.error_dialog import show_error  # noqa: PLC0415
-    from ui.main_window import MainWindow  # noqa: PLC0415
-    from ui.report_pdf import install_on_main_window  # noqa: PLC0415
-    from ui.sync_panel import install_sync  # noqa: PLC0415
-    from ui.tasks import TaskRunner  # noqa: PLC0415
+    from civilian_responder_ui.main_window import MainWindow  # noqa: PLC0415
+    from civilian_responder_ui.reports.report_pdf import install_on_main_window  # noqa: PLC0415
+    from civilian_responder_ui.shell.error_dialog import show_error  # noqa: PLC0415
+    from civilian_responder_ui.shell.tasks import TaskRunner  # noqa: PLC0415
+    from civilian_responder_ui.sync.sync_panel import install_sync  # noqa: PLC0415
 
     settings = UiSettings(core.paths.settings)
     theme = args.theme or settings.get("theme", "day")
@@ -176,8 +191,12 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
 
 def install_lock(window, core: ResponderApp, tasks, settings: UiSettings):
     """Auto-lock, the Lock button (Ctrl+L) and sign-out for the signed-in officer."""
-    from responder.security.session import Authenticator  # noqa: PLC0415
-    from ui.lock_screen import DEFAULT_MINUTES, SessionLock, validate_minutes  # noqa: PLC0415
+    from civilian_responder.security.session import Authenticator  # noqa: PLC0415
+    from civilian_responder_ui.session.lock_screen import (  # noqa: PLC0415
+        DEFAULT_MINUTES,
+        SessionLock,
+        validate_minutes,
+    )
 
     minutes = settings.get("auto_lock_minutes", DEFAULT_MINUTES)
     try:

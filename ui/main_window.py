@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import logging
 
+from civilian_responder.clock import parse_iso
+from civilian_responder.errors import ResponderError
+from civilian_responder.models import RecoveredDraft
+from civilian_responder_ui.calls.call_board import CallBoardView
+from civilian_responder_ui.calls.call_detail import CallDetailView
+from civilian_responder_ui.calls.onview_dialog import OnViewDialog
+from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
+from civilian_responder_ui.shell.theme import apply_theme, other
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -21,15 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from responder.clock import parse_iso
-from responder.errors import ResponderError
-from responder.models import RecoveredDraft
-from ui.call_board import CallBoardView
-from ui.call_detail import CallDetailView
-from ui.checklist_panel import ChecklistPanel
-from ui.onview_dialog import OnViewDialog
-from ui.theme import apply_theme, other
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +159,7 @@ class MainWindow(QMainWindow):
     # Behaviour -------------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        from ui.about import AboutDialog  # noqa: PLC0415 (rarely opened)
+        from civilian_responder_ui.shell.about import AboutDialog  # noqa: PLC0415 (rarely opened)
 
         AboutDialog(str(self._app.paths.root), self).exec()
 

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from responder.checklists.definition import Condition, Definition, Item, Level, StopRule
-from responder.errors import ValidationError
+from civilian_responder.checklists.definition import Condition, Definition, Item, Level, StopRule
+from civilian_responder.errors import ValidationError
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from responder.checklists.definition import (
+from civilian_responder.checklists.definition import (
     ITEM_TYPES,
     STOP_ACTIONS,
     AppliesTo,
@@ -29,14 +29,14 @@ from responder.checklists.definition import (
     Scoring,
     StopRule,
 )
-from responder.checklists.rules import (
+from civilian_responder.checklists.rules import (
     check_conditions,
     check_levels,
     check_mapping,
     find_cycle,
 )
-from responder.errors import DefinitionError
-from responder.reference import ReferenceData
+from civilian_responder.errors import DefinitionError
+from civilian_responder.reference import ReferenceData
 
 log = logging.getLogger(__name__)
 

@@ -7,10 +7,10 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from responder.checklists.definition import Definition
-from responder.checklists.engine import holds
-from responder.checklists.rules import MAPPABLE_FIELDS
-from responder.models import ChecklistEscalation, Report, ServiceEntry
+from civilian_responder.checklists.definition import Definition
+from civilian_responder.checklists.engine import holds
+from civilian_responder.checklists.rules import MAPPABLE_FIELDS
+from civilian_responder.models import ChecklistEscalation, Report, ServiceEntry
 
 # When a run says a service was both offered and accepted, the stronger answer wins.
 _RESPONSE_RANK = {"OFFERED": 0, "DECLINED": 1, "ACCEPTED": 2}
@@ -87,7 +87,7 @@ def unfilled(report: Report, fields: Mapping[str, Any]) -> dict[str, Any]:
 def summary_lines(definition: Definition, values: Mapping[str, Any], level: Any,
                   escalations: tuple[ChecklistEscalation, ...]) -> list[str]:
     """A short plain-text summary of a run for the report narrative or a review screen."""
-    from responder.checklists.engine import describe  # noqa: PLC0415
+    from civilian_responder.checklists.engine import describe  # noqa: PLC0415
 
     lines = [f"{definition.title} (v{definition.version})"]
     for item in definition.items:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from responder.checklists.definition import Condition, Item, ReportMapping, Scoring
-from responder.reference import ReferenceData
+from civilian_responder.checklists.definition import Condition, Item, ReportMapping, Scoring
+from civilian_responder.reference import ReferenceData
 
 Report = Callable[[str | None, str], None]
 

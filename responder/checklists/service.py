@@ -11,18 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from responder.calls import CallService
-from responder.checklists.definition import STOP_ACTIONS, Definition, Level, StopRule
-from responder.checklists.engine import Evaluation, check_answer, evaluate
-from responder.checklists.loader import Catalog, load_catalog, parse_bytes
-from responder.checklists.prefill import as_payload, report_fields, summary_lines, unfilled
-from responder.clock import Clock, iso, new_id
-from responder.errors import DefinitionError, NotFoundError, ValidationError
-from responder.models import ChecklistEscalation, ChecklistRun, StatusEvent
-from responder.reference import ReferenceData
-from responder.reports import ReportService
-from responder.resources import resource_path
-from responder.store import Store
+from civilian_responder.calls import CallService
+from civilian_responder.checklists.definition import STOP_ACTIONS, Definition, Level, StopRule
+from civilian_responder.checklists.engine import Evaluation, check_answer, evaluate
+from civilian_responder.checklists.loader import Catalog, load_catalog, parse_bytes
+from civilian_responder.checklists.prefill import as_payload, report_fields, summary_lines, unfilled
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.errors import DefinitionError, NotFoundError, ValidationError
+from civilian_responder.models import ChecklistEscalation, ChecklistRun, StatusEvent
+from civilian_responder.reference import ReferenceData
+from civilian_responder.reports import ReportService
+from civilian_responder.resource_files import resource_path
+from civilian_responder.store import Store
 
 log = logging.getLogger(__name__)
 

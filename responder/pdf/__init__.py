@@ -1,12 +1,12 @@
 """Report PDFs: the only place reportlab is used. Snapshot on the owning thread, render anywhere.
 
     snap = app.pdf.snapshot(report_id)          # GUI / owning thread
-    data = render(snap, password=None)          # any thread; from responder.pdf.render (kept
+    data = render(snap, password=None)          # any thread; from pdf.render (kept
                                                 # out of this package's imports: reportlab is slow)
     export_many(snaps, out_dir, cancelled=..., progress=...)  # worker
 """
 
-from responder.pdf.service import (
+from civilian_responder.pdf.service import (
     AuditEvent,
     AuditSink,
     ExportedFile,
@@ -17,7 +17,7 @@ from responder.pdf.service import (
     log_audit,
     write_pdf,
 )
-from responder.pdf.snapshot import AgencySettings, ChecklistSummary, ReportSnapshot
+from civilian_responder.pdf.snapshot import AgencySettings, ChecklistSummary, ReportSnapshot
 
 __all__ = [
     "AgencySettings", "AuditEvent", "AuditSink", "ChecklistSummary", "ExportOutcome",

@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from responder.checklists.definition import STOP_ACTION_LABELS, Definition
-from responder.checklists.engine import describe
-from responder.checklists.service import ChecklistService, RunView
-from responder.errors import ResponderError
-from responder.models import ChecklistRun, Report
-from responder.pdf.snapshot import ChecklistSummary
+from civilian_responder.checklists.definition import STOP_ACTION_LABELS, Definition
+from civilian_responder.checklists.engine import describe
+from civilian_responder.checklists.service import ChecklistService, RunView
+from civilian_responder.errors import ResponderError
+from civilian_responder.models import ChecklistRun, Report
+from civilian_responder.pdf.snapshot import ChecklistSummary
 
 log = logging.getLogger(__name__)
 

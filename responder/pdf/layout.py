@@ -7,13 +7,12 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from civilian_responder.pdf.pages import ACCENT, FRAME_W, MUTED, RULE
+from civilian_responder.pdf.text import BODY, BOLD, ITALIC, markup
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-
-from responder.pdf.pages import ACCENT, FRAME_W, MUTED, RULE
-from responder.pdf.text import BODY, BOLD, ITALIC, markup
 
 ZEBRA = colors.HexColor("#F3F5F8")
 HEADER_BG = colors.HexColor("#E4E9F0")

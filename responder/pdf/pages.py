@@ -7,15 +7,14 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from civilian_responder.pdf import photos
+from civilian_responder.pdf.text import BODY, BOLD, clean, plain_font_for, visual
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
-from responder.pdf import photos
-from responder.pdf.text import BODY, BOLD, clean, plain_font_for, visual
 
 PAGE_W, PAGE_H = LETTER
 MARGIN_X = 0.7 * inch

@@ -6,13 +6,12 @@ import io
 import logging
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from civilian_responder.errors import RenderError
+from civilian_responder.pdf.pages import CountingCanvas, PageFacts, build_document
+from civilian_responder.pdf.sections import SECTIONS, Clockface
+from civilian_responder.pdf.snapshot import ReportSnapshot
+from civilian_responder.pdf.text import register_fonts
 from reportlab.platypus import Flowable
-
-from responder.errors import RenderError
-from responder.pdf.pages import CountingCanvas, PageFacts, build_document
-from responder.pdf.sections import SECTIONS, Clockface
-from responder.pdf.snapshot import ReportSnapshot
-from responder.pdf.text import register_fonts
 
 log = logging.getLogger(__name__)
 

@@ -6,12 +6,9 @@ import io
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
-
-from responder.clock import parse_iso
-from responder.pdf import photos
-from responder.pdf.layout import (
+from civilian_responder.clock import parse_iso
+from civilian_responder.pdf import photos
+from civilian_responder.pdf.layout import (
     banner,
     data_table,
     facts_grid,
@@ -19,9 +16,11 @@ from responder.pdf.layout import (
     para,
     styles,
 )
-from responder.pdf.pages import FRAME_W, MUTED, RULE
-from responder.pdf.snapshot import ChecklistSummary, ReportSnapshot
-from responder.pdf.text import clean, markup, starts_rtl
+from civilian_responder.pdf.pages import FRAME_W, MUTED, RULE
+from civilian_responder.pdf.snapshot import ChecklistSummary, ReportSnapshot
+from civilian_responder.pdf.text import clean, markup, starts_rtl
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 Section = Callable[[ReportSnapshot, "Clockface"], list[Flowable]]
 CHECK = "\u2713"

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from responder.errors import NotFoundError, RenderError, StorageError, ValidationError
-from responder.models import Report
-from responder.pdf.snapshot import (
+from civilian_responder.errors import NotFoundError, RenderError, StorageError, ValidationError
+from civilian_responder.models import Report
+from civilian_responder.pdf.snapshot import (
     META_AGENCY_LOGO,
     META_AGENCY_NAME,
     ChecklistSummary,
@@ -22,8 +22,8 @@ from responder.pdf.snapshot import (
     fingerprint,
     load_agency,
 )
-from responder.reference import ReferenceData
-from responder.store import Store
+from civilian_responder.reference import ReferenceData
+from civilian_responder.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ def _logo_problem(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         return f"cannot read {path}: {exc.strerror or exc}"
-    from responder.pdf import photos  # noqa: PLC0415 (Pillow only when a logo is set)
+    from civilian_responder.pdf import photos  # noqa: PLC0415 (Pillow only when a logo is set)
 
     if photos.prepare(data).data is None:
         return f"{path} is not a readable image (PNG or JPEG)"
@@ -198,7 +198,7 @@ def _logo_problem(path: Path) -> str:
 
 def write_pdf(snapshot: ReportSnapshot, out_dir: Path, password: str | None = None) -> ExportedFile:
     """Render and write ``<report_number>-v<version>.pdf`` atomically (temp file, then rename)."""
-    from responder.pdf.render import render  # noqa: PLC0415 (reportlab off the start-up path)
+    from civilian_responder.pdf.render import render  # noqa: PLC0415 (reportlab off the start-up path)
 
     data = render(snapshot, password)
     target = Path(out_dir) / snapshot.file_name

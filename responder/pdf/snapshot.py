@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from responder.models import Attachment, Call, Report, StatusEvent
-from responder.reference import ReferenceData
-from responder.store.reports import report_payload
+from civilian_responder.models import Attachment, Call, Report, StatusEvent
+from civilian_responder.reference import ReferenceData
+from civilian_responder.store.reports import report_payload
 
 DEFAULT_AGENCY_NAME = "Community Service Officers"
 DEMO_AGENCY_NAME = "City of Tacoma \N{EM DASH} Community Service Officers"

@@ -11,10 +11,9 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from civilian_responder.resource_files import resource_path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-
-from responder.resources import resource_path
 
 BODY = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"

@@ -1,6 +1,6 @@
 """Officers, keys and sign-in (Qt-free). See ``session.Authenticator``."""
 
-from responder.security.session import (
+from civilian_responder.security.session import (
     DEMO_OFFICER,
     DEMO_PASSPHRASE,
     Authenticator,

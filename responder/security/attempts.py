@@ -4,7 +4,7 @@ Failures happen while the database is still locked, so they are kept in their ow
 ``signin_attempts.jsonl`` in the profile: one JSON line per event, each carrying the SHA-256 of
 the previous line, so an edited or removed line is evident. Truncating or deleting the whole
 file is detected at the next successful sign-in, which compares the file against the position
-recorded inside the (encrypted) database and writes an audit event (see ``responder.audit``).
+recorded inside the (encrypted) database and writes an audit event (see ``audit``).
 On sign-in the file's new events are copied into the audit trail.
 """
 
@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from responder.clock import Clock, iso, parse_iso
-from responder.errors import LockedOutError, StorageError
-from responder.security.keystore import normalize
+from civilian_responder.clock import Clock, iso, parse_iso
+from civilian_responder.errors import LockedOutError, StorageError
+from civilian_responder.security.keystore import normalize
 
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)

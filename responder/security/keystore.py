@@ -20,10 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from civilian_responder.errors import AuthError, StorageError, ValidationError
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-from responder.errors import AuthError, StorageError, ValidationError
 
 FORMAT = 1
 KEY_BYTES = 32

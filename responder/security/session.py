@@ -11,12 +11,16 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from responder.clock import Clock, SystemClock, iso, new_id
-from responder.errors import AuthError, LockedOutError, ValidationError
-from responder.profile import ProfilePaths
-from responder.security.attempts import AttemptLog
-from responder.security.keystore import DEFAULT_KDF, KdfParams, Keystore, new_database_key
-from responder.store.cipher import encrypt_plaintext_database, finish_encryption, is_plaintext
+from civilian_responder.clock import Clock, SystemClock, iso, new_id
+from civilian_responder.errors import AuthError, LockedOutError, ValidationError
+from civilian_responder.profile import ProfilePaths
+from civilian_responder.security.attempts import AttemptLog
+from civilian_responder.security.keystore import DEFAULT_KDF, KdfParams, Keystore, new_database_key
+from civilian_responder.store.cipher import (
+    encrypt_plaintext_database,
+    finish_encryption,
+    is_plaintext,
+)
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 import sys
 
-from responder.station.cli import main
+from civilian_responder.station.cli import main
 
 sys.exit(main())

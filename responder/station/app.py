@@ -6,20 +6,26 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from civilian_responder import __version__
+from civilian_responder.station.auth import RateLimiter
+from civilian_responder.station.errors import StationError
+from civilian_responder.station.middleware import BodyLimit, SecurityHeaders
+from civilian_responder.station.routes import (
+    attachments,
+    checklists,
+    dispatch,
+    enroll,
+    review,
+    sync,
+)
+from civilian_responder.station.service import Station
+from civilian_responder.station.storage.uploads import MAX_CHUNK
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-
-from responder import __version__
-from responder.station.auth import RateLimiter
-from responder.station.errors import StationError
-from responder.station.middleware import BodyLimit, SecurityHeaders
-from responder.station.routes import attachments, checklists, dispatch, enroll, review, sync
-from responder.station.service import Station
-from responder.station.storage.uploads import MAX_CHUNK
 
 log = logging.getLogger(__name__)
 HTTP_KINDS = {400: "invalid", 401: "auth", 403: "forbidden", 404: "not_found",

@@ -13,12 +13,11 @@ from collections import deque
 from collections.abc import Callable
 from typing import Annotated
 
+from civilian_responder.station.errors import AuthFailed, Forbidden, RateLimited, Revoked
+from civilian_responder.station.service import Station
+from civilian_responder.station.storage.devices import Admin, Device
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-
-from responder.station.errors import AuthFailed, Forbidden, RateLimited, Revoked
-from responder.station.service import Station
-from responder.station.storage.devices import Admin, Device
 
 log = logging.getLogger(__name__)
 bearer = HTTPBearer(auto_error=False, description="A device token or an admin token")

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from responder import __version__
-from responder.errors import ResponderError
+from civilian_responder import __version__
+from civilian_responder.errors import ResponderError
 
 DEFAULT_PORT = 8470
 
@@ -42,7 +42,7 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace, **kwargs: Any) -> Any:
-    from responder.station.service import open_station  # noqa: PLC0415
+    from civilian_responder.station.service import open_station  # noqa: PLC0415
 
     return open_station(database_url(args), **kwargs)
 
@@ -52,7 +52,7 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from responder.station.storage.database import redact  # noqa: PLC0415
+    from civilian_responder.station.storage.database import redact  # noqa: PLC0415
 
     station = _open(args)
     print(f"station {station.station_id} ready: {redact(str(station.engine.url))}")
@@ -67,8 +67,8 @@ def cmd_new_epoch(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from responder.station.server import check_transport, serve  # noqa: PLC0415
-    from responder.station.service import Limits  # noqa: PLC0415
+    from civilian_responder.station.server import check_transport, serve  # noqa: PLC0415
+    from civilian_responder.station.service import Limits  # noqa: PLC0415
 
     check_transport(args.host, args.tls_cert, args.tls_key)  # before touching the database
     limits = Limits(enroll_per_ip=args.enroll_limit, enroll_global=args.enroll_global_limit,
@@ -158,7 +158,7 @@ def cmd_import_eido(args: argparse.Namespace) -> int:
 
 
 def cmd_update_call(args: argparse.Namespace) -> int:
-    from responder.station.storage.calls import CallUpdate  # noqa: PLC0415
+    from civilian_responder.station.storage.calls import CallUpdate  # noqa: PLC0415
 
     station = _open(args)
     call_id = station.dispatch.resolve(args.call)
@@ -172,7 +172,7 @@ def cmd_update_call(args: argparse.Namespace) -> int:
 
 
 def cmd_publish_checklist(args: argparse.Namespace) -> int:
-    from responder.station.eido import parse_json  # noqa: PLC0415
+    from civilian_responder.station.eido import parse_json  # noqa: PLC0415
 
     try:
         definition = parse_json(Path(args.file).read_bytes(), "checklist definition")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from responder.station.errors import Invalid
+from civilian_responder.station.errors import Invalid
 
 MAX_TEXT = 64 * 1024
 PRIORITY_WORDS = (("VERY HIGH", 1), ("CRITICAL", 1), ("EMERGENCY", 1), ("HIGH", 2),

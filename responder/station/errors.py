@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from responder.errors import ResponderError
+from civilian_responder.errors import ResponderError
 
 
 class StationError(ResponderError):

@@ -7,8 +7,8 @@ import logging
 import ssl
 from pathlib import Path
 
-from responder.station.errors import StationConfigError
-from responder.station.service import Station
+from civilian_responder.station.errors import StationConfigError
+from civilian_responder.station.service import Station
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +50,7 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
 def serve(station: Station, host: str, port: int, cert: Path | None = None,
           key: Path | None = None, log_level: str = "info") -> int:
     import uvicorn  # noqa: PLC0415 (only the serve command needs the server)
-
-    from responder.station.app import create_app  # noqa: PLC0415
+    from civilian_responder.station.app import create_app  # noqa: PLC0415
 
     check_transport(host, cert, key)
     context = tls_context(cert, key) if cert and key else None

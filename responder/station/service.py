@@ -9,22 +9,21 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from civilian_responder import __version__
+from civilian_responder.clock import Clock, SystemClock, new_id
+from civilian_responder.reference import ReferenceData, load_reference
+from civilian_responder.station.eido import parse_eido
+from civilian_responder.station.errors import Invalid
+from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch
+from civilian_responder.station.storage.checklists import Checklists
+from civilian_responder.station.storage.database import make_engine, migrate, write
+from civilian_responder.station.storage.devices import Device, DeviceRegistry
+from civilian_responder.station.storage.push import PushService
+from civilian_responder.station.storage.reviews import Review
+from civilian_responder.station.storage.tables import meta
+from civilian_responder.station.storage.uploads import Uploads
 from sqlalchemy import Engine, delete, select
-
-from responder import __version__
-from responder.clock import Clock, SystemClock, new_id
-from responder.reference import ReferenceData, load_reference
-from responder.station.eido import parse_eido
-from responder.station.errors import Invalid
-from responder.station.storage import feed
-from responder.station.storage.calls import CallSpec, CallUpdate, Dispatch
-from responder.station.storage.checklists import Checklists
-from responder.station.storage.database import make_engine, migrate, write
-from responder.station.storage.devices import Device, DeviceRegistry
-from responder.station.storage.push import PushService
-from responder.station.storage.reviews import Review
-from responder.station.storage.tables import meta
-from responder.station.storage.uploads import Uploads
 
 
 @dataclass(frozen=True)

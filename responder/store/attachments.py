@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import sqlite_utils
-
-from responder.models import Attachment
+from civilian_responder.models import Attachment
 
 _FIELDS = [f.name for f in dataclasses.fields(Attachment)]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import sqlite_utils
-
-from responder.models import AuditEntry
+from civilian_responder.models import AuditEntry
 
 _COLUMNS = "seq, id, at, device_id, actor, action, target, outcome, detail, prev_hash, hash"
 

@@ -6,8 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 
 import sqlite_utils
-
-from responder.models import Call, CallSummary, StatusEvent
+from civilian_responder.models import Call, CallSummary, StatusEvent
 
 _CALL_FIELDS = [f.name for f in dataclasses.fields(Call)]
 _EVENT_FIELDS = [f.name for f in dataclasses.fields(StatusEvent)]

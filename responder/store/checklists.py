@@ -7,8 +7,7 @@ import json
 from typing import Any
 
 import sqlite_utils
-
-from responder.models import ChecklistEscalation, ChecklistRun, ChecklistStep
+from civilian_responder.models import ChecklistEscalation, ChecklistRun, ChecklistStep
 
 _RUN_FIELDS = [f.name for f in dataclasses.fields(ChecklistRun)
                if f.name not in ("steps", "escalations")]

@@ -1,7 +1,7 @@
 """SQLCipher: the encrypted connection, and encrypting a profile that was written in plaintext.
 
 The database key is a raw 256-bit key (never a passphrase), so SQLCipher's own PBKDF2 is not
-used; the passphrase work happens in ``responder.security.keystore``.
+used; the passphrase work happens in ``civilian_responder.security.keystore``.
 
 sqlcipher3 raises its own exception classes, which are not subclasses of the stdlib ``sqlite3``
 ones. sqlite-utils catches the stdlib classes in places (``insert(alter=True)``,
@@ -22,9 +22,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from civilian_responder.errors import AuthError, StorageError
 from sqlcipher3 import dbapi2 as sqlcipher
-
-from responder.errors import AuthError, StorageError
 
 log = logging.getLogger(__name__)
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
 import sqlite_utils
-
-from responder.errors import StorageError, StorageFullError
+from civilian_responder.errors import StorageError, StorageFullError
+from civilian_responder.store.migrations import migrate
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +26,12 @@ _FULL_MARKERS = ("database or disk is full", "disk i/o error", "file too large")
 def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
     if key is None:
         if path.exists() and path.stat().st_size > 0:
-            from responder.store.cipher import is_plaintext  # noqa: PLC0415
+            from civilian_responder.store.cipher import is_plaintext  # noqa: PLC0415
 
             if not is_plaintext(path):
                 raise StorageError(f"The database at {path} is encrypted: sign in to open it")
         return sqlite3.connect(str(path), check_same_thread=True)
-    from responder.store.cipher import connect_encrypted  # noqa: PLC0415 (optional backend)
+    from civilian_responder.store.cipher import connect_encrypted  # noqa: PLC0415 (optional backend)
 
     # A duck-typed wrapper that raises stdlib sqlite3 errors (see cipher.py).
     return cast(sqlite3.Connection, connect_encrypted(path, key))
@@ -40,7 +39,6 @@ def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
 
 def open_database(path: Path, key: bytes | None = None) -> sqlite_utils.Database:
     """Open (creating if needed) the profile database with our pragmas, migrated to current."""
-    from responder.store.migrations import migrate  # noqa: PLC0415 (avoid import cycle)
 
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -57,18 +55,6 @@ def open_database(path: Path, key: bytes | None = None) -> sqlite_utils.Database
     with translate_errors("migrating the database"):
         migrate(db, path)
     return db
-
-
-def backup_file(path: Path, suffix: str) -> Path | None:
-    """Copy the database (and its WAL) aside before a risky step such as a migration."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    target = path.with_name(f"{path.name}.{suffix}.bak")
-    shutil.copy2(path, target)
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists():
-        shutil.copy2(wal, target.with_name(target.name + "-wal"))
-    return target
 
 
 def _is_full(exc: BaseException) -> bool:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from civilian_responder.store.backup import backup_file
 from sqlite_utils.migrations import Migrations
-
-from responder.store.database import backup_file
 
 migrations = Migrations("responder")
 

@@ -7,9 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
-
-from responder.clock import new_id
-from responder.models import OutboxEntry
+from civilian_responder.clock import new_id
+from civilian_responder.models import OutboxEntry
 
 _COLUMNS = "seq, change_id, kind, entity_id, payload, created_at, state, acked_at, result_reason"
 

@@ -8,8 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
-
-from responder.models import Person, RecoveredDraft, Report, ServiceEntry
+from civilian_responder.models import Person, RecoveredDraft, Report, ServiceEntry
 
 REPORT_FIELDS = [f.name for f in dataclasses.fields(Report)]
 _CODE_LISTS = ("flags", "disability_codes", "language_codes", "referrals")

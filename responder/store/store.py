@@ -7,15 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
-
-from responder.store.attachments import AttachmentRepository
-from responder.store.audit import AuditRepository
-from responder.store.calls import CallRepository
-from responder.store.checklists import ChecklistRepository
-from responder.store.database import open_database, translate_errors
-from responder.store.outbox import Outbox
-from responder.store.reports import ReportRepository
-from responder.store.sync import SyncRepository
+from civilian_responder.store.attachments import AttachmentRepository
+from civilian_responder.store.audit import AuditRepository
+from civilian_responder.store.calls import CallRepository
+from civilian_responder.store.checklists import ChecklistRepository
+from civilian_responder.store.database import open_database, translate_errors
+from civilian_responder.store.outbox import Outbox
+from civilian_responder.store.reports import ReportRepository
+from civilian_responder.store.sync import SyncRepository
 
 
 class Store:

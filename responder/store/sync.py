@@ -8,9 +8,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
-
-from responder.models import Attachment, Call, OutboxEntry, PendingChange, StatusEvent
-from responder.store.calls import call_to_row
+from civilian_responder.models import Attachment, Call, OutboxEntry, PendingChange, StatusEvent
+from civilian_responder.store.calls import call_to_row
 
 _ATT_FIELDS = [f.name for f in dataclasses.fields(Attachment)]
 _CALL_FIELDS = {f.name for f in dataclasses.fields(Call)}

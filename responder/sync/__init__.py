@@ -3,7 +3,7 @@
 Qt-free. ``open_app`` builds one ``SyncEngine`` as ``app.sync``.
 """
 
-from responder.sync.engine import (
+from civilian_responder.sync.engine import (
     RoundResult,
     SyncEngine,
     SyncPlan,
@@ -11,9 +11,9 @@ from responder.sync.engine import (
     SyncSettings,
     SyncSummary,
 )
-from responder.sync.enrollment import Enrollment, EnrollmentGrant, request_enrollment
-from responder.sync.status import SyncStatus, waiting_text
-from responder.sync.token_store import TokenStore
+from civilian_responder.sync.enrollment import Enrollment, EnrollmentGrant, request_enrollment
+from civilian_responder.sync.status import SyncStatus, waiting_text
+from civilian_responder.sync.token_store import TokenStore
 
 __all__ = [
     "Enrollment", "EnrollmentGrant", "RoundResult", "SyncEngine", "SyncPlan", "SyncProgress",

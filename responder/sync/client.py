@@ -11,8 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-
-from responder.errors import SyncError, SyncErrorKind, ValidationError
+from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError
 
 log = logging.getLogger(__name__)
 

@@ -22,19 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from responder.clock import Clock, iso
-from responder.errors import ResponderError, SyncError, SyncErrorKind
-from responder.models import OutboxEntry, PendingChange
-from responder.store import Store
-from responder.sync.client import StationClient, UploadState
-from responder.sync.enrollment import (
+from civilian_responder.clock import Clock, iso
+from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
+from civilian_responder.models import OutboxEntry, PendingChange
+from civilian_responder.store import Store
+from civilian_responder.sync.client import StationClient, UploadState
+from civilian_responder.sync.enrollment import (
     Enrollment,
     EnrollmentGrant,
     request_enrollment,
     store_enrollment,
 )
-from responder.sync.incoming import IncomingCounts, store_changes
-from responder.sync.status import (
+from civilian_responder.sync.incoming import IncomingCounts, store_changes
+from civilian_responder.sync.status import (
     META_CURSOR,
     META_DEVICE,
     META_EPOCH,
@@ -45,7 +45,7 @@ from responder.sync.status import (
     SyncStatus,
     token_account,
 )
-from responder.sync.token_store import TokenStore
+from civilian_responder.sync.token_store import TokenStore
 
 log = logging.getLogger(__name__)
 

@@ -6,10 +6,10 @@ import logging
 import socket
 from dataclasses import dataclass
 
-from responder.errors import SyncError, SyncErrorKind, ValidationError
-from responder.store import Store
-from responder.sync.client import StationClient, check_station_url
-from responder.sync.status import (
+from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError
+from civilian_responder.store import Store
+from civilian_responder.sync.client import StationClient, check_station_url
+from civilian_responder.sync.status import (
     META_CURSOR,
     META_DEVICE,
     META_EPOCH,
@@ -17,7 +17,7 @@ from responder.sync.status import (
     META_URL,
     token_account,
 )
-from responder.sync.token_store import TokenStore
+from civilian_responder.sync.token_store import TokenStore
 
 log = logging.getLogger(__name__)
 

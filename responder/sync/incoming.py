@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from responder.errors import StorageError, StorageFullError
-from responder.models import StatusEvent
-from responder.store import Store
+from civilian_responder.errors import StorageError, StorageFullError
+from civilian_responder.models import StatusEvent
+from civilian_responder.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from responder.errors import SyncErrorKind
+from civilian_responder.errors import SyncErrorKind
 
 META_URL = "sync.station_url"
 META_DEVICE = "sync.device_id"

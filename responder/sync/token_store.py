@@ -1,7 +1,7 @@
 """Where the device token lives: the OS keyring when a recommended backend is available,
 otherwise only in memory for this session (the user is told). Never in a file in plain text.
 
-A thin adapter over ``responder.secrets.SecretStore`` (the one module that uses keyring and
+A thin adapter over ``civilian_responder.secrets.SecretStore`` (the one module that uses keyring and
 decides which backends count), keeping the sync package's small API.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from responder.secrets import SecretStore, acceptable
+from civilian_responder.secrets import SecretStore, acceptable
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ SERVICE = "responder-station-device"
 
 
 def recommended_backend() -> Any | None:
-    import keyring  # noqa: PLC0415 (only to look; responder.secrets owns its use)
+    import keyring  # noqa: PLC0415 (only to look; civilian_responder.secrets owns its use)
 
     backend = keyring.get_keyring()
     return backend if acceptable(backend) else None

@@ -12,9 +12,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from responder.app import open_app
-from responder.demo import DEMO_UNIT, generate_calls, seed_demo
-from responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
+from civilian_responder.app import open_app
+from civilian_responder.demo import DEMO_UNIT, generate_calls, seed_demo
+from civilian_responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
 
 BIG_CALLS = 50_000
 

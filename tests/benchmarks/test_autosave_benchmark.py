@@ -13,11 +13,10 @@ import statistics
 import time
 from pathlib import Path
 
+from civilian_responder.app import open_app
+from civilian_responder_ui.reports.report_form import ReportFormView
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-
-from responder.app import open_app
-from ui.report_form import ReportFormView
 
 ROUNDS = 300
 NARRATIVE = ("Met the person at the shelter entrance; calm, oriented, asked for water. " * 40)

@@ -8,10 +8,10 @@ import statistics
 import time
 
 import pytest
+from civilian_responder_ui.checklists.checklist_runner import ChecklistRunnerView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tests.checklist_support import app_with_call, write_definition
-from ui.checklist_runner import ChecklistRunnerView
 
 ROUNDS = 200
 FRAME_MS = 16.0

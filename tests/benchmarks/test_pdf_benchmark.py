@@ -12,13 +12,13 @@ import statistics
 import time
 
 import pytest
+from civilian_responder.pdf import export_many
+from civilian_responder.pdf.render import render
+from civilian_responder.pdf.snapshot import PhotoSnapshot
+from civilian_responder.pdf.text import BODY, markup, register_fonts
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate
 
-from responder.pdf import export_many
-from responder.pdf.render import render
-from responder.pdf.snapshot import PhotoSnapshot
-from responder.pdf.text import BODY, markup, register_fonts
 from tests.pdf_samples import (
     NARRATIVE,
     cleared_call_id,

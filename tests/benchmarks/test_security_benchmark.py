@@ -5,11 +5,10 @@ import statistics
 import time
 
 import pytest
-
-from responder.app import open_app
-from responder.clock import SystemClock
-from responder.demo import seed_demo
-from responder.security.keystore import DEFAULT_KDF, Keystore, new_database_key
+from civilian_responder.app import open_app
+from civilian_responder.clock import SystemClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.security.keystore import DEFAULT_KDF, Keystore, new_database_key
 
 PASSPHRASE = "benchmark passphrase words"
 

@@ -17,13 +17,13 @@ import time
 
 import httpx
 import pytest
+from civilian_responder.clock import new_id
+from civilian_responder_ui.shell.tasks import TaskRunner
+from civilian_responder_ui.sync.sync_panel import SyncPanel
 from PySide6.QtCore import QElapsedTimer, QTimer
 
-from responder.clock import new_id
 from tests.station_process import ROOT, StationProcess, child_env, free_port
 from tests.sync_checks import assert_station_matches, enrolled_app
-from ui.sync_panel import SyncPanel
-from ui.tasks import TaskRunner
 
 REPORTS = int(os.environ.get("RESPONDER_BENCH_REPORTS", "1000"))
 PHOTO = 200 * 1024

@@ -52,7 +52,7 @@ def _app_cmd(profile: Path, out: Path, *extra: str) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "responder",
+        "civilian_responder_ui",
         "--profile",
         str(profile),
         "--screenshot",
@@ -100,7 +100,7 @@ def test_cold_start_ratio_to_bare_window(benchmark, tmp_path, capsys):
 
 
 def _unlock_seconds(profile: Path) -> float:
-    from responder.security.keystore import Keystore  # noqa: PLC0415
+    from civilian_responder.security.keystore import Keystore  # noqa: PLC0415
 
     officer = Keystore(profile / "keystore.json").officers()[0]
     start = time.perf_counter()
@@ -109,8 +109,9 @@ def _unlock_seconds(profile: Path) -> float:
 
 
 def test_filter_50k_calls(benchmark, qtbot, big_profile, capsys):
+    from civilian_responder_ui.calls.call_board import CallBoardView  # noqa: PLC0415
+
     from tests.benchmarks.big_profile import open_big_profile  # noqa: PLC0415
-    from ui.call_board import CallBoardView  # noqa: PLC0415
 
     core = open_big_profile(big_profile)
     try:

@@ -42,10 +42,9 @@ def pasted_text(length: int) -> str:
 def _open(profile: str, call_id: str):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
+    from civilian_responder.app import open_app
+    from civilian_responder_ui.reports.report_form import ReportFormView
     from PySide6.QtWidgets import QApplication
-
-    from responder.app import open_app
-    from ui.report_form import ReportFormView
 
     qapp = QApplication([])
     app = open_app(Path(profile))

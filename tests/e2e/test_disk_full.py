@@ -10,10 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from responder.app import open_app
-from responder.profile import ProfilePaths
+from civilian_responder.app import open_app
+from civilian_responder.profile import ProfilePaths
+from civilian_responder_ui.reports.autosave import DISK_FULL_MESSAGE
+
 from tests.e2e.report_typist import pasted_text
-from ui.autosave import DISK_FULL_MESSAGE
 
 TYPIST = Path(__file__).with_name("report_typist.py")
 EARLIER = "Earlier content: met the person at the bus shelter; they accepted water."

@@ -13,8 +13,9 @@ import threading
 import time
 from pathlib import Path
 
-from responder.app import open_app
-from responder.profile import ProfilePaths
+from civilian_responder.app import open_app
+from civilian_responder.profile import ProfilePaths
+
 from tests.e2e.report_typist import typed_text
 
 TYPIST = Path(__file__).with_name("report_typist.py")

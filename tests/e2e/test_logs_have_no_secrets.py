@@ -8,15 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-from responder.app import open_app
-from responder.clock import FixedClock, SystemClock
-from responder.demo import seed_demo
-from responder.errors import AuthError
-from responder.secrets import SecretStore
-from responder.security import redact
-from responder.security.keystore import KdfParams
-from responder.security.session import Authenticator
+from civilian_responder.app import open_app
+from civilian_responder.clock import FixedClock, SystemClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.errors import AuthError
+from civilian_responder.secrets import SecretStore
+from civilian_responder.security import redact
+from civilian_responder.security.keystore import KdfParams
+from civilian_responder.security.session import Authenticator
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery marker"
@@ -49,14 +48,14 @@ def test_demo_session_logs_no_secret_or_content(tmp_path, caplog):
         "disposition_code": "NRR", "outcome_code": "RESOLVED_ON_SCENE",
         "time_on_task_minutes": 20, "narrative": NARRATIVE})
     app.reports.finalize(report.id)
-    from responder.pdf.service import export_many
+    from civilian_responder.pdf.service import export_many
 
     outcome = export_many([app.pdf.snapshot(report.id)], tmp_path / "exports", PASSPHRASE)
     app.pdf.record_exports(outcome.written)
     assert outcome.written
     app.sign_out()
     env = dict(os.environ, RESPONDER_PASSPHRASE=PASSPHRASE)
-    cli = subprocess.run([sys.executable, "-m", "responder", "-v", "audit", "verify",
+    cli = subprocess.run([sys.executable, "-m", "civilian_responder", "-v", "audit", "verify",
                           "--profile", str(tmp_path)], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=60)
     assert cli.returncode == 0, cli.stderr
@@ -94,7 +93,8 @@ def test_full_sync_run_logs_no_secret_or_content(station, tmp_path, caplog):
     """Enroll, work, sync in-process and through `responder -v sync`: nothing secret logged."""
     import json
 
-    from responder.sync import TokenStore
+    from civilian_responder.sync import TokenStore
+
     from tests.keyrings import FileKeyring
     from tests.station_process import child_env
     from tests.sync_work import photo_bytes
@@ -118,7 +118,7 @@ def test_full_sync_run_logs_no_secret_or_content(station, tmp_path, caplog):
     token = next(iter(json.loads(keyring_file.read_text()).values()))
     env = child_env(PYTHON_KEYRING_BACKEND="tests.keyrings.FileKeyring",
                     RESPONDER_TEST_KEYRING=str(keyring_file), RESPONDER_PASSPHRASE=PASSPHRASE)
-    cli = subprocess.run([sys.executable, "-m", "responder", "-v", "sync", "--profile",
+    cli = subprocess.run([sys.executable, "-m", "civilian_responder", "-v", "sync", "--profile",
                           str(tmp_path / "unit")], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=120)
     assert cli.returncode == 0, cli.stderr

@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from responder.app import open_app
-from responder.clock import SystemClock
-from responder.demo import seed_demo
-from responder.security.keystore import KdfParams
-from responder.security.session import DEMO_PASSPHRASE, Authenticator
+from civilian_responder.app import open_app
+from civilian_responder.clock import SystemClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.security.keystore import KdfParams
+from civilian_responder.security.session import DEMO_PASSPHRASE, Authenticator
 
 ROOT = Path(__file__).resolve().parents[2]
 NARRATIVE = "NARRATIVE-MARKER-Q9X7"
@@ -36,7 +35,7 @@ def _scan(profile: Path) -> list[str]:
 
 def _pdfs(app, report_id, outside: Path) -> None:
     """A preview (the session's scratch dir) and an export to a folder the user chose."""
-    from responder.pdf.service import export_many, write_pdf
+    from civilian_responder.pdf.service import export_many, write_pdf
 
     preview = write_pdf(app.pdf.snapshot(report_id), app.scratch.path())
     assert preview.path.stat().st_size > 0
@@ -95,7 +94,8 @@ def test_no_marker_in_any_file_after_a_demo_session(tmp_path, file_log):
     assert not scratch.exists(), "sign-out wipes the decrypted previews"
     env = dict(os.environ, RESPONDER_PASSPHRASE=DEMO_PASSPHRASE)
     listing = subprocess.run(
-        [sys.executable, "-m", "responder", "-v", "audit", "list", "--profile", str(tmp_path)],
+        [sys.executable, "-m", "civilian_responder",
+         "-v", "audit", "list", "--profile", str(tmp_path)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert listing.returncode == 0, listing.stderr
     app = open_app(tmp_path, session=auth.sign_in("demo", DEMO_PASSPHRASE))

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder.sync import TokenStore
 
-from responder.app import open_app
-from responder.sync import TokenStore
 from tests.keyrings import FileKeyring
 from tests.station_process import ROOT, StationProcess, child_env
 from tests.sync_checks import (
@@ -124,7 +124,7 @@ def test_two_units_dispatch_work_review_revise(station, tmp_path):
 
 
 def _responder(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "responder", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "civilian_responder", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -17,10 +17,10 @@ import threading
 import time
 
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder.errors import SyncError
+from civilian_responder.sync import SyncSettings, TokenStore
 
-from responder.app import open_app
-from responder.errors import SyncError
-from responder.sync import SyncSettings, TokenStore
 from tests.e2e.fault_proxy import FaultProxy, random_policy
 from tests.keyrings import FileKeyring
 from tests.station_process import ROOT, StationProcess, child_env
@@ -212,7 +212,7 @@ def test_app_killed_mid_sync(station, proxy, tmp_path):
         _lots_of_work(app, rng, 6)
         app.close()
         _slow_proxy(proxy, 0.3)
-        child = subprocess.Popen([sys.executable, "-m", "responder", "sync", "--profile",
+        child = subprocess.Popen([sys.executable, "-m", "civilian_responder", "sync", "--profile",
                                   str(profile)], cwd=ROOT, env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         time.sleep(rng.uniform(1.2, 2.5))

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from civilian_responder.station.cli import main
+from civilian_responder.station.errors import AuthFailed, Revoked
+from civilian_responder.station.service import open_station
 
-from responder.station.cli import main
-from responder.station.errors import AuthFailed, Revoked
-from responder.station.service import open_station
 from tests.station.conftest import report_change
 from tests.station_fixture import REPO
 
@@ -32,7 +32,8 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_module_entry_point_with_env_database(tmp_path):
     env = dict(os.environ, RESPONDER_STATION_DATABASE=str(tmp_path / "env.db"),
                PYTHONPATH=str(REPO))
-    out = subprocess.run([sys.executable, "-m", "responder.station", "enroll-device", "--unit",
+    out = subprocess.run([sys.executable, "-m", "civilian_responder.station",
+                          "enroll-device", "--unit",
                           "CSO-12"], cwd=REPO, env=env, capture_output=True, text=True,
                          timeout=60)
     assert out.returncode == 0, out.stderr

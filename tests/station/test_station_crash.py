@@ -8,9 +8,9 @@ import time
 
 import httpx
 import pytest
+from civilian_responder.station.storage.tables import call_events, calls, feed, receipts
 from sqlalchemy import func, select, text
 
-from responder.station.storage.tables import call_events, calls, feed, receipts
 from tests.station.conftest import Unit, dispatch_call, self_call_change, status_change
 from tests.station_fixture import StationProcess, postgres_url
 

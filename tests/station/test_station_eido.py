@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from civilian_responder.station.eido import parse_eido
+from civilian_responder.station.errors import Invalid
 
-from responder.station.eido import parse_eido
-from responder.station.errors import Invalid
 from tests.station.conftest import Unit
 
 SAMPLES = Path("/work/shared/standards/eido")

@@ -7,12 +7,12 @@ import threading
 import uuid
 
 import pytest
+from civilian_responder.station.storage.tables import call_events, receipts
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import select
 
-from responder.station.storage.tables import call_events, receipts
 from tests.station.conftest import Unit, dispatch_call, status_change
 
 

@@ -16,12 +16,12 @@ def _loaded_after(code: str) -> set[str]:
 
 
 def test_importing_responder_and_station_package_loads_no_server_libraries():
-    loaded = _loaded_after("import responder, responder.station")
+    loaded = _loaded_after("import responder, civilian_responder.station")
     assert not {"fastapi", "sqlalchemy", "uvicorn", "alembic", "starlette"} & loaded
 
 
 def test_the_whole_station_loads_no_qt():
-    loaded = _loaded_after("import responder.station.app, responder.station.cli, "
-                           "responder.station.server")
+    loaded = _loaded_after("import civilian_responder.station.app, civilian_responder.station.cli, "
+                           "civilian_responder.station.server")
     assert "fastapi" in loaded
     assert not {m for m in loaded if m.startswith(("PySide6", "shiboken6"))}

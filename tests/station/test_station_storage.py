@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from civilian_responder.station.errors import StationConfigError
+from civilian_responder.station.service import open_station
+from civilian_responder.station.storage.database import make_engine, migrate, normalize_url
+from civilian_responder.station.storage.tables import metadata
 
-from responder.station.errors import StationConfigError
-from responder.station.service import open_station
-from responder.station.storage.database import make_engine, migrate, normalize_url
-from responder.station.storage.tables import metadata
 from tests.station_fixture import postgres_url
 
 
@@ -52,8 +52,7 @@ def test_unreachable_postgres_is_a_clear_error():
 def test_upgrade_from_the_first_revision_keeps_data(tmp_path):
     from alembic import command
     from alembic.config import Config
-
-    from responder.station.storage.database import MIGRATIONS_DIR, write
+    from civilian_responder.station.storage.database import MIGRATIONS_DIR, write
 
     url = str(tmp_path / "old.db")
     engine = make_engine(url)

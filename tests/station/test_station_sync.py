@@ -60,9 +60,8 @@ def test_same_change_id_with_other_payload_is_a_conflict_and_both_are_kept(stati
     other = dict(change, payload=dict(change["payload"], note="second"))
     result = unit.push(other)[0]
     assert result["status"] == "conflict" and "both kept" in result["reason"]
+    from civilian_responder.station.storage.tables import conflicts
     from sqlalchemy import select
-
-    from responder.station.storage.tables import conflicts
     with station.station.engine.connect() as conn:
         kept = conn.execute(select(conflicts.c.payload)
                             .where(conflicts.c.change_id == change["change_id"])).all()
@@ -132,7 +131,7 @@ def test_pull_gives_only_the_units_calls_in_order_and_resumes(station, dispatche
 def test_call_payload_has_exactly_the_unit_call_fields(station, dispatcher):
     import dataclasses
 
-    from responder.models import Call, StatusEvent
+    from civilian_responder.models import Call, StatusEvent
     unit = Unit(station)
     dispatch_call(dispatcher, unit.unit_id, caution_notes="Dog on premises")
     changes, _ = unit.pull_all()

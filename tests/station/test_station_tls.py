@@ -114,7 +114,7 @@ def _handshake_ok(ca: trustme.CA, port: int) -> str:
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.10", "::"])
 def test_plain_http_off_loopback_is_refused(host, tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "responder.station", "serve", "--host", host,
+        [sys.executable, "-m", "civilian_responder.station", "serve", "--host", host,
          "--database", str(tmp_path / "s.db")],
         cwd=REPO, capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
@@ -123,8 +123,8 @@ def test_plain_http_off_loopback_is_refused(host, tmp_path):
 
 
 def test_half_a_tls_config_is_refused(tmp_path):
-    from responder.station.errors import StationConfigError
-    from responder.station.server import check_transport
+    from civilian_responder.station.errors import StationConfigError
+    from civilian_responder.station.server import check_transport
 
     with pytest.raises(StationConfigError, match="both"):
         check_transport("127.0.0.1", tmp_path / "cert.pem", None)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from responder.app import ResponderApp, open_app
-from responder.clock import FixedClock
-from responder.demo import seed_demo
+from civilian_responder.app import ResponderApp, open_app
+from civilian_responder.clock import FixedClock
+from civilian_responder.demo import seed_demo
 
 START = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)
 

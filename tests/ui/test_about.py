@@ -1,9 +1,8 @@
 from importlib import metadata
 
 import pytest
-
-from responder import __version__
-from ui.about import AboutDialog, app_icon
+from civilian_responder import __version__
+from civilian_responder_ui.shell.about import AboutDialog, app_icon
 
 
 def test_about_box_shows_the_package_version_and_profile(qtbot, tmp_path):
@@ -13,7 +12,7 @@ def test_about_box_shows_the_package_version_and_profile(qtbot, tmp_path):
     assert f"Version {__version__}" in text
     assert str(tmp_path) in text
     try:
-        assert __version__ == metadata.version("responder")
+        assert __version__ == metadata.version("civilian-responder")
     except metadata.PackageNotFoundError:
         pytest.fail("responder is not installed: the version must come from package metadata")
 

@@ -1,4 +1,4 @@
-"""``python -m responder --demo --screenshot`` renders the real window to a PNG and exits."""
+"""``python -m civilian_responder_ui --demo --screenshot`` renders the real window to a PNG."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from civilian_responder.errors import StorageFullError, ValidationError
+from civilian_responder_ui.shell.error_dialog import user_message
 from PySide6.QtGui import QImage
-
-from responder.errors import StorageFullError, ValidationError
-from ui.error_dialog import user_message
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +22,7 @@ def _shoot(profile: Path, out: Path, *extra: str) -> subprocess.CompletedProcess
         [
             sys.executable,
             "-m",
-            "responder",
+            "civilian_responder_ui",
             "--demo",
             "--profile",
             str(profile),
@@ -81,7 +80,7 @@ def test_sigterm_closes_the_window_cleanly(tmp_path):
     profile = tmp_path / "profile"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESPONDER_PASSPHRASE="demo-responder-2026")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "responder", "--demo", "--profile", str(profile)],
+        [sys.executable, "-m", "civilian_responder_ui", "--demo", "--profile", str(profile)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -95,8 +94,8 @@ def test_sigterm_closes_the_window_cleanly(tmp_path):
         time.sleep(0.1)
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0
-    from responder.security.session import Authenticator
-    from responder.store.cipher import connect_encrypted
+    from civilian_responder.security.session import Authenticator
+    from civilian_responder.store.cipher import connect_encrypted
 
     key = Authenticator(profile).sign_in("demo", "demo-responder-2026").key
     db = connect_encrypted(profile / "responder.db", key)  # the profile is encrypted

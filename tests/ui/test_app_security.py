@@ -4,14 +4,13 @@ the Lock button, the settings cap, the lock hiding the real call views, and sign
 import json
 
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder.security.session import Authenticator
+from civilian_responder_ui.app import UiSettings, _sign_out, install_lock, open_profile
+from civilian_responder_ui.main_window import MainWindow
+from civilian_responder_ui.session.signin_dialog import startup_session
+from civilian_responder_ui.shell.tasks import TaskRunner
 from PySide6.QtWidgets import QApplication, QLabel
-
-from responder.app import open_app
-from responder.security.session import Authenticator
-from ui.app import UiSettings, _sign_out, install_lock, open_profile
-from ui.main_window import MainWindow
-from ui.signin_dialog import startup_session
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture

@@ -2,6 +2,13 @@
 unlock, Ctrl+L, and the 30-minute CJIS cap."""
 
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder.clock import SystemClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.errors import ValidationError
+from civilian_responder.security.keystore import KdfParams
+from civilian_responder.security.session import Authenticator
+from civilian_responder_ui.session.lock_screen import SessionLock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -13,14 +20,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-
-from responder.app import open_app
-from responder.clock import SystemClock
-from responder.demo import seed_demo
-from responder.errors import ValidationError
-from responder.security.keystore import KdfParams
-from responder.security.session import Authenticator
-from ui.lock_screen import SessionLock
 
 PASSPHRASE = "night shift lantern"
 PERSON = "Philippa Lockmarker"

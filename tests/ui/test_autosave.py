@@ -8,10 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
+from civilian_responder.app import ResponderApp, open_app
+from civilian_responder_ui.reports.report_form import ReportFormView
 from PySide6.QtCore import Qt
-
-from responder.app import ResponderApp, open_app
-from ui.report_form import ReportFormView
 
 
 @pytest.fixture

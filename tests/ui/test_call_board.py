@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.ui.shell_support import demo_core, first_call_with_status
-from ui.call_board import (
+from civilian_responder_ui.calls.call_board import (
     CALL_ID_ROLE,
     CAUTION_MARK,
     COL_MARKS,
@@ -15,6 +13,8 @@ from ui.call_board import (
     CallBoardView,
     format_age,
 )
+
+from tests.ui.shell_support import demo_core, first_call_with_status
 
 
 @pytest.fixture
@@ -163,7 +163,7 @@ def test_keyboard_typing_on_board_filters_and_arrows_still_move(qtbot, board):
 
 
 def test_empty_board_and_no_match_say_so(qtbot, board, tmp_path):
-    from responder.app import open_app
+    from civilian_responder.app import open_app
 
     board.filter_edit.setText("zzz-no-such-call")
     assert board.empty_label.isVisibleTo(board)

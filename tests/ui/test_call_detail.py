@@ -5,16 +5,16 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from civilian_responder.models import RecoveredDraft
+from civilian_responder_ui.calls.call_board import COL_STATUS
+from civilian_responder_ui.calls.onview_dialog import OnViewDialog
+from civilian_responder_ui.calls.police_backup_dialog import PoliceBackupDialog
+from civilian_responder_ui.main_window import MainWindow
+from civilian_responder_ui.shell.tasks import TaskRunner
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from responder.models import RecoveredDraft
 from tests.ui.shell_support import demo_core, first_call_with_status
-from ui.backup_dialog import BackupDialog
-from ui.call_board import COL_STATUS
-from ui.main_window import MainWindow
-from ui.onview_dialog import OnViewDialog
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
@@ -105,14 +105,14 @@ def test_keyboard_alt_1_presses_first_step_and_ctrl_b_opens_backup(qtbot, window
 
     QTimer.singleShot(0, answer)
     qtbot.keyClick(window.board.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    assert seen == [BackupDialog]
+    assert seen == [PoliceBackupDialog]
     assert not [e for e in core.calls.timeline(call_id) if e.kind == "backup"]
 
 
 def test_an_armed_clear_button_disarms_after_a_while(qtbot, window, core, monkeypatch):
-    import ui.call_detail
+    import civilian_responder_ui.calls.call_detail
 
-    monkeypatch.setattr(ui.call_detail, "CONFIRM_WINDOW_MS", 50)
+    monkeypatch.setattr(civilian_responder_ui.calls.call_detail, "CONFIRM_WINDOW_MS", 50)
     call_id = first_call_with_status(core, "DISPATCHED")
     window.board.select_call(call_id)
     _click_step(qtbot, window.detail, "CLEARED")
@@ -128,7 +128,7 @@ def test_backup_dialog_records_a_coded_backup_event(qtbot, window, core):
 
     def answer():
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, BackupDialog)
+        assert isinstance(dialog, PoliceBackupDialog)
         dialog.select_reason("WEAPON")
         dialog.note_edit.setText("knife seen in tent")
         qtbot.mouseClick(dialog.request_button, Qt.MouseButton.LeftButton)
@@ -143,10 +143,10 @@ def test_backup_dialog_records_a_coded_backup_event(qtbot, window, core):
 
 
 def test_backup_dialog_insists_on_a_reason(qtbot, core):
-    dialog = BackupDialog(core.reference, "T1")
+    dialog = PoliceBackupDialog(core.reference, "T1")
     qtbot.addWidget(dialog)
     dialog.accept()
-    assert dialog.result() != BackupDialog.DialogCode.Accepted
+    assert dialog.result() != PoliceBackupDialog.DialogCode.Accepted
     assert dialog.error_label.text() == "Choose a reason first."
 
 
@@ -202,7 +202,7 @@ def test_recovery_banner_names_report_call_and_time_and_opens_it(qtbot, core):
     win = MainWindow(core, TaskRunner(inline=True))
     qtbot.addWidget(win)
     win.reload(select_first=True)
-    from responder.clock import parse_iso
+    from civilian_responder.clock import parse_iso
 
     hhmm = parse_iso("2026-11-21T14:32:05.000Z").astimezone().strftime("%H:%M")
     assert win.banner_label.text() == (
@@ -246,7 +246,7 @@ def test_extension_points_take_toolbar_actions_status_widgets_and_tabs(qtbot, wi
 def test_excepthook_logs_and_keeps_running(caplog):
     import sys
 
-    from ui.error_dialog import install_excepthook
+    from civilian_responder_ui.shell.error_dialog import install_excepthook
 
     previous = sys.excepthook
     try:
@@ -261,7 +261,7 @@ def test_excepthook_logs_and_keeps_running(caplog):
 
 
 def test_report_tab_builds_the_form_for_the_selected_call(qtbot, window, core):
-    from ui.report_form import ReportFormView
+    from civilian_responder_ui.reports.report_form import ReportFormView
 
     call_id = first_call_with_status(core, "ON_SCENE")
     window.board.select_call(call_id)

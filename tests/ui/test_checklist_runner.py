@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
+from civilian_responder_ui.shell.tasks import TaskRunner
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from responder.app import open_app
 from tests.checklist_support import app_with_call, clock, scored_definition, write_definition
-from ui.checklist_panel import ChecklistPanel
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -205,9 +205,8 @@ def test_panel_follows_a_switch_to_the_night_palette(qtbot, tmp_path, tasks):
 
 
 def test_checklists_tab_in_the_main_window_refreshes_timeline_and_report(qtbot, tmp_path, tasks):
+    from civilian_responder_ui.main_window import MainWindow
     from PySide6.QtWidgets import QApplication
-
-    from ui.main_window import MainWindow
 
     qapp = QApplication.instance()
     sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()

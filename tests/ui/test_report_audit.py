@@ -1,11 +1,11 @@
 """The report view records who looked at which report (CJIS AU-2), never what it says."""
 
-from responder.app import open_app
-from responder.clock import SystemClock
-from responder.demo import seed_demo
-from responder.security.keystore import KdfParams
-from responder.security.session import Authenticator
-from ui.report_form import ReportFormView
+from civilian_responder.app import open_app
+from civilian_responder.clock import SystemClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.security.keystore import KdfParams
+from civilian_responder.security.session import Authenticator
+from civilian_responder_ui.reports.report_form import ReportFormView
 
 
 def test_showing_a_report_in_the_form_is_audited(qtbot, tmp_path):

@@ -6,11 +6,10 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from civilian_responder.app import ResponderApp, open_app
+from civilian_responder_ui.reports.report_form import ReportFormView
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
-
-from responder.app import ResponderApp, open_app
-from ui.report_form import ReportFormView
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

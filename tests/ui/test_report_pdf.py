@@ -4,14 +4,14 @@ once on a real worker thread), and the password dialog."""
 from __future__ import annotations
 
 import pytest
+from civilian_responder_ui.reports.pdf_password_dialog import PdfPasswordDialog
+from civilian_responder_ui.reports.report_pdf import ReportPdf
+from civilian_responder_ui.shell.tasks import TaskRunner
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from tests.pdf_samples import demo_app, full_report, pages_text
-from ui.pdf_password_dialog import PdfPasswordDialog
-from ui.report_pdf import ReportPdf
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -123,7 +123,7 @@ def test_an_unknown_report_is_reported_not_raised(core, parent, qtbot):
 
 def test_preview_keeps_only_the_latest_unencrypted_copy(core, parent, qtbot, monkeypatch):
     opened: list[str] = []
-    monkeypatch.setattr("ui.report_pdf.QDesktopServices.openUrl",
+    monkeypatch.setattr("civilian_responder_ui.reports.report_pdf.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     pdf = _pdf(core, parent)
     first, second = core.pdf.report_ids()[:2]
@@ -137,11 +137,11 @@ def test_preview_keeps_only_the_latest_unencrypted_copy(core, parent, qtbot, mon
 
 
 def test_report_form_gets_a_pdf_menu_for_the_report_it_shows(core, parent, qtbot, monkeypatch):
-    from ui.report_form import ReportFormView
-    from ui.report_pdf import ReportPdfButton, install_on_report_form
+    from civilian_responder_ui.reports.report_form import ReportFormView
+    from civilian_responder_ui.reports.report_pdf import ReportPdfButton, install_on_report_form
 
     opened: list[str] = []
-    monkeypatch.setattr("ui.report_pdf.QDesktopServices.openUrl",
+    monkeypatch.setattr("civilian_responder_ui.reports.report_pdf.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     runner = TaskRunner(inline=True, parent=parent)
     form = ReportFormView(core, runner)
@@ -160,8 +160,8 @@ def test_report_form_gets_a_pdf_menu_for_the_report_it_shows(core, parent, qtbot
 
 
 def test_main_window_toolbar_exports_and_the_call_detail_form_has_the_menu(core, qtbot, tmp_path):
-    from ui.main_window import MainWindow
-    from ui.report_pdf import ReportPdfButton, install_on_main_window
+    from civilian_responder_ui.main_window import MainWindow
+    from civilian_responder_ui.reports.report_pdf import ReportPdfButton, install_on_main_window
 
     runner = TaskRunner(inline=True)
     window = MainWindow(core, runner)
@@ -175,8 +175,8 @@ def test_main_window_toolbar_exports_and_the_call_detail_form_has_the_menu(core,
 
 
 def test_edits_still_waiting_for_autosave_are_in_the_saved_pdf(core, parent, qtbot, tmp_path):
-    from ui.report_form import ReportFormView
-    from ui.report_pdf import install_on_report_form
+    from civilian_responder_ui.reports.report_form import ReportFormView
+    from civilian_responder_ui.reports.report_pdf import install_on_report_form
 
     runner = TaskRunner(inline=True, parent=parent)
     form = ReportFormView(core, runner)

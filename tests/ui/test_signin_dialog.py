@@ -1,11 +1,10 @@
 """The sign-in dialog: first-run enrollment, sign-in, clear messages, lockout."""
 
 import pytest
+from civilian_responder.security.keystore import KdfParams
+from civilian_responder.security.session import DEMO_PASSPHRASE, Authenticator
+from civilian_responder_ui.session.signin_dialog import SignInDialog
 from PySide6.QtWidgets import QLineEdit
-
-from responder.security.keystore import KdfParams
-from responder.security.session import DEMO_PASSPHRASE, Authenticator
-from ui.signin_dialog import SignInDialog
 
 
 @pytest.fixture
@@ -61,7 +60,7 @@ def test_lockout_message_says_until_when_and_disables_sign_in(qtbot, auth):
 
 
 def test_non_interactive_demo_start_enrolls_and_signs_in_the_demo_officer(tmp_path, monkeypatch):
-    from ui.signin_dialog import startup_session
+    from civilian_responder_ui.session.signin_dialog import startup_session
 
     monkeypatch.delenv("RESPONDER_PASSPHRASE", raising=False)
     monkeypatch.delenv("RESPONDER_OFFICER", raising=False)

@@ -4,18 +4,18 @@ round trips; the TaskRunner inline except where a real worker thread is the poin
 from __future__ import annotations
 
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder.sync import RoundResult, SyncPlan, TokenStore
+from civilian_responder.sync.status import token_account
+from civilian_responder_ui.shell.tasks import TaskRunner
+from civilian_responder_ui.sync.connect_dialog import MEMORY_ONLY_TEXT, ConnectDialog
+from civilian_responder_ui.sync.sync_panel import SyncPanel
+from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
 
-from responder.app import open_app
-from responder.sync import RoundResult, SyncPlan, TokenStore
-from responder.sync.status import token_account
 from tests.keyrings import MemoryKeyring
 from tests.station_process import StationProcess
 from tests.sync_checks import FAST, enrolled_app
 from tests.sync_work import finish_report, photo_bytes, station_call, work_call_to_clear
-from ui.connect_dialog import MEMORY_ONLY_TEXT, ConnectDialog
-from ui.sync_panel import SyncPanel
-from ui.sync_problems import SyncProblemsDialog
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
@@ -165,8 +165,8 @@ def test_revoked_device_is_told_what_to_do(qtbot, station, tmp_path):
 def test_last_sync_text_names_the_day_when_not_today():
     from datetime import date
 
-    from responder.sync import SyncStatus
-    from ui.sync_panel import last_sync_text
+    from civilian_responder.sync import SyncStatus
+    from civilian_responder_ui.sync.sync_panel import last_sync_text
 
     status = SyncStatus(True, "https://s", "CSO-12", last_success_at="2026-11-20T08:30:00.000Z")
     assert last_sync_text(status, today=date(2026, 11, 25)).startswith("Last sync 20 Nov")

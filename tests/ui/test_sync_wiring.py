@@ -4,13 +4,13 @@ with what the station sent."""
 from __future__ import annotations
 
 import pytest
+from civilian_responder_ui.main_window import MainWindow
+from civilian_responder_ui.shell.tasks import TaskRunner
+from civilian_responder_ui.sync.sync_panel import SyncPanel, install_sync
 from PySide6.QtWidgets import QToolButton
 
 from tests.station_process import StationProcess
 from tests.sync_checks import enrolled_app
-from ui.main_window import MainWindow
-from ui.sync_panel import SyncPanel, install_sync
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +41,9 @@ def test_toolbar_sync_fills_the_board(qtbot, station, tmp_path):
 
 
 def test_enrolling_renames_the_window_for_the_unit(qtbot, tmp_path):
+    from civilian_responder.app import open_app
+    from civilian_responder.sync import Enrollment, TokenStore
     from PySide6.QtWidgets import QLabel
-
-    from responder.app import open_app
-    from responder.sync import Enrollment, TokenStore
 
     app = open_app(tmp_path / "new", tokens=TokenStore(use_keyring=False))
     tasks = TaskRunner(inline=True)

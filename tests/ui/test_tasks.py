@@ -5,8 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-
-from ui.tasks import TaskRunner
+from civilian_responder_ui.shell.tasks import TaskRunner
 
 
 def test_real_thread_delivers_result_on_the_gui_thread(qtbot):

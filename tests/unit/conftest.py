@@ -1,10 +1,9 @@
 from datetime import UTC, datetime
 
 import pytest
-
-from responder.app import open_app
-from responder.clock import FixedClock
-from responder.demo import seed_demo
+from civilian_responder.app import open_app
+from civilian_responder.clock import FixedClock
+from civilian_responder.demo import seed_demo
 
 
 @pytest.fixture

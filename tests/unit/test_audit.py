@@ -6,15 +6,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from responder.app import open_app
-from responder.audit import verify_chain
-from responder.clock import SystemClock
-from responder.demo import seed_demo
-from responder.errors import StorageError
-from responder.security.keystore import KdfParams
-from responder.security.session import Authenticator
-from responder.store.cipher import connect_encrypted
+from civilian_responder.app import open_app
+from civilian_responder.audit import verify_chain
+from civilian_responder.clock import SystemClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.errors import StorageError
+from civilian_responder.security.keystore import KdfParams
+from civilian_responder.security.session import Authenticator
+from civilian_responder.store.cipher import connect_encrypted
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "audit trail phrase"
@@ -39,7 +38,7 @@ def profile(tmp_path):
 
 def _cli(profile_dir, *args):
     env = dict(os.environ, RESPONDER_PASSPHRASE=PASSPHRASE)
-    return subprocess.run([sys.executable, "-m", "responder", "audit", *args,
+    return subprocess.run([sys.executable, "-m", "civilian_responder", "audit", *args,
                            "--profile", str(profile_dir)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
 
@@ -118,7 +117,8 @@ def test_removing_the_newest_rows_is_detected(profile):
 
 def test_cli_with_wrong_passphrase_fails_clearly(profile):
     env = dict(os.environ, RESPONDER_PASSPHRASE="not the right one")
-    result = subprocess.run([sys.executable, "-m", "responder", "audit", "verify", "--profile",
+    result = subprocess.run([sys.executable, "-m", "civilian_responder",
+                             "audit", "verify", "--profile",
                              str(profile[0])], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 2
@@ -128,7 +128,7 @@ def test_cli_with_wrong_passphrase_fails_clearly(profile):
 def test_edits_minutes_apart_or_to_other_reports_get_their_own_rows(tmp_path):
     from datetime import UTC, datetime
 
-    from responder.clock import FixedClock
+    from civilian_responder.clock import FixedClock
 
     clock = FixedClock(datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
     auth = Authenticator(tmp_path, clock, kdf=KdfParams(n=2**10, r=8, p=1))

@@ -1,6 +1,5 @@
 import pytest
-
-from responder.errors import InvalidTransitionError, ValidationError
+from civilian_responder.errors import InvalidTransitionError, ValidationError
 
 
 def test_only_valid_next_steps_are_offered(app, open_call):

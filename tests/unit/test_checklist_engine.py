@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder.checklists.engine import evaluate
+from civilian_responder.checklists.loader import parse_definition
+from civilian_responder.errors import ValidationError
+from civilian_responder.reference import load_reference
 
-from responder.app import open_app
-from responder.checklists.engine import evaluate
-from responder.checklists.loader import parse_definition
-from responder.errors import ValidationError
-from responder.reference import load_reference
 from tests.checklist_support import app_with_call, clock, scored_definition, write_definition
 
 REF = load_reference()

@@ -14,13 +14,13 @@ from typing import Any
 
 import jsonschema
 import pytest
+from civilian_responder.checklists.loader import load_file, parse_bytes
+from civilian_responder.cli import main
+from civilian_responder.reference import load_reference
+from civilian_responder.resource_files import resource_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from responder.checklists.loader import load_file, parse_bytes
-from responder.cli import main
-from responder.reference import load_reference
-from responder.resources import resource_path
 from tests.checklist_support import SHIPPED, scored_definition
 
 REF = load_reference()
@@ -246,11 +246,12 @@ def test_cli_prints_each_problem_and_exits_non_zero(tmp_path, capsys):
 
 def test_cli_validate_as_a_real_process():
     files = [str(p) for p in SHIPPED]
-    ok = subprocess.run([sys.executable, "-m", "responder", "checklists", "validate", *files],
+    ok = subprocess.run([sys.executable, "-m", "civilian_responder",
+                         "checklists", "validate", *files],
                         cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert ok.stdout.count(": OK") == len(files)
-    missing = subprocess.run([sys.executable, "-m", "responder", "checklists", "validate",
+    missing = subprocess.run([sys.executable, "-m", "civilian_responder", "checklists", "validate",
                               "does-not-exist.json"], cwd=ROOT, capture_output=True, text=True,
                              timeout=60)
     assert missing.returncode == 1

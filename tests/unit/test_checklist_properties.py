@@ -4,11 +4,8 @@ crash the engine or the service, and the outcome is always consistent."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
-
-from responder.checklists.definition import Definition
-from responder.checklists.engine import (
+from civilian_responder.checklists.definition import Definition
+from civilian_responder.checklists.engine import (
     check_answer,
     current_step,
     evaluate,
@@ -17,9 +14,12 @@ from responder.checklists.engine import (
     step_after,
     step_before,
 )
-from responder.checklists.loader import load_file, parse_definition
-from responder.errors import ValidationError
-from responder.reference import load_reference
+from civilian_responder.checklists.loader import load_file, parse_definition
+from civilian_responder.errors import ValidationError
+from civilian_responder.reference import load_reference
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
 from tests.checklist_support import SHIPPED, app_with_call, scored_definition
 
 REF = load_reference()

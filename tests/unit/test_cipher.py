@@ -5,13 +5,16 @@ import sqlite3
 
 import pytest
 import sqlite_utils
-
-from responder.app import open_app
-from responder.clock import SystemClock
-from responder.demo import seed_demo
-from responder.errors import AuthError, StorageError
-from responder.store import Store
-from responder.store.cipher import connect_encrypted, encrypt_plaintext_database, is_plaintext
+from civilian_responder.app import open_app
+from civilian_responder.clock import SystemClock
+from civilian_responder.demo import seed_demo
+from civilian_responder.errors import AuthError, StorageError
+from civilian_responder.store import Store
+from civilian_responder.store.cipher import (
+    connect_encrypted,
+    encrypt_plaintext_database,
+    is_plaintext,
+)
 
 MARKER = "ZEBRA-MARKER-7731"
 PHOTO = b"\x89PNG\r\n\x1a\n" + b"PHOTO-MARKER-BYTES-4242" * 50

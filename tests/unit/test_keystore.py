@@ -4,12 +4,11 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-
-from responder.app import open_app
-from responder.clock import FixedClock
-from responder.errors import AuthError, LockedOutError, ValidationError
-from responder.security.keystore import KdfParams
-from responder.security.session import Authenticator
+from civilian_responder.app import open_app
+from civilian_responder.clock import FixedClock
+from civilian_responder.errors import AuthError, LockedOutError, ValidationError
+from civilian_responder.security.keystore import KdfParams
+from civilian_responder.security.session import Authenticator
 
 FAST = KdfParams(n=2**10, r=8, p=1)  # the real cost is measured in the benchmark
 
@@ -209,7 +208,8 @@ def test_an_admin_releases_a_lockout_through_the_cli(auth, clock, tmp_path):
         real.sign_in("bob", "quiet orange kettle")
     env = dict(os.environ, RESPONDER_PASSPHRASE="river stone lamp")
     result = subprocess.run(
-        [sys.executable, "-m", "responder", "officer", "unlock", "bob", "--officer", "alice",
+        [sys.executable, "-m", "civilian_responder",
+         "officer", "unlock", "bob", "--officer", "alice",
          "--profile", str(tmp_path)], cwd=Path(__file__).resolve().parents[2], env=env,
         capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -6,13 +6,13 @@ from __future__ import annotations
 import dataclasses
 import io
 
+from civilian_responder.pdf import ChecklistSummary
+from civilian_responder.pdf.render import render
+from civilian_responder.pdf.snapshot import PhotoSnapshot
+from civilian_responder.pdf.text import visual
 from PIL import Image
 from pypdf import PdfReader
 
-from responder.pdf import ChecklistSummary
-from responder.pdf.render import render
-from responder.pdf.snapshot import PhotoSnapshot
-from responder.pdf.text import visual
 from tests.pdf_samples import full_report, pages_text, pdf_app, photo_bytes
 
 app = pdf_app

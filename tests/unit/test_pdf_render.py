@@ -16,13 +16,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from civilian_responder.errors import ValidationError
+from civilian_responder.pdf import ChecklistSummary, audit_trail_sink, export_many
+from civilian_responder.pdf.render import render
+from civilian_responder.pdf.sections import Clockface
+from civilian_responder.pdf.snapshot import report_file_name
 from pypdf import PasswordType, PdfReader
 
-from responder.errors import ValidationError
-from responder.pdf import ChecklistSummary, audit_trail_sink, export_many
-from responder.pdf.render import render
-from responder.pdf.sections import Clockface
-from responder.pdf.snapshot import report_file_name
 from tests.pdf_samples import approve, demo_app, full_report, pages_text, pdf_app, photo_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,8 +177,8 @@ CLI_PASSPHRASE = "export desk lamp"
 
 
 def _enroll(profile: Path):
-    from responder.security.keystore import KdfParams
-    from responder.security.session import Authenticator
+    from civilian_responder.security.keystore import KdfParams
+    from civilian_responder.security.session import Authenticator
 
     auth = Authenticator(profile, kdf=KdfParams(n=2**10, r=8, p=1))
     auth.enroll_first("alice", CLI_PASSPHRASE)
@@ -197,7 +197,8 @@ def test_export_cli_writes_every_report_headless(tmp_path):
     env["PDF_PASSWORD"] = "s3cret"
     env["RESPONDER_PASSPHRASE"] = CLI_PASSPHRASE
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "responder", "export-pdf", "--profile", str(profile), "--all",
+    cmd = [sys.executable, "-m", "civilian_responder",
+           "export-pdf", "--profile", str(profile), "--all",
            "--password-env", "PDF_PASSWORD", str(out)]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -206,7 +207,7 @@ def test_export_cli_writes_every_report_headless(tmp_path):
     for pdf in out.glob("*.pdf"):
         assert "Page 1 of" in pages_text(pdf.read_bytes(), "s3cret")[0]
     assert "PySide6" not in done.stderr
-    from responder.app import open_app
+    from civilian_responder.app import open_app
 
     signed_in = open_app(profile, session=auth.sign_in("alice", CLI_PASSPHRASE))
     exports = [e for e in signed_in.audit.entries() if e.action == "pdf.export"]
@@ -219,7 +220,8 @@ def test_export_cli_names_an_unknown_report(tmp_path):
     app.close()
     _enroll(tmp_path / "profile")
     done = subprocess.run(
-        [sys.executable, "-m", "responder", "export-pdf", "--profile", str(tmp_path / "profile"),
+        [sys.executable, "-m", "civilian_responder",
+         "export-pdf", "--profile", str(tmp_path / "profile"),
          "--report", "R1999-NOPE-1", str(tmp_path / "out")],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
         env=dict(os.environ, RESPONDER_PASSPHRASE=CLI_PASSPHRASE))

@@ -1,10 +1,9 @@
 import json
 
 import pytest
-
-from responder.errors import ValidationError
-from responder.reference import load_reference
-from responder.resources import resource_path
+from civilian_responder.errors import ValidationError
+from civilian_responder.reference import load_reference
+from civilian_responder.resource_files import resource_path
 
 
 def test_seventeen_dispositions_in_seven_groups():

@@ -1,7 +1,6 @@
 import pytest
-
-from responder.app import open_app
-from responder.errors import LockedRecordError, ValidationError
+from civilian_responder.app import open_app
+from civilian_responder.errors import LockedRecordError, ValidationError
 
 COMPLETE = {
     "persons": [{"id": "p1", "role_code": "SUBJECT", "name": "Alex Rivera"}],
@@ -120,7 +119,7 @@ def test_gone_on_arrival_needs_no_person(app, open_call):
 
 
 def test_demo_profile_has_reports_in_each_state(tmp_path, clock):
-    from responder.demo import seed_demo
+    from civilian_responder.demo import seed_demo
 
     a = open_app(tmp_path / "demo", clock=clock)
     seed_demo(a.store, clock)

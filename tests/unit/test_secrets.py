@@ -6,9 +6,8 @@ import keyring.backends.fail
 import keyring.backends.null
 import keyring.errors
 import pytest
-
-from responder.errors import SecretsUnavailableError
-from responder.secrets import SecretStore, acceptable
+from civilian_responder.errors import SecretsUnavailableError
+from civilian_responder.secrets import SecretStore, acceptable
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

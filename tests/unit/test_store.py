@@ -1,10 +1,9 @@
 import sqlite3
 
 import pytest
-
-from responder.errors import StorageError
-from responder.store import Store, open_database
-from responder.store.migrations import migrations
+from civilian_responder.errors import StorageError
+from civilian_responder.store import Store, open_database
+from civilian_responder.store.migrations import migrations
 
 
 def test_new_database_uses_wal_full_sync_and_foreign_keys(tmp_path):

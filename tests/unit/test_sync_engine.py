@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+import civilian_responder.sync.engine as engine_module
 import pytest
+from civilian_responder.errors import StorageError, SyncError, SyncErrorKind
+from civilian_responder.models import Call
+from civilian_responder.sync.status import META_CURSOR
 
-import responder.sync.engine as engine_module
-from responder.errors import StorageError, SyncError, SyncErrorKind
-from responder.models import Call
-from responder.sync.status import META_CURSOR
 from tests.station_process import StationProcess
 from tests.sync_checks import assert_station_matches, enrolled_app
 from tests.sync_work import finish_report, photo_bytes, work_call_to_clear

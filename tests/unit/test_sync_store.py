@@ -6,13 +6,13 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import civilian_responder.sync.engine as engine_module
 import pytest
+from civilian_responder.app import open_app
+from civilian_responder.errors import StorageError, SyncError, SyncErrorKind
+from civilian_responder.sync import RoundResult, SyncPlan, TokenStore
+from civilian_responder.sync.status import META_CURSOR
 
-import responder.sync.engine as engine_module
-from responder.app import open_app
-from responder.errors import StorageError, SyncError, SyncErrorKind
-from responder.sync import RoundResult, SyncPlan, TokenStore
-from responder.sync.status import META_CURSOR
 from tests.keyrings import MemoryKeyring
 from tests.sync_work import finish_report, photo_bytes, station_call, work_call_to_clear
 

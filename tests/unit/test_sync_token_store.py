@@ -6,9 +6,9 @@ import keyring
 import keyring.backends.chainer
 import keyring.backends.fail
 import keyring.backends.null
+from civilian_responder.app import open_app
+from civilian_responder.sync.token_store import SERVICE, TokenStore, recommended_backend
 
-from responder.app import open_app
-from responder.sync.token_store import SERVICE, TokenStore, recommended_backend
 from tests.keyrings import MemoryKeyring
 
 

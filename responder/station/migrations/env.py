@@ -1,4 +1,4 @@
-"""Alembic environment, run programmatically by ``responder.station.storage.database.migrate``.
+"""Alembic environment, run programmatically by ``storage.database.migrate``.
 
 The caller hands over an open connection in ``config.attributes["connection"]``; there is no
 alembic.ini and no command-line use is needed.
@@ -7,8 +7,7 @@ alembic.ini and no command-line use is needed.
 from __future__ import annotations
 
 from alembic import context
-
-from responder.station.storage.tables import metadata
+from civilian_responder.station.storage.tables import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(

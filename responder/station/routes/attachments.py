@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from civilian_responder.station.auth import CurrentDevice, station_of
+from civilian_responder.station.errors import Invalid
+from civilian_responder.station.storage.uploads import UploadState
 from fastapi import APIRouter, Header, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
-
-from responder.station.auth import CurrentDevice, station_of
-from responder.station.errors import Invalid
-from responder.station.storage.uploads import UploadState
 
 router = APIRouter(prefix="/api/v1/attachments", tags=["attachments"])
 CHUNK_BODY = {"requestBody": {"required": True, "content": {

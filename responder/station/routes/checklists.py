@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from civilian_responder.station.auth import admin, station_of
+from civilian_responder.station.eido import parse_json
+from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
-
-from responder.station.auth import admin, station_of
-from responder.station.eido import parse_json
-from responder.station.storage.devices import Admin
 
 router = APIRouter(prefix="/api/v1/checklists", tags=["checklists"])
 supervisor = admin("supervisor")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from civilian_responder.station.auth import admin, station_of
+from civilian_responder.station.storage.calls import CallUpdate
+from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
-
-from responder.station.auth import admin, station_of
-from responder.station.storage.calls import CallUpdate
-from responder.station.storage.devices import Admin
 
 router = APIRouter(prefix="/api/v1/calls", tags=["dispatch"])
 dispatcher = admin("dispatcher")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from civilian_responder.clock import iso
+from civilian_responder.station.auth import client_ip, limiter_of, station_of
+from civilian_responder.station.errors import AuthFailed
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
-
-from responder.clock import iso
-from responder.station.auth import client_ip, limiter_of, station_of
-from responder.station.errors import AuthFailed
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1", tags=["enrollment"])

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+from civilian_responder.station.auth import admin, station_of
+from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-
-from responder.station.auth import admin, station_of
-from responder.station.storage.devices import Admin
 
 router = APIRouter(prefix="/api/v1", tags=["review"])
 SAFE_IMAGES = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from civilian_responder.station.auth import CurrentDevice, station_of
+from civilian_responder.station.errors import TooLarge
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-
-from responder.station.auth import CurrentDevice, station_of
-from responder.station.errors import TooLarge
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 

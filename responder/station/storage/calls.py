@@ -12,16 +12,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.models import Call, StatusEvent
+from civilian_responder.reference import ReferenceData
+from civilian_responder.station.errors import Conflict, Invalid, NotFound
+from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.database import lock_feed, write
+from civilian_responder.station.storage.devices import check_unit_id
+from civilian_responder.station.storage.tables import call_events, call_units, calls, counters
 from sqlalchemy import Connection, Engine, select, update
-
-from responder.clock import Clock, iso, new_id
-from responder.models import Call, StatusEvent
-from responder.reference import ReferenceData
-from responder.station.errors import Conflict, Invalid, NotFound
-from responder.station.storage import feed
-from responder.station.storage.database import lock_feed, write
-from responder.station.storage.devices import check_unit_id
-from responder.station.storage.tables import call_events, call_units, calls, counters
 
 log = logging.getLogger(__name__)
 CALL_FIELDS = [f.name for f in dataclasses.fields(Call)]
@@ -59,7 +58,7 @@ class CallUpdate:
 
 
 def call_payload(row: Any) -> dict[str, Any]:
-    """Exactly the fields of ``responder.models.Call``, as the unit stores them."""
+    """Exactly the fields of ``civilian_responder.models.Call``, as the unit stores them."""
     m = row._mapping
     out = {name: m[name] for name in CALL_FIELDS}
     out["self_initiated"] = bool(out["self_initiated"])

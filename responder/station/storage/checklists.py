@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from civilian_responder.clock import Clock, iso
+from civilian_responder.station.errors import Conflict, Invalid
+from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.database import lock_feed, write
+from civilian_responder.station.storage.tables import checklist_definitions
 from sqlalchemy import Engine, select
-
-from responder.clock import Clock, iso
-from responder.station.errors import Conflict, Invalid
-from responder.station.storage import feed
-from responder.station.storage.database import lock_feed, write
-from responder.station.storage.tables import checklist_definitions
 
 MAX_DEFINITION = 512 * 1024
 

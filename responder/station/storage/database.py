@@ -6,11 +6,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from civilian_responder.station.errors import StationConfigError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-
-from responder.station.errors import StationConfigError
 
 log = logging.getLogger(__name__)
 

@@ -12,12 +12,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from civilian_responder.clock import Clock, iso, new_id, parse_iso
+from civilian_responder.station.errors import AuthFailed, Invalid, NotFound, Revoked
+from civilian_responder.station.storage.database import write
+from civilian_responder.station.storage.tables import admin_tokens, devices, enrollment_codes
 from sqlalchemy import Engine, select, update
-
-from responder.clock import Clock, iso, new_id, parse_iso
-from responder.station.errors import AuthFailed, Invalid, NotFound, Revoked
-from responder.station.storage.database import write
-from responder.station.storage.tables import admin_tokens, devices, enrollment_codes
 
 log = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over a radio

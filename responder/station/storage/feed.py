@@ -10,9 +10,8 @@ import hashlib
 import json
 from typing import Any
 
+from civilian_responder.station.storage.tables import feed
 from sqlalchemy import Connection, Engine, or_, select
-
-from responder.station.storage.tables import feed
 
 MAX_PULL = 1000
 DEFAULT_PULL = 200

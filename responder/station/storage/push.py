@@ -14,15 +14,12 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
-from sqlalchemy.exc import DataError, IntegrityError
-
-from responder.clock import Clock, iso
-from responder.reference import ReferenceData
-from responder.station.storage import feed
-from responder.station.storage.database import lock_feed, write
-from responder.station.storage.devices import Device
-from responder.station.storage.records import (
+from civilian_responder.clock import Clock, iso
+from civilian_responder.reference import ReferenceData
+from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.database import lock_feed, write
+from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.records import (
     Outcome,
     Rejected,
     apply_call,
@@ -30,7 +27,9 @@ from responder.station.storage.records import (
     apply_report,
     apply_status_event,
 )
-from responder.station.storage.tables import conflicts, receipts
+from civilian_responder.station.storage.tables import conflicts, receipts
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DataError, IntegrityError
 
 log = logging.getLogger(__name__)
 

@@ -11,15 +11,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from civilian_responder.clock import parse_iso
+from civilian_responder.reference import ReferenceData
+from civilian_responder.station.storage import calls as call_store
+from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.tables import (
+    call_events,
+    calls,
+    records,
+    report_submissions,
+)
+from civilian_responder.station.storage.tables import reports as reports_t
 from sqlalchemy import Connection, select, update
-
-from responder.clock import parse_iso
-from responder.reference import ReferenceData
-from responder.station.storage import calls as call_store
-from responder.station.storage import feed
-from responder.station.storage.devices import Device
-from responder.station.storage.tables import call_events, calls, records, report_submissions
-from responder.station.storage.tables import reports as reports_t
 
 MAX_ATTACHMENT = 15 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")

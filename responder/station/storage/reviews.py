@@ -10,13 +10,11 @@ import json
 import logging
 from typing import Any
 
-from sqlalchemy import Engine, select, update
-
-from responder.clock import Clock, iso, new_id
-from responder.station.errors import Conflict, Invalid, NotFound
-from responder.station.storage import feed
-from responder.station.storage.database import lock_feed, write
-from responder.station.storage.tables import (
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.station.errors import Conflict, Invalid, NotFound
+from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.database import lock_feed, write
+from civilian_responder.station.storage.tables import (
     conflicts,
     records,
     report_submissions,
@@ -24,6 +22,7 @@ from responder.station.storage.tables import (
     reviews,
     uploads,
 )
+from sqlalchemy import Engine, select, update
 
 log = logging.getLogger(__name__)
 STATES = ("submitted", "approved", "returned", "superseded")

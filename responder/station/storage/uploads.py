@@ -11,14 +11,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from civilian_responder.clock import Clock, iso
+from civilian_responder.station.errors import Conflict, Invalid, NotFound, TooLarge
+from civilian_responder.station.storage.database import write
+from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.records import MAX_ATTACHMENT, SHA256
+from civilian_responder.station.storage.tables import records, upload_chunks, uploads
 from sqlalchemy import Engine, delete, select, update
-
-from responder.clock import Clock, iso
-from responder.station.errors import Conflict, Invalid, NotFound, TooLarge
-from responder.station.storage.database import write
-from responder.station.storage.devices import Device
-from responder.station.storage.records import MAX_ATTACHMENT, SHA256
-from responder.station.storage.tables import records, upload_chunks, uploads
 
 MAX_CHUNK = 4 * 1024 * 1024
 

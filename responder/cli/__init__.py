@@ -1,0 +1,77 @@
+"""The command layer: ``responder <subcommand>`` for headless jobs, built on the core's facade.
+
+Each command module exposes ``register(subparsers)``; each subparser sets ``func(args) -> int``.
+Nothing below this package imports it, and it never imports the window: the ``responder``
+command (``civilian_responder_ui.app:main``) parses with :func:`build_parser` and hands
+subcommands to :func:`run_command`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from civilian_responder import __version__
+from civilian_responder.cli import audit, checklists, pdf, signin, sync
+from civilian_responder.errors import ResponderError
+
+COMMAND_MODULES = (signin, audit, checklists, pdf, sync)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="responder",
+        description="Responder: offline field app for civilian 911 alternative-response teams.",
+    )
+    parser.add_argument("--version", action="version", version=f"responder {__version__}")
+    parser.add_argument("--profile", type=Path, help="profile directory (default: user data dir)")
+    parser.add_argument("--officer", help="officer to sign in as (headless commands)")
+    parser.add_argument("--demo", action="store_true",
+                        help="use (and create if needed) the demo profile with sample calls")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE",
+                        help="render the main window to a PNG offscreen and exit")
+    parser.add_argument("--theme", choices=["day", "night"], help="start in this theme")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 1366x768")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def prepare_process(args: argparse.Namespace) -> None:
+    """What every run of ``responder`` needs before it does anything: signals and logging."""
+    # A full disk or a file-size limit must be an error we can report, not a kill signal.
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from civilian_responder.security import redact  # noqa: PLC0415
+
+    redact.install()
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        return int(args.func(args) or 0)
+    except ResponderError as exc:
+        print(f"responder: {exc}", file=sys.stderr)
+        return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m civilian_responder``: the headless subcommands only."""
+    args = build_parser().parse_args(argv)
+    prepare_process(args)
+    if not args.command:
+        print("responder: the window is started by the `responder` command of the desktop "
+              "install; `python -m civilian_responder` runs subcommands only (see --help)",
+              file=sys.stderr)
+        return 2
+    return run_command(args)

@@ -1,0 +1,76 @@
+"""``responder enroll`` and ``responder sync``: headless, for a docking-station script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from civilian_responder.cli.options import add_signin_arguments
+from civilian_responder.cli.signin import open_app_for_cli
+from civilian_responder.errors import SyncError, SyncErrorKind
+from civilian_responder.sync.engine import SyncProgress
+from civilian_responder.sync.status import ERROR_WORDS
+
+EXIT_CODES = {SyncErrorKind.OFFLINE: 3, SyncErrorKind.AUTH: 4, SyncErrorKind.CONFLICT: 5,
+              SyncErrorKind.SERVER: 6, SyncErrorKind.PROTOCOL: 7}
+
+
+def register(subparsers: Any) -> None:
+
+    enroll = subparsers.add_parser("enroll", help="connect this device to a station")
+    enroll.add_argument("--station", required=True, help="station address, e.g. https://…")
+    enroll.add_argument("--code", required=True, help="one-time code from the station")
+    enroll.add_argument("--device-name", help="name the station shows for this device")
+    add_signin_arguments(enroll)  # --profile, --officer; passphrase asked or from the env
+    enroll.set_defaults(func=enroll_command)
+    sync = subparsers.add_parser("sync", help="send waiting changes and fetch station updates")
+    add_signin_arguments(sync)
+    sync.add_argument("--quiet", action="store_true", help="print only the summary")
+    sync.set_defaults(func=sync_command)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    return open_app_for_cli(args)  # the database is encrypted: sign in first
+
+
+def enroll_command(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        enrollment = app.sync.enroll(args.station, args.code, args.device_name)
+    except SyncError as exc:
+        return _failed("enroll", exc)
+    finally:
+        app.close()
+    print(f"Enrolled as unit {enrollment.unit_id} at {enrollment.station_url}")
+    if not enrollment.token_persistent:
+        print("warning: no secure keyring is available; the station token was kept in memory "
+              "only and is gone now. Enroll from the app, or set up a keyring.", file=sys.stderr)
+    return 0
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        before = app.sync.status().waiting_text
+        print(f"Syncing with {app.sync.station_url or '(no station)'}: {before}", flush=True)
+        summary = app.sync.sync(progress=None if args.quiet else _print_progress)
+        after = app.sync.status()
+    except SyncError as exc:
+        return _failed("sync", exc)
+    finally:
+        app.close()
+    print(f"Sync done: {summary.text()}. {after.waiting_text}.", flush=True)
+    if after.problems:
+        print(f"{after.problems} change(s) need attention (refused or in conflict); "
+              "open the app to see them.")
+    return 0
+
+
+def _print_progress(p: SyncProgress) -> None:
+    print(f"  {p.phase}: {p.done}/{p.total}", flush=True)
+
+
+def _failed(what: str, exc: SyncError) -> int:
+    print(f"{what} failed: {ERROR_WORDS[exc.kind]}: {exc}", file=sys.stderr, flush=True)
+    return EXIT_CODES[exc.kind]

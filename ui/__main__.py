@@ -1,0 +1,3 @@
+from civilian_responder_ui.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The call board, call detail, on-view calls and police backup."""

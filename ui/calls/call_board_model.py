@@ -1,0 +1,257 @@
+"""The call board's item model: plain ``CallSummary`` rows, most urgent first.
+
+No widget per row, so it stays quick with 50,000 calls. Filtering matches against a lowercase
+"haystack" string precomputed per row, so a keystroke is one list comprehension.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import datetime
+
+from civilian_responder.clock import parse_iso
+from civilian_responder.models import Call, CallSummary
+from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.theme import COLORS, ThemeColors
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CLOSED_STATUSES = frozenset({"CLEARED"})
+URGENT_PRIORITY = 2
+CAUTION_MARK = "\u26a0"
+UNSYNCED_MARK = "\u21e7"
+COLUMNS = ("", "Call", "Type", "P", "Address", "Age", "Status")
+COL_MARKS, COL_NUMBER, COL_TYPE, COL_PRIORITY, COL_ADDRESS, COL_AGE, COL_STATUS = range(7)
+ROW_HEIGHT = 48
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def board_key(c: CallSummary) -> tuple[bool, int, str]:
+    """The store's board order: open before closed, then priority, then oldest first."""
+    return (c.status in CLOSED_STATUSES, c.priority, c.received_at)
+
+
+def summary_of(call: Call, unsynced: bool) -> CallSummary:
+    return CallSummary(
+        id=call.id,
+        number=call.display_number,
+        type_code=call.type_code,
+        priority=call.priority,
+        address=call.address,
+        status=call.status,
+        received_at=call.received_at,
+        has_caution=bool(call.caution_notes.strip()),
+        unsynced=unsynced,
+        narrative_head=call.narrative[:200],
+    )
+
+
+def format_age(received: datetime, now: datetime) -> str:
+    minutes = max(0, int((now - received).total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 24 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} d"
+
+
+class CallBoardModel(QAbstractTableModel):
+    def __init__(self, reference: ReferenceData, now: datetime, parent=None) -> None:
+        super().__init__(parent)
+        self._type_labels = {c.code: c.label for c in reference.call_types}
+        self._status_labels = {c.code: c.label for c in reference.unit_statuses}
+        self._rows: list[CallSummary] = []
+        self._hay: list[str] = []
+        self._visible: list[int] = []
+        self._needle = ""
+        self._now = now
+        self._colors = COLORS["day"]
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def bold_font(self) -> QFont:
+        return self._bold
+
+    def set_font(self, font: QFont) -> None:
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+
+    # Data in ---------------------------------------------------------------------------------
+
+    def set_calls(self, calls: list[CallSummary], now: datetime) -> None:
+        self.beginResetModel()
+        self._rows = calls
+        self._now = now
+        types = self._type_labels
+        # One lowercase string per row, built once, so a filter is a plain substring scan.
+        self._hay = [
+            f"{c.number}\t{c.address}\t{c.type_code} {types.get(c.type_code, '')}\t"
+            f"{c.narrative_head}".lower()
+            for c in calls
+        ]
+        self._visible = self._match(self._needle)
+        self.endResetModel()
+
+    def upsert(self, summary: CallSummary) -> None:
+        """Put one changed or new call in its place without re-reading the whole board
+        (a full read of 50,000 calls takes too long for the GUI thread after every tap)."""
+        at = next((i for i, c in enumerate(self._rows) if c.id == summary.id), None)
+        self.beginResetModel()
+        if at is not None:
+            del self._rows[at]
+            del self._hay[at]
+        pos = bisect.bisect_right(self._rows, board_key(summary), key=board_key)
+        self._rows.insert(pos, summary)
+        self._hay.insert(pos, self._haystack(summary))
+        self._visible = self._match(self._needle)
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        needle = " ".join(text.lower().split())
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._visible = self._match(needle)
+        self.endResetModel()
+
+    def set_colors(self, colors: ThemeColors) -> None:
+        self._colors = colors
+        self._emit_all_changed()
+
+    def tick(self, now: datetime) -> None:
+        """Ages move on; repaint the age column."""
+        self._now = now
+        if self._visible:
+            self.dataChanged.emit(
+                self.index(0, COL_AGE), self.index(len(self._visible) - 1, COL_AGE)
+            )
+
+    def _haystack(self, c: CallSummary) -> str:
+        label = self._type_labels.get(c.type_code, "")
+        return f"{c.number}\t{c.address}\t{c.type_code} {label}\t{c.narrative_head}".lower()
+
+    def _match(self, needle: str) -> list[int]:
+        hay = self._hay
+        if not needle:
+            return list(range(len(hay)))
+        words = needle.split(" ")
+        if len(words) == 1:
+            return [i for i, h in enumerate(hay) if needle in h]
+        return [i for i, h in enumerate(hay) if all(w in h for w in words)]
+
+    # Lookups ---------------------------------------------------------------------------------
+
+    def summary(self, row: int) -> CallSummary:
+        return self._rows[self._visible[row]]
+
+    def row_of(self, call_id: str) -> int:
+        rows = self._rows
+        for r, i in enumerate(self._visible):
+            if rows[i].id == call_id:
+                return r
+        return -1
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def open_count(self) -> int:
+        return sum(1 for c in self._rows if c.status not in CLOSED_STATUSES)
+
+    # Qt model API ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {COL_MARKS: "Caution notes and unsynced changes", COL_PRIORITY: "Priority"}.get(
+                section
+            )
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        c = self._rows[self._visible[index.row()]]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(c, col)
+        if role == CALL_ID_ROLE:
+            return c.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(c, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(c, col)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if c.priority <= URGENT_PRIORITY and c.status not in CLOSED_STATUSES:
+                return QColor(self._colors.urgent_bg)
+            return None
+        if role == Qt.ItemDataRole.FontRole and col in (COL_PRIORITY, COL_MARKS):
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_MARKS, COL_PRIORITY):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._tooltip(c, col) or self._display(c, col)
+        return None
+
+    def _display(self, c: CallSummary, col: int) -> str:
+        if col == COL_MARKS:
+            return (CAUTION_MARK if c.has_caution else " ") + (UNSYNCED_MARK if c.unsynced else " ")
+        if col == COL_NUMBER:
+            return c.number
+        if col == COL_TYPE:
+            return f"{c.type_code} {self._type_labels.get(c.type_code, '')}".rstrip()
+        if col == COL_PRIORITY:
+            return f"P{c.priority}"
+        if col == COL_ADDRESS:
+            return c.address
+        if col == COL_AGE:
+            return format_age(parse_iso(c.received_at), self._now)
+        return self._status_labels.get(c.status, c.status)
+
+    def _tooltip(self, c: CallSummary, col: int) -> str | None:
+        if col in (COL_TYPE, COL_ADDRESS):  # these two may be cut short at 1366 px
+            return self._display(c, col)
+        if col != COL_MARKS:
+            return None
+        parts = []
+        if c.has_caution:
+            parts.append("Caution notes: read them before you approach")
+        if c.unsynced:
+            parts.append("Changes not yet sent to the station")
+        return "\n".join(parts) or None
+
+    def _foreground(self, c: CallSummary, col: int) -> QColor | None:
+        if col == COL_MARKS:
+            return QColor(self._colors.caution if c.has_caution else self._colors.unsynced)
+        if c.status in CLOSED_STATUSES:
+            return QColor(self._colors.muted)
+        if col == COL_PRIORITY and c.priority <= URGENT_PRIORITY:
+            return QColor(self._colors.urgent_text)
+        return None
+
+    def _emit_all_changed(self) -> None:
+        if self._visible:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._visible) - 1, len(COLUMNS) - 1)
+            )

@@ -1,0 +1,113 @@
+"""The "Details" tab of a call: location, caller, narrative, flags and the status timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from civilian_responder.clock import parse_iso
+from civilian_responder.models import Call, StatusEvent
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+
+def local_time(at: str, today: datetime | None = None) -> str:
+    """HH:MM in local time; with the date when it was not today."""
+    when = parse_iso(at).astimezone()
+    today = today or datetime.now().astimezone()
+    return when.strftime("%H:%M") if when.date() == today.date() else when.strftime("%b %d %H:%M")
+
+
+class DetailsPage(QWidget):
+    def __init__(self, app, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsPage")
+        self._app = app
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(14, 6, 14, 14)
+        self._box.setSpacing(4)
+        self.location = self._section("Location")
+        self.caller = self._section("Caller")
+        self.narrative = self._section("Dispatcher narrative")
+        self.flags_title = _title("Flags", self)
+        self._box.addWidget(self.flags_title)
+        self.flags = self._value()
+        self._box.addWidget(_title("Timeline", self))
+        self.timeline_box = QFrame(self, objectName="timelineBox")
+        self.timeline = QGridLayout(self.timeline_box)
+        self.timeline.setContentsMargins(12, 8, 12, 8)
+        self.timeline.setHorizontalSpacing(18)
+        self.timeline.setVerticalSpacing(6)
+        self.timeline.setColumnStretch(1, 1)
+        self._box.addWidget(self.timeline_box)
+        self._box.addStretch(1)
+
+    def _section(self, title: str) -> QLabel:
+        self._box.addWidget(_title(title, self))
+        return self._value()
+
+    def _value(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._box.addWidget(label)
+        return label
+
+    def show_call(self, call: Call, events: list[StatusEvent]) -> None:
+        where = [call.address]
+        if call.cross_streets:
+            where.append(call.cross_streets)
+        if call.location_note:
+            where.append(call.location_note)
+        self.location.setText("\n".join(where))
+        caller = "  \u00b7  ".join(p for p in (call.caller_name, call.caller_phone) if p)
+        self.caller.setText(caller or "No caller information")
+        self.narrative.setText(call.narrative or "No narrative")
+        flags = self._flag_labels(call.id)
+        self.flags_title.setVisible(bool(flags))
+        self.flags.setVisible(bool(flags))
+        self.flags.setText(", ".join(flags))
+        self._show_timeline(call, events)
+
+    def _flag_labels(self, call_id: str) -> list[str]:
+        report = self._app.reports.current_for_call(call_id)
+        if report is None:
+            return []
+        return [self._app.reference.flags.label(code) for code in report.flags]
+
+    def _show_timeline(self, call: Call, events: list[StatusEvent]) -> None:
+        while self.timeline.count():
+            item = self.timeline.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        rows = [(call.received_at, "Received", "")]
+        ref = self._app.reference
+        for e in events:
+            if e.kind == "backup":
+                what = f"Police backup requested: {ref.backup_reasons.label(e.reason_code)}"
+                rows.append((e.at, what, "timelineBackup"))
+            elif e.kind == "status":
+                rows.append((e.at, ref.unit_statuses.label(e.status), ""))
+            if e.note:
+                rows.append((e.at, f"    Note: {e.note}", "fieldLabel"))
+        for r, (at, what, style) in enumerate(rows):
+            time_label = QLabel(local_time(at), self.timeline_box, objectName="timelineTime")
+            what_label = QLabel(what, self.timeline_box)
+            what_label.setWordWrap(True)
+            if style:
+                what_label.setObjectName(style)
+            self.timeline.addWidget(time_label, r, 0, Qt.AlignmentFlag.AlignTop)
+            self.timeline.addWidget(what_label, r, 1)
+
+    def timeline_texts(self) -> list[str]:
+        """What the timeline shows, row by row (for tests and accessibility checks)."""
+        out = []
+        for r in range(self.timeline.rowCount()):
+            item = self.timeline.itemAtPosition(r, 1)
+            if item is not None and item.widget() is not None:
+                out.append(item.widget().text())
+        return out
+
+
+def _title(text: str, parent: QWidget) -> QLabel:
+    return QLabel(text, parent, objectName="sectionTitle")

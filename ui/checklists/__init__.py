@@ -1,0 +1,1 @@
+"""The checklist panel and runner."""

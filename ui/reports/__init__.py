@@ -1,0 +1,1 @@
+"""The field report form, its autosaver and its PDF actions."""

@@ -1,0 +1,172 @@
+"""Persons contacted: a list of small cards (coded role, name, age, phone, note), add/remove."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from civilian_responder.clock import new_id
+from civilian_responder.models import Person
+from civilian_responder.reference import CodeList
+from civilian_responder_ui.reports.report_fields import CodeCombo, TextLine, touch
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_AGE = 120
+
+
+class PersonRow(QFrame):
+    edited = Signal()
+    removed = Signal(object)
+
+    def __init__(self, roles: CodeList, person: Person, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.person_id = person.id
+        self.role = CodeCombo(roles, "Role…")
+        self.name = TextLine("Name (if given)")
+        self.age = QSpinBox()
+        touch(self.age)
+        self.age.setRange(-1, MAX_AGE)
+        self.age.setSpecialValueText("age ?")
+        self.age.setMinimumWidth(90)
+        self.phone = TextLine("Phone")
+        self.note = TextLine("Note (e.g. how to reach them)")
+        self.remove = QPushButton("Remove")
+        touch(self.remove)
+        self.remove.setToolTip("Remove this person from the report")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 8, 8, 8)
+        grid.addWidget(self.role, 0, 0)
+        grid.addWidget(self.name, 0, 1)
+        grid.addWidget(self.age, 0, 2)
+        grid.addWidget(self.phone, 1, 0)
+        grid.addWidget(self.note, 1, 1)
+        grid.addWidget(self.remove, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 2)
+        self.role.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.role.setMinimumContentsLength(8)
+        self.name.setMinimumWidth(60)
+        self.note.setMinimumWidth(60)
+        self.set_person(person)
+        for w in (self.role, self.name, self.phone, self.note):
+            w.edited.connect(self.edited)
+        self.age.valueChanged.connect(lambda _v: self.edited.emit())
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
+
+    def set_person(self, p: Person) -> None:
+        self.age.blockSignals(True)
+        self.role.set_value(p.role_code)
+        self.name.set_value(p.name)
+        self.age.setValue(-1 if p.age is None else p.age)
+        self.phone.set_value(p.phone)
+        self.note.set_value(p.note)
+        self.age.blockSignals(False)
+
+    def value(self) -> Person | None:
+        role = self.role.value()
+        if role is None:
+            return None  # a row without a role is not a person yet; it stays on screen
+        age = self.age.value()
+        return Person(
+            self.person_id,
+            role,
+            self.name.value().strip(),
+            None if age < 0 else age,
+            self.phone.value().strip(),
+            self.note.value().strip(),
+        )
+
+    def set_read_only(self, flag: bool) -> None:
+        self.role.set_read_only(flag)
+        for w in (self.name, self.phone, self.note):
+            w.set_read_only(flag)
+        self.age.setReadOnly(flag)
+        self.remove.setVisible(not flag)
+
+
+class PersonsEditor(QWidget):
+    edited = Signal()
+
+    def __init__(self, roles: CodeList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._roles = roles
+        self.rows: list[PersonRow] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = QLabel("No one added yet.")
+        self.add_button = QPushButton("&Add person")
+        touch(self.add_button)
+        self.add_button.setMinimumWidth(180)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self._layout.addWidget(self.empty)
+        self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._read_only = False
+
+    def _on_add_clicked(self) -> None:
+        # Most contacts are the person served; the role stays visible and easy to change.
+        row = self._add_row(Person(new_id(), self._roles.items[0].code))
+        row.role.setFocus()
+        self.edited.emit()
+
+    def _add_row(self, person: Person) -> PersonRow:
+        row = PersonRow(self._roles, person)
+        row.edited.connect(self.edited)
+        row.removed.connect(self._on_row_removed)
+        row.set_read_only(self._read_only)
+        self._layout.insertWidget(len(self.rows), row)
+        row.show()  # at once, not on the next event-loop pass, so focus can move into it now
+        self._keep_tab_order(row)
+        self.rows.append(row)
+        self.empty.setVisible(False)
+        return row
+
+    def _keep_tab_order(self, row: PersonRow) -> None:
+        """A row added later would otherwise be last in the window's Tab order; put its fields
+        where they appear: after the rows above it, before "Add person"."""
+        previous = self.add_button.previousInFocusChain()
+        for widget in (row.role, row.name, row.age, row.remove, row.phone, row.note):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.add_button)
+
+    def _on_row_removed(self, row: PersonRow) -> None:
+        self.rows.remove(row)
+        self._drop(row)
+        self.empty.setVisible(not self.rows)
+        self.add_button.setFocus()
+        self.edited.emit()
+
+    def _drop(self, row: PersonRow) -> None:
+        self._layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+
+    def value(self) -> tuple[Person, ...]:
+        return tuple(p for p in (r.value() for r in self.rows) if p is not None)
+
+    def set_value(self, value: Any) -> None:
+        for row in self.rows:
+            self._drop(row)
+        self.rows = []
+        for person in value or ():
+            self._add_row(person)
+        self.empty.setVisible(not self.rows)
+
+    def set_read_only(self, flag: bool) -> None:
+        self._read_only = flag
+        self.add_button.setVisible(not flag)
+        for row in self.rows:
+            row.set_read_only(flag)

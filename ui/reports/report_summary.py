@@ -1,0 +1,95 @@
+"""A finalized (or older) report version shown as a compact, read-only summary: what was
+recorded, in plain labels, instead of a page of disabled editors."""
+
+from __future__ import annotations
+
+import html
+
+from civilian_responder.models import Report
+from civilian_responder.reference import ReferenceData
+from civilian_responder.reports import FIELD_LABELS
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def _labels(ref: ReferenceData, list_name: str, codes: tuple[str, ...]) -> str:
+    return ", ".join(ref.lists[list_name].label(c) for c in codes)
+
+
+def _yes(flag: bool) -> str:
+    return "Yes" if flag else "No"
+
+
+class ReportSummary(QLabel):
+    def __init__(self, reference: ReferenceData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ref = reference
+        self.setObjectName("reportSummary")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setMargin(8)
+
+    def show_report(self, report: Report) -> None:
+        self.setText(self.render(report))
+
+    def rows(self, r: Report) -> list[tuple[str, str]]:
+        ref = self._ref
+        disposition = ref.dispositions.get(r.disposition_code)
+        outcome = ref.outcomes.label(r.outcome_code)
+        if r.transport_destination_code:
+            outcome += f" — to {ref.transport_destinations.label(r.transport_destination_code)}"
+        disability = _labels(ref, "disabilities", r.disability_codes)
+        if r.disability_other:
+            disability += f" ({r.disability_other})"
+        services = "; ".join(
+            f"{ref.services.label(s.code)}: {ref.service_responses.label(s.response).lower()}"
+            for s in r.services
+        )
+        backup = _yes(r.backup_requested)
+        if r.backup_requested:
+            backup += f" — {ref.backup_reasons.label(r.backup_reason_code)}"
+        follow = _yes(r.follow_up_needed) + (f" — {r.follow_up_note}" if r.follow_up_note else "")
+        minutes = "" if r.time_on_task_minutes is None else f"{r.time_on_task_minutes} min"
+        rows = [
+            (FIELD_LABELS["correction_reason"], r.correction_reason),
+            (FIELD_LABELS["persons"], "<br>".join(self._person(p) for p in r.persons)),
+            ("Involved", _labels(ref, "flags", r.flags)),
+            (FIELD_LABELS["disability_codes"], disability),
+            (FIELD_LABELS["language_codes"], _labels(ref, "languages", r.language_codes)),
+            ("Disposition", f"{disposition.label} ({disposition.code})" if disposition else ""),
+            ("Outcome", outcome),
+            ("Referred to", _labels(ref, "referral_destinations", r.referrals)),
+            (FIELD_LABELS["services"], services),
+            ("Police backup", backup),
+            ("911 → 988 transfer", _yes(r.transfer_988)),
+            ("Follow-up needed", follow),
+            (FIELD_LABELS["time_on_task_minutes"], minutes),
+        ]
+        return [(k, v) for k, v in rows if v]
+
+    def _person(self, p) -> str:
+        bits = [
+            self._ref.person_roles.label(p.role_code),
+            p.name,
+            f"age {p.age}" if p.age is not None else "",
+            p.phone,
+            p.note,
+        ]
+        return html.escape(" · ".join(b for b in bits if b))
+
+    def render(self, r: Report) -> str:
+        cells = "".join(
+            f"<tr><td style='padding:4px 16px 4px 0'><b>{html.escape(k)}</b></td>"
+            f"<td style='padding:4px 0'>{v if k == FIELD_LABELS['persons'] else html.escape(v)}"
+            "</td></tr>"
+            for k, v in self.rows(r)
+        )
+        narrative = html.escape(r.narrative).replace("\n", "<br>") or "<i>(none)</i>"
+        return (
+            f"<table>{cells}</table><p><b>Narrative</b></p><p style='margin-top:0'>{narrative}</p>"
+        )

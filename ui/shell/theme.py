@@ -1,0 +1,107 @@
+"""Day and night themes: a style sheet from resources/styles plus the colours item models use.
+
+Night is for a dark van: no pure white, dim amber and red accents, nothing that glares.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from civilian_responder.resource_files import resource_path
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+THEMES = ("day", "night")
+BASE_POINT_SIZE = 13
+
+
+@dataclass(frozen=True)
+class ThemeColors:
+    """Colours that a style sheet cannot reach (item-model roles, painted markers)."""
+
+    window: str
+    text: str
+    muted: str
+    urgent_bg: str
+    urgent_text: str
+    caution: str
+    unsynced: str
+    highlight: str
+    highlight_text: str
+
+
+COLORS = {
+    "day": ThemeColors(
+        window="#f3f4f6",
+        text="#1b1f24",
+        muted="#6b7280",
+        urgent_bg="#fde7e4",
+        urgent_text="#8f1d12",
+        caution="#a15c00",
+        unsynced="#1f5fbf",
+        highlight="#cfe0fb",
+        highlight_text="#0b1a33",
+    ),
+    "night": ThemeColors(
+        window="#111315",
+        text="#c8c2b6",
+        muted="#6f737a",
+        urgent_bg="#33191a",
+        urgent_text="#e2998a",
+        caution="#d9a24a",
+        unsynced="#8fa8c8",
+        highlight="#3a2e1a",
+        highlight_text="#e6dccb",
+    ),
+}
+
+
+def other(name: str) -> str:
+    return "day" if name == "night" else "night"
+
+
+def load_style_sheet(name: str) -> str:
+    path = resource_path("styles", f"{name}.qss")
+    try:
+        # Image URLs in a style sheet resolve against the working directory; make them absolute.
+        icons = resource_path("styles", "icons").as_posix()
+        return path.read_text(encoding="utf-8").replace("@ICONS@", icons)
+    except OSError as exc:
+        # A missing style sheet must not stop a responder from working: fall back to plain Qt.
+        log.error("Cannot read style sheet %s: %s", path, exc)
+        return ""
+
+
+def apply_theme(app: QApplication, name: str) -> ThemeColors:
+    """Apply ``name`` to the whole application and return its model colours."""
+    if name not in THEMES:
+        name = "day"
+    colors = COLORS[name]
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setPalette(_palette(colors))
+    app.setStyleSheet(load_style_sheet(name))
+    return colors
+
+
+def _palette(c: ThemeColors) -> QPalette:
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.Base: c.window,
+        QPalette.ColorRole.AlternateBase: c.window,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.ButtonText: c.text,
+        QPalette.ColorRole.PlaceholderText: c.muted,
+        QPalette.ColorRole.Highlight: c.highlight,
+        QPalette.ColorRole.HighlightedText: c.highlight_text,
+    }
+    for role, color in roles.items():
+        pal.setColor(role, QColor(color))
+    return pal

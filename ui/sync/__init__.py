@@ -1,0 +1,1 @@
+"""Station connection and sync status."""

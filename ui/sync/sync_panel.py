@@ -1,0 +1,313 @@
+"""The sync status-bar widget: what is waiting, when the last sync worked, what went wrong in
+plain words, "Sync now", a progress bar, and the list of refused/conflicting changes.
+
+Sync runs in rounds (see ``sync.engine``): each round is prepared and applied here,
+on the GUI thread, and its network part runs on the TaskRunner's single-thread "sync" pool.
+A cheap health probe on its own pool starts a sync when the station becomes reachable.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date, datetime
+from typing import Any
+
+from civilian_responder.clock import parse_iso
+from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
+from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
+from civilian_responder.sync.engine import SyncProgress, round_did_work
+from civilian_responder.sync.status import ERROR_WORDS
+from civilian_responder_ui.sync.connect_dialog import ConnectDialog
+from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+log = logging.getLogger(__name__)
+
+PROBE_INTERVAL_MS = 30_000
+PROGRESS_EVERY_S = 0.1
+_PHASE_WORDS = {"push": "Sending", "upload": "Uploading photos", "pull": "Receiving"}
+
+
+def last_sync_text(status: SyncStatus, today: date | None = None) -> str:
+    if not status.enrolled:
+        return "Not connected to a station"
+    if not status.last_success_at:
+        return "Never synced"
+    local = parse_iso(status.last_success_at).astimezone()
+    if local.date() == (today or datetime.now().date()):
+        return f"Last sync {local:%H:%M}"
+    return f"Last sync {local:%d %b %H:%M}"
+
+
+def error_text(kind: SyncErrorKind | None, detail: str) -> str:
+    """Plain words for the status bar; a sign-in problem says what to do about it."""
+    if kind is None:
+        return ""
+    if kind is SyncErrorKind.AUTH and detail:
+        return f"{ERROR_WORDS[kind]}: {detail}"
+    return ERROR_WORDS[kind]
+
+
+class SyncPanel(QWidget):
+    """Lives in the main window's status bar. ``sync_now()`` is also the toolbar action."""
+
+    sync_started = Signal()
+    sync_finished = Signal(object)  # SyncSummary
+    sync_failed = Signal(object)  # SyncError
+    station_reachable_changed = Signal(bool)
+    enrolled = Signal(object)  # Enrollment: this device is now (another) unit at a station
+    _progressed = Signal(object)  # SyncProgress, emitted on the worker, delivered queued
+
+    def __init__(self, engine: SyncEngine, tasks: Any, parent: QWidget | None = None,
+                 probe_interval_ms: int = PROBE_INTERVAL_MS) -> None:
+        super().__init__(parent, objectName="syncPanel")
+        self._engine = engine
+        self._tasks = tasks
+        self._task: Any = None
+        self._active = False
+        self._summary: SyncSummary | None = None
+        self._reachable: bool | None = None
+        self._probing = False
+        self._build()
+        self._progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
+        self._probe_timer = QTimer(self, interval=probe_interval_ms)
+        self._probe_timer.timeout.connect(self.probe)
+        if probe_interval_ms > 0:
+            self._probe_timer.start()
+            # First look soon after start: a unit docked at the station syncs right away.
+            QTimer.singleShot(min(probe_interval_ms, 1000), self, self.probe)
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(12)
+        # The status bar is short; the toolbar carries the big touch-size "Sync now" as well.
+        self.setStyleSheet("QPushButton { min-height: 26px; padding: 0 12px; }")
+        self.waiting_label = QLabel(objectName="syncWaiting")
+        self.last_label = QLabel(objectName="syncLast")
+        self.error_label = QLabel(objectName="syncError")
+        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.progress = QProgressBar(objectName="syncProgress")
+        self.progress.setFixedWidth(160)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.problems_button = QPushButton(objectName="syncProblems")
+        self.problems_button.setProperty("role", "danger")
+        self.problems_button.clicked.connect(self.show_problems)
+        self.sync_button = QPushButton("Sync now", objectName="syncNow")
+        self.sync_button.setProperty("role", "primary")
+        self.sync_button.setToolTip("Send waiting changes and fetch updates from the station")
+        self.sync_button.clicked.connect(self._on_sync_button_clicked)
+        for w in (self.waiting_label, self.last_label, self.error_label, self.progress,
+                  self.problems_button, self.sync_button):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.sync_action = QAction("Sync now", self, objectName="syncAction")
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.setToolTip("Send waiting changes and fetch updates (Ctrl+Shift+S)")
+        self.sync_action.triggered.connect(self.sync_now)
+        # Short on the toolbar (it is full at 1366 px); the status bar spells it out when needed.
+        self.connect_action = QAction("Station\u2026", self, objectName="connectAction")
+        self.connect_action.setToolTip(
+            "Connect to station: enroll this device with a code from the station")
+        self.connect_action.triggered.connect(self.open_connect_dialog)
+
+    # State ----------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        """A sync is under way (between rounds too)."""
+        return self._active
+
+    def refresh(self) -> SyncStatus:
+        """Re-read counts and last results from the store (GUI thread, a few small queries)."""
+        status = self._engine.status()
+        self.waiting_label.setText(status.waiting_text)
+        self.last_label.setText(last_sync_text(status))
+        self._show_error(status.last_error_kind, status.last_error)
+        self.problems_button.setText(f"{status.problems} need attention")
+        self.problems_button.setVisible(status.problems > 0)
+        # Not connected yet: the same button offers to connect instead.
+        self.sync_button.setText("Sync now" if status.enrolled else "Connect to station")
+        self.sync_button.setEnabled(not self.running)
+        self.sync_action.setEnabled(status.enrolled and not self.running)
+        return status
+
+    def _show_error(self, kind: SyncErrorKind | None, detail: str) -> None:
+        self.error_label.setText(error_text(kind, detail))
+        self.error_label.setToolTip(detail)
+        self.error_label.setVisible(kind is not None)
+
+    # Sync -----------------------------------------------------------------------------------
+
+    def _on_sync_button_clicked(self) -> None:
+        if self._engine.station_url:
+            self.sync_now()
+        else:
+            self.open_connect_dialog()
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        self._summary = SyncSummary()
+        self._engine.record_started()
+        self._active = True
+        self.sync_button.setEnabled(False)
+        self.sync_action.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Starting\u2026")
+        self.progress.show()
+        self.sync_started.emit()
+        self._start_round()
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _start_round(self) -> None:
+        try:
+            plan = self._engine.prepare()
+        except SyncError as exc:
+            self._engine.record_failure(exc)
+            self._finish(exc)
+            return
+        except ResponderError as exc:  # the local database could not be read
+            self._finish(exc)
+            return
+        self._task = self._tasks.run(
+            self._transfer, plan, pass_task=True, pool="sync",
+            on_result=self._on_round_transferred, on_error=self._on_round_crashed,
+        )
+
+    def _transfer(self, plan: SyncPlan, task: Any) -> RoundResult:
+        """Worker thread: network only. Progress goes out as a queued signal, at most every
+        0.1 s (a thousand photos need not mean a thousand repaints)."""
+        last = [0.0]
+
+        def progress(p: SyncProgress) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_EVERY_S or p.done == p.total:
+                last[0] = now
+                self._progressed.emit(p)
+
+        return self._engine.transfer(plan, task.cancel_event, progress)
+
+    def _on_progressed(self, p: SyncProgress) -> None:
+        words = _PHASE_WORDS.get(p.phase, p.phase)
+        if p.phase != "pull" and p.total > 0:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+            self.progress.setFormat(f"{words} {p.done}/{p.total}")
+        else:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(f"{words} {p.done}")
+
+    def _on_round_transferred(self, result: RoundResult) -> None:
+        self._task = None
+        try:
+            counts = self._engine.apply(result)
+        except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
+            self._finish(exc)
+            return
+        assert self._summary is not None
+        self._summary.add(result, counts)
+        if result.error is not None:
+            self._finish(result.error)
+        elif not result.cancelled and round_did_work(result):
+            self.refresh()
+            self._start_round()
+        else:
+            self._finish(None)
+
+    def _on_round_crashed(self, error: BaseException) -> None:
+        self._task = None
+        log.error("Sync round failed", exc_info=(type(error), error, error.__traceback__))
+        self._finish(error)
+
+    def _finish(self, error: BaseException | None) -> None:
+        self._task = None
+        self._active = False
+        self._engine.record_finished(self._summary, error)
+        self.progress.hide()
+        self.refresh()
+        if error is None:
+            self._reachable = True
+            self.sync_finished.emit(self._summary)
+            return
+        if not isinstance(error, SyncError):
+            self.error_label.setText(f"Sync stopped: {error}")
+            self.error_label.setToolTip(str(error))
+            self.error_label.show()
+        elif error.kind is SyncErrorKind.OFFLINE:
+            self._reachable = False
+        self.sync_failed.emit(error)
+
+    # Reachability ---------------------------------------------------------------------------
+
+    def probe(self) -> None:
+        """Ask (off-thread) whether the station answers; sync when it comes back."""
+        url = self._engine.station_url
+        if self._probing or self.running or not url:
+            return
+        self._probing = True
+        self._tasks.run(self._engine.probe, url, pool="probe",
+                        on_result=self._on_probe_answered, on_error=self._on_probe_failed)
+
+    def _on_probe_answered(self, reachable: bool) -> None:
+        """Sync when the station comes back, and retry waiting work while it stays reachable
+        (every probe interval: a gentle back-off). A sign-in failure waits for the user."""
+        self._probing = False
+        came_back = reachable and self._reachable is not True
+        if reachable != self._reachable:
+            self._reachable = reachable
+            self.station_reachable_changed.emit(reachable)
+        if not reachable or self.running:
+            return
+        status = self._engine.status()
+        retry = status.waiting_total > 0 and status.last_error_kind is not SyncErrorKind.AUTH
+        if came_back or retry:
+            self.sync_now()
+
+    def _on_probe_failed(self, error: BaseException) -> None:
+        self._probing = False
+        log.warning("Station probe failed: %s", type(error).__name__)
+
+    def show_problems(self) -> None:
+        SyncProblemsDialog(self._engine.problems(), self).exec()
+
+    def open_connect_dialog(self) -> None:
+        """Enroll (or re-enroll) this device, then sync at once."""
+        dialog = ConnectDialog(self._engine, self._tasks, self.window())
+        dialog.enrolled.connect(lambda _enrollment: self.refresh())
+        dialog.enrolled.connect(self.enrolled.emit)
+        dialog.exec()
+        if dialog.enrollment is not None:
+            self.sync_now()
+
+
+
+def install_sync(window: Any, engine: SyncEngine, tasks: Any) -> SyncPanel:
+    """Wire sync into the main window: the status-bar panel, its toolbar actions, and a board
+    reload after every sync (new calls, CAD numbers, review outcomes)."""
+    panel = SyncPanel(engine, tasks, window)
+    window.add_status_widget(panel)
+    window.add_toolbar_action(panel.sync_action)
+    window.add_toolbar_action(panel.connect_action)
+    panel.sync_finished.connect(lambda _summary: window.reload())
+    panel.sync_failed.connect(lambda _error: window.reload())
+    panel.enrolled.connect(lambda enrollment: _show_unit(window, enrollment.unit_id))
+    return panel
+
+
+def _show_unit(window: Any, unit_id: str) -> None:
+    """The window names the unit; after enrollment that is the station's unit id."""
+    from PySide6.QtWidgets import QLabel  # noqa: PLC0415
+
+    window.setWindowTitle(f"Responder \u2014 {unit_id}")
+    label = window.findChild(QLabel, "unitLabel")
+    if label is not None:
+        rest = label.text().partition("\u00b7")
+        label.setText(f"Unit {unit_id}" + (f"  \u00b7{rest[2]}" if rest[1] else ""))
