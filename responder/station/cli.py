@@ -20,6 +20,8 @@ from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
 
 DEFAULT_PORT = 8470
+# File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
+PATH_ARGUMENTS = ("file", "database", "data_dir")
 
 
 def default_data_dir() -> Path:
@@ -172,7 +174,7 @@ def cmd_update_call(args: argparse.Namespace) -> int:
 
 
 def cmd_publish_checklist(args: argparse.Namespace) -> int:
-    from civilian_responder.station.eido import parse_json  # noqa: PLC0415
+    from civilian_responder.station.bodies import parse_json  # noqa: PLC0415
 
     try:
         definition = parse_json(Path(args.file).read_bytes(), "checklist definition")
@@ -321,13 +323,34 @@ def _register_dispatch(sub: Any) -> None:
     p.add_argument("--actor", default="dispatch")
 
 
+def _unencodable_argument(args: argparse.Namespace) -> str | None:
+    """The first argument that UTF-8 cannot encode (argv decodes bad bytes to surrogates)."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and name not in PATH_ARGUMENTS:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return name
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     quiet = logging.INFO if args.command == "serve" else logging.WARNING
     logging.basicConfig(level=logging.DEBUG if args.verbose else quiet,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    bad = _unencodable_argument(args)
+    if bad:
+        print(f"responder-station: --{bad.replace('_', '-')} is not valid text (undecodable "
+              "bytes or a lone surrogate); check the argument's encoding", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args) or 0)
+    except UnicodeError:
+        # Belt and braces: any text that cannot be stored ends as a message, not a traceback.
+        print("responder-station: the input holds text that cannot be stored (invalid UTF-8 "
+              "or a lone surrogate)", file=sys.stderr)
+        return 2
     except ResponderError as exc:
         print(f"responder-station: {exc}", file=sys.stderr)
         return 2

@@ -11,11 +11,11 @@ sees the input, so there is no XXE or entity-expansion risk.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from civilian_responder.station.bodies import check_request_value, parse_json
 from civilian_responder.station.errors import Invalid
 
 MAX_TEXT = 64 * 1024
@@ -57,15 +57,10 @@ def parse_eido(body: bytes | str | Any) -> EidoIncident:
     )
 
 
-def parse_json(body: bytes | str, what: str) -> Any:
-    try:
-        return json.loads(body)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise Invalid(f"The {what} is not valid JSON: {exc}") from None
-
-
 def _decode(body: bytes | str | Any) -> Any:
-    return parse_json(body, "EIDO") if isinstance(body, bytes | str) else body
+    if isinstance(body, bytes | str):
+        return parse_json(body, "EIDO")
+    return check_request_value(body, "EIDO")
 
 
 def _get(obj: Any, *names: str) -> Any:

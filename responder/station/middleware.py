@@ -44,14 +44,21 @@ class BodyLimit:
             return
         limit = self.limit_for(scope["method"], scope["path"])
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        if declared is not None and not declared.isdigit():
             start, body = _too_large(limit)
             await send(start)
             await send(body)
             return
-        state = {"seen": 0, "over": False, "started": False}
+        # An oversized declared length is refused when something first reads the body, not
+        # here: routes authenticate before they read, so a request without a valid token gets
+        # its 401 and its body is never read at all.
+        state = {"seen": 0, "over": False, "started": False,
+                 "declared_over": declared is not None and int(declared) > limit}
 
         async def limited_receive() -> Message:
+            if state["declared_over"]:
+                state["over"] = True
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 state["seen"] += len(message.get("body", b""))

@@ -6,7 +6,8 @@ from typing import Any
 
 from civilian_responder.station.auth import CurrentDevice, station_of
 from civilian_responder.station.errors import Invalid
-from civilian_responder.station.storage.uploads import UploadState
+from civilian_responder.station.routes.body import read_body
+from civilian_responder.station.storage.uploads import MAX_CHUNK, UploadState
 from fastapi import APIRouter, Header, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -25,7 +26,8 @@ def _headers(state: UploadState) -> dict[str, str]:
 def _number(value: str | None, name: str) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or len(value) > 12:
+    # str.isdigit() also accepts digits such as "²" that int() refuses: ASCII only.
+    if not value.isascii() or not value.isdigit() or len(value) > 12:
         raise Invalid(f"{name} must be a whole number of bytes")
     return int(value)
 
@@ -44,7 +46,7 @@ async def upload_chunk(sha256: str, request: Request, who: CurrentDevice,
     if offset is None:
         raise Invalid("Send Upload-Offset: the byte position this chunk starts at")
     length = _number(upload_length, "Upload-Length")
-    chunk = await request.body()
+    chunk = await read_body(request, MAX_CHUNK)
     state = await run_in_threadpool(station_of(request).uploads.append, who, sha256, offset,
                                     length, chunk)
     return Response(status_code=204, headers=_headers(state))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from civilian_responder.station.auth import admin, station_of
-from civilian_responder.station.eido import parse_json
+from civilian_responder.station.routes.body import read_json
 from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -26,7 +26,8 @@ def list_checklists(request: Request, _who: Supervisor) -> dict[str, Any]:
 @router.post("", openapi_extra=DEFINITION_BODY, responses={201: {"description": "Published"}})
 async def publish_checklist(request: Request, response: Response,
                             _who: Supervisor) -> dict[str, Any]:
-    definition = parse_json(await request.body(), "checklist definition")
+    definition = await read_json(request, "checklist definition",
+                                 station_of(request).limits.max_body)
     done = await run_in_threadpool(station_of(request).checklists.publish, definition)
     response.status_code = 201 if done["published"] else 200
     return done

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from civilian_responder.station.auth import admin, station_of
+from civilian_responder.station.routes.body import documented, read_body, read_model
 from civilian_responder.station.storage.calls import CallUpdate
 from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -49,9 +50,11 @@ class CallPatch(BaseModel):
     caution_notes: str | None = Field(None, max_length=TEXT)
 
 
-@router.post("", status_code=201)
-def create_call(body: CallIn, request: Request, who: Dispatcher) -> Any:
-    return {"call": station_of(request).create_call(body.model_dump(), who.label)}
+@router.post("", status_code=201, openapi_extra=documented(CallIn))
+async def create_call(request: Request, who: Dispatcher) -> Any:
+    station = station_of(request)
+    body = await read_model(request, CallIn, "call", station.limits.max_body)
+    return {"call": await run_in_threadpool(station.create_call, body.model_dump(), who.label)}
 
 
 @router.get("")
@@ -66,7 +69,7 @@ async def import_eido(request: Request, response: Response, who: Dispatcher,
                       unit: str | None = Query(None, max_length=32,
                                                description="Unit for a new incident"),
                       ) -> dict[str, Any]:
-    body = await request.body()
+    body = await read_body(request, station_of(request).limits.max_body)
     call, created = await run_in_threadpool(station_of(request).import_eido, body, unit,
                                             who.label)
     response.status_code = 201 if created else 200
@@ -78,8 +81,9 @@ def get_call(call_id: str, request: Request, _who: Reader) -> dict[str, Any]:
     return station_of(request).dispatch.get(call_id)
 
 
-@router.patch("/{call_id}")
-def update_call(call_id: str, body: CallPatch, request: Request,
-                who: Dispatcher) -> dict[str, Any]:
+@router.patch("/{call_id}", openapi_extra=documented(CallPatch))
+async def update_call(call_id: str, request: Request, who: Dispatcher) -> dict[str, Any]:
+    station = station_of(request)
+    body = await read_model(request, CallPatch, "call update", station.limits.max_body)
     change = CallUpdate(**body.model_dump())
-    return {"call": station_of(request).dispatch.update(call_id, change, who.label)}
+    return {"call": await run_in_threadpool(station.dispatch.update, call_id, change, who.label)}

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from civilian_responder.station.auth import admin, station_of
+from civilian_responder.station.routes.body import documented, read_model
 from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 router = APIRouter(prefix="/api/v1", tags=["review"])
 SAFE_IMAGES = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff")
@@ -36,11 +38,12 @@ def show_report(report_id: str, request: Request,
     return station_of(request).review.show(report_id)
 
 
-@router.post("/reports/{report_id}/review")
-def review_report(report_id: str, body: ReviewIn, request: Request,
-                  who: Supervisor) -> dict[str, Any]:
-    return {"review": station_of(request).review.decide(report_id, body.decision, body.comment,
-                                                        who.label)}
+@router.post("/reports/{report_id}/review", openapi_extra=documented(ReviewIn))
+async def review_report(report_id: str, request: Request, who: Supervisor) -> dict[str, Any]:
+    station = station_of(request)
+    body = await read_model(request, ReviewIn, "review", station.limits.max_body)
+    return {"review": await run_in_threadpool(station.review.decide, report_id, body.decision,
+                                              body.comment, who.label)}
 
 
 @router.get("/records")

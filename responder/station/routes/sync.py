@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from civilian_responder.station.auth import CurrentDevice, station_of
-from civilian_responder.station.errors import TooLarge
+from civilian_responder.station.bodies import decode_json
+from civilian_responder.station.errors import Invalid, TooLarge
+from civilian_responder.station.routes.body import documented, read_body
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -19,7 +22,8 @@ class PushIn(BaseModel):
 
 
 class PushResult(BaseModel):
-    change_id: str | None
+    change_id: str = Field(description="The change's change_id as sent; \"\" only when the "
+                           "change had no usable change_id (then status is 'rejected')")
     status: Literal["applied", "duplicate", "conflict", "rejected"]
     reason: str = ""
     error_kind: str | None = None
@@ -42,14 +46,25 @@ class PullOut(BaseModel):
     more: bool
 
 
-@router.post("/push", response_model=PushOut, response_model_exclude_none=True)
-def push(body: PushIn, request: Request, who: CurrentDevice) -> dict[str, Any]:
+@router.post("/push", response_model=PushOut, response_model_exclude_none=True,
+             openapi_extra=documented(PushIn))
+async def push(request: Request, who: CurrentDevice) -> dict[str, Any]:
     station = station_of(request)
-    if len(body.changes) > station.limits.max_push_changes:
+    # Decoded only: each change is checked on its own (depth, text), so one hostile change is
+    # rejected while the valid ones beside it apply.
+    body = decode_json(await read_body(request, station.limits.max_push_body), "push")
+    changes = body.get("changes") if isinstance(body, dict) else None
+    if not isinstance(changes, list):
+        raise Invalid('Invalid request: send {"changes": [change, ...]}')
+    if len(changes) > station.limits.max_push_changes:
         raise TooLarge(f"At most {station.limits.max_push_changes} changes per push; "
                        "send the rest in another batch")
+    return {"results": await run_in_threadpool(_push, station, who, changes)}
+
+
+def _push(station: Any, who: Any, changes: list[Any]) -> list[dict[str, Any]]:
     station.devices.touch(who.id)
-    return {"results": station.pusher.push(who, body.changes)}
+    return station.pusher.push(who, changes)
 
 
 @router.get("/pull", response_model=PullOut)

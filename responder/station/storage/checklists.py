@@ -7,10 +7,10 @@ once published is immutable: new content needs a new version number.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from civilian_responder.clock import Clock, iso
+from civilian_responder.station.bodies import load_row
 from civilian_responder.station.errors import Conflict, Invalid
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.database import lock_feed, write
@@ -67,4 +67,12 @@ class Checklists:
             rows = conn.execute(select(checklist_definitions).order_by(
                 checklist_definitions.c.id, checklist_definitions.c.version)).all()
         return [{"id": r.id, "version": r.version, "published_at": r.published_at,
-                 "title": json.loads(r.definition).get("title", "")} for r in rows]
+                 "title": _title(r)} for r in rows]
+
+
+def _title(row: Any) -> str:
+    definition = load_row(row.definition, f"checklist {row.id} v{row.version}")
+    if definition is None:
+        return "(unreadable: see the station log)"
+    title = definition.get("title", "")
+    return title if isinstance(title, str) else ""

@@ -10,6 +10,7 @@ import hashlib
 import json
 from typing import Any
 
+from civilian_responder.station.bodies import UNREADABLE, load_row
 from civilian_responder.station.storage.tables import feed
 from sqlalchemy import Connection, Engine, or_, select
 
@@ -45,8 +46,15 @@ def pull(engine: Engine, unit_id: str, cursor: int, limit: int) -> dict[str, Any
         ).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    changes = [
-        {"seq": r.seq, "kind": r.kind, "entity_id": r.entity_id, "payload": json.loads(r.payload)}
-        for r in rows
-    ]
+    changes = [_served(r) for r in rows]
     return {"changes": changes, "cursor": rows[-1].seq if rows else cursor, "more": more}
+
+
+def _served(row: Any) -> dict[str, Any]:
+    """One feed row as sent; a row that can no longer be read safely goes out as an
+    ``unreadable`` marker (units ignore unknown kinds) so it never blocks the rows after it."""
+    payload = load_row(row.payload, f"feed row {row.seq}")
+    if payload is None:
+        return {"seq": row.seq, "kind": "unreadable", "entity_id": str(row.entity_id),
+                "payload": dict(UNREADABLE, kind=str(row.kind))}
+    return {"seq": row.seq, "kind": row.kind, "entity_id": row.entity_id, "payload": payload}

@@ -16,6 +16,7 @@ from typing import Any
 
 from civilian_responder.clock import Clock, iso
 from civilian_responder.reference import ReferenceData
+from civilian_responder.station.bodies import MAX_DEPTH, Unacceptable, check_value, encodable
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
@@ -56,6 +57,10 @@ def parse_change(raw: Any) -> Change:
     """The change envelope, or Rejected naming the first thing wrong with it."""
     if not isinstance(raw, dict):
         raise Rejected("invalid", "a change must be a JSON object")
+    try:
+        check_value(raw, "the change", MAX_DEPTH + 1)  # the payload sits one level down
+    except Unacceptable as exc:
+        raise Rejected("invalid", str(exc)) from None
     for name, limit in (("change_id", MAX_ID), ("kind", 32), ("entity_id", MAX_ENTITY_ID)):
         value = raw.get(name)
         if not isinstance(value, str) or not 1 <= len(value) <= limit:
@@ -100,8 +105,8 @@ class PushService:
                  shared: Connection | None = None) -> dict[str, Any]:
         """Apply one change in its own transaction, or in a savepoint of ``shared``."""
         change_id = raw.get("change_id") if isinstance(raw, dict) else None
-        if not isinstance(change_id, str):
-            change_id = None
+        if not encodable(change_id) or len(change_id) > MAX_ID:
+            change_id = ""  # nothing usable to echo back (the change is rejected)
         try:
             change = parse_change(raw)
             for _attempt in range(3):
@@ -115,7 +120,7 @@ class PushService:
                     # A concurrent push of the same change won the insert; read its receipt.
                     continue
             raise Rejected("invalid", "the change collided with concurrent writes; retry later")
-        except DataError:
+        except (DataError, UnicodeError):
             # e.g. a NUL character, which PostgreSQL text cannot hold: this change only.
             return {"change_id": change_id, "status": "rejected", "error_kind": "invalid",
                     "reason": "a value is too long or holds characters that cannot be stored "

@@ -6,11 +6,11 @@ Only a ``submitted`` version can be decided; an approved version is final.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
 from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.station.bodies import UNREADABLE, load_row
 from civilian_responder.station.errors import Conflict, Invalid, NotFound
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.database import lock_feed, write
@@ -39,6 +39,18 @@ def _summary(row: Any) -> dict[str, Any]:
         "reviewed_at": row.reviewed_at, "reviewer": row.reviewer,
         "review_comment": row.review_comment,
     }
+
+
+def _payload(text: str, where: str) -> dict[str, Any]:
+    found = load_row(text, where)
+    return UNREADABLE if found is None else found
+
+
+def _attachment(meta: Any) -> dict[str, Any]:
+    found = load_row(meta.payload, f"attachment_meta {meta.entity_id}")
+    if found is None:
+        return dict(UNREADABLE, id=meta.entity_id, complete=False)
+    return dict(found, complete=bool(meta.complete))
 
 
 class Review:
@@ -70,19 +82,23 @@ class Review:
                        report_submissions.c.change_id)
                 .where(report_submissions.c.report_id == report_id)
                 .order_by(report_submissions.c.id)).all()
-            metas = conn.execute(select(records.c.payload, uploads.c.complete)
+            # Only the report's own unit's attachments: metadata a unit pushed before any
+            # report had this id stays that unit's, whoever later sends a report with the id.
+            metas = conn.execute(select(records.c.entity_id, records.c.payload,
+                                        uploads.c.complete)
                                  .select_from(records.outerjoin(uploads, (
                                      uploads.c.unit_id == records.c.unit_id)
                                      & (uploads.c.sha256 == records.c.sha256)))
                                  .where(records.c.kind == "attachment_meta")
-                                 .where(records.c.report_id == report_id)).all()
+                                 .where(records.c.report_id == report_id)
+                                 .where(records.c.unit_id == row.unit_id)).all()
+        payload = load_row(row.payload, f"report {row.id}")
         return {
             "report": _summary(row),
-            "payload": json.loads(row.payload),
+            "payload": UNREADABLE if payload is None else payload,
             "reviews": [dict(d._mapping) for d in decisions],
             "submissions": [dict(v._mapping) for v in versions],
-            "attachments": [dict(json.loads(m.payload), complete=bool(m.complete))
-                            for m in metas],
+            "attachments": [_attachment(m) for m in metas],
         }
 
     def records(self, kind: str | None, unit_id: str | None,
@@ -96,14 +112,15 @@ class Review:
         with self._engine.connect() as conn:
             return [{"kind": r.kind, "entity_id": r.entity_id, "unit_id": r.unit_id,
                      "device_id": r.device_id, "received_at": r.received_at,
-                     "payload": json.loads(r.payload)} for r in conn.execute(query)]
+                     "payload": _payload(r.payload, f"{r.kind} {r.entity_id}")}
+                    for r in conn.execute(query)]
 
     def conflicts(self, limit: int = 1000) -> list[dict[str, Any]]:
         """Every change kept but not applied because it clashed with what the station had."""
         with self._engine.connect() as conn:
             rows = conn.execute(select(conflicts).order_by(conflicts.c.id.desc())
                                 .limit(max(1, min(limit, 10000)))).all()
-        return [dict(r._mapping, payload=json.loads(r.payload)) for r in rows]
+        return [dict(r._mapping, payload=_payload(r.payload, f"conflict {r.id}")) for r in rows]
 
     def decide(self, report_id: str, decision: str, comment: str,
                reviewer: str) -> dict[str, Any]:

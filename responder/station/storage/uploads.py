@@ -7,16 +7,16 @@ a consistent offset the client resumes from (tus-style ``Upload-Offset``).
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from civilian_responder.clock import Clock, iso
+from civilian_responder.station.bodies import UNREADABLE, load_row
 from civilian_responder.station.errors import Conflict, Invalid, NotFound, TooLarge
 from civilian_responder.station.storage.database import write
 from civilian_responder.station.storage.devices import Device
 from civilian_responder.station.storage.records import MAX_ATTACHMENT, SHA256
-from civilian_responder.station.storage.tables import records, upload_chunks, uploads
+from civilian_responder.station.storage.tables import records, reports, upload_chunks, uploads
 from sqlalchemy import Engine, delete, select, update
 
 MAX_CHUNK = 4 * 1024 * 1024
@@ -117,9 +117,13 @@ class Uploads:
         """(bytes, mime type, filename) of a report's complete attachment, for a supervisor."""
         check_sha(sha256)
         with self._engine.connect() as conn:
+            owner = conn.execute(select(reports.c.unit_id).where(reports.c.id == report_id)
+                                 ).scalar_one_or_none()
+            # The report's own unit's photo only (metadata may arrive before its report).
             meta = conn.execute(select(records.c.unit_id, records.c.payload)
                                 .where(records.c.kind == "attachment_meta")
                                 .where(records.c.report_id == report_id)
+                                .where(records.c.unit_id == owner)
                                 .where(records.c.sha256 == sha256)).first()
             if meta is None:
                 raise NotFound("That report has no attachment with that SHA-256")
@@ -128,7 +132,7 @@ class Uploads:
             if row is None or not row.complete:
                 raise NotFound("The attachment's bytes have not reached the station yet")
             data = _join(conn, meta.unit_id, sha256)
-        info = json.loads(meta.payload)
+        info = load_row(meta.payload, f"attachment_meta of report {report_id}") or {}
         return data, str(info.get("mime_type", "")), str(info.get("filename", "attachment"))
 
     def listing(self, device: Device, report_id: str | None) -> list[dict[str, Any]]:
@@ -143,7 +147,10 @@ class Uploads:
                 select(uploads).where(uploads.c.unit_id == device.unit_id))}
         out = []
         for m in metas:
-            meta = json.loads(m.payload)
+            meta = load_row(m.payload, f"attachment_meta {m.entity_id}")
+            if meta is None:
+                out.append(dict(UNREADABLE, id=m.entity_id, offset=0, complete=False))
+                continue
             up = held.get(m.sha256)
             meta.update(offset=up.held if up else 0, complete=bool(up and up.complete))
             out.append(meta)
