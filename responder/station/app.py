@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any
 
 from civilian_responder import __version__
@@ -18,12 +17,13 @@ from civilian_responder.station.routes import (
     review,
     sync,
 )
+from civilian_responder.station.routes.body import describe
+from civilian_responder.station.routes.responses import DESCRIPTIONS, ErrorOut
 from civilian_responder.station.service import Station
 from civilian_responder.station.storage.uploads import MAX_CHUNK
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -33,37 +33,8 @@ HTTP_KINDS = {400: "invalid", 401: "auth", 403: "forbidden", 404: "not_found",
               422: "invalid", 429: "rate_limited"}
 
 
-class ErrorDetail(BaseModel):
-    kind: str
-    message: str
-
-
-class ErrorOut(BaseModel):
-    error: ErrorDetail
-
-
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut, "description": text} for code, text in (
-        (401, "No valid token (kind auth), or the device was revoked (kind revoked)"),
-        (403, "The token may not use this endpoint, or the record is another unit's"),
-        (404, "Unknown record"),
-        (413, "Request body, batch or attachment too large"),
-        (422, "Invalid request; the message names the field"),
-        (429, "Too many attempts; see Retry-After"),
-    )
-}
-
-
 def error_body(kind: str, message: str) -> dict[str, Any]:
     return {"error": {"kind": kind, "message": message}}
-
-
-def _describe(errors: Sequence[Any]) -> str:
-    parts = []
-    for err in errors[:10]:
-        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
-        parts.append(f"{where}: {err.get('msg', 'invalid')}")
-    return "; ".join(parts)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -73,7 +44,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse(error_body("invalid", "Invalid request: " + _describe(exc.errors())),
+        return JSONResponse(error_body("invalid", "Invalid request: " + describe(exc.errors())),
                             422)
 
     @app.exception_handler(StarletteHTTPException)
@@ -119,8 +90,34 @@ def create_fastapi(station: Station) -> FastAPI:
     app.state.limiter = RateLimiter(station.limits.window_seconds)
     _install_error_handlers(app)
     for module in (enroll, sync, attachments, dispatch, review, checklists):
-        app.include_router(module.router, responses=ERROR_RESPONSES)
+        app.include_router(module.router)  # each route lists its own error answers
+    _publish_our_error_shape(app)
     return app
+
+
+def _publish_our_error_shape(app: FastAPI) -> None:
+    """FastAPI documents its own 422 body (HTTPValidationError) on routes with parameters; the
+    station answers every error as ErrorOut, so the schema says so."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            ours = {"model": ErrorOut, "description": DESCRIPTIONS[422]}
+            our_schema = {"$ref": "#/components/schemas/ErrorOut"}
+            for operations in schema.get("paths", {}).values():
+                for op in operations.values():
+                    answer = op.get("responses", {}).get("422")
+                    if answer and "HTTPValidationError" in str(answer):
+                        answer["description"] = ours["description"]
+                        answer["content"] = {"application/json": {"schema": our_schema}}
+            components = schema.get("components", {}).get("schemas", {})
+            components.pop("HTTPValidationError", None)
+            components.pop("ValidationError", None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(station: Station) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 from civilian_responder.station.auth import CurrentDevice, station_of
 from civilian_responder.station.errors import Invalid
 from civilian_responder.station.routes.body import read_body
+from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from civilian_responder.station.storage.uploads import MAX_CHUNK, UploadState
 from fastapi import APIRouter, Header, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -32,13 +33,14 @@ def _number(value: str | None, name: str) -> int | None:
     return int(value)
 
 
-@router.head("/{sha256}")
+@router.head("/{sha256}", responses=errors(*AUTH, 422))
 def upload_state(sha256: str, request: Request, who: CurrentDevice) -> Response:
     state = station_of(request).uploads.state(who, sha256)
     return Response(status_code=200, headers=_headers(state))
 
 
-@router.patch("/{sha256}", status_code=204, openapi_extra=CHUNK_BODY)
+@router.patch("/{sha256}", status_code=204, openapi_extra=CHUNK_BODY,
+               responses=errors(*AUTH, *BODY, 409))
 async def upload_chunk(sha256: str, request: Request, who: CurrentDevice,
                        upload_offset: str | None = Header(None),
                        upload_length: str | None = Header(None)) -> Response:
@@ -52,7 +54,7 @@ async def upload_chunk(sha256: str, request: Request, who: CurrentDevice,
     return Response(status_code=204, headers=_headers(state))
 
 
-@router.get("")
+@router.get("", responses=errors(*AUTH, 422))
 def list_attachments(request: Request, who: CurrentDevice,
                      report_id: str | None = Query(None, max_length=128)) -> dict[str, Any]:
     return {"attachments": station_of(request).uploads.listing(who, report_id)}

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from civilian_responder.station.auth import admin, station_of
 from civilian_responder.station.routes.body import read_json
+from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -18,12 +19,13 @@ DEFINITION_BODY = {"requestBody": {"required": True, "description": "A checklist
                                        "type": "object"}}}}}
 
 
-@router.get("")
+@router.get("", responses=errors(*AUTH))
 def list_checklists(request: Request, _who: Supervisor) -> dict[str, Any]:
     return {"checklists": station_of(request).checklists.published()}
 
 
-@router.post("", openapi_extra=DEFINITION_BODY, responses={201: {"description": "Published"}})
+@router.post("", openapi_extra=DEFINITION_BODY, responses={201: {"description": "Published"},
+                                                 **errors(*AUTH, *BODY, 409)})
 async def publish_checklist(request: Request, response: Response,
                             _who: Supervisor) -> dict[str, Any]:
     definition = await read_json(request, "checklist definition",

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from civilian_responder.station.auth import admin, station_of
 from civilian_responder.station.routes.body import documented, read_body, read_model
+from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from civilian_responder.station.storage.calls import CallUpdate
 from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -50,21 +51,22 @@ class CallPatch(BaseModel):
     caution_notes: str | None = Field(None, max_length=TEXT)
 
 
-@router.post("", status_code=201, openapi_extra=documented(CallIn))
+@router.post("", status_code=201, openapi_extra=documented(CallIn), responses=errors(*AUTH, *BODY))
 async def create_call(request: Request, who: Dispatcher) -> Any:
     station = station_of(request)
     body = await read_model(request, CallIn, "call", station.limits.max_body)
     return {"call": await run_in_threadpool(station.create_call, body.model_dump(), who.label)}
 
 
-@router.get("")
+@router.get("", responses=errors(*AUTH, 422))
 def list_calls(request: Request, _who: Reader,
                unit_id: str | None = Query(None, max_length=32),
                limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
     return {"calls": station_of(request).dispatch.list_calls(unit_id, limit)}
 
 
-@router.post("/eido", openapi_extra=EIDO_BODY, responses={201: {"description": "Created"}})
+@router.post("/eido", openapi_extra=EIDO_BODY, responses={201: {"description": "Created"},
+                                                 **errors(*AUTH, *BODY)})
 async def import_eido(request: Request, response: Response, who: Dispatcher,
                       unit: str | None = Query(None, max_length=32,
                                                description="Unit for a new incident"),
@@ -76,12 +78,13 @@ async def import_eido(request: Request, response: Response, who: Dispatcher,
     return {"call": call, "created": created}
 
 
-@router.get("/{call_id}")
+@router.get("/{call_id}", responses=errors(*AUTH, 404))
 def get_call(call_id: str, request: Request, _who: Reader) -> dict[str, Any]:
     return station_of(request).dispatch.get(call_id)
 
 
-@router.patch("/{call_id}", openapi_extra=documented(CallPatch))
+@router.patch("/{call_id}", openapi_extra=documented(CallPatch),
+               responses=errors(*AUTH, *BODY, 404, 409))
 async def update_call(call_id: str, request: Request, who: Dispatcher) -> dict[str, Any]:
     station = station_of(request)
     body = await read_model(request, CallPatch, "call update", station.limits.max_body)

@@ -8,6 +8,7 @@ from typing import Any
 from civilian_responder.clock import iso
 from civilian_responder.station.auth import client_ip, limiter_of, station_of
 from civilian_responder.station.errors import AuthFailed
+from civilian_responder.station.routes.responses import errors
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,7 +36,7 @@ def health(request: Request) -> dict[str, Any]:
             "epoch": station.epoch, "time": iso(station.clock.now())}
 
 
-@router.post("/enroll", response_model=EnrollOut)
+@router.post("/enroll", response_model=EnrollOut, responses=errors(400, 401, 413, 422, 429))
 def enroll(body: EnrollIn, request: Request) -> EnrollOut:
     station = station_of(request)
     limiter = limiter_of(request)

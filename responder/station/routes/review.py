@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from civilian_responder.station.auth import admin, station_of
 from civilian_responder.station.routes.body import documented, read_model
+from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,20 +26,21 @@ class ReviewIn(BaseModel):
     comment: str = Field("", max_length=5000)
 
 
-@router.get("/reports")
+@router.get("/reports", responses=errors(*AUTH, 422))
 def list_reports(request: Request, _who: Supervisor, state: StateName = "submitted",
                  unit_id: str | None = Query(None, max_length=32)) -> dict[str, Any]:
     found = station_of(request).review.list_reports(None if state == "all" else state, unit_id)
     return {"reports": found}
 
 
-@router.get("/reports/{report_id}")
+@router.get("/reports/{report_id}", responses=errors(*AUTH, 404))
 def show_report(report_id: str, request: Request,
                 _who: Supervisor) -> dict[str, Any]:
     return station_of(request).review.show(report_id)
 
 
-@router.post("/reports/{report_id}/review", openapi_extra=documented(ReviewIn))
+@router.post("/reports/{report_id}/review", openapi_extra=documented(ReviewIn),
+              responses=errors(*AUTH, *BODY, 404, 409))
 async def review_report(report_id: str, request: Request, who: Supervisor) -> dict[str, Any]:
     station = station_of(request)
     body = await read_model(request, ReviewIn, "review", station.limits.max_body)
@@ -46,21 +48,22 @@ async def review_report(report_id: str, request: Request, who: Supervisor) -> di
                                               body.comment, who.label)}
 
 
-@router.get("/records")
+@router.get("/records", responses=errors(*AUTH, 422))
 def list_records(request: Request, _who: Supervisor, kind: RecordKind | None = None,
                  unit_id: str | None = Query(None, max_length=32),
                  limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
     return {"records": station_of(request).review.records(kind, unit_id, limit)}
 
 
-@router.get("/conflicts")
+@router.get("/conflicts", responses=errors(*AUTH, 422))
 def list_conflicts(request: Request, _who: Supervisor,
                    limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
     return {"conflicts": station_of(request).review.conflicts(limit)}
 
 
 @router.get("/reports/{report_id}/attachments/{sha256}",
-            responses={200: {"content": {"image/*": {}}, "description": "The photo's bytes"}})
+            responses={200: {"content": {"image/*": {}}, "description": "The photo's bytes"},
+                       **errors(*AUTH, 404, 422)})
 def report_attachment(report_id: str, sha256: str, request: Request,
                       _who: Supervisor) -> Response:
     data, mime, filename = station_of(request).uploads.for_review(report_id, sha256)

@@ -8,6 +8,7 @@ from civilian_responder.station.auth import CurrentDevice, station_of
 from civilian_responder.station.bodies import decode_json
 from civilian_responder.station.errors import Invalid, TooLarge
 from civilian_responder.station.routes.body import documented, read_body
+from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -47,7 +48,7 @@ class PullOut(BaseModel):
 
 
 @router.post("/push", response_model=PushOut, response_model_exclude_none=True,
-             openapi_extra=documented(PushIn))
+             openapi_extra=documented(PushIn), responses=errors(*AUTH, *BODY))
 async def push(request: Request, who: CurrentDevice) -> dict[str, Any]:
     station = station_of(request)
     # Decoded only: each change is checked on its own (depth, text), so one hostile change is
@@ -67,7 +68,7 @@ def _push(station: Any, who: Any, changes: list[Any]) -> list[dict[str, Any]]:
     return station.pusher.push(who, changes)
 
 
-@router.get("/pull", response_model=PullOut)
+@router.get("/pull", response_model=PullOut, responses=errors(*AUTH, 422))
 def pull(request: Request, who: CurrentDevice, cursor: int = Query(0, ge=0, le=2**62),
          limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
     return station_of(request).pull(who, cursor, limit)

@@ -58,7 +58,8 @@ def parse_change(raw: Any) -> Change:
     if not isinstance(raw, dict):
         raise Rejected("invalid", "a change must be a JSON object")
     try:
-        check_value(raw, "the change", MAX_DEPTH + 1)  # the payload sits one level down
+        check_value(raw.get("payload"), "payload", MAX_DEPTH)
+        check_value({k: v for k, v in raw.items() if k != "payload"}, "the change", MAX_DEPTH)
     except Unacceptable as exc:
         raise Rejected("invalid", str(exc)) from None
     for name, limit in (("change_id", MAX_ID), ("kind", 32), ("entity_id", MAX_ENTITY_ID)):
