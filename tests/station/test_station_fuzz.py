@@ -128,3 +128,90 @@ def test_nul_characters_are_refused_not_crashed(actors, station):
     assert r.status_code == (422 if postgres else 201), r.text
     r = station.client().post("/api/v1/enroll", json={"code": "AB\x00", "device_name": "x\x00"})
     assert r.status_code == 401
+
+
+# Hostile JSON (issue 16): deep nesting, lone surrogates, NaN/Infinity, NUL, huge numbers, at
+# every write endpoint; afterwards every read feed must still answer 200.
+HOSTILE_LEAF = (st.text(st.characters(categories=["Cs", "Lu", "Nd"]), min_size=1, max_size=4)
+                | st.sampled_from([float("nan"), float("inf"), "\x00", 10**30, -(2**64)])
+                | JSON)
+
+
+def _deep(levels: int, leaf: object) -> object:
+    for n in range(levels):
+        leaf = [leaf] if n % 2 else {"k": leaf}
+    return leaf
+
+
+HOSTILE = st.builds(_deep, st.integers(0, 400), HOSTILE_LEAF) | st.recursive(
+    HOSTILE_LEAF, lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(st.characters(categories=["Cs", "Ll"]), max_size=3), inner,
+                      max_size=3), max_leaves=10)
+
+
+def _hostile_change(data, call_id: str, report_ids: list[str]) -> dict:
+    kind = data.draw(KINDS)
+    entity = str(uuid.uuid4())
+    payload = data.draw(st.fixed_dictionaries({}, optional={
+        name: HOSTILE | st.just(call_id) for name in FIELD_NAMES}))
+    payload.update(id=entity, call_id=call_id)
+    if kind == "report":
+        report_ids.append(entity)
+        payload.update(report_number="R-1", version=1)
+    if kind == "attachment_meta":
+        payload.update(report_id=report_ids[-1] if report_ids else entity)  # no draw: stable
+    return {"change_id": data.draw(st.text(max_size=8)) + uuid.uuid4().hex, "kind": kind,
+            "entity_id": entity, "call_id": call_id, "created_at": "2026-11-21T12:00:00.000Z",
+            "payload": payload}
+
+
+def _dumps(value) -> bytes:
+    return json.dumps(value, allow_nan=True).encode()  # ASCII escapes keep surrogates as \ud800
+
+
+def _feeds_answer(actors, report_ids: list[str]) -> None:
+    unit, supervisor, dispatcher = actors["unit"], actors["supervisor"], actors["dispatcher"]
+    reads = [(unit.http, "/api/v1/sync/pull?limit=1000"), (unit.http, "/api/v1/attachments"),
+             (supervisor, "/api/v1/records"), (supervisor, "/api/v1/conflicts"),
+             (supervisor, "/api/v1/checklists"), (supervisor, "/api/v1/reports?state=all"),
+             (dispatcher, "/api/v1/calls"), (dispatcher, f"/api/v1/calls/{actors['call']['id']}")]
+    reads += [(supervisor, f"/api/v1/reports/{rid}") for rid in report_ids[-3:]]
+    for who, path in reads:
+        r = who.get(path)
+        assert r.status_code in (200, 404), (path, r.status_code, r.text[:300])
+        if "reports/" not in path:
+            assert r.status_code == 200, path
+
+
+@FUZZ
+@given(data=st.data())
+def test_hostile_json_at_every_write_endpoint_leaves_every_feed_readable(actors, data):
+    call_id = actors["call"]["id"]
+    report_ids: list[str] = actors.setdefault("report_ids", [])
+    unit, dispatcher, supervisor = actors["unit"], actors["dispatcher"], actors["supervisor"]
+    changes = [_hostile_change(data, call_id, report_ids) for _ in range(data.draw(
+        st.integers(1, 3)))]
+    r = unit.http.post("/api/v1/sync/push", content=_dumps({"changes": changes}),
+                       headers={"content-type": "application/json"})
+    _no_server_error(r)
+    if r.status_code == 200:
+        assert [x["change_id"] for x in r.json()["results"]] == [c["change_id"]
+                                                                 for c in changes]
+    value = data.draw(HOSTILE)
+    writes = [
+        (dispatcher, "POST", "/api/v1/calls", {"unit_id": unit.unit_id, "type_code": "WELCK",
+                                               "priority": 3, "address": value}),
+        (dispatcher, "PATCH", f"/api/v1/calls/{call_id}", {"add_note": value}),
+        (dispatcher, "POST", f"/api/v1/calls/eido?unit={unit.unit_id}", {
+            "incidentTrackingIdentifier": data.draw(st.text(max_size=5)) + uuid.uuid4().hex,
+            "notesComponent": {"notesActionComments": value}, "extra": value}),
+        (supervisor, "POST", "/api/v1/checklists", {
+            "id": "fz-" + uuid.uuid4().hex, "version": 1, "title": value,
+            "items": [{"id": "a", "text": value}]}),
+        (supervisor, "POST", f"/api/v1/reports/{(report_ids or [call_id])[-1]}/review",
+         {"decision": "return", "comment": value}),
+    ]
+    for who, method, path, body in writes:
+        _no_server_error(who.request(method, path, content=_dumps(body),
+                                     headers={"content-type": "application/json"}))
+    _feeds_answer(actors, report_ids)
