@@ -6,7 +6,6 @@ import logging
 from typing import Any
 
 from civilian_responder import __version__
-from civilian_responder.station.auth import RateLimiter
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.middleware import BodyLimit, SecurityHeaders
 from civilian_responder.station.routes import (
@@ -87,7 +86,6 @@ def create_fastapi(station: Station) -> FastAPI:
         docs_url="/docs" if station.limits.docs else None,
     )
     app.state.station = station
-    app.state.limiter = RateLimiter(station.limits.window_seconds)
     _install_error_handlers(app)
     for module in (enroll, sync, attachments, dispatch, review, checklists):
         app.include_router(module.router)  # each route lists its own error answers

@@ -1,4 +1,4 @@
-"""Who is calling: bearer tokens to devices or admins, rate limits on failures and enrollment.
+"""Who is calling: bearer tokens to devices or admins, rate limits on failures, client address.
 
 Every endpoint except health and enroll depends on ``device`` or ``admin(role)``. A device may
 use only device endpoints; an admin token only admin endpoints of its role.
@@ -6,11 +6,9 @@ use only device endpoints; an admin token only admin endpoints of its role.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated
 
 from civilian_responder.station.errors import AuthFailed, Forbidden, RateLimited, Revoked
@@ -24,65 +22,62 @@ bearer = HTTPBearer(auto_error=False, description="A device token or an admin to
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-class RateLimiter:
-    """Sliding-window counters per key, in memory (one station process)."""
-
-    def __init__(self, window_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self._window = window_seconds
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _trim(self, key: str, now: float) -> deque[float]:
-        hits = self._hits.setdefault(key, deque())
-        while hits and hits[0] <= now - self._window:
-            hits.popleft()
-        return hits
-
-    def check(self, key: str, limit: int) -> None:
-        """Raise RateLimited when ``key`` already used up ``limit`` in the window."""
-        now = self._clock()
-        with self._lock:
-            hits = self._trim(key, now)
-            if len(hits) >= limit:
-                retry = int(hits[0] + self._window - now) + 1
-                raise RateLimited("Too many attempts; wait and try again", retry)
-
-    def hit(self, key: str) -> None:
-        now = self._clock()
-        with self._lock:
-            self._trim(key, now).append(now)
-            if len(self._hits) > 10_000:  # forget idle keys so memory stays bounded
-                for k in [k for k, v in self._hits.items() if not v]:
-                    del self._hits[k]
-
-
 def station_of(request: Request) -> Station:
     return request.app.state.station  # type: ignore[no-any-return]
 
 
-def limiter_of(request: Request) -> RateLimiter:
-    return request.app.state.limiter  # type: ignore[no-any-return]
-
-
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address: the peer, or, when the peer is a configured trusted proxy, the
+    nearest untrusted address in its ``X-Forwarded-For`` (never a header from anyone else)."""
+    peer = request.client.host if request.client else "unknown"
+    trusted = station_of(request).limits.trusted_proxies
+    if not trusted or not _within(peer, trusted):
+        return peer
+    hops = [h.strip() for h in ",".join(request.headers.getlist("x-forwarded-for")).split(",")]
+    for hop in reversed([h for h in hops if h]):
+        try:
+            address = ipaddress.ip_address(hop)
+        except ValueError:
+            return peer  # a malformed chain: trust nothing in it
+        if not _within(str(address), trusted):
+            return str(address)
+    return peer
+
+
+def _within(address: str, networks: tuple[str, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(n, strict=False) for n in networks)
+
+
+def throttled_failure(request: Request, error: Exception,
+                      limits: Sequence[tuple[str, int]]) -> Exception:
+    """Count a failure by address and by what failed; the error to raise (429 once over)."""
+    wait = station_of(request).throttle.fail(limits)
+    if wait is not None:
+        return RateLimited("Too many failed attempts; wait and try again", wait)
+    return error
 
 
 def identify(request: Request, creds: HTTPAuthorizationCredentials | None) -> Device | Admin:
-    if creds is None or not creds.credentials:
-        raise AuthFailed("Sign in first: send 'Authorization: Bearer <token>'")
+    """The caller. A valid token is never throttled: failures are counted per client address
+    and per presented token, and only failing requests are answered 429 once over the limit,
+    so junk from one client (or many behind one proxy) never locks out good tokens."""
     station = station_of(request)
-    limiter = limiter_of(request)
-    key = f"auth:{client_ip(request)}"
-    limiter.check(key, station.limits.auth_failures_per_ip)
+    limit = station.limits.auth_failures_per_ip
     try:
+        if creds is None or not creds.credentials:
+            raise AuthFailed("Sign in first: send 'Authorization: Bearer <token>'")
         return station.devices.identify(creds.credentials)
-    except (AuthFailed, Revoked):
-        limiter.hit(key)
-        log.warning("rejected a bad or revoked token from %s on %r", client_ip(request),
-                    request.url.path)
-        raise
+    except (AuthFailed, Revoked) as exc:
+        ip = client_ip(request)
+        keys = [(f"auth:ip:{ip}", limit)]
+        if creds is not None and creds.credentials:
+            keys.append((f"auth:token:{creds.credentials}", limit))  # hashed before storing
+            log.warning("rejected a bad or revoked token from %s on %r", ip, request.url.path)
+        raise throttled_failure(request, exc, keys) from None
 
 
 def device(request: Request,

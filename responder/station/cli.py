@@ -75,10 +75,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     check_transport(args.host, args.tls_cert, args.tls_key)  # before touching the database
     limits = Limits(enroll_per_ip=args.enroll_limit, enroll_global=args.enroll_global_limit,
                     auth_failures_per_ip=args.auth_failure_limit,
-                    window_seconds=args.rate_window, docs=not args.no_docs)
+                    window_seconds=args.rate_window, docs=not args.no_docs,
+                    trusted_proxies=trusted_proxies(args))
     station = _open(args, limits=limits)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
                  "debug" if args.verbose else "info")
+
+
+def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
+    """--trusted-proxy (repeatable), else $RESPONDER_STATION_TRUSTED_PROXIES (comma-separated)."""
+    import ipaddress  # noqa: PLC0415
+
+    from civilian_responder.station.errors import StationConfigError  # noqa: PLC0415
+
+    given = args.trusted_proxy or os.environ.get("RESPONDER_STATION_TRUSTED_PROXIES",
+                                                 "").split(",")
+    found = []
+    for item in (g.strip() for g in given):
+        if not item:
+            continue
+        try:
+            found.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise StationConfigError(f"--trusted-proxy {item!r} is not an address or network "
+                                     "(e.g. 127.0.0.1 or 10.0.0.0/24)") from None
+    return tuple(found)
 
 
 def cmd_enroll_device(args: argparse.Namespace) -> int:
@@ -254,11 +275,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-cert", type=Path, help="PEM certificate (chain) file")
     p.add_argument("--tls-key", type=Path, help="PEM private key file")
     p.add_argument("--enroll-limit", type=int, default=10,
-                   help="failed enrollments per client IP per window")
+                   help="failed enrollments per client address (and per code) per window")
     p.add_argument("--enroll-global-limit", type=int, default=120,
-                   help="enrollment attempts per window, all clients")
+                   help="failed enrollments per window, all clients together")
     p.add_argument("--auth-failure-limit", type=int, default=60,
-                   help="requests with a bad token per client IP per window")
+                   help="requests with a bad token per client address (and per token) per "
+                        "window")
+    p.add_argument("--trusted-proxy", action="append", metavar="ADDR",
+                   help="a proxy (address or network) whose X-Forwarded-For names the client; "
+                        "repeatable (default: $RESPONDER_STATION_TRUSTED_PROXIES, else none)")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
     p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
     p = _add(sub, "enroll-device", cmd_enroll_device, "make a one-time enrollment code")

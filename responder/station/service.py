@@ -22,6 +22,7 @@ from civilian_responder.station.storage.devices import Device, DeviceRegistry
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
 from civilian_responder.station.storage.tables import meta
+from civilian_responder.station.storage.throttle import Throttle
 from civilian_responder.station.storage.uploads import Uploads
 from sqlalchemy import Engine, delete, select
 
@@ -30,14 +31,16 @@ from sqlalchemy import Engine, delete, select
 class Limits:
     """Configurable protections; the defaults suit a real station."""
 
-    enroll_per_ip: int = 10  # failed enrollment attempts per client IP per window
-    enroll_global: int = 120  # enrollment attempts (any outcome) per window, all clients
-    auth_failures_per_ip: int = 60  # requests with a wrong token per client IP per window
+    enroll_per_ip: int = 10  # failed enrollments per client address (and per code) per window
+    enroll_global: int = 120  # failed enrollments per window, all clients together
+    auth_failures_per_ip: int = 60  # bad-token requests per client address (and per token)
     window_seconds: int = 300
     max_body: int = 1024 * 1024
     max_push_body: int = 8 * 1024 * 1024
     max_push_changes: int = 500
     docs: bool = True  # serve the Swagger UI page at /docs (/openapi.json is always served)
+    # Proxies (addresses or networks) whose X-Forwarded-For names the real client.
+    trusted_proxies: tuple[str, ...] = ()
 
 
 class Station:
@@ -53,6 +56,7 @@ class Station:
         self.review = Review(engine, clock)
         self.uploads = Uploads(engine, clock)
         self.checklists = Checklists(engine, clock)
+        self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.station_id = self._meta("station_id")
         self.version = __version__
 

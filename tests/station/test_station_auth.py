@@ -212,24 +212,22 @@ def test_enrollment_attempts_are_rate_limited(strict_station):
     codes = [http.post("/api/v1/enroll", json={"code": f"WRONG-{i}"}).status_code
              for i in range(4)]
     assert codes == [401, 401, 401, 429]
-    r = http.post("/api/v1/enroll", json={"code": strict_station.make_code()})
+    r = http.post("/api/v1/enroll", json={"code": "WRONG-5"})
     assert r.status_code == 429 and int(r.headers["Retry-After"]) >= 1
     assert r.json()["error"]["kind"] == "rate_limited"
-
-
-def test_enrollment_has_a_global_limit(strict_station):
-    http = strict_station.client()
-    statuses = [http.post("/api/v1/enroll", json={"code": strict_station.make_code()}).status_code
-                for _ in range(9)]
-    assert statuses == [200] * 8 + [429]
+    # Failures are throttled, not the address: a valid code from it still enrolls.
+    r = http.post("/api/v1/enroll", json={"code": strict_station.make_code()})
+    assert r.status_code == 200, r.text
 
 
 def test_bad_tokens_are_rate_limited(strict_station):
     _, good = strict_station.enroll()
     bad = strict_station.client("rsd_guess")
     assert [bad.get("/api/v1/sync/pull").status_code for _ in range(6)] == [401] * 5 + [429]
-    # The limit is per client address: the same address is now throttled even with a good token.
-    assert strict_station.client(good).get("/api/v1/sync/pull").status_code == 429
+    # Only failures are throttled: good tokens from the same address still work.
+    assert strict_station.client(good).get("/api/v1/sync/pull").status_code == 200
+    dispatcher = strict_station.client(strict_station.admin_token("dispatcher"))
+    assert dispatcher.get("/api/v1/calls").status_code == 200
 
 
 def test_docs_page_can_be_turned_off(tmp_path):

@@ -6,9 +6,10 @@ import logging
 from typing import Any
 
 from civilian_responder.clock import iso
-from civilian_responder.station.auth import client_ip, limiter_of, station_of
+from civilian_responder.station.auth import client_ip, station_of, throttled_failure
 from civilian_responder.station.errors import AuthFailed
 from civilian_responder.station.routes.responses import errors
+from civilian_responder.station.storage.devices import normalize_code
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -39,17 +40,18 @@ def health(request: Request) -> dict[str, Any]:
 @router.post("/enroll", response_model=EnrollOut, responses=errors(400, 401, 413, 422, 429))
 def enroll(body: EnrollIn, request: Request) -> EnrollOut:
     station = station_of(request)
-    limiter = limiter_of(request)
-    ip_key = f"enroll:{client_ip(request)}"
-    limiter.check("enroll:all", station.limits.enroll_global)
-    limiter.check(ip_key, station.limits.enroll_per_ip)
-    limiter.hit("enroll:all")
     try:
         done = station.devices.enroll(body.code, body.device_name)
-    except AuthFailed:
-        limiter.hit(ip_key)
-        log.warning("failed enrollment attempt from %s", client_ip(request))
-        raise
+    except AuthFailed as exc:
+        # A valid code always enrolls; failures are counted by address, by the code presented
+        # and across all clients, and only further failures are answered 429.
+        ip = client_ip(request)
+        log.warning("failed enrollment attempt from %s", ip)
+        limits = station.limits
+        raise throttled_failure(request, exc, [
+            (f"enroll:ip:{ip}", limits.enroll_per_ip),
+            (f"enroll:code:{normalize_code(body.code)}", limits.enroll_per_ip),
+            ("enroll:all", limits.enroll_global)]) from None
     log.info("enrolled device %s for unit %s", done.device_id, done.unit_id)
     return EnrollOut(device_id=done.device_id, unit_id=done.unit_id, token=done.token,
                      station_id=station.station_id)

@@ -6,6 +6,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Float,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -225,4 +226,13 @@ counters = Table(
     "counters", metadata,
     Column("name", String(64), primary_key=True),
     Column("value", Integer, nullable=False),
+)
+
+# Rate-limit failure counters, shared by every worker (migration 0003).
+throttle = Table(
+    "throttle", metadata,
+    Column("key_hash", String(64), primary_key=True),
+    Column("bucket", Integer, primary_key=True, autoincrement=False),
+    Column("hits", Integer, nullable=False),
+    Index("ix_throttle_bucket", "bucket"),
 )
