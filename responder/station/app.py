@@ -19,7 +19,7 @@ from civilian_responder.station.routes import (
 from civilian_responder.station.routes.body import describe
 from civilian_responder.station.routes.responses import DESCRIPTIONS, ErrorOut
 from civilian_responder.station.service import Station
-from civilian_responder.station.storage.uploads import MAX_CHUNK
+from civilian_responder.station.storage.uploads import MAX_BATCH, MAX_CHUNK
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -70,6 +70,8 @@ def body_limit_for(station: Station) -> Any:
     def limit_for(method: str, path: str) -> int:
         if path == "/api/v1/sync/push":
             return limits.max_push_body
+        if path == "/api/v1/attachments/batch" and method == "POST":
+            return MAX_BATCH
         if path.startswith("/api/v1/attachments/") and method == "PATCH":
             return MAX_CHUNK
         return limits.max_body

@@ -4,6 +4,7 @@ exception and every unexpected answer becomes a ``SyncError`` with a kind."""
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -123,6 +124,24 @@ class StationClient:
             return _upload_state(response)
         self._raise_for(response)
         return _upload_state(response, default_offset=offset + len(chunk))
+
+    def upload_batch(self, items: Sequence[tuple[str, bytes]]) -> list[UploadState]:
+        """Several whole photos in one request (protocol v1.1 ``photo_batch``); the station
+        verifies each against its SHA-256 and commits the batch once. In request order."""
+        manifest = json.dumps({"items": [{"sha256": sha, "length": len(data)}
+                                         for sha, data in items]}).encode()
+        body = b"".join([manifest, b"\n", *(data for _, data in items)])
+        answer = self._json("POST", "/attachments/batch", content=body,
+                            headers={"Content-Type": "application/x-responder-photo-batch"})
+        results = answer.get("results")
+        if not isinstance(results, list) or len(results) != len(items) or any(
+                not isinstance(r, dict) or r.get("sha256") != sha
+                for r, (sha, _) in zip(results, items, strict=False)):
+            raise SyncError(SyncErrorKind.PROTOCOL,
+                            "The station answered a photo batch with the wrong results")
+        return [UploadState(len(data) if r.get("complete") is True else 0,
+                            r.get("complete") is True) for r, (_, data) in zip(results, items,
+                                                                               strict=True)]
 
     # Plumbing -------------------------------------------------------------------------------
 

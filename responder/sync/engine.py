@@ -53,6 +53,7 @@ ProgressCallback = Callable[["SyncProgress"], None]
 _OUTCOME_STATE = {"applied": "acked", "duplicate": "acked", "rejected": "quarantined",
                   "conflict": "conflict"}
 MAX_ROUNDS = 100_000
+BATCH_ITEM_MAX = 4 * 1024 * 1024  # the station's limit for one photo in a batch
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,11 @@ class SyncSettings:
     push_batch_bytes: int = 4 * 1024 * 1024
     round_changes: int = 200
     round_change_bytes: int = 8 * 1024 * 1024
-    round_upload_bytes: int = 4 * 1024 * 1024
-    chunk_bytes: int = 1024 * 1024
+    round_upload_bytes: int = 8 * 1024 * 1024  # photo bytes one GUI-thread prepare reads
+    chunk_bytes: int = 4 * 1024 * 1024  # resumable PATCH chunks (the station's maximum)
     parallel_uploads: int = 2
+    photo_batch_bytes: int = 8 * 1024 * 1024  # whole photos per batch request (v1.1)
+    batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
     pull_limit: int = 200
     round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
     timeout: float = 30.0
@@ -361,15 +364,19 @@ class Transfer:
         self.progress = progress or (lambda p: None)
         self.result = RoundResult(plan, cursor=plan.cursor)
         self._stop = threading.Event()  # set when one upload failed in a way that ends the round
+        self.features: set[str] = set()  # what the station's health answer offers (v1.1)
 
     def run(self) -> RoundResult:
         try:
             with StationClient(self.plan.station_url, self.plan.token,
                                timeout=self.s.timeout) as client:
-                self.result.epoch = str(client.health().get("epoch") or "")
+                health = client.health()
+                self.result.epoch = str(health.get("epoch") or "")
+                features = health.get("features")
+                self.features = {str(f) for f in features} if isinstance(features, list) else set()
                 if self.plan.epoch and self.result.epoch and self.result.epoch != self.plan.epoch:
                     return self.result  # restored station: re-offer everything first
-                for step in (self._push, self._upload, self._pull):
+                for step in (self._push_and_upload, self._pull):
                     if self.cancel.is_set():
                         self.result.cancelled = True
                         break
@@ -377,6 +384,21 @@ class Transfer:
         except SyncError as exc:
             self.result.error = exc
         return self.result
+
+    def _push_and_upload(self, client: StationClient) -> None:
+        """Photos (whose metadata an earlier round had acknowledged) go up alongside the push,
+        so the station stores bytes while it applies changes; both finish before the pull."""
+        if not self.plan.uploads:
+            self._push(client)
+            return
+        with ThreadPoolExecutor(max_workers=1) as side:
+            uploading = side.submit(self._upload, client)
+            try:
+                self._push(client)
+            except BaseException:
+                self._stop.set()
+                raise
+            uploading.result()
 
     def _push(self, client: StationClient) -> None:
         changes = self.plan.changes
@@ -403,24 +425,67 @@ class Transfer:
         if not uploads:
             return
         failure: SyncError | None = None
+        batched, single = self._photo_batches(uploads)
+        done = 0
         with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
-            futures = {pool.submit(self._upload_one, client, up): up for up in uploads}
-            for n, future in enumerate(as_completed(futures), 1):
-                up = futures[future]
+            futures = {pool.submit(self._upload_batch, client, batch): batch for batch in batched}
+            futures.update({pool.submit(self._upload_one, client, up): (up,) for up in single})
+            for future in as_completed(futures):
+                group = futures[future]
                 try:
-                    if future.result():
-                        self.result.uploaded.append(up.attachment_id)
+                    accepted = future.result()
+                    if accepted is True:
+                        self.result.uploaded.extend(up.attachment_id for up in group)
+                    elif accepted:
+                        self.result.uploaded.extend(accepted)
                 except SyncError as exc:
                     if exc.kind is SyncErrorKind.PROTOCOL:
-                        self.result.upload_failures.append((up.attachment_id, str(exc)))
+                        self.result.upload_failures.extend(
+                            (up.attachment_id, str(exc)) for up in group)
                     elif failure is None:
                         failure = exc
                         self._stop.set()
-                self.progress(SyncProgress("upload", n, len(uploads)))
+                done += len(group)
+                self.progress(SyncProgress("upload", done, len(uploads)))
         if failure is not None:
             raise failure
         if self.cancel.is_set():
             self.result.cancelled = True
+
+    def _photo_batches(self, uploads: tuple[Upload, ...]) -> tuple[list[tuple[Upload, ...]],
+                                                                   list[Upload]]:
+        """Whole small photos in batches (one request and one station commit each) when the
+        station offers it; large photos, or an older station, use resumable PATCH."""
+        if "photo_batch" not in self.features:
+            return [], list(uploads)
+        largest = min(self.s.batch_photos_up_to, BATCH_ITEM_MAX)
+        single = [up for up in uploads if len(up.data) > largest or not up.data]
+        small = [up for up in uploads if 0 < len(up.data) <= largest]
+        batches: list[tuple[Upload, ...]] = []
+        batch: list[Upload] = []
+        size = 0
+        for up in small:
+            if batch and size + len(up.data) > self.s.photo_batch_bytes:
+                batches.append(tuple(batch))
+                batch, size = [], 0
+            batch.append(up)
+            size += len(up.data)
+        if batch:
+            batches.append(tuple(batch))
+        return batches, single
+
+    def _upload_batch(self, client: StationClient, batch: tuple[Upload, ...]) -> list[str]:
+        """The photos of one batch the station verified and stored; a photo it refused (its
+        bytes did not match the SHA-256) is recorded as a failure and tried again next round."""
+        if self.cancel.is_set() or self._stop.is_set():
+            return []
+        states = client.upload_batch([(up.sha256, up.data) for up in batch])
+        for up, state in zip(batch, states, strict=True):
+            if not state.complete:
+                self.result.upload_failures.append(
+                    (up.attachment_id, "the station did not accept the photo's bytes"))
+        return [up.attachment_id for up, state in zip(batch, states, strict=True)
+                if state.complete]
 
     def _upload_one(self, client: StationClient, up: Upload) -> bool:
         """Resumable: the first PATCH goes optimistically from 0; if the station already holds

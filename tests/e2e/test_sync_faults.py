@@ -35,8 +35,10 @@ from tests.sync_work import finish_report, photo_bytes
 SEED = int(os.environ.get("RESPONDER_FAULT_SEED", random.randrange(1 << 30)))
 TRIALS = int(os.environ.get("RESPONDER_FAULT_TRIALS", "200"))
 # Small batches and chunks so one sync is many requests; a timeout the proxy's delay exceeds.
+# Photos up to 15 KB go in photo batches, larger ones as resumable chunks: both under faults.
 FAULTY = SyncSettings(timeout=0.3, probe_timeout=0.3, push_batch=3, round_changes=6,
-                      round_upload_bytes=40_000, chunk_bytes=8_000, pull_limit=3, round_pull=6)
+                      round_upload_bytes=40_000, chunk_bytes=8_000, pull_limit=3, round_pull=6,
+                      photo_batch_bytes=30_000, batch_photos_up_to=15_000)
 CLEAN = dataclasses.replace(FAULTY, timeout=15.0)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import uuid
 
@@ -87,3 +88,56 @@ def test_bad_attachment_metadata_is_rejected(station):
     change["payload"]["sha256"] = "XYZ"
     result = unit.push(change)[0]
     assert result["status"] == "rejected" and "sha256" in result["reason"]
+
+
+def _batch(http, items, declared=None):
+    manifest = {"items": [{"sha256": hashlib.sha256(d).hexdigest() if s is None else s,
+                           "length": len(d)} for s, d in items]}
+    body = json.dumps(declared or manifest).encode() + b"\n" + b"".join(d for _, d in items)
+    return http.post("/api/v1/attachments/batch", content=body,
+                     headers={"Content-Type": "application/x-responder-photo-batch"})
+
+
+def test_photo_batch_stores_each_verified_photo_in_one_request(station, dispatcher,
+                                                                supervisor):
+    unit = Unit(station)
+    assert "photo_batch" in station.client().get("/api/v1/health").json()["features"]
+    call = dispatch_call(dispatcher, unit.unit_id)
+    report = report_change(call["id"])
+    photos = [os.urandom(1000 + n) for n in range(3)]
+    metas = [_meta(report["entity_id"], p) for p in photos]
+    assert {r["status"] for r in unit.push(report, *metas)} == {"applied"}
+    # One photo already half-sent the resumable way: the batch completes it.
+    half = hashlib.sha256(photos[2]).hexdigest()
+    assert _patch(unit.http, half, 0, photos[2][:500], len(photos[2])).status_code == 204
+    wrong = (hashlib.sha256(b"other").hexdigest(), b"tampered")
+    r = _batch(unit.http, [(None, photos[0]), wrong, (None, photos[1]), (None, photos[2])])
+    assert r.status_code == 200, r.text
+    assert [x["complete"] for x in r.json()["results"]] == [True, False, True, True]
+    assert "SHA-256" in r.json()["results"][1]["reason"]
+    listed = unit.http.get("/api/v1/attachments").json()["attachments"]
+    assert all(a["complete"] and a["offset"] == a["size"] for a in listed)
+    for data in photos:
+        sha = hashlib.sha256(data).hexdigest()
+        got = supervisor.get(f"/api/v1/reports/{report['entity_id']}/attachments/{sha}")
+        assert got.content == data
+        assert unit.http.head(f"/api/v1/attachments/{sha}").headers["Upload-Complete"] == "1"
+    # Sending a batch again (its answer was lost) changes nothing.
+    again = _batch(unit.http, [(None, photos[0])])
+    assert again.json()["results"][0]["complete"] is True
+    assert hashlib.sha256(b"tampered").hexdigest() not in {a["sha256"] for a in listed}
+
+
+def test_photo_batch_refuses_bad_framing(station):
+    unit = Unit(station)
+    data = os.urandom(100)
+    sha = hashlib.sha256(data).hexdigest()
+    r = _batch(unit.http, [(None, data)], declared={"items": [{"sha256": sha, "length": 99}]})
+    assert r.status_code == 422 and "manifest" in r.json()["error"]["message"]
+    r = _batch(unit.http, [(None, data)], declared={"items": [{"sha256": "x", "length": 100}]})
+    assert r.status_code == 422
+    r = _batch(unit.http, [(None, data)], declared={"items": []})
+    assert r.status_code == 422
+    big = {"items": [{"sha256": sha, "length": 5 * 1024 * 1024}]}
+    assert _batch(unit.http, [(None, data)], declared=big).status_code == 413
+    assert _batch(station.client(), [(None, data)]).status_code == 401

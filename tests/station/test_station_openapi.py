@@ -72,7 +72,8 @@ def test_every_answer_is_documented(schema, clients):
         has_body = "requestBody" in op
         for who in ([None, "junk", OTHER_ROLE[role], role] if role else [None]):
             http = clients[who]
-            for body in BODIES if has_body else [None]:
+            bodies = BODIES if not path.endswith("/batch") else [*BODIES, b"x" * (17 << 20)]
+            for body in bodies if has_body else [None]:
                 r = http.request(method, url, content=body, headers={
                     "content-type": "application/json", "Upload-Offset": "0"})
                 answers.append((r.status_code, f"token {who}, body {str(body)[:30]}"))

@@ -5,14 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from civilian_responder.station.auth import CurrentDevice, station_of
-from civilian_responder.station.errors import Invalid
+from civilian_responder.station.bodies import parse_json
+from civilian_responder.station.errors import Invalid, TooLarge
 from civilian_responder.station.routes.body import read_body
 from civilian_responder.station.routes.responses import AUTH, BODY, errors
-from civilian_responder.station.storage.uploads import MAX_CHUNK, UploadState
+from civilian_responder.station.storage.uploads import (
+    MAX_BATCH,
+    MAX_BATCH_ITEMS,
+    MAX_CHUNK,
+    UploadState,
+    check_sha,
+)
 from fastapi import APIRouter, Header, Query, Request, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 router = APIRouter(prefix="/api/v1/attachments", tags=["attachments"])
+BATCH_TYPE = "application/x-responder-photo-batch"
 CHUNK_BODY = {"requestBody": {"required": True, "content": {
     "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}
 
@@ -52,6 +61,56 @@ async def upload_chunk(sha256: str, request: Request, who: CurrentDevice,
     state = await run_in_threadpool(station_of(request).uploads.append, who, sha256, offset,
                                     length, chunk)
     return Response(status_code=204, headers=_headers(state))
+
+
+BATCH_BODY = {"requestBody": {"required": True, "description": (
+    "One line of JSON, {\"items\": [{\"sha256\", \"length\"}, ...]}, then a newline, then "
+    "the items' bytes back to back in that order. Each item at most 4 MB (larger photos use the "
+    "resumable PATCH), the whole body at most 16 MB."), "content": {
+    BATCH_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
+
+
+class BatchItemOut(BaseModel):
+    sha256: str
+    complete: bool
+    reason: str = ""
+
+
+class BatchOut(BaseModel):
+    results: list[BatchItemOut]
+
+
+@router.post("/batch", response_model=BatchOut, openapi_extra=BATCH_BODY,
+             responses=errors(*AUTH, *BODY))
+async def upload_batch(request: Request, who: CurrentDevice) -> dict[str, Any]:
+    """Whole photos, several per request and one commit per batch (protocol v1.1; the
+    station's health answer lists ``photo_batch`` in ``features``)."""
+    body = await read_body(request, MAX_BATCH)
+    items = _split_batch(body)
+    results = await run_in_threadpool(station_of(request).uploads.store_whole, who, items)
+    return {"results": results}
+
+
+def _split_batch(body: bytes) -> list[tuple[str, bytes]]:
+    head, _, data = body.partition(b"\n")
+    manifest = parse_json(head, "photo batch manifest")
+    listed = manifest.get("items") if isinstance(manifest, dict) else None
+    if not isinstance(listed, list) or not 1 <= len(listed) <= MAX_BATCH_ITEMS:
+        raise Invalid(f"The manifest needs 'items': a list of 1-{MAX_BATCH_ITEMS} entries")
+    out, start = [], 0
+    for n, item in enumerate(listed):
+        sha = item.get("sha256") if isinstance(item, dict) else None
+        length = item.get("length") if isinstance(item, dict) else None
+        if not isinstance(sha, str) or isinstance(length, bool) or not isinstance(length, int):
+            raise Invalid(f"items.{n} needs a 'sha256' and a whole 'length'")
+        check_sha(sha)
+        if not 0 < length <= MAX_CHUNK:
+            raise TooLarge(f"items.{n}: a batched photo may be at most {MAX_CHUNK} bytes")
+        out.append((sha, data[start:start + length]))
+        start += length
+    if start != len(data):
+        raise Invalid(f"The manifest lists {start} bytes but the body holds {len(data)}")
+    return out
 
 
 @router.get("", responses=errors(*AUTH, 422))

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1", tags=["enrollment"])
+# Protocol v1.1 additions a unit may use when it sees them here (old units ignore the list).
+FEATURES = ("photo_batch",)
 
 
 class EnrollIn(BaseModel):
@@ -34,7 +36,8 @@ class EnrollOut(BaseModel):
 def health(request: Request) -> dict[str, Any]:
     station = station_of(request)
     return {"status": "ok", "station_id": station.station_id, "version": station.version,
-            "epoch": station.epoch, "time": iso(station.clock.now())}
+            "epoch": station.epoch, "time": iso(station.clock.now()),
+            "features": list(FEATURES)}
 
 
 @router.post("/enroll", response_model=EnrollOut, responses=errors(400, 401, 413, 422, 429))

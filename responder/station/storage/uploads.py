@@ -20,6 +20,8 @@ from civilian_responder.station.storage.tables import records, reports, upload_c
 from sqlalchemy import Engine, delete, select, update
 
 MAX_CHUNK = 4 * 1024 * 1024
+MAX_BATCH = 16 * 1024 * 1024  # one photo-batch request (the station holds it in memory)
+MAX_BATCH_ITEMS = 200
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,39 @@ class Uploads:
             raise Invalid("The uploaded bytes do not match their SHA-256; the upload was "
                           "discarded, start again from offset 0")
         return UploadState(sha256, held, total, done)
+
+    def store_whole(self, device: Device, items: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
+        """Several whole attachments in one transaction (one commit for the batch), each
+        verified against its SHA-256 first: a mismatch stores nothing of that item and the
+        others still go in. Idempotent: an upload already complete stays as it is."""
+        verified = [(sha, data, hashlib.sha256(data).hexdigest() == sha) for sha, data in items]
+        now = iso(self._clock.now())
+        out: list[dict[str, Any]] = []
+        with write(self._engine) as conn:
+            for sha, data, good in verified:
+                if not good:
+                    out.append({"sha256": sha, "complete": False,
+                                "reason": "the bytes do not match their SHA-256; send again"})
+                    continue
+                out.append({"sha256": sha, "complete": True, "reason": ""})
+                where = (uploads.c.unit_id == device.unit_id) & (uploads.c.sha256 == sha)
+                row = conn.execute(select(uploads.c.complete).where(where)).first()
+                if row is not None and row.complete:
+                    continue
+                if row is not None:  # a partial resumable upload: the whole photo replaces it
+                    conn.execute(delete(upload_chunks).where(
+                        (upload_chunks.c.unit_id == device.unit_id)
+                        & (upload_chunks.c.sha256 == sha)))
+                    conn.execute(update(uploads).where(where).values(
+                        length=len(data), held=len(data), complete=True, completed_at=now))
+                else:
+                    conn.execute(uploads.insert(), {
+                        "unit_id": device.unit_id, "sha256": sha, "length": len(data),
+                        "held": len(data), "complete": True, "device_id": device.id,
+                        "created_at": now, "completed_at": now})
+                conn.execute(upload_chunks.insert(), {"unit_id": device.unit_id, "sha256": sha,
+                                                      "start": 0, "data": data})
+        return out
 
     def read(self, device: Device, sha256: str) -> bytes:
         check_sha(sha256)
