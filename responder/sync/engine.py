@@ -67,6 +67,7 @@ class SyncSettings:
     parallel_uploads: int = 2
     photo_batch_bytes: int = 8 * 1024 * 1024  # whole photos per batch request (v1.1)
     batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
+    overlap_uploads: bool = True  # photos go up while the push is answered
     pull_limit: int = 200
     round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
     timeout: float = 30.0
@@ -388,8 +389,9 @@ class Transfer:
     def _push_and_upload(self, client: StationClient) -> None:
         """Photos (whose metadata an earlier round had acknowledged) go up alongside the push,
         so the station stores bytes while it applies changes; both finish before the pull."""
-        if not self.plan.uploads:
+        if not self.plan.uploads or not self.s.overlap_uploads:
             self._push(client)
+            self._upload(client)
             return
         with ThreadPoolExecutor(max_workers=1) as side:
             uploading = side.submit(self._upload, client)

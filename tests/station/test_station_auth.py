@@ -22,6 +22,9 @@ def _endpoints(call_id: str, report_id: str) -> list[tuple[str, str, dict, set[s
                        "incidentComponent": {"incidentTypeCommonRegistryText": "Welfare"}})
     patch_upload = {"content": PHOTO, "headers": {"Upload-Offset": "0",
                                                   "Upload-Length": str(len(PHOTO))}}
+    batch_upload = {"content": json.dumps({"items": [{"sha256": PHOTO_SHA,
+                                                      "length": len(PHOTO)}]}).encode()
+                    + b"\n" + PHOTO}
     checklist = {"id": f"check-{call_id}", "version": 1, "title": "T",
                  "items": [{"id": "a", "type": "yes_no", "text": "Safe?"}]}
     return [
@@ -32,6 +35,7 @@ def _endpoints(call_id: str, report_id: str) -> list[tuple[str, str, dict, set[s
         ("HEAD", f"/api/v1/attachments/{PHOTO_SHA}", {}, {DEVICE}, 200),
         ("PATCH", f"/api/v1/attachments/{PHOTO_SHA}", patch_upload, {DEVICE}, 204),
         ("GET", "/api/v1/attachments", {}, {DEVICE}, 200),
+        ("POST", "/api/v1/attachments/batch", batch_upload, {DEVICE}, 200),
         ("POST", "/api/v1/calls", {"json": {"unit_id": "CSO-99", "type_code": "WELCK",
                                             "priority": 3, "address": "1 A St"}},
          {DISPATCHER}, 201),

@@ -28,10 +28,8 @@ def fingerprint(value: Any) -> str:
 
 def append(conn: Connection, unit_id: str | None, kind: str, entity_id: str,
            payload: dict[str, Any], at: str) -> None:
-    conn.execute(feed.insert().values(
-        unit_id=unit_id, kind=kind, entity_id=entity_id, payload=canonical(payload),
-        created_at=at,
-    ))
+    conn.execute(feed.insert(), {"unit_id": unit_id, "kind": kind, "entity_id": entity_id,
+                                 "payload": canonical(payload), "created_at": at})
 
 
 def pull(engine: Engine, unit_id: str, cursor: int, limit: int) -> dict[str, Any]:

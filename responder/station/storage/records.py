@@ -116,7 +116,7 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         same = all(existing._mapping[k] == v for k, v in values.items())
         return Outcome("duplicate") if same else Outcome(
             "conflict", f"status event {entity_id} was already received with other content")
-    conn.execute(call_events.insert().values(**values))
+    conn.execute(call_events.insert(), values)
     if kind == "status" and row.unit_id == device.unit_id:
         conn.execute(update(calls).where(calls.c.id == row.id).values(status=status))
     return APPLIED
@@ -174,18 +174,18 @@ def apply_report(conn: Connection, device: Device, change_id: str, entity_id: st
     text = feed.canonical(p)
     existing = conn.execute(select(reports_t).where(reports_t.c.id == entity_id)).first()
     outcome = _report_outcome(existing, device, digest)
-    conn.execute(report_submissions.insert().values(
-        report_id=entity_id, change_id=change_id, outcome=outcome.status, payload=text,
-        received_at=now,
-    ))
+    conn.execute(report_submissions.insert(), {
+        "report_id": entity_id, "change_id": change_id, "outcome": outcome.status,
+        "payload": text, "received_at": now,
+    })
     if outcome.status != "applied":
         return outcome
     values = {"payload": text, "payload_hash": digest, "state": "submitted",
               "submitted_at": now, "report_number": number, "version": version,
               "call_id": call_id, "supersedes_id": supersedes, "device_id": device.id}
     if existing is None:
-        conn.execute(reports_t.insert().values(id=entity_id, unit_id=device.unit_id,
-                                               review_comment="", **values))
+        conn.execute(reports_t.insert(), dict(values, id=entity_id, unit_id=device.unit_id,
+                                              review_comment=""))
         if supersedes:
             conn.execute(update(reports_t).where(reports_t.c.id == supersedes)
                          .where(reports_t.c.unit_id == device.unit_id)
@@ -252,10 +252,10 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
                      .where(records.c.entity_id == entity_id)
                      .values(payload=text, received_at=now, device_id=device.id))
         return APPLIED
-    conn.execute(records.insert().values(
-        kind=kind, entity_id=entity_id, unit_id=device.unit_id, device_id=device.id,
-        call_id=call_id, report_id=report_id,
-        sha256=p.get("sha256") if kind == "attachment_meta" else None,
-        payload=text, received_at=now,
-    ))
+    conn.execute(records.insert(), {
+        "kind": kind, "entity_id": entity_id, "unit_id": device.unit_id,
+        "device_id": device.id, "call_id": call_id, "report_id": report_id,
+        "sha256": p.get("sha256") if kind == "attachment_meta" else None,
+        "payload": text, "received_at": now,
+    })
     return APPLIED
