@@ -77,9 +77,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
                     auth_failures_per_ip=args.auth_failure_limit,
                     window_seconds=args.rate_window, docs=not args.no_docs,
                     trusted_proxies=trusted_proxies(args))
-    station = _open(args, limits=limits)
+    station = _open(args, limits=limits)  # migrates once, before any worker starts
+    workers = args.workers or int(os.environ.get("RESPONDER_STATION_WORKERS") or 1)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
-                 "debug" if args.verbose else "info")
+                 "debug" if args.verbose else "info", workers=workers,
+                 database_url=database_url(args))
 
 
 def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
@@ -286,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "repeatable (default: $RESPONDER_STATION_TRUSTED_PROXIES, else none)")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
     p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: "
+                   "$RESPONDER_STATION_WORKERS, else 1); use PostgreSQL for more than one")
     p = _add(sub, "enroll-device", cmd_enroll_device, "make a one-time enrollment code")
     p.add_argument("--unit", required=True, help="unit id, e.g. CSO-12")
     p.add_argument("--ttl-hours", type=float, default=None, help="code lifetime (default 24)")

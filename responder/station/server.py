@@ -48,23 +48,34 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
 
 
 def serve(station: Station, host: str, port: int, cert: Path | None = None,
-          key: Path | None = None, log_level: str = "info") -> int:
+          key: Path | None = None, log_level: str = "info", workers: int = 1,
+          database_url: str | None = None) -> int:
+    check_transport(host, cert, key)
+    if workers < 1:
+        raise StationConfigError("--workers must be 1 or more")
+    context = tls_context(cert, key) if cert and key else None
+    options = {"host": host, "port": port, "log_level": log_level, "server_header": False,
+               "proxy_headers": False, "timeout_keep_alive": 10,
+               "timeout_graceful_shutdown": 3,
+               "ssl_certfile": str(cert) if cert else None,
+               "ssl_keyfile": str(key) if key else None}
+    scheme = "https" if context else "http"
+    log.info("station %s serving on %s://%s:%d (%d worker%s)", station.station_id, scheme, host,
+             port, workers, "" if workers == 1 else "s")
+    if workers > 1:
+        from civilian_responder.station.workers import run_workers  # noqa: PLC0415
+
+        station.close()  # each worker opens its own engine
+        run_workers(database_url or str(station.engine.url), station.limits, workers,
+                    **options)
+        return 0
     import uvicorn  # noqa: PLC0415 (only the serve command needs the server)
     from civilian_responder.station.app import create_app  # noqa: PLC0415
 
-    check_transport(host, cert, key)
-    context = tls_context(cert, key) if cert and key else None
-    config = uvicorn.Config(
-        create_app(station), host=host, port=port, log_level=log_level,
-        server_header=False, proxy_headers=False, timeout_keep_alive=10,
-        timeout_graceful_shutdown=3,
-        ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
-    )
+    config = uvicorn.Config(create_app(station), **options)
     config.load()
     if context is not None:
         # uvicorn builds its own context without a version floor; use ours (TLS 1.2+).
         config.ssl = context
-    scheme = "https" if context else "http"
-    log.info("station %s serving on %s://%s:%d", station.station_id, scheme, host, port)
     uvicorn.Server(config).run()
     return 0

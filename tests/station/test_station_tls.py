@@ -130,3 +130,20 @@ def test_half_a_tls_config_is_refused(tmp_path):
         check_transport("127.0.0.1", tmp_path / "cert.pem", None)
     with pytest.raises(StationConfigError, match="not found"):
         check_transport("0.0.0.0", tmp_path / "cert.pem", tmp_path / "key.pem")
+
+
+def test_several_workers_keep_the_tls_floor(ca, tmp_path):
+    cert = ca.issue_cert("127.0.0.1")
+    cert_path, key_path, ca_path = (tmp_path / n for n in ("cert.pem", "key.pem", "ca.pem"))
+    cert.cert_chain_pems[0].write_to_path(str(cert_path))
+    cert.private_key_pem.write_to_path(str(key_path))
+    ca.cert_pem.write_to_path(str(ca_path))
+    server = StationProcess(tmp_path, tls=(cert_path, key_path), ca_file=ca_path,
+                            extra_args=["--workers", "2"]).start(timeout=60)
+    try:
+        for _ in range(4):  # several connections, so more than one worker answers
+            with pytest.raises(ssl.SSLError):
+                _handshake(_legacy_client(ca), server.port)
+            assert "TLSv1.2" in _handshake_ok(ca, server.port)
+    finally:
+        server.close()
