@@ -4,6 +4,7 @@ station. Callers own the transaction (``Store.atomic``) for the writes."""
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -67,9 +68,12 @@ class SyncRepository:
         ).fetchall()
         return [OutboxEntry(*r) for r in rows]
 
-    def uploadable_attachments(self, max_bytes: int) -> list[tuple[Attachment, bytes]]:
+    def uploadable_attachments(self, max_bytes: int, max_seconds: float | None = None
+                               ) -> list[tuple[Attachment, bytes]]:
         """Photos whose metadata the station acknowledged but whose bytes it does not hold yet,
-        with their bytes, about ``max_bytes`` at most (always at least one)."""
+        with their bytes, about ``max_bytes`` at most (always at least one), and no more than
+        fit in ``max_seconds`` of reading (this runs on the GUI thread)."""
+        started = time.perf_counter()
         rows = self._db.execute(
             f"""SELECT {', '.join('a.' + f for f in _ATT_FIELDS)} FROM attachments a
                 WHERE a.uploaded = 0 AND EXISTS (
@@ -83,7 +87,8 @@ class SyncRepository:
             values = dict(zip(_ATT_FIELDS, row, strict=True))
             values["uploaded"] = bool(values["uploaded"])
             att = Attachment(**values)
-            if out and total + att.size > max_bytes:
+            if out and (total + att.size > max_bytes or (
+                    max_seconds is not None and time.perf_counter() - started > max_seconds)):
                 break
             data = self._db.execute(
                 "SELECT data FROM attachment_data WHERE id = ?", [att.id]

@@ -62,7 +62,8 @@ class SyncSettings:
     push_batch_bytes: int = 4 * 1024 * 1024
     round_changes: int = 200
     round_change_bytes: int = 8 * 1024 * 1024
-    round_upload_bytes: int = 8 * 1024 * 1024  # photo bytes one GUI-thread prepare reads
+    round_upload_bytes: int = 16 * 1024 * 1024  # photo bytes one GUI-thread prepare reads,
+    prepare_photo_seconds: float = 0.015  # ... or as many as it reads in this time
     chunk_bytes: int = 4 * 1024 * 1024  # resumable PATCH chunks (the station's maximum)
     parallel_uploads: int = 2
     photo_batch_bytes: int = 8 * 1024 * 1024  # whole photos per batch request (v1.1)
@@ -230,7 +231,8 @@ class SyncEngine:
         changes = self._store.sync.pending_changes(s.round_changes, s.round_change_bytes)
         uploads = tuple(
             Upload(att.id, att.sha256, data)
-            for att, data in self._store.sync.uploadable_attachments(s.round_upload_bytes)
+            for att, data in self._store.sync.uploadable_attachments(
+                s.round_upload_bytes, s.prepare_photo_seconds)
         )
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
         epoch = self._store.get_meta(META_EPOCH) or ""
