@@ -100,6 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from civilian_responder_ui.shell import system_libraries  # noqa: PLC0415
+
+    if system_libraries.uses_x11() and (missing := system_libraries.missing_packages()):
+        print(f"responder: {system_libraries.missing_libraries_message(missing)}",
+              file=sys.stderr)
+        return 2
     from civilian_responder_ui.shell.error_dialog import install_excepthook  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 (after the platform is chosen)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -63,6 +64,9 @@ def run_command(args: argparse.Namespace) -> int:
     except ResponderError as exc:
         print(f"responder: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `responder ... | head`: the reader left; that is not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
