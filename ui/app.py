@@ -20,7 +20,6 @@ from civilian_responder.cli.options import resolve_profile
 from civilian_responder.demo import seed_demo
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.security.redact import RedactingFilter
-from civilian_responder_ui import HAS_QT
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     prepare_process(args)
     if args.command:
         return run_command(args)
-    if not HAS_QT:
-        print("responder: the window needs the desktop install: pip install "
-              "'civilian-responder[desktop]' (subcommands work without it)", file=sys.stderr)
-        return 2
     return run(args)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
+from civilian_responder.extras import install_hint
 
 DEFAULT_PORT = 8470
 
@@ -330,6 +331,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ResponderError as exc:
         print(f"responder-station: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:  # e.g. the desktop install has no web stack
+        hint = install_hint(exc)
+        if hint is None:
+            raise
+        print(f"responder-station: {hint}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
