@@ -190,7 +190,11 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
             demo.stop()
         if not lock.signed_out:
             window.detail.flush()
+            panel.cancel()  # a sync round in flight stops at its next step
             tasks.wait_for_done(10_000)
+            # Deliver what the workers finished while the profile is still open (a sync
+            # round's acknowledgements), instead of to a closed database later.
+            qapp.processEvents()
             pdf.clear_previews()
             core.close()
 

@@ -1,10 +1,11 @@
 """The demo's own station, seen from the window: start or reuse it, enroll, sync now and then.
 
 ``responder --demo`` opens the window at once; the station starts (or is found) on the
-TaskRunner's "demo" pool and the status bar says "Demo station on 127.0.0.1:PORT" when the unit
-is connected. The demo then syncs every minute, so dispatched calls and review decisions arrive
-without a click. Without the station extra the demo runs offline and the label says how to get
-the station. The launcher itself is ``civilian_responder.demo_station`` (no Qt).
+TaskRunner's "demo" pool and the status bar says "Demo station on" when the unit is
+enrolled (its address in the tooltip). The demo then syncs every minute, so dispatched calls
+and review decisions arrive without a click. Without the station extra the demo runs offline
+and the label says how to get the station. The launcher is ``civilian_responder.demo_station``
+(no Qt).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class DemoStationLink(QObject):
         self.is_settled = False
         self.station: Any = None
         self.label = QLabel(objectName="demoStation")
+        self.label.setMinimumWidth(48)  # a narrow window clips it rather than growing
         panel.layout().insertWidget(0, self.label)  # first in the sync part of the status bar
         self._timer = QTimer(self, interval=sync_every_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -88,7 +90,7 @@ class DemoStationLink(QObject):
     # Connecting ----------------------------------------------------------------------------
 
     def _link(self) -> None:
-        if self._linking:
+        if self._linking or self._cancel.is_set():
             return
         self._linking = True
         self._last_link = time.monotonic()
@@ -103,8 +105,9 @@ class DemoStationLink(QObject):
             return
         enrollment = finish_link(self._core, result)
         self.station = result.station
-        self.label.setText(f"Demo station on 127.0.0.1:{result.station.port}")
-        self.label.setToolTip(f"The demo's own station (pid {result.station.pid}): a "
+        self.label.setText("Demo station on")
+        self.label.setToolTip(f"The demo's own station at {result.station.url} (pid "
+                              f"{result.station.pid}): a "
                               "dispatcher sends calls to the unit and a supervisor reviews "
                               "its reports. It stops when the last demo window closes.")
         if enrollment is not None:
@@ -131,7 +134,7 @@ class DemoStationLink(QObject):
     # Syncing -------------------------------------------------------------------------------
 
     def _on_timer_timeout(self) -> None:
-        if not self._panel.running and not self._linking:
+        if not self._panel.running and not self._linking and not self._cancel.is_set():
             self._panel.sync_now()
 
     def _on_panel_sync_finished(self, _summary: Any) -> None:
