@@ -63,6 +63,7 @@ STATION_MODULES = ("civilian_responder.station", "fastapi", "uvicorn", "sqlalche
 START_TIMEOUT = 30.0
 STATE_FILE = "demo-station.json"
 DEVICE_NAME = "Demo laptop"
+_APP_SECRETS = ("RESPONDER_PASSPHRASE", "RESPONDER_NEW_PASSPHRASE")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,9 @@ class DemoStationLauncher:
         self.unit_id = unit_id
         self.leases = LeaseDir(self.home / "leases")
         self._lock = LaunchLock(self.leases.lock_path)
-        self._environ = dict(os.environ if environ is None else environ)
+        # The station needs no sign-in secrets of the app.
+        self._environ = {k: v for k, v in (os.environ if environ is None else environ).items()
+                         if k not in _APP_SECRETS}
         self._proc: subprocess.Popen[bytes] | None = None
         self.station: RunningStation | None = None
 
