@@ -292,3 +292,23 @@ def test_a_closed_window_builds_no_report_form_after_its_core_closed(qtbot, tmp_
     app.close()
     qtbot.wait(call_detail.PREBUILD_AFTER_MS + 300)  # an exception here fails the test
     assert win.detail._report_form is None
+
+
+def test_closing_the_window_stops_every_timer_it_owns(qtbot, tmp_path):
+    """The same class of problem for every timer (autosave, ages, sync probe, pre-build): after
+    close nothing of the window may run against the core the caller closes next."""
+    from civilian_responder_ui.sync.sync_panel import install_sync
+
+    app = demo_core(tmp_path / "timers")
+    tasks = TaskRunner(inline=True)
+    win = MainWindow(app, tasks)
+    qtbot.addWidget(win)
+    install_sync(win, app.sync, tasks)
+    win.reload(select_first=True)
+    win.show()
+    qtbot.waitExposed(win)
+    assert any(t.isActive() for t in win.findChildren(QTimer))
+    win.close()
+    assert [t for t in win.findChildren(QTimer) if t.isActive()] == []
+    app.close()
+    qtbot.wait(1200)  # the sync panel's first probe is due within a second: it must not run
