@@ -8,12 +8,15 @@ from typing import Any
 
 from civilian_responder.cli.options import add_signin_arguments
 from civilian_responder.cli.signin import open_app_for_cli
-from civilian_responder.errors import SyncError, SyncErrorKind
+from civilian_responder.errors import StorageFullError, SyncError, SyncErrorKind
 from civilian_responder.sync.engine import SyncProgress
 from civilian_responder.sync.status import ERROR_WORDS
 
 EXIT_CODES = {SyncErrorKind.OFFLINE: 3, SyncErrorKind.AUTH: 4, SyncErrorKind.CONFLICT: 5,
               SyncErrorKind.SERVER: 6, SyncErrorKind.PROTOCOL: 7}
+# The device's disk (or file-size limit) filled up while storing what the station sent or
+# answered: nothing half-stored; free space and sync again.
+EXIT_DISK_FULL = 8
 
 
 def register(subparsers: Any) -> None:
@@ -58,6 +61,10 @@ def sync_command(args: argparse.Namespace) -> int:
         after = app.sync.status()
     except SyncError as exc:
         return _failed("sync", exc)
+    except StorageFullError as exc:
+        print(f"sync failed: this device's disk is full: {exc}. Free some space and sync "
+              "again; nothing was half-stored.", file=sys.stderr, flush=True)
+        return EXIT_DISK_FULL
     finally:
         app.close()
     print(f"Sync done: {summary.text()}. {after.waiting_text}.", flush=True)
