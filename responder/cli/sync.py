@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import Any
 
 from civilian_responder.cli.options import add_signin_arguments
 from civilian_responder.cli.signin import open_app_for_cli
 from civilian_responder.errors import StorageFullError, SyncError, SyncErrorKind
-from civilian_responder.sync.engine import SyncProgress
+from civilian_responder.sync.engine import SyncProgress, SyncSettings
 from civilian_responder.sync.status import ERROR_WORDS
 
 EXIT_CODES = {SyncErrorKind.OFFLINE: 3, SyncErrorKind.AUTH: 4, SyncErrorKind.CONFLICT: 5,
@@ -30,6 +31,9 @@ def register(subparsers: Any) -> None:
     sync = subparsers.add_parser("sync", help="send waiting changes and fetch station updates")
     add_signin_arguments(sync)
     sync.add_argument("--quiet", action="store_true", help="print only the summary")
+    sync.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
+                      help="longest one sync round may take, however slowly the station "
+                           f"answers (default {SyncSettings().round_deadline:g})")
     sync.set_defaults(func=sync_command)
 
 
@@ -55,6 +59,9 @@ def enroll_command(args: argparse.Namespace) -> int:
 def sync_command(args: argparse.Namespace) -> int:
     app = _open(args)
     try:
+        if args.deadline:
+            app.sync.settings = dataclasses.replace(app.sync.settings,
+                                                    round_deadline=args.deadline)
         before = app.sync.status().waiting_text
         print(f"Syncing with {app.sync.station_url or '(no station)'}: {before}", flush=True)
         summary = app.sync.sync(progress=None if args.quiet else _print_progress)

@@ -161,7 +161,7 @@ class SyncRepository:
             holder = self._db.execute("SELECT id FROM calls WHERE cad_number = ? AND id != ?",
                                       [cad, row["id"]]).fetchone()
             if holder is not None:
-                row.pop("cad_number")
+                row["cad_number"] = None
                 outcome = f"clash:{holder[0]}"
         existing = self._db.execute(
             "SELECT status, station_revision, cancelled, unit_id FROM calls WHERE id = ?",
@@ -170,6 +170,8 @@ class SyncRepository:
             row.setdefault("status", default_status)
             self._db.table("calls").insert(call_to_row(Call(**row)))
             return outcome
+        if outcome != "stored":
+            row.pop("cad_number")  # keep whatever number it has until the station renumbers
         status, revision, cancelled, unit_id = existing
         if int(row.get("station_revision") or 0) < int(revision or 0):
             return "older"
