@@ -112,17 +112,31 @@ class SyncRepository:
             [(state, reason, at, change_id) for change_id, state, reason, at in results],
         )
 
-    def reoffer_acknowledged(self) -> int:
+    def reoffer_acknowledged(self, hold_back: Iterable[str] = ()) -> int:
         """The station was restored from a backup: everything it had acknowledged goes again
         (it answers ``duplicate`` for what it still holds), and so do refused changes (a
         rejection is not remembered: "call … is not known" may be accepted now). Conflicts keep
-        their answer. Returns how many changes were re-offered."""
+        their answer. Of a report's submissions only the last goes (replaying a resubmission
+        after its first version would conflict); ``hold_back`` reports none (the caller sends
+        them anew). Returns how many changes were re-offered."""
+        held = list(hold_back)
+        marks = ", ".join("?" for _ in held) or "SELECT NULL WHERE 0"  # () is not valid SQL
         cursor = self._db.execute(
-            "UPDATE outbox SET state = 'pending', acked_at = NULL, result_reason = ''"
-            " WHERE state IN ('acked', 'quarantined')"
+            f"""UPDATE outbox SET state = 'pending', acked_at = NULL, result_reason = ''
+                WHERE state IN ('acked', 'quarantined') AND NOT (kind = 'report' AND (
+                    entity_id IN ({marks}) OR seq < (
+                        SELECT MAX(r.seq) FROM outbox r
+                        WHERE r.kind = 'report' AND r.entity_id = outbox.entity_id)))""",
+            held,
         )
         self._db.execute("UPDATE attachments SET uploaded = 0 WHERE uploaded = 1")
         return cursor.rowcount
+
+    def last_report_payload(self, report_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT payload FROM outbox WHERE kind = 'report' AND entity_id = ?"
+            " ORDER BY seq DESC LIMIT 1", [report_id]).fetchone()
+        return row[0] if row else None
 
     def numbered_calls(self) -> list[Call]:
         """Every call that carries a station number: what a restored station may have lost."""
@@ -131,13 +145,15 @@ class SyncRepository:
             " ORDER BY received_at").fetchall()
         return [_call(row) for row in rows]
 
-    def decided_reports(self) -> list[tuple[str, str, str, str]]:
-        """(report id, approved|returned, comment, decided at) for reports whose supervisor
-        decision the unit holds."""
+    def decided_reports(self) -> list[tuple[str, str, str, str, bool]]:
+        """(report id, approved|returned, comment, decided at, resubmitted) for reports whose
+        supervisor decision the unit holds; ``resubmitted``: returned, then finalized again."""
         rows = self._db.execute(
-            "SELECT id, state, review_comment, COALESCE(review_at, updated_at) FROM reports"
-            " WHERE state IN ('approved', 'returned') ORDER BY created_at").fetchall()
-        return [(r[0], r[1], r[2], r[3]) for r in rows]
+            "SELECT id, state, review_comment, COALESCE(review_at, updated_at), call_id"
+            " FROM reports WHERE state IN ('approved', 'returned')"
+            " OR (state = 'finalized' AND review_at IS NOT NULL) ORDER BY created_at").fetchall()
+        return [(r[0], "approved" if r[1] == "approved" else "returned", r[2], r[3],
+                 r[1] == "finalized") for r in rows]
 
     def highest_cad_numbers(self) -> list[str]:
         """The highest station number this unit holds, per year."""

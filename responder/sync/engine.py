@@ -352,16 +352,24 @@ class SyncEngine:
         decisions we hold), and pull from the start (medic/cht-core#8093). Whatever the
         re-pull brings, an older copy never replaces what this unit holds."""
         now = iso(self._clock.now())
+        sync, outbox = self._store.sync, self._store.outbox
         with self._store.atomic("re-offering changes to a restored station"):
-            count = self._store.sync.reoffer_acknowledged()
-            for call in self._store.sync.numbered_calls():
-                self._store.outbox.enqueue("call_copy", call.id, dataclasses.asdict(call), now,
-                                           call.id)
+            decided = sync.decided_reports()
+            resubmitted = [d[0] for d in decided if d[4]]
+            count = sync.reoffer_acknowledged(hold_back=resubmitted)
+            for call in sync.numbered_calls():
+                outbox.enqueue("call_copy", call.id, dataclasses.asdict(call), now, call.id)
                 count += 1
-            for report_id, state, comment, at in self._store.sync.decided_reports():
-                self._store.outbox.enqueue("review_copy", report_id, {
+            for report_id, state, comment, at, again in decided:
+                outbox.enqueue("review_copy", report_id, {
                     "report_id": report_id, "decision": state, "comment": comment, "at": at,
                 }, now)
+                payload = sync.last_report_payload(report_id) if again else None
+                if payload is not None:
+                    # The return first, then the resubmission: a station that lost the
+                    # return would otherwise see the resubmission as a conflict.
+                    body = json.loads(payload)
+                    outbox.enqueue("report", report_id, body, now, body.get("call_id"))
                 count += 1
             self._store.set_meta(META_CURSOR, "0")
             self._store.set_meta(META_CURSOR_CHECK, "")

@@ -128,22 +128,26 @@ def apply_review_copy(conn: Connection, device: Device, change_id: str, entity_i
     at = _str(p, "at", required=False, limit=40) or now
     comment = _str(p, "comment", required=False, limit=5000) or ""
     row = conn.execute(select(reports_t).where(reports_t.c.id == entity_id)).first()
-    if row is None:
-        raise Rejected("not_found", f"report {entity_id} is not known to the station")
-    if row.unit_id != device.unit_id:
+    if row is not None and row.unit_id != device.unit_id:
         raise Rejected("forbidden", "this report belongs to another unit")
-    if row.state != "submitted":
-        return Outcome("duplicate")  # decided here already, or superseded: nothing was lost
     if decision == "returned":
+        known = row is not None and conn.execute(
+            select(reviews.c.id).where(reviews.c.report_id == entity_id)
+            .where(reviews.c.decision == "returned").where(reviews.c.at == at)).first()
+        if row is None or known or row.state != "submitted":
+            return Outcome("duplicate")  # nothing to give back, or it was not lost
         conn.execute(update(reports_t).where(reports_t.c.id == entity_id).values(
             state="returned", reviewed_at=at, reviewer=RESTORED_BY, review_comment=comment))
         conn.execute(reviews.insert().values(id=new_id(), report_id=entity_id,
                                              decision="returned", comment=comment,
                                              reviewer=RESTORED_BY, at=at))
         return APPLIED
-    reason = (f"unit {device.unit_id} holds an approval of report {row.report_number} "
-              f"v{row.version} (at {at}) that this station does not: it was probably restored "
-              "from an older backup. Review the report again.")
+    if row is not None and row.state in ("approved", "superseded"):
+        return Outcome("duplicate")
+    number = f"{row.report_number} v{row.version}" if row is not None else entity_id
+    reason = (f"unit {device.unit_id} holds an approval of report {number} (at {at}) that this "
+              "station does not: it was probably restored from an older backup. Review the "
+              "report again.")
     conn.execute(conflicts.insert().values(
         change_id=change_id, device_id=device.id, kind="review_copy", entity_id=entity_id,
         reason=reason, payload=feed.canonical({"payload": p}), received_at=now))
