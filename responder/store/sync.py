@@ -16,11 +16,15 @@ _CALL_COLUMNS = [f.name for f in dataclasses.fields(Call)]
 _CALL_FIELDS = set(_CALL_COLUMNS)
 # A photo's metadata (and then its bytes) waits until its report is on the station and the
 # report is not being revised: the station files photos under reports it already holds.
-_HOLD_BACK_META = """
+# A re-offered photo (the station lost it in a restore) goes even while its report is being
+# revised: the station had it before.
+RESENT = "re-offered to a restored station"
+_HOLD_BACK_META = f"""
     o.kind = 'attachment_meta' AND NOT EXISTS (
         SELECT 1 FROM outbox r JOIN reports rep ON rep.id = r.entity_id
         WHERE r.entity_id = json_extract(o.payload, '$.report_id') AND r.kind = 'report'
-          AND r.state = 'acked' AND rep.state NOT IN ('draft', 'returned'))
+          AND r.state = 'acked'
+          AND (rep.state NOT IN ('draft', 'returned') OR o.result_reason = '{RESENT}'))
 """
 
 # Calls go before the records that name them: a restored station re-creates a call from the
@@ -122,7 +126,7 @@ class SyncRepository:
         held = list(hold_back)
         marks = ", ".join("?" for _ in held) or "SELECT NULL WHERE 0"  # () is not valid SQL
         cursor = self._db.execute(
-            f"""UPDATE outbox SET state = 'pending', acked_at = NULL, result_reason = ''
+            f"""UPDATE outbox SET state = 'pending', acked_at = NULL, result_reason = '{RESENT}'
                 WHERE state IN ('acked', 'quarantined') AND NOT (kind = 'report' AND (
                     entity_id IN ({marks}) OR seq < (
                         SELECT MAX(r.seq) FROM outbox r

@@ -604,7 +604,7 @@ def check_page(cursor: int, changes: list[Mapping[str, Any]], new_cursor: int) -
                             f"The station's changes skip from #{last} to #{seq} "
                             f"(it says #{prev} comes before); not stored, asked for again")
         last = seq
-    if changes and new_cursor != last:
+    if new_cursor != last:  # an empty page leaves the cursor where it was
         raise SyncError(SyncErrorKind.PROTOCOL, f"The station's cursor (#{new_cursor}) runs "
                         f"past its last change (#{last}); not stored, asked for again")
 

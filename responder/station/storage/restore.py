@@ -74,6 +74,7 @@ def apply_call_copy(conn: Connection, ref: ReferenceData, device: Device, entity
     for name in _TEXTS:
         values[name] = _str(p, name, required=False)
     conn.execute(update(calls).where(calls.c.id == entity_id).values(**values))
+    call_store.announce(conn, call_store.get_row(conn, entity_id))  # the unit's other devices
     log.warning("call %s: took unit %s's newer copy (revision %s over %s)", entity_id,
                 device.unit_id, revision, row.station_revision)
     return APPLIED
@@ -109,6 +110,8 @@ def _recreate(conn: Connection, ref: ReferenceData, device: Device, entity_id: s
     # it stays assigned where the copy says, as it was before the restore.
     for unit in {unit_id, device.unit_id}:
         conn.execute(call_units.insert().values(call_id=entity_id, unit_id=unit))
+    # The unit's other devices may never have seen it (the restore lost its announcement).
+    call_store.announce(conn, call_store.get_row(conn, entity_id), device.unit_id)
     log.warning("call %s (%s) re-created from unit %s's copy", entity_id, cad, device.unit_id)
     return APPLIED
 
