@@ -73,12 +73,19 @@ def sync_command(args: argparse.Namespace) -> int:
               "again; nothing was half-stored.", file=sys.stderr, flush=True)
         return EXIT_DISK_FULL
     finally:
-        app.close()
+        _close(app)
     print(f"Sync done: {summary.text()}. {after.waiting_text}.", flush=True)
     if after.problems:
         print(f"{after.problems} change(s) need attention (refused or in conflict); "
               "open the app to see them.")
     return 0
+
+
+def _close(app: Any) -> None:
+    try:
+        app.close()
+    except StorageFullError:  # the exit code already says so; the profile is intact
+        pass
 
 
 def _print_progress(p: SyncProgress) -> None:

@@ -275,3 +275,4 @@ def test_randomized_two_laptops_interleaving(station, tmp_path):
     proxy.stop()
     for device in devices:
         device.app.close()
+

@@ -5,7 +5,11 @@ The randomized trials are in tests/e2e/test_sync_bad_days.py."""
 from __future__ import annotations
 
 import dataclasses
+import resource
 import shutil
+import subprocess
+import sys
+import time
 
 import pytest
 from civilian_responder.app import open_app
@@ -14,16 +18,23 @@ from civilian_responder.sync import TokenStore
 
 from tests.e2e.fault_proxy import FaultProxy
 from tests.keyrings import MemoryKeyring
-from tests.station_process import StationProcess
+from tests.station_process import ROOT, StationProcess, child_env
 from tests.sync_checks import FAST, assert_station_matches, enrolled_app
 from tests.sync_work import finish_report, work_call_to_clear
 
 
-@pytest.fixture
-def station(tmp_path):
-    station = StationProcess(tmp_path / "station").start()
+@pytest.fixture(scope="module")
+def station(tmp_path_factory):
+    # One station for the module: each test has units of its own, and a restore only rewinds
+    # what happened since that test's own backup.
+    station = StationProcess(tmp_path_factory.mktemp("station")).start()
     yield station
     station.close()
+
+
+def _conflicts(station, unit):
+    return station.query("SELECT COUNT(*) FROM conflicts c JOIN devices d ON d.id = c.device_id"
+                         " WHERE d.unit_id = ?", unit)[0][0]
 
 
 def _cad_numbers(station):
@@ -125,8 +136,6 @@ def test_a_trickling_station_cannot_hold_a_sync_past_its_deadline(station, tmp_p
     for _ in range(5):
         station.create_call("RST-4")
     proxy.policy = lambda method, path: "trickle" if "/sync/pull" in path else "pass"
-    import time
-
     started = time.monotonic()
     with pytest.raises(SyncError) as info:
         app.sync.sync()
@@ -165,7 +174,7 @@ def test_two_laptops_of_one_unit_merge_status_and_number_reports_apart(station, 
     van_a.sync.sync()
     van_b.sync.sync()
     held = station.holdings("RST-5")
-    assert set(held.reports) == {one.id, two.id} and held.conflicts == 0
+    assert set(held.reports) == {one.id, two.id} and _conflicts(station, "RST-5") == 0
     for van in (van_a, van_b):
         van.close()
 
@@ -185,7 +194,7 @@ def test_a_cloned_profile_sends_duplicates_not_conflicts_and_a_real_conflict_sho
     clone.sync.enroll(station.url, station.enroll_code("RST-6"), device_name="clone")
     original.sync.sync()
     clone.sync.sync()
-    assert clone.sync.problems() == [] and station.holdings().conflicts == 0
+    assert clone.sync.problems() == [] and _conflicts(station, "RST-6") == 0
     # Both finish the cloned draft differently: that one is a real conflict, kept and shown.
     for app, words in ((original, "Finished on laptop A."), (clone, "Finished on laptop B.")):
         finish_report(app, call["id"], narrative=words)
@@ -193,6 +202,60 @@ def test_a_cloned_profile_sends_duplicates_not_conflicts_and_a_real_conflict_sho
     clone.sync.sync()
     problems = clone.sync.problems()
     assert [p.kind for p in problems] == ["report"] and "both" in problems[0].result_reason
-    assert station.holdings().conflicts == 1
+    assert _conflicts(station, "RST-6") == 1
     for app in (original, clone):
         app.close()
+
+
+# The docking-station script ----------------------------------------------------------------
+
+
+def _cli_unit(station, tmp_path, unit, url):
+    from tests.sync_checks import CLI_PASSPHRASE, enroll_officer
+
+    keyring = tmp_path / "keyring.json"
+    env = child_env(PYTHON_KEYRING_BACKEND="tests.keyrings.FileKeyring",
+                    RESPONDER_TEST_KEYRING=str(keyring), RESPONDER_PASSPHRASE=CLI_PASSPHRASE)
+    profile = tmp_path / unit
+    enroll_officer(profile)
+    done = _responder(env, "enroll", "--station", url, "--code", station.enroll_code(unit),
+                      "--profile", str(profile))
+    assert done.returncode == 0, done.stderr
+    return profile, env
+
+
+def _responder(env, *args, limit_bytes=None):
+    def limit():
+        if limit_bytes is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.run([sys.executable, "-m", "civilian_responder", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, preexec_fn=limit)
+
+
+def test_a_trickling_station_still_gives_the_docking_script_an_exit_code(station, tmp_path):
+    proxy = FaultProxy(station.port, trickle_gap=0.5)
+    profile, env = _cli_unit(station, tmp_path, "BD-5", proxy.url)
+    station.create_call("BD-5")
+    proxy.policy = lambda method, path: "trickle"
+    started = time.monotonic()
+    done = _responder(env, "sync", "--profile", str(profile), "--deadline", "3")
+    assert done.returncode == 3, done.stderr
+    assert time.monotonic() - started < 20
+    proxy.policy = lambda method, path: "pass"
+    assert _responder(env, "sync", "--profile", str(profile)).returncode == 0
+    proxy.stop()
+
+
+def test_a_full_disk_during_sync_has_its_own_exit_code(station, tmp_path):
+    profile, env = _cli_unit(station, tmp_path, "BD-6", station.url)
+    for _ in range(40):
+        station.create_call("BD-6", narrative="Long history from the caller. " * 500)
+    biggest = max(p.stat().st_size for p in profile.rglob("*") if p.is_file())
+    done = _responder(env, "sync", "--profile", str(profile), limit_bytes=biggest + 100_000)
+    assert done.returncode == 8, (done.returncode, done.stderr[-2000:])
+    assert "disk is full" in done.stderr
+    done = _responder(env, "sync", "--profile", str(profile))  # room again: all of it arrives
+    assert done.returncode == 0, done.stderr
+    held = station.query("SELECT COUNT(*) FROM calls WHERE unit_id = 'BD-6'")[0][0]
+    assert held == 40
