@@ -13,8 +13,6 @@ marked synced without the station's word and nothing answered is asked again nee
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 import logging
 import threading
@@ -36,6 +34,12 @@ from civilian_responder.sync.enrollment import (
     store_enrollment,
 )
 from civilian_responder.sync.incoming import IncomingCounts, Stored, store_changes
+from civilian_responder.sync.recovery import (
+    change_check,
+    check_page,
+    queue_call_copies,
+    queue_recovery,
+)
 from civilian_responder.sync.status import (
     META_CURSOR,
     META_CURSOR_CHECK,
@@ -338,39 +342,16 @@ class SyncEngine:
     def _copy_clashing(self, stored: Stored) -> None:
         """The station gave one of our calls' numbers to another call: send it our copy, so it
         renumbers the newer one (and re-learns ours)."""
-        if not stored.clashes:
-            return
-        wanted = set(stored.clashes)
-        for call in self._store.sync.numbered_calls():
-            if call.id in wanted:
-                self._store.outbox.enqueue("call_copy", call.id, dataclasses.asdict(call),
-                                           iso(self._clock.now()), call.id)
+        if stored.clashes:
+            queue_call_copies(self._store, set(stored.clashes), iso(self._clock.now()))
 
     def _recover(self, epoch: str, why: str) -> IncomingCounts:
         """The station went back to an older backup and may have lost what it acknowledged:
         offer everything again (with our copies of the calls it belongs to and of the review
         decisions we hold), and pull from the start (medic/cht-core#8093). Whatever the
         re-pull brings, an older copy never replaces what this unit holds."""
-        now = iso(self._clock.now())
-        sync, outbox = self._store.sync, self._store.outbox
         with self._store.atomic("re-offering changes to a restored station"):
-            decided = sync.decided_reports()
-            resubmitted = [d[0] for d in decided if d[4]]
-            count = sync.reoffer_acknowledged(hold_back=resubmitted)
-            for call in sync.numbered_calls():
-                outbox.enqueue("call_copy", call.id, dataclasses.asdict(call), now, call.id)
-                count += 1
-            for report_id, state, comment, at, again in decided:
-                outbox.enqueue("review_copy", report_id, {
-                    "report_id": report_id, "decision": state, "comment": comment, "at": at,
-                }, now)
-                payload = sync.last_report_payload(report_id) if again else None
-                if payload is not None:
-                    # The return first, then the resubmission: a station that lost the
-                    # return would otherwise see the resubmission as a conflict.
-                    body = json.loads(payload)
-                    outbox.enqueue("report", report_id, body, now, body.get("call_id"))
-                count += 1
+            count = queue_recovery(self._store, iso(self._clock.now()))
             self._store.set_meta(META_CURSOR, "0")
             self._store.set_meta(META_CURSOR_CHECK, "")
             self._store.set_meta(META_LAST_ACK, "")
@@ -439,14 +420,6 @@ def round_did_work(result: RoundResult) -> bool:
     new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
     return bool(result.outcomes or result.uploaded or result.pulled or result.more_to_pull
                 or new_epoch or result.regressed)
-
-
-def change_check(change: Mapping[str, Any]) -> str:
-    """The fingerprint the station computes for the same feed change (``feed.change_check``)."""
-    text = json.dumps([change.get("seq"), change.get("kind"), change.get("entity_id"),
-                       change.get("payload")], sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _stuck(value: str | None) -> tuple[int | None, int]:
@@ -589,24 +562,6 @@ class Transfer:
             self.progress(SyncProgress("pull", len(self.result.pulled), len(self.result.pulled)))
             if not self.result.more_to_pull:
                 return
-
-
-def check_page(cursor: int, changes: list[Mapping[str, Any]], new_cursor: int) -> None:
-    """A page must follow on from the cursor without gaps: each change names the one before
-    it (``prev``), and the page's cursor is its last change. Anything else (changes dropped,
-    a cursor that runs ahead) is refused before a single change is stored."""
-    last = cursor
-    for change in changes:
-        seq = change["seq"]
-        prev = change.get("prev", last)  # a station before v1.1 does not say
-        if seq <= last or prev != last:
-            raise SyncError(SyncErrorKind.PROTOCOL,
-                            f"The station's changes skip from #{last} to #{seq} "
-                            f"(it says #{prev} comes before); not stored, asked for again")
-        last = seq
-    if new_cursor != last:  # an empty page leaves the cursor where it was
-        raise SyncError(SyncErrorKind.PROTOCOL, f"The station's cursor (#{new_cursor}) runs "
-                        f"past its last change (#{last}); not stored, asked for again")
 
 
 def _wire(change: PendingChange) -> dict[str, Any]:
