@@ -23,6 +23,7 @@ from civilian_responder.security.scratch import ScratchDir
 from civilian_responder.security.session import Session, attempts_path
 from civilian_responder.store import Store
 from civilian_responder.sync import SyncEngine, SyncSettings, TokenStore
+from civilian_responder.sync.status import META_DEVICE
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class ResponderApp:
         """The station said which unit this device is (enrollment)."""
         self.calls.unit_id = unit_id
         self.reports.unit_id = unit_id
+        self.reports.device_tag = device_tag(self.store)
 
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
@@ -90,6 +92,13 @@ class ResponderApp:
         finally:
             self.scratch.wipe()
             self.store.close()
+
+
+def device_tag(store: Store) -> str:
+    """A short tag of this device's station enrollment, in its report numbers: two laptops of
+    one unit (or a cloned profile enrolled again) never number two reports alike."""
+    device = (store.get_meta(META_DEVICE) or "").replace("-", "")
+    return device[:6].upper()
 
 
 def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,
@@ -114,6 +123,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     recovered = _start_session(store, clock)
     calls = CallService(store, reference, clock, unit_id, actor=officer)
     reports = ReportService(store, reference, clock, unit_id, author=officer, audit=audit)
+    reports.device_tag = device_tag(store)
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
     app = ResponderApp(

@@ -88,6 +88,7 @@ class ReportService:
         self._clock = clock
         self.unit_id = unit_id
         self.author = author
+        self.device_tag = ""  # set by open_app once the device is enrolled
 
     def get(self, report_id: str) -> Report:
         report = self._store.reports.get(report_id)
@@ -115,7 +116,8 @@ class ReportService:
         backup = next((e for e in reversed(events) if e.kind == "backup"), None)
         report = Report(
             id=new_id(), call_id=call_id,
-            report_number=self._store.reports.next_number(now.year, self.unit_id),
+            report_number=self._store.reports.next_number(now.year, self.unit_id,
+                                                          self.device_tag),
             version=1, state="draft", created_at=iso(now), updated_at=iso(now),
             author=self.author, backup_requested=backup is not None,
             backup_reason_code=backup.reason_code if backup else None,
