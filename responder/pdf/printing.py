@@ -59,6 +59,8 @@ class PrintRequest:
     copies: int = 1
     pages: str = ""  # CUPS page ranges, e.g. "1-2,4"; "" = every page
     duplex: str = "default"  # a key of SIDES
+    collate: bool = True  # with several copies: 1,2,1,2 rather than 1,1,2,2
+    grayscale: bool = False
 
     def describe(self, job_id: str = "") -> str:
         """For the audit trail: settings and job, never report content."""
@@ -158,6 +160,10 @@ def submit(pdf: bytes, request: PrintRequest, title: str) -> PrintJob:
         cmd += ["-P", pages]
     if SIDES[request.duplex]:
         cmd += ["-o", f"sides={SIDES[request.duplex]}"]
+    if request.copies > 1:
+        cmd += ["-o", f"collate={'true' if request.collate else 'false'}"]
+    if request.grayscale:
+        cmd += ["-o", "print-color-mode=monochrome"]
     done = _run(cmd, pdf)
     if done.returncode != 0:
         raise _lp_failure(done.stderr.decode(errors="replace"), request.printer)
@@ -266,7 +272,7 @@ def _lp_failure(stderr: str, printer: str) -> PrintError:
 # IPP, just enough for Get-Job-Attributes (RFC 8010/8011) ------------------------------------
 
 _WANTED = ("job-state", "job-state-reasons", "job-name", "copies", "sides", "media",
-           "page-ranges", "job-printer-uri")
+           "page-ranges", "collate", "print-color-mode", "job-printer-uri")
 
 
 def _ipp_job_attributes(number: int) -> dict[str, tuple[object, ...]] | None:

@@ -66,8 +66,10 @@ def test_a_report_reaches_the_printer_with_its_copies_and_sides(app):
     assert report.report_number in text
     assert NARRATIVE_START in text and "housing navigation line" in text
     reader = PdfReader(io.BytesIO(printed))
-    assert len(reader.pages) == pages  # cups-pdf writes one copy; the job carries the count
-    assert [round(float(p.mediabox.width)) for p in reader.pages] == [612] * pages
+    # Collated copies are made by CUPS's own filters: the file holds both, in order 1,2,1,2.
+    footers = [t[t.index("Page "):][:11] for t in pages_text(printed)]
+    assert footers == ["Page 1 of 2", "Page 2 of 2"] * 2
+    assert [round(float(p.mediabox.width)) for p in reader.pages] == [612] * 2 * pages
     attrs = job_status(result.job).attributes
     assert attrs["copies"] == (2,)
     assert attrs["sides"] == ("two-sided-long-edge",)
@@ -112,6 +114,11 @@ def test_a_missing_printer_or_a_stopped_print_service_is_said_plainly(app, monke
         print_report(snap, PrintRequest(QUEUE))
     assert down.value.kind is PrintErrorKind.SERVICE_DOWN and not down.value.started
     assert "The print service (CUPS) is not running" in str(down.value)
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without the CUPS client commands
+    with pytest.raises(PrintError) as absent:
+        print_report(snap, PrintRequest(QUEUE))
+    assert absent.value.kind is PrintErrorKind.NO_PRINT_SYSTEM
+    assert "the CUPS printing commands are not installed" in str(absent.value)
 
 
 def _enroll(profile: Path) -> None:
@@ -151,8 +158,11 @@ def test_print_pdf_command_prints_and_audits(tmp_path):
     job_id = done.stdout.split(" job ")[1].split()[0]
     assert done.stdout.strip() == f"{report.report_number} v1: job {job_id} printed"
     wait_completed(job_id)
-    [page] = pages_text(printed_file(job_id).read_bytes())
-    assert report.report_number in page and "Page 1 of 2" in page
+    printed = pages_text(printed_file(job_id).read_bytes())
+    # Three collated copies of one page, two-sided: each copy starts a new sheet, so CUPS
+    # adds a blank back to each.
+    assert len(printed) == 6 and printed[1::2] == ["", "", ""]
+    assert all(report.report_number in page and "Page 1 of 2" in page for page in printed[::2])
     signed_in = _signed_in(profile)
     [row] = _prints(signed_in)
     signed_in.close()

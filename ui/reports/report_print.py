@@ -27,7 +27,8 @@ _SIDES = {QPrinter.DuplexMode.DuplexNone: "none", QPrinter.DuplexMode.DuplexLong
 
 
 def request_from(printer: QPrinter) -> PrintRequest:
-    """The printer, copies, page range and two-sided choice the dialog left on ``printer``."""
+    """The printer, copies, page range, sides, collation and colour the dialog left on
+    ``printer``. Qt offers two-sided only for printers whose driver has it."""
     pages = ""
     if printer.printRange() == QPrinter.PrintRange.PageRange:
         spans = [(r.from_, r.to) for r in printer.pageRanges().toRangeList()]
@@ -35,7 +36,8 @@ def request_from(printer: QPrinter) -> PrintRequest:
             spans = [(printer.fromPage(), printer.toPage() or printer.fromPage())]
         pages = ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in spans)
     return PrintRequest(printer.printerName(), max(1, printer.copyCount()), pages,
-                        _SIDES.get(printer.duplex(), "default"))
+                        _SIDES.get(printer.duplex(), "default"), printer.collateCopies(),
+                        printer.colorMode() == QPrinter.ColorMode.GrayScale)
 
 
 class ReportPrint(QObject):
