@@ -56,6 +56,14 @@ def wait_completed(job_id: str, timeout: float = 60) -> None:
     raise AssertionError(f"job {job_id} did not complete within {timeout} s")
 
 
+def take_printed(job_id: str) -> bytes:
+    """The printed PDF's bytes; the file is removed (it is a plaintext report copy)."""
+    path = printed_file(job_id)
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
 def printed_file(job_id: str, timeout: float = 30) -> Path:
     """The PDF cups-pdf wrote for the job (``Label 2`` puts "-job_<N>" in its name)."""
     number = job_id.rsplit("-", 1)[1]

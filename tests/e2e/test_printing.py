@@ -3,8 +3,9 @@ started if needed, by packaging/ci/print-system). Each test prints a real report
 CUPS lists the job as completed, reads back the PDF cups-pdf wrote and checks the job's own
 attributes (copies, sides, page ranges, media) as the scheduler reports them over IPP.
 
-Reports are approved first: a draft's DRAFT watermark is translucent, which PostScript queues
-such as cups-pdf flatten to a page image, leaving no text to read back.
+Most reports here are approved (no watermark); one draft checks that its DRAFT watermark, which
+is opaque on purpose, does not make a PostScript queue such as cups-pdf flatten the page to an
+image with no text left in it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from civilian_responder.pdf.render import render
 from pypdf import PdfReader
 
 from tests.pdf_samples import NARRATIVE, approve, demo_app, full_report, pages_text
-from tests.print_system import QUEUE, ROOT, ensure_print_system, printed_file, wait_completed
+from tests.print_system import QUEUE, ROOT, ensure_print_system, take_printed, wait_completed
 
 CLI_PASSPHRASE = "printer room lamp"
 NARRATIVE_START = "Dispatched to a welfare check at the bus shelter."
@@ -61,7 +62,7 @@ def test_a_report_reaches_the_printer_with_its_copies_and_sides(app):
 
     wait_completed(result.job.job_id)
     assert result.status.state == "completed" and result.outcome == "ok"
-    printed = printed_file(result.job.job_id).read_bytes()
+    printed = take_printed(result.job.job_id)
     text = " ".join(pages_text(printed))
     assert report.report_number in text
     assert NARRATIVE_START in text and "housing navigation line" in text
@@ -86,12 +87,25 @@ def test_a_page_range_prints_only_those_pages(app):
     result = print_report(snap, PrintRequest(QUEUE, pages="2", duplex="none"), settle=60)
 
     wait_completed(result.job.job_id)
-    printed = pages_text(printed_file(result.job.job_id).read_bytes())
+    printed = pages_text(take_printed(result.job.job_id))
     assert len(printed) == 1
     assert "Page 2 of 2" in printed[0] and NARRATIVE_START in printed[0]
     assert "Page 1 of 2" not in printed[0]
     attrs = job_status(result.job).attributes
     assert attrs["page-ranges"] == ((2, 2),) and attrs["sides"] == ("one-sided",)
+
+
+def test_a_draft_prints_as_text_with_its_watermark(app):
+    report = full_report(app, photos=0, finalize=False)
+
+    result = print_report(app.pdf.snapshot(report.id), PrintRequest(QUEUE), settle=60)
+
+    wait_completed(result.job.job_id)
+    printed = take_printed(result.job.job_id)
+    text = pages_text(printed)
+    assert all("DRAFT" in page for page in text)
+    assert report.report_number in text[0] and NARRATIVE_START in " ".join(text)
+    assert not any(page.images for page in PdfReader(io.BytesIO(printed)).pages)
 
 
 def test_a_page_past_the_end_is_refused_before_anything_is_queued(app):
@@ -158,7 +172,7 @@ def test_print_pdf_command_prints_and_audits(tmp_path):
     job_id = done.stdout.split(" job ")[1].split()[0]
     assert done.stdout.strip() == f"{report.report_number} v1: job {job_id} printed"
     wait_completed(job_id)
-    printed = pages_text(printed_file(job_id).read_bytes())
+    printed = pages_text(take_printed(job_id))
     # Three collated copies of one page, two-sided: each copy starts a new sheet, so CUPS
     # adds a blank back to each.
     assert len(printed) == 6 and printed[1::2] == ["", "", ""]

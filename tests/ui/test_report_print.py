@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.pdf_samples import approve, demo_app, full_report, pages_text
-from tests.print_system import QUEUE, ensure_print_system, printed_file, wait_completed
+from tests.print_system import QUEUE, ensure_print_system, take_printed, wait_completed
 
 SHOTS = Path(os.environ["RESPONDER_SHOTS"]) if os.environ.get("RESPONDER_SHOTS") else None
 
@@ -98,7 +98,7 @@ def test_print_sends_the_chosen_copies_and_pages_from_a_worker(core, parent, qtb
     job_id = row.detail.rsplit("job ", 1)[1]
     assert printed.args == [f"Sent to {QUEUE} (job {job_id})."]
     wait_completed(job_id)
-    copies = pages_text(printed_file(job_id).read_bytes())
+    copies = pages_text(take_printed(job_id))
     assert len(copies) == 2, "collated copies are made by CUPS's filters, so cups-pdf has both"
     assert all(core.report.report_number in p and "Page 1 of 2" in p for p in copies)
     number = int(job_id.rsplit("-", 1)[1])
@@ -135,7 +135,7 @@ def test_the_print_dialog_choices_reach_the_job(core, parent, qtbot):
     job_id = row.detail.rsplit("job ", 1)[1]
     assert f"printer {QUEUE}; copies 3; pages 2;" in row.detail
     wait_completed(job_id)
-    [page] = pages_text(printed_file(job_id).read_bytes())
+    [page] = pages_text(take_printed(job_id))
     assert "Page 2 of 2" in page and "Dispatched to a welfare check" in page
     attrs = job_status(PrintJob(job_id, QUEUE, int(job_id.rsplit("-", 1)[1]))).attributes
     assert attrs["copies"] == (3,) and attrs["page-ranges"] == ((2, 2),)
