@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from civilian_responder.errors import PrintError, PrintErrorKind
+from civilian_responder.models import Report
 from civilian_responder.pdf.service import AuditEvent
 
 if TYPE_CHECKING:
@@ -216,12 +217,11 @@ def print_report(snapshot: ReportSnapshot, request: PrintRequest,
     return print_pdf(render(snapshot), request, f"{r.report_number} v{r.version}", settle)
 
 
-def print_event(snapshot_report: object, request: PrintRequest, outcome: str,
-                job_id: str = "", why: str = "") -> AuditEvent:
+def print_event(report: Report, request: PrintRequest, outcome: str, job_id: str = "",
+                why: str = "") -> AuditEvent:
     """The ``pdf_print`` audit entry for one attempt, successful or not."""
-    r = snapshot_report
     detail = request.describe(job_id) + (f"; {why}" if why else "")
-    return AuditEvent("pdf_print", r.id, r.report_number, r.version,  # type: ignore[attr-defined]
+    return AuditEvent("pdf_print", report.id, report.report_number, report.version,
                       request.printer or "(default printer)", False, outcome, detail)
 
 

@@ -15,6 +15,7 @@ from civilian_responder.errors import PrintError, ResponderError
 from civilian_responder.pdf import AuditEvent
 from civilian_responder.pdf.printing import PrintRequest, PrintResult, print_event, print_report
 from civilian_responder.pdf.service import write_file
+from civilian_responder.pdf.snapshot import ReportSnapshot
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -46,9 +47,11 @@ class ReportPrint(QObject):
     printed = Signal(str)  # what the status line says
     print_failed = Signal(str)  # the plain reason, after it was shown and audited
 
-    def __init__(self, tasks: object, parent: QWidget, snapshot: Callable[[str], object],
+    def __init__(self, tasks: object, parent: QWidget,
+                 snapshot: Callable[[str], ReportSnapshot | None],
                  save_instead: Callable[[], object],
-                 record: Callable[[AuditEvent], None], render: Callable[[object], bytes]) -> None:
+                 record: Callable[[AuditEvent], None],
+                 render: Callable[[ReportSnapshot], bytes]) -> None:
         super().__init__(parent)
         self._tasks, self._parent = tasks, parent
         self._snapshot, self._save_instead = snapshot, save_instead
@@ -76,7 +79,7 @@ class ReportPrint(QObject):
                         on_result=lambda result: self._on_printed(snap, result),
                         on_error=lambda exc: self._on_print_failed(snap, request, exc))
 
-    def _print_to_file(self, snap, target: Path) -> None:  # noqa: ANN001
+    def _print_to_file(self, snap: ReportSnapshot, target: Path) -> None:
         def work() -> Path:
             write_file(target, self._render(snap))
             return target
@@ -89,7 +92,7 @@ class ReportPrint(QObject):
         self._tasks.run(work, pool="pdf", on_result=done,
                         on_error=lambda exc: self._on_print_failed(snap, None, exc, target))
 
-    def _on_printed(self, snap, result: PrintResult) -> None:  # noqa: ANN001
+    def _on_printed(self, snap: ReportSnapshot, result: PrintResult) -> None:
         self._record(print_event(snap.report, result.request, result.outcome,
                                  result.job.job_id))
         where = result.job.printer
@@ -99,7 +102,7 @@ class ReportPrint(QObject):
             self.printed.emit(f"Waiting at {where} (job {result.job.job_id}); it prints when "
                               "the printer is ready.")
 
-    def _on_print_failed(self, snap, request: PrintRequest | None,  # noqa: ANN001
+    def _on_print_failed(self, snap: ReportSnapshot, request: PrintRequest | None,
                          exc: BaseException, target: Path | None = None) -> None:
         if isinstance(exc, ResponderError):
             message = str(exc)
@@ -111,10 +114,10 @@ class ReportPrint(QObject):
         self._record(print_event(r, request, "failed", job_id, message) if request else
                      AuditEvent("pdf_print", r.id, r.report_number, r.version, str(target),
                                 outcome="failed", detail=f"to file {target}; {message}"))
-        if isinstance(exc, PrintError) and exc.started:
-            QMessageBox.warning(self._parent, "Print report", message)
+        if isinstance(exc, PrintError) and not exc.started:
+            self._offer_save(message)  # nothing reached a printer: the PDF is the way out
         else:
-            self._offer_save(message)
+            QMessageBox.warning(self._parent, "Print report", message)
         self.print_failed.emit(message)
 
     def _offer_save(self, message: str) -> None:
