@@ -180,9 +180,10 @@ def job_status(job: PrintJob) -> JobStatus:
     attrs = _ipp_job_attributes(job.number)
     if attrs is None:
         return JobStatus("unknown")
-    state = attrs.get("job-state", (0,))[0]
+    code = attrs.get("job-state", (0,))[0]
+    state = JOB_STATES.get(code, "unknown") if isinstance(code, int) else "unknown"
     reasons = tuple(str(r) for r in attrs.get("job-state-reasons", ()))
-    return JobStatus(JOB_STATES.get(int(state), "unknown"), reasons, attrs)  # type: ignore[call-overload]
+    return JobStatus(state, reasons, attrs)
 
 
 def wait(job: PrintJob, timeout: float, poll: float = 0.2) -> JobStatus:
