@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Render one report and send it to a CUPS printer. Exit 0 once the job is "
                     "printed or queued, 1 if printing failed (the reason is printed).",
     )
-    q.add_argument("--report", metavar="ID", required=True,
+    q.add_argument("--report", metavar="ID|NUMBER", required=True,
                    help="the report's id, or its number (latest version)")
     q.add_argument("--printer", metavar="NAME", default="",
                    help="CUPS queue name (default: the system's default printer)")
