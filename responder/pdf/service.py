@@ -40,6 +40,8 @@ class AuditEvent:
     version: int
     target: str = ""  # file written or printer name
     encrypted: bool = False
+    outcome: str = "ok"  # "ok" | "queued" (a print still waiting at the printer) | "failed"
+    detail: str = ""  # settings and job id (prints) or the reason it failed; never content
 
 
 AuditSink = Callable[[AuditEvent], None]
@@ -49,8 +51,8 @@ ChecklistSource = Callable[[Report], Sequence[ChecklistSummary]]
 
 def log_audit(event: AuditEvent) -> None:
     """Default sink until the audit trail is wired in: one content-free log line."""
-    log.info("audit %s report=%s v%d target=%s encrypted=%s", event.action,
-             event.report_number, event.version, event.target, event.encrypted)
+    log.info("audit %s report=%s v%d target=%s encrypted=%s outcome=%s", event.action,
+             event.report_number, event.version, event.target, event.encrypted, event.outcome)
 
 
 def audit_trail_sink(record: Callable[..., object]) -> AuditSink:
@@ -59,8 +61,9 @@ def audit_trail_sink(record: Callable[..., object]) -> AuditSink:
 
     def sink(event: AuditEvent) -> None:
         how = "AES-256 encrypted" if event.encrypted else "not encrypted"
-        record(event.action.replace("pdf_", "pdf."), f"report:{event.report_id}", "ok",
-               f"{event.report_number} v{event.version}; {how}; to {event.target}")
+        what = event.detail or f"{how}; to {event.target}"
+        record(event.action.replace("pdf_", "pdf."), f"report:{event.report_id}", event.outcome,
+               f"{event.report_number} v{event.version}; {what}")
 
     return sink
 
