@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from civilian_responder.audit import AuditRecorder
 from civilian_responder.clock import Clock, iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.models import OutboxEntry, PendingChange
@@ -176,7 +177,8 @@ class SyncEngine:
     ``transfer`` and ``probe`` touch only the network."""
 
     def __init__(self, store: Store, checklist_dir: Path, clock: Clock, tokens: TokenStore,
-                 statuses: tuple[str, ...], settings: SyncSettings | None = None) -> None:
+                 statuses: tuple[str, ...], settings: SyncSettings | None = None,
+                 audit: AuditRecorder | None = None) -> None:
         self._store = store
         self._checklists = checklist_dir
         self._clock = clock
@@ -184,8 +186,7 @@ class SyncEngine:
         self._statuses = statuses
         self.settings = settings or SyncSettings()
         self.enrolled_listeners: list[Callable[[str], None]] = []
-        # The audit trail's record(action, target, outcome, detail); set by open_app.
-        self.audit: Callable[..., object] | None = None
+        self.audit = audit
         # Called (on the store's thread) after a round stored new checklist definitions.
         self.definitions_listeners: list[Callable[[], None]] = []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from civilian_responder.errors import PrintError, PrintErrorKind
-from civilian_responder.pdf import audit_trail_sink
+from civilian_responder.pdf import audit_row
 from civilian_responder.pdf.printing import PrintRequest, check_request, pdf_facts, print_event
 from civilian_responder.pdf.render import render
 
@@ -41,7 +41,7 @@ def test_the_media_is_the_pdfs_own_page_size(pdf_app):  # noqa: F811
 def test_print_audit_rows_name_settings_and_job_never_content(pdf_app):  # noqa: F811
     report = full_report(pdf_app, photos=0)
     rows: list[tuple] = []
-    sink = audit_trail_sink(lambda *row: rows.append(row))
+    sink = lambda event: rows.append(audit_row(event))  # noqa: E731
     request = PrintRequest("Front-Desk", copies=2, pages="1-2", duplex="long")
     sink(print_event(report, request, "ok", "Front-Desk-7"))
     sink(print_event(report, PrintRequest(), "failed", why="No printer is set up."))
