@@ -14,7 +14,7 @@ from civilian_responder.checklists.service import ChecklistService
 from civilian_responder.clock import Clock, SystemClock, iso
 from civilian_responder.models import RecoveredDraft
 from civilian_responder.pdf.checklist_runs import checklist_summaries
-from civilian_responder.pdf.service import ReportPdfService, audit_trail_sink
+from civilian_responder.pdf.service import ReportPdfService
 from civilian_responder.profile import ProfilePaths
 from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.reports import ReportService
@@ -23,6 +23,7 @@ from civilian_responder.security.scratch import ScratchDir
 from civilian_responder.security.session import Session, attempts_path
 from civilian_responder.store import Store
 from civilian_responder.sync import SyncEngine, SyncSettings, TokenStore
+from civilian_responder.sync.status import META_DEVICE
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class ResponderApp:
         """The station said which unit this device is (enrollment)."""
         self.calls.unit_id = unit_id
         self.reports.unit_id = unit_id
+        self.reports.device_tag = device_tag(self.store)
 
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
@@ -90,6 +92,13 @@ class ResponderApp:
         finally:
             self.scratch.wipe()
             self.store.close()
+
+
+def device_tag(store: Store) -> str:
+    """A short tag of this device's station enrollment, in its report numbers: two laptops of
+    one unit (or a cloned profile enrolled again) never number two reports alike."""
+    device = (store.get_meta(META_DEVICE) or "").replace("-", "")
+    return device[:6].upper()
 
 
 def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,
@@ -113,7 +122,9 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         _check_audit_chain(store, audit)
     recovered = _start_session(store, clock)
     calls = CallService(store, reference, clock, unit_id, actor=officer)
-    reports = ReportService(store, reference, clock, unit_id, author=officer, audit=audit)
+    reports = ReportService(store, reference, clock, unit_id, author=officer,
+                            audit=audit.record)
+    reports.device_tag = device_tag(store)
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
     app = ResponderApp(
@@ -121,13 +132,12 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
         sync=SyncEngine(store, paths.checklists, clock, tokens or TokenStore(),
-                        tuple(reference.unit_statuses.codes()), sync_settings),
+                        tuple(reference.unit_statuses.codes()), sync_settings, audit=audit.record),
         checklists=checklists,
-        pdf=ReportPdfService(store, reference, paths.root, audit=audit_trail_sink(audit.record),
+        pdf=ReportPdfService(store, reference, paths.root, audit=audit.record,
                              checklists=lambda report: checklist_summaries(checklists, report)),
         audit=audit, recovered=recovered, session=session,
     )
-    app.sync.audit = audit.record
     app.sync.enrolled_listeners.append(app.set_unit)
     app.sync.definitions_listeners.append(checklists.reload)
     return app

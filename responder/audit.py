@@ -19,8 +19,9 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.clock import Clock, iso, new_id, parse_iso
 from civilian_responder.models import AuditEntry
 from civilian_responder.store import Store
 
@@ -66,6 +67,20 @@ class ChainCheck:
     problem: str = ""
 
 
+class AuditRecorder(Protocol):
+    """The one way a service writes to the audit trail: ``open_app`` passes every service
+    ``audit=app.audit.record`` at construction (``None`` in tests that need no trail)."""
+
+    def __call__(self, action: str, target: str = "", outcome: str = "ok",
+                 detail: str = "") -> object: ...
+
+
+# Actions whose successive rows for one target and actor share one row within a window: autosave
+# writes every half second while someone types, and one "report.change" per few minutes says
+# enough without filling the trail (and the outbox it syncs through).
+COALESCE_WINDOW_S = {"report.change": 300}
+
+
 class AuditLog:
     """``app.audit``. ``record`` joins the caller's transaction when there is one."""
 
@@ -82,6 +97,9 @@ class AuditLog:
     def record(self, action: str, target: str = "", outcome: str = "ok",
                detail: str = "", at: str | None = None) -> AuditEntry:
         with self._store.atomic(f"recording {action} in the audit trail"):
+            same = self._coalesced_with(action, target, outcome)
+            if same is not None:
+                return same
             last_seq, prev = self._tip()
             entry = AuditEntry(
                 seq=last_seq + 1, id=new_id(), at=at or iso(self._clock.now()),
@@ -97,6 +115,17 @@ class AuditLog:
 
     def entries(self, limit: int | None = None, newest_first: bool = False) -> list[AuditEntry]:
         return self._store.audit.entries(limit, newest_first)
+
+    def _coalesced_with(self, action: str, target: str, outcome: str) -> AuditEntry | None:
+        window = COALESCE_WINDOW_S.get(action)
+        if window is None or outcome != "ok":
+            return None
+        last = self._store.audit.last()
+        if (last is not None and last.action == action and last.target == _clean(target)
+                and last.actor == _clean(self.actor) and last.outcome == "ok"
+                and (self._clock.now() - parse_iso(last.at)).total_seconds() < window):
+            return last
+        return None
 
     def _tip(self) -> tuple[int, str]:
         """Where the next row chains on. The head kept in meta wins over the newest row, so

@@ -93,3 +93,35 @@ class SyncError(ResponderError):
     def __init__(self, kind: SyncErrorKind, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class DemoStationError(ResponderError):
+    """The embedded demo station cannot run. ``missing`` when this install has no station
+    (the message then says how to get it); otherwise it failed to start or to answer."""
+
+    def __init__(self, message: str, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+class PrintErrorKind(enum.Enum):
+    NO_PRINT_SYSTEM = "no_print_system"  # no CUPS client commands on this machine
+    SERVICE_DOWN = "service_down"  # the CUPS scheduler is not running or not reachable
+    NO_PRINTER = "no_printer"  # no such printer, or no default printer set up
+    REFUSED = "refused"  # the printer exists but does not accept jobs, or refused this one
+    BAD_OPTIONS = "bad_options"  # e.g. a page range past the end of the report
+    JOB_FAILED = "job_failed"  # the job was accepted, then aborted or cancelled
+
+
+class PrintError(ResponderError):
+    """Printing failed; ``kind`` says how. ``started`` is False when no job was ever created,
+    which is when the UI offers to save the PDF instead."""
+
+    def __init__(self, kind: PrintErrorKind, message: str, job_id: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.job_id = job_id
+
+    @property
+    def started(self) -> bool:
+        return self.kind is PrintErrorKind.JOB_FAILED

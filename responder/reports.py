@@ -15,7 +15,7 @@ from civilian_responder.store import Store
 from civilian_responder.store.reports import report_payload
 
 if TYPE_CHECKING:
-    from civilian_responder.audit import AuditLog
+    from civilian_responder.audit import AuditRecorder
 
 # field -> (kind, reference list)
 FIELD_SPECS: dict[str, tuple[str, str | None]] = {
@@ -58,7 +58,6 @@ FIELD_LABELS = {
 }
 
 MAX_MINUTES = 24 * 60
-CHANGE_WINDOW_S = 300  # successive autosaves of one report share one audit row
 
 # A detail applies only while its owner says so (the form shows it only then). Drafts keep a
 # detail whose owner was unticked, so an accidental untick loses nothing; finalizing drops it.
@@ -81,13 +80,14 @@ def inapplicable_details(report: Report) -> dict[str, Any]:
 
 class ReportService:
     def __init__(self, store: Store, reference: ReferenceData, clock: Clock, unit_id: str,
-                 author: str = "", audit: AuditLog | None = None) -> None:
+                 author: str = "", audit: AuditRecorder | None = None) -> None:
         self._store = store
         self._audit = audit
         self._ref = reference
         self._clock = clock
         self.unit_id = unit_id
         self.author = author
+        self.device_tag = ""  # set by open_app once the device is enrolled
 
     def get(self, report_id: str) -> Report:
         report = self._store.reports.get(report_id)
@@ -115,7 +115,8 @@ class ReportService:
         backup = next((e for e in reversed(events) if e.kind == "backup"), None)
         report = Report(
             id=new_id(), call_id=call_id,
-            report_number=self._store.reports.next_number(now.year, self.unit_id),
+            report_number=self._store.reports.next_number(now.year, self.unit_id,
+                                                          self.device_tag),
             version=1, state="draft", created_at=iso(now), updated_at=iso(now),
             author=self.author, backup_requested=backup is not None,
             backup_reason_code=backup.reason_code if backup else None,
@@ -224,21 +225,13 @@ class ReportService:
         return draft
 
     def _record_change(self, report_id: str, fields: Mapping[str, Any]) -> None:
-        """Field names only: the audit trail never holds report content. Autosave writes every
-        half second while someone types, so edits to one report within a few minutes share
-        one audit row (the first), rather than filling the trail and the outbox."""
-        if self._audit is None:
-            return
-        last = self._store.audit.last()
-        if (last is not None and last.action == "report.change" and last.target == report_id
-                and last.actor == self._audit.actor and last.outcome == "ok"
-                and (self._clock.now() - parse_iso(last.at)).total_seconds() < CHANGE_WINDOW_S):
-            return
+        """Field names only: the audit trail never holds report content (successive changes to
+        one report share a row: ``audit.COALESCE_WINDOW_S``)."""
         self._record("report.change", report_id, detail=",".join(sorted(fields)))
 
     def _record(self, action: str, target: str, outcome: str = "ok", detail: str = "") -> None:
         if self._audit is not None:
-            self._audit.record(action, target, outcome, detail)
+            self._audit(action, target, outcome, detail)
 
     def _clean(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         errors: dict[str, str] = {}

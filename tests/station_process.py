@@ -8,6 +8,7 @@ SQLite file directly (read-only) so a test can compare it with the units' data.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -50,9 +51,10 @@ class StationProcess(BaseStation):
     """The station helper's process fixture plus what sync tests need: admin tokens cached,
     dispatch and review through the HTTP API, and ``holdings()``."""
 
-    def __init__(self, workdir: Path) -> None:
-        super().__init__(workdir)
-        self.db_path = Path(self.database_url)
+    def __init__(self, workdir: Path, database_url: str | None = None) -> None:
+        super().__init__(workdir, database_url)
+        self.postgres = self.database_url.startswith("postgresql")
+        self.db_path = Path(self.database_url) if not self.postgres else workdir / "unused.db"
         self._admin: dict[str, str] = {}
 
     @property
@@ -62,7 +64,7 @@ class StationProcess(BaseStation):
     def cli(self, *args: str) -> str:
         done = subprocess.run(
             [sys.executable, "-m", "civilian_responder.station",
-             *args, "--database", str(self.db_path)],
+             *args, "--database", self.database_url],
             cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=60,
         )
         if done.returncode != 0:
@@ -105,17 +107,89 @@ class StationProcess(BaseStation):
         return self.api("POST", f"/reports/{report_id}/review", "supervisor",
                         json={"decision": decision, "comment": comment})
 
+    # Backups -------------------------------------------------------------------------------
+
+    def backup(self, name: str) -> Path:
+        """An online backup of the running station, as an agency's nightly job takes it."""
+        target = self.workdir / f"{name}.backup"
+        if self.postgres:
+            subprocess.run(["pg_dump", "-Fc", "-f", str(target), "-d", self.database_url],
+                           check=True, capture_output=True, timeout=60)
+            return target
+        src = sqlite3.connect(self.db_path, timeout=30)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        return target
+
+    def restore(self, backup: Path, new_epoch: bool = False) -> None:
+        """Stop the station, put the backup in place of its database, start it again."""
+        self.stop()
+        if self._station is not None:
+            self._station.close()
+            self._station = None
+        if self.postgres:
+            import psycopg
+
+            from tests.station_fixture import PG_ADMIN_URL
+
+            name = self.database_url.rsplit("/", 1)[1]
+            with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{name}"')
+            subprocess.run(["pg_restore", "--no-owner", "-d", self.database_url, str(backup)],
+                           check=True, capture_output=True, timeout=60)
+        else:
+            for suffix in ("-wal", "-shm"):
+                Path(str(self.db_path) + suffix).unlink(missing_ok=True)
+            shutil.copy2(backup, self.db_path)
+        if new_epoch:
+            self.cli("new-epoch")
+        self._admin.clear()  # admin tokens made after the backup are gone with it
+        self.start()
+
     # Inspection ------------------------------------------------------------------------------
 
     def holdings(self, unit: str | None = None) -> Holdings:
+        if self.postgres:
+            with self.station.engine.connect() as conn:
+                return _read_holdings(_Postgres(conn), unit)
         con = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
         try:
             return _read_holdings(con, unit)
         finally:
             con.close()
 
+    def query(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        """Read the station's database directly (``?`` placeholders, either backend)."""
+        if self.postgres:
+            with self.station.engine.connect() as conn:
+                return [tuple(r) for r in _Postgres(conn).execute(sql, list(args)).fetchall()]
+        con = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
+        try:
+            return [tuple(r) for r in con.execute(sql, args).fetchall()]
+        finally:
+            con.close()
 
-def _read_holdings(con: sqlite3.Connection, unit: str | None) -> Holdings:
+
+class _Postgres:
+    """Just enough of sqlite3's ``execute(sql, args)`` over a SQLAlchemy connection."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> Any:
+        from sqlalchemy import text
+
+        parts = sql.split("?")
+        named = parts[0] + "".join(f":p{i}{part}" for i, part in enumerate(parts[1:]))
+        return self._conn.execute(text(named), {f"p{i}": a for i, a in enumerate(args)})
+
+
+def _read_holdings(con: Any, unit: str | None) -> Holdings:
     where, args = ("AND unit_id = ?", [unit]) if unit else ("", [])
     h = Holdings()
     rows = con.execute(f"SELECT id FROM call_events WHERE origin = 'unit' {where}", args).fetchall()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 from civilian_responder import __version__
 from civilian_responder.cli import audit, checklists, pdf, signin, sync
 from civilian_responder.errors import ResponderError
+from civilian_responder.extras import install_hint
 
 COMMAND_MODULES = (signin, audit, checklists, pdf, sync)
 
@@ -63,6 +65,15 @@ def run_command(args: argparse.Namespace) -> int:
     except ResponderError as exc:
         print(f"responder: {exc}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as exc:  # an install without this command's extra
+        hint = install_hint(exc)
+        if hint is None:
+            raise
+        print(f"responder: {hint}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `responder ... | head`: the reader left; that is not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

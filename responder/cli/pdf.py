@@ -1,4 +1,4 @@
-"""``responder export-pdf``: the same export the app does, headless."""
+"""``responder export-pdf`` and ``print-pdf``: the same export and print the app does, headless."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from civilian_responder.cli.options import add_signin_arguments
 from civilian_responder.cli.signin import open_app_for_cli
-from civilian_responder.errors import NotFoundError, ValidationError
+from civilian_responder.errors import NotFoundError, PrintError, ValidationError
 
 if TYPE_CHECKING:
     from civilian_responder.app import ResponderApp
@@ -35,6 +35,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_signin_arguments(p)  # --profile and --officer; the passphrase is asked for
     p.add_argument("outdir", type=Path, metavar="OUTDIR")
     p.set_defaults(func=run)
+
+    q = subparsers.add_parser(
+        "print-pdf", help="print a report through the system print service (CUPS)",
+        description="Render one report and send it to a CUPS printer. Exit 0 once the job is "
+                    "printed or queued, 1 if printing failed (the reason is printed).",
+    )
+    q.add_argument("--report", metavar="ID|NUMBER", required=True,
+                   help="the report's id, or its number (latest version)")
+    q.add_argument("--printer", metavar="NAME", default="",
+                   help="CUPS queue name (default: the system's default printer)")
+    q.add_argument("--copies", type=int, default=1, metavar="N")
+    q.add_argument("--pages", default="", metavar="RANGE", help="e.g. 1-2 or 1,3 (default: all)")
+    q.add_argument("--duplex", nargs="?", const="long", default="default",
+                   choices=["long", "short", "none"],
+                   help="two-sided on the long edge (or 'short'; 'none' = one-sided); "
+                        "without it the printer's own setting applies")
+    q.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                   help="how long to watch the job before leaving it queued (default 30)")
+    add_signin_arguments(q)
+    q.set_defaults(func=run_print)
 
     s = subparsers.add_parser(
         "pdf-settings", help="show or change the report PDF letterhead",
@@ -69,6 +89,30 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(outcome.written)} PDF(s) written to {args.outdir} in {took:.1f} s"
           + (" (AES-256 encrypted)" if password else ""), file=sys.stderr)
     return 1 if outcome.failed else 0
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from civilian_responder.pdf import printing  # noqa: PLC0415 (keep `--help` light)
+
+    request = printing.PrintRequest(args.printer, args.copies, args.pages, args.duplex)
+    app = open_app_for_cli(args)
+    try:
+        snap = app.pdf.snapshot(_find_report(app, args.report))
+        try:
+            result = printing.print_report(snap, request, settle=args.wait)
+        except PrintError as exc:
+            app.pdf.record(printing.print_event(snap.report, request, "failed", exc.job_id,
+                                                str(exc)))
+            print(f"responder: not printed: {exc}", file=sys.stderr)
+            return 1
+        app.pdf.record(printing.print_event(snap.report, request, result.outcome,
+                                            result.job.job_id))
+    finally:
+        app.close()
+    r = snap.report
+    state = "printed" if result.outcome == "ok" else "queued (still waiting at the printer)"
+    print(f"{r.report_number} v{r.version}: job {result.job.job_id} {state}")
+    return 0
 
 
 def run_settings(args: argparse.Namespace) -> int:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import Any
 
 from civilian_responder.cli.options import add_signin_arguments
 from civilian_responder.cli.signin import open_app_for_cli
-from civilian_responder.errors import SyncError, SyncErrorKind
-from civilian_responder.sync.engine import SyncProgress
+from civilian_responder.errors import StorageFullError, SyncError, SyncErrorKind
+from civilian_responder.sync.engine import SyncProgress, SyncSettings
 from civilian_responder.sync.status import ERROR_WORDS
 
 EXIT_CODES = {SyncErrorKind.OFFLINE: 3, SyncErrorKind.AUTH: 4, SyncErrorKind.CONFLICT: 5,
               SyncErrorKind.SERVER: 6, SyncErrorKind.PROTOCOL: 7}
+# The device's disk (or file-size limit) filled up while storing what the station sent or
+# answered: nothing half-stored; free space and sync again.
+EXIT_DISK_FULL = 8
 
 
 def register(subparsers: Any) -> None:
@@ -27,11 +31,14 @@ def register(subparsers: Any) -> None:
     sync = subparsers.add_parser("sync", help="send waiting changes and fetch station updates")
     add_signin_arguments(sync)
     sync.add_argument("--quiet", action="store_true", help="print only the summary")
+    sync.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
+                      help="longest one sync round may take, however slowly the station "
+                           f"answers (default {SyncSettings().round_deadline:g})")
     sync.set_defaults(func=sync_command)
 
 
-def _open(args: argparse.Namespace) -> Any:
-    return open_app_for_cli(args)  # the database is encrypted: sign in first
+def _open(args: argparse.Namespace, demo_station: bool = False) -> Any:
+    return open_app_for_cli(args, demo_station)  # the database is encrypted: sign in first
 
 
 def enroll_command(args: argparse.Namespace) -> int:
@@ -50,21 +57,35 @@ def enroll_command(args: argparse.Namespace) -> int:
 
 
 def sync_command(args: argparse.Namespace) -> int:
-    app = _open(args)
+    app = _open(args, demo_station=True)  # the demo profile syncs with its own station
     try:
+        if args.deadline:
+            app.sync.settings = dataclasses.replace(app.sync.settings,
+                                                    round_deadline=args.deadline)
         before = app.sync.status().waiting_text
         print(f"Syncing with {app.sync.station_url or '(no station)'}: {before}", flush=True)
         summary = app.sync.sync(progress=None if args.quiet else _print_progress)
         after = app.sync.status()
     except SyncError as exc:
         return _failed("sync", exc)
+    except StorageFullError as exc:
+        print(f"sync failed: this device's disk is full: {exc}. Free some space and sync "
+              "again; nothing was half-stored.", file=sys.stderr, flush=True)
+        return EXIT_DISK_FULL
     finally:
-        app.close()
+        _close(app)
     print(f"Sync done: {summary.text()}. {after.waiting_text}.", flush=True)
     if after.problems:
         print(f"{after.problems} change(s) need attention (refused or in conflict); "
               "open the app to see them.")
     return 0
+
+
+def _close(app: Any) -> None:
+    try:
+        app.close()
+    except StorageFullError:  # the exit code already says so; the profile is intact
+        pass
 
 
 def _print_progress(p: SyncProgress) -> None:

@@ -8,21 +8,17 @@
 
 from civilian_responder.pdf.service import (
     AuditEvent,
-    AuditSink,
     ExportedFile,
     ExportOutcome,
     ReportPdfService,
-    audit_trail_sink,
+    audit_row,
     export_many,
-    log_audit,
     write_pdf,
 )
 from civilian_responder.pdf.snapshot import AgencySettings, ChecklistSummary, ReportSnapshot
 
 __all__ = [
-    "AgencySettings", "AuditEvent", "AuditSink", "ChecklistSummary", "ExportOutcome",
-    "ExportedFile", "ReportPdfService", "ReportSnapshot", "audit_trail_sink", "export_many",
-    "log_audit",
-    "write_pdf",
+    "AgencySettings", "AuditEvent", "ChecklistSummary", "ExportOutcome", "ExportedFile",
+    "ReportPdfService", "ReportSnapshot", "audit_row", "export_many", "write_pdf",
 ]
 

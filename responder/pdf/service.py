@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from civilian_responder.audit import AuditRecorder
 from civilian_responder.errors import NotFoundError, RenderError, StorageError, ValidationError
 from civilian_responder.models import Report
 from civilian_responder.pdf.snapshot import (
@@ -40,29 +41,20 @@ class AuditEvent:
     version: int
     target: str = ""  # file written or printer name
     encrypted: bool = False
+    outcome: str = "ok"  # "ok" | "queued" (a print still waiting at the printer) | "failed"
+    detail: str = ""  # settings and job id (prints) or the reason it failed; never content
 
 
-AuditSink = Callable[[AuditEvent], None]
 # The report's checklist runs (runs belong to the call: ``report.call_id``), summarised.
 ChecklistSource = Callable[[Report], Sequence[ChecklistSummary]]
 
 
-def log_audit(event: AuditEvent) -> None:
-    """Default sink until the audit trail is wired in: one content-free log line."""
-    log.info("audit %s report=%s v%d target=%s encrypted=%s", event.action,
-             event.report_number, event.version, event.target, event.encrypted)
-
-
-def audit_trail_sink(record: Callable[..., object]) -> AuditSink:
-    """Adapts the audit trail's ``record(action, target, outcome, detail)`` (app.audit.record)
-    to an AuditSink: ``ReportPdfService(..., audit=audit_trail_sink(app_audit.record))``."""
-
-    def sink(event: AuditEvent) -> None:
-        how = "AES-256 encrypted" if event.encrypted else "not encrypted"
-        record(event.action.replace("pdf_", "pdf."), f"report:{event.report_id}", "ok",
-               f"{event.report_number} v{event.version}; {how}; to {event.target}")
-
-    return sink
+def audit_row(event: AuditEvent) -> tuple[str, str, str, str]:
+    """The audit trail's (action, target, outcome, detail) for an export, print or preview."""
+    how = "AES-256 encrypted" if event.encrypted else "not encrypted"
+    what = event.detail or f"{how}; to {event.target}"
+    return (event.action.replace("pdf_", "pdf."), f"report:{event.report_id}", event.outcome,
+            f"{event.report_number} v{event.version}; {what}")
 
 
 @dataclass(frozen=True)
@@ -86,7 +78,8 @@ class ReportPdfService:
     functions, which only take snapshots and may run on a worker."""
 
     def __init__(self, store: Store, reference: ReferenceData, profile_root: Path,
-                 audit: AuditSink = log_audit, checklists: ChecklistSource | None = None) -> None:
+                 audit: AuditRecorder | None = None,
+                 checklists: ChecklistSource | None = None) -> None:
         self._store = store
         self._ref = reference
         self._root = profile_root
@@ -163,8 +156,12 @@ class ReportPdfService:
 
     def record(self, event: AuditEvent) -> None:
         """Audit failures must not undo an export that already happened; they are logged."""
+        if self.audit is None:  # no trail (tests): one content-free log line
+            log.info("audit %s report=%s v%d outcome=%s", event.action, event.report_number,
+                     event.version, event.outcome)
+            return
         try:
-            self.audit(event)
+            self.audit(*audit_row(event))
         except Exception:  # noqa: BLE001
             log.error("Could not record audit entry for %s", event.action, exc_info=True)
 

@@ -5,12 +5,23 @@ from __future__ import annotations
 import ipaddress
 import logging
 import ssl
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from civilian_responder.station.errors import StationConfigError
 from civilian_responder.station.service import Station
 
 log = logging.getLogger(__name__)
+
+
+class Companion(Protocol):
+    """Something that runs beside the server (the demo dispatcher, the lease watch): started
+    with a function that stops the server, stopped when the server has stopped."""
+
+    def start(self, stop_server: Callable[[], None]) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 def is_loopback(host: str) -> bool:
@@ -48,7 +59,8 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
 
 
 def serve(station: Station, host: str, port: int, cert: Path | None = None,
-          key: Path | None = None, log_level: str = "info", workers: int = 1,
+          key: Path | None = None, log_level: str = "info",
+          companions: Sequence[Companion] = (), workers: int = 1,
           database_url: str | None = None) -> int:
     check_transport(host, cert, key)
     if workers < 1:
@@ -63,6 +75,8 @@ def serve(station: Station, host: str, port: int, cert: Path | None = None,
     log.info("station %s serving on %s://%s:%d (%d worker%s)", station.station_id, scheme, host,
              port, workers, "" if workers == 1 else "s")
     if workers > 1:
+        if companions:
+            raise StationConfigError("The demo companions run with one worker only")
         from civilian_responder.station.workers import run_workers  # noqa: PLC0415
 
         station.close()  # each worker opens its own engine
@@ -77,5 +91,16 @@ def serve(station: Station, host: str, port: int, cert: Path | None = None,
     if context is not None:
         # uvicorn builds its own context without a version floor; use ours (TLS 1.2+).
         config.ssl = context
-    uvicorn.Server(config).run()
+    server = uvicorn.Server(config)
+
+    def stop_server() -> None:
+        server.should_exit = True
+
+    for companion in companions:
+        companion.start(stop_server)
+    try:
+        server.run()
+    finally:
+        for companion in companions:
+            companion.stop()
     return 0

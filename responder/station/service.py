@@ -15,13 +15,13 @@ from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.station.eido import parse_eido
 from civilian_responder.station.errors import Invalid
 from civilian_responder.station.storage import feed
-from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch
+from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch, raise_cad
 from civilian_responder.station.storage.checklists import Checklists
-from civilian_responder.station.storage.database import make_engine, migrate, write
+from civilian_responder.station.storage.database import lock_feed, make_engine, migrate, write
 from civilian_responder.station.storage.devices import Device, DeviceRegistry
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
-from civilian_responder.station.storage.tables import meta
+from civilian_responder.station.storage.tables import meta, receipts
 from civilian_responder.station.storage.throttle import Throttle
 from civilian_responder.station.storage.uploads import Uploads
 from sqlalchemy import Engine, delete, select
@@ -86,6 +86,33 @@ class Station:
 
     def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
         return feed.pull(self.engine, device.unit_id, cursor, limit)
+
+    def sync_state(self, device: Device, last_change_id: str | None, cursor: int,
+                   cursor_check: str | None, cad_numbers: list[str]) -> dict[str, Any]:
+        """What a unit asks before each sync to tell whether this station went back (restored
+        from an older backup): does it still hold the last change the unit had acknowledged,
+        and the feed change the unit's cursor stands on? The unit's highest CAD numbers lift
+        the counters, so a restored station never hands out a number a unit holds."""
+        with write(self.engine) as conn:
+            lock_feed(conn)
+            for number in cad_numbers[:50]:
+                raise_cad(conn, number)
+            known = None
+            if last_change_id:
+                known = conn.execute(select(receipts.c.change_id)
+                                     .where(receipts.c.change_id == last_change_id)
+                                     ).first() is not None
+            return {"epoch": self.epoch_in(conn), "change_known": known,
+                    "cursor_ok": feed.holds(conn, device.unit_id, cursor, cursor_check),
+                    "feed_high": feed.high(conn)}
+
+    def epoch_in(self, conn: Any) -> str:
+        found = conn.execute(select(meta.c.value).where(meta.c.key == "epoch")
+                             ).scalar_one_or_none()
+        if found is None:
+            found = new_id()
+            conn.execute(meta.insert().values(key="epoch", value=found))
+        return str(found)
 
     def import_eido(self, body: Any, unit_id: str | None, actor: str) -> tuple[dict[str, Any],
                                                                              bool]:

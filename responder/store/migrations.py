@@ -206,6 +206,13 @@ def _sync_outbox_entity(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX attachments_pending ON attachments (uploaded, created_at)")
 
 
+@migrations(name="0202_sync_review_at")
+def _sync_review_at(db: sqlite_utils.Database) -> None:
+    # The station time of the review decision a report last took: a re-pull after a station
+    # restore replays old decisions, and an older one must not undo a newer state.
+    db.execute("ALTER TABLE reports ADD COLUMN review_at TEXT")
+
+
 def migrate(db: sqlite_utils.Database, path: Path) -> None:
     """Apply pending migrations, copying the file aside first if it already holds data."""
     pending = migrations.pending(db)

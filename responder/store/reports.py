@@ -82,12 +82,14 @@ class ReportRepository:
         """Partial update of only the changed fields (autosave path)."""
         self._db["reports"].update(report_id, encode_fields(fields))
 
-    def next_number(self, year: int, unit_id: str) -> str:
-        prefix = f"R{year}-{unit_id}-"
+    def next_number(self, year: int, unit_id: str, device_tag: str = "") -> str:
+        """The next report number: ``R2026-CSO-12-3FA9C1-00001`` on an enrolled device (its
+        tag keeps two devices of a unit apart), ``R2026-CSO-12-00001`` before enrollment."""
+        prefix = f"R{year}-{unit_id}-" + (f"{device_tag}-" if device_tag else "")
         row = self._db.execute(
             "SELECT MAX(CAST(substr(report_number, ?) AS INTEGER)) FROM reports"
-            " WHERE report_number LIKE ?",
-            [len(prefix) + 1, prefix + "%"],
+            " WHERE report_number LIKE ? AND substr(report_number, ?) NOT GLOB '*[^0-9]*'",
+            [len(prefix) + 1, prefix + "%", len(prefix) + 1],
         ).fetchone()
         return f"{prefix}{(row[0] or 0) + 1:05d}"
 

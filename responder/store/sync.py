@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -13,15 +13,25 @@ from civilian_responder.models import Attachment, Call, OutboxEntry, PendingChan
 from civilian_responder.store.calls import call_to_row
 
 _ATT_FIELDS = [f.name for f in dataclasses.fields(Attachment)]
-_CALL_FIELDS = {f.name for f in dataclasses.fields(Call)}
+_CALL_COLUMNS = [f.name for f in dataclasses.fields(Call)]
+_CALL_FIELDS = set(_CALL_COLUMNS)
 # A photo's metadata (and then its bytes) waits until its report is on the station and the
 # report is not being revised: the station files photos under reports it already holds.
-_HOLD_BACK_META = """
+# A re-offered photo (the station lost it in a restore) goes even while its report is being
+# revised: the station had it before.
+RESENT = "re-offered to a restored station"
+_HOLD_BACK_META = f"""
     o.kind = 'attachment_meta' AND NOT EXISTS (
         SELECT 1 FROM outbox r JOIN reports rep ON rep.id = r.entity_id
         WHERE r.entity_id = json_extract(o.payload, '$.report_id') AND r.kind = 'report'
-          AND r.state = 'acked' AND rep.state NOT IN ('draft', 'returned'))
+          AND r.state = 'acked'
+          AND (rep.state NOT IN ('draft', 'returned') OR o.result_reason = '{RESENT}'))
 """
+
+# Calls go before the records that name them: a restored station re-creates a call from the
+# unit's copy (with its CAD number) before the unit's re-sent original could renumber it.
+_CALLS_FIRST = "CASE o.kind WHEN 'call_copy' THEN 0 WHEN 'call' THEN 1 ELSE 2 END"
+_CAD_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]"
 
 
 class SyncRepository:
@@ -36,7 +46,7 @@ class SyncRepository:
         rows = self._db.execute(
             f"""SELECT o.seq, o.change_id, o.kind, o.entity_id, o.call_id, o.created_at, o.payload
                 FROM outbox o WHERE o.state = 'pending' AND NOT ({_HOLD_BACK_META})
-                ORDER BY o.seq LIMIT ?""",
+                ORDER BY {_CALLS_FIRST}, o.seq LIMIT ?""",
             [int(limit)],
         ).fetchall()
         out: list[PendingChange] = []
@@ -111,40 +121,118 @@ class SyncRepository:
             [(state, reason, at, change_id) for change_id, state, reason, at in results],
         )
 
-    def reoffer_acknowledged(self) -> int:
+    def reoffer_acknowledged(self, hold_back: Iterable[str] = ()) -> int:
         """The station was restored from a backup: everything it had acknowledged goes again
-        (it answers ``duplicate`` for what it still holds). Refused and conflicting changes keep
-        their answer. Returns how many changes were re-offered."""
+        (it answers ``duplicate`` for what it still holds), and so do refused changes (a
+        rejection is not remembered: "call … is not known" may be accepted now). Conflicts keep
+        their answer. Of a report's submissions only the last goes (replaying a resubmission
+        after its first version would conflict); ``hold_back`` reports none (the caller sends
+        them anew). Returns how many changes were re-offered."""
+        held = list(hold_back)
+        marks = ", ".join("?" for _ in held) or "SELECT NULL WHERE 0"  # () is not valid SQL
         cursor = self._db.execute(
-            "UPDATE outbox SET state = 'pending', acked_at = NULL, result_reason = ''"
-            " WHERE state = 'acked'"
+            f"""UPDATE outbox SET state = 'pending', acked_at = NULL, result_reason = '{RESENT}'
+                WHERE state IN ('acked', 'quarantined') AND NOT (kind = 'report' AND (
+                    entity_id IN ({marks}) OR seq < (
+                        SELECT MAX(r.seq) FROM outbox r
+                        WHERE r.kind = 'report' AND r.entity_id = outbox.entity_id)))""",
+            held,
         )
         self._db.execute("UPDATE attachments SET uploaded = 0 WHERE uploaded = 1")
         return cursor.rowcount
 
+    def last_report_payload(self, report_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT payload FROM outbox WHERE kind = 'report' AND entity_id = ?"
+            " ORDER BY seq DESC LIMIT 1", [report_id]).fetchone()
+        return row[0] if row else None
+
+    def numbered_calls(self) -> list[Call]:
+        """Every call that carries a station number: what a restored station may have lost."""
+        rows = self._db.execute(
+            f"SELECT {', '.join(_CALL_COLUMNS)} FROM calls WHERE cad_number IS NOT NULL"
+            " ORDER BY received_at").fetchall()
+        return [_call(row) for row in rows]
+
+    def decided_reports(self) -> list[tuple[str, str, str, str, bool]]:
+        """(report id, approved|returned, comment, decided at, resubmitted) for reports whose
+        supervisor decision the unit holds; ``resubmitted``: returned, then finalized again."""
+        rows = self._db.execute(
+            "SELECT id, state, review_comment, COALESCE(review_at, updated_at), call_id"
+            " FROM reports WHERE state IN ('approved', 'returned')"
+            " OR (state = 'finalized' AND review_at IS NOT NULL) ORDER BY created_at").fetchall()
+        return [(r[0], "approved" if r[1] == "approved" else "returned", r[2], r[3],
+                 r[1] == "finalized") for r in rows]
+
+    def highest_cad_numbers(self) -> list[str]:
+        """The highest station number this unit holds, per year."""
+        rows = self._db.execute(
+            "SELECT MAX(cad_number) FROM calls WHERE cad_number GLOB ?"
+            " GROUP BY substr(cad_number, 1, 4)", [_CAD_GLOB]).fetchall()
+        return [r[0] for r in rows if r[0]]
+
     # What came from the station -------------------------------------------------------------
 
-    def store_call(self, fields: Mapping[str, Any], default_status: str) -> None:
-        """Insert or update a call from the station. The unit keeps its own status."""
+    def store_call(self, fields: Mapping[str, Any], default_status: str,
+                   statuses: Sequence[str]) -> str:
+        """Insert or update a call from the station. Returns ``stored``, ``older`` (the unit
+        holds a newer revision: a restored station's old copy never replaces it) or
+        ``clash:<call id>`` (its CAD number is one this unit holds for another call; stored
+        without it until the station renumbers it)."""
         row = {k: v for k, v in fields.items() if k in _CALL_FIELDS}
+        outcome = "stored"
+        cad = row.get("cad_number")
+        if cad:
+            holder = self._db.execute("SELECT id FROM calls WHERE cad_number = ? AND id != ?",
+                                      [cad, row["id"]]).fetchone()
+            if holder is not None:
+                row["cad_number"] = None
+                outcome = f"clash:{holder[0]}"
         existing = self._db.execute(
-            "SELECT status, self_initiated FROM calls WHERE id = ?", [row["id"]]
-        ).fetchone()
+            "SELECT status, station_revision, cancelled, unit_id FROM calls WHERE id = ?",
+            [row["id"]]).fetchone()
         if existing is None:
             row.setdefault("status", default_status)
-            call = Call(**row)
-            self._db.table("calls").insert(call_to_row(call))
-            return
-        row.pop("status", None)
+            self._db.table("calls").insert(call_to_row(Call(**row)))
+            return outcome
+        if outcome != "stored":
+            row.pop("cad_number")  # keep whatever number it has until the station renumbers
+        status, revision, cancelled, unit_id = existing
+        if int(row.get("station_revision") or 0) < int(revision or 0):
+            return "older"
+        row["status"] = _further(status, row.get("status"), statuses)
+        if cancelled and unit_id == row.get("unit_id"):
+            row["cancelled"] = True  # a cancellation is final: an older copy does not undo it
         row.pop("id")
         for name in ("self_initiated", "cancelled"):
             if name in row:
                 row[name] = int(bool(row[name]))
-        if row:
-            # Plain UPDATE (column names come from the Call dataclass, never from the wire).
-            assignments = ", ".join(f"{name} = ?" for name in row)
-            self._db.execute(f"UPDATE calls SET {assignments} WHERE id = ?",
-                             [*row.values(), fields["id"]])
+        # Plain UPDATE (column names come from the Call dataclass, never from the wire).
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        self._db.execute(f"UPDATE calls SET {assignments} WHERE id = ?",
+                         [*row.values(), fields["id"]])
+        return outcome
+
+    def store_unit_event(self, event: StatusEvent, statuses: Sequence[str]) -> bool:
+        """A status event another device of this unit recorded: into the timeline once, and
+        the call moves forward to it (never back). False if it was already there."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO status_events (id, call_id, kind, status, at, reason_code,"
+            " note, actor, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unit')",
+            [event.id, event.call_id, event.kind, event.status, event.at, event.reason_code,
+             event.note, event.actor],
+        )
+        if cursor.rowcount == 0:
+            return False
+        if event.kind == "status":
+            current = self._db.execute("SELECT status FROM calls WHERE id = ?",
+                                       [event.call_id]).fetchone()
+            if current is not None:
+                further = _further(current[0], event.status, statuses)
+                if further != current[0]:
+                    self._db.execute("UPDATE calls SET status = ? WHERE id = ?",
+                                     [further, event.call_id])
+        return True
 
     def call_exists(self, call_id: str) -> bool:
         return bool(self._db.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone())
@@ -161,11 +249,30 @@ class SyncRepository:
 
     def store_review(self, report_id: str, state: str, comment: str, at: str) -> bool:
         """Set a submitted report's review outcome. Only a report waiting for review changes:
-        one already revised locally or superseded is left alone. False if nothing changed."""
+        one already revised locally or superseded is left alone, and a decision older than
+        the one the report last took (a re-pull from a restored station) is ignored. False if
+        nothing changed."""
         cursor = self._db.execute(
-            "UPDATE reports SET state = ?, review_comment = ?,"
+            "UPDATE reports SET state = ?, review_comment = ?, review_at = NULLIF(?, ''),"
             " updated_at = COALESCE(NULLIF(?, ''), updated_at)"
-            " WHERE id = ? AND state IN ('finalized', 'approved', 'returned')",
-            [state, comment, at, report_id],
+            " WHERE id = ? AND state IN ('finalized', 'approved', 'returned')"
+            " AND (review_at IS NULL OR ? > review_at)",
+            [state, comment, at, at, report_id, at],
         )
         return cursor.rowcount > 0
+
+
+def _further(mine: str | None, theirs: object, statuses: Sequence[str]) -> str | None:
+    """Of two unit statuses, the one further along the lifecycle (the reference list order)."""
+    if not isinstance(theirs, str) or theirs not in statuses:
+        return mine
+    if mine not in statuses or statuses.index(theirs) > statuses.index(mine):
+        return theirs
+    return mine
+
+
+def _call(row: Sequence[Any]) -> Call:
+    values = dict(zip(_CALL_COLUMNS, row, strict=True))
+    values["self_initiated"] = bool(values["self_initiated"])
+    values["cancelled"] = bool(values["cancelled"])
+    return Call(**values)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError
 
@@ -55,19 +57,87 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+class Deadline:
+    """A point in time (``time.monotonic``) after which no socket operation may wait.
+
+    httpx's timeouts bound each wait for bytes; a station that trickles one byte at a time
+    never trips them. Every read, write and connect of the client's connections waits at most
+    until the deadline, so a sync round ends on time whatever the station does."""
+
+    def __init__(self, seconds: float | None = None) -> None:
+        self.at = time.monotonic() + seconds if seconds else None
+
+    def bound(self, timeout: float | None) -> float | None:
+        if self.at is None:
+            return timeout
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("the sync round's deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream, deadline: Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._deadline.bound(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._deadline.bound(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        tls = self._inner.start_tls(ssl_context, server_hostname, self._deadline.bound(timeout))
+        return _DeadlineStream(tls, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, inner: httpcore.NetworkBackend, deadline: Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(host, port, self._deadline.bound(timeout),
+                                         local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
 class StationClient:
-    """One HTTP connection pool to one station. Thread-safe; used from the sync worker."""
+    """One HTTP connection pool to one station. Thread-safe; used from the sync worker.
+    ``deadline`` (seconds) bounds everything this client does, however the station answers."""
 
     def __init__(self, base_url: str, token: str | None = None, *,
-                 timeout: float = DEFAULT_TIMEOUT, verify: bool | str = True) -> None:
+                 timeout: float = DEFAULT_TIMEOUT, verify: bool | str = True,
+                 deadline: float | None = None) -> None:
         self.base_url = check_station_url(base_url)
         if self.base_url.startswith("http://"):
             # Plain http is loopback only (checked above): no TLS, so skip loading the CA
             # bundle, which costs tens of milliseconds per client (one client per sync round).
             verify = False
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        transport = httpx.HTTPTransport(verify=verify)
+        pool = getattr(transport, "_pool", None)
+        if deadline and isinstance(pool, httpcore.ConnectionPool):
+            pool._network_backend = _DeadlineBackend(pool._network_backend, Deadline(deadline))
         self._http = httpx.Client(
-            base_url=self.base_url + API, headers=headers, verify=verify,
+            base_url=self.base_url + API, headers=headers, transport=transport,
             timeout=httpx.Timeout(timeout), follow_redirects=False,
         )
 
@@ -105,8 +175,28 @@ class StationClient:
     def pull(self, cursor: int, limit: int) -> dict[str, Any]:
         body = self._json("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
         _require(body, ("changes", "cursor", "more"), "pull")
-        if not isinstance(body["changes"], list):
+        if not isinstance(body["changes"], list) or not all(
+                isinstance(c, dict) and _is_int(c.get("seq")) for c in body["changes"]):
             raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a malformed pull answer")
+        return body
+
+    def sync_state(self, last_change_id: str | None, cursor: int, cursor_check: str | None,
+                   cad_numbers: Sequence[str]) -> dict[str, Any] | None:
+        """Has the station gone back since this device last synced? None from a station
+        that predates the question (404)."""
+        response = self._send("POST", "/sync/state", json={
+            "last_change_id": last_change_id or None, "cursor": cursor,
+            "cursor_check": cursor_check or None, "cad_numbers": list(cad_numbers)[:50]})
+        if response.status_code == 404:
+            return None
+        self._raise_for(response)
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise SyncError(SyncErrorKind.PROTOCOL,
+                            "The station sent something that is not JSON (sync state)") from exc
+        if not isinstance(body, dict) or not isinstance(body.get("cursor_ok"), bool):
+            raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a malformed sync state")
         return body
 
     def upload_state(self, sha256: str) -> UploadState:
@@ -215,6 +305,10 @@ def _upload_state(response: httpx.Response, default_offset: int | None = None) -
     if offset is None:
         raise SyncError(SyncErrorKind.PROTOCOL, "The station did not say how much it holds")
     return UploadState(offset, response.headers.get("Upload-Complete", "0") == "1")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _require(body: Mapping[str, Any], keys: Sequence[str], what: str) -> None:

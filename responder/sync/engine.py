@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from civilian_responder.audit import AuditRecorder
 from civilian_responder.clock import Clock, iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.models import OutboxEntry, PendingChange
@@ -33,14 +34,23 @@ from civilian_responder.sync.enrollment import (
     request_enrollment,
     store_enrollment,
 )
-from civilian_responder.sync.incoming import IncomingCounts, store_changes
+from civilian_responder.sync.incoming import IncomingCounts, Stored, store_changes
+from civilian_responder.sync.recovery import (
+    change_check,
+    check_page,
+    queue_call_copies,
+    queue_recovery,
+)
 from civilian_responder.sync.status import (
     META_CURSOR,
+    META_CURSOR_CHECK,
     META_DEVICE,
     META_EPOCH,
     META_ERROR,
     META_ERROR_KIND,
+    META_LAST_ACK,
     META_LAST_OK,
+    META_STUCK,
     META_URL,
     SyncStatus,
     token_account,
@@ -53,6 +63,7 @@ ProgressCallback = Callable[["SyncProgress"], None]
 _OUTCOME_STATE = {"applied": "acked", "duplicate": "acked", "rejected": "quarantined",
                   "conflict": "conflict"}
 MAX_ROUNDS = 100_000
+GIVE_UP_AFTER = 5  # syncs failing on one unreadable station change before it is passed over
 BATCH_ITEM_MAX = 4 * 1024 * 1024  # the station's limit for one photo in a batch
 
 
@@ -73,6 +84,7 @@ class SyncSettings:
     round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
     timeout: float = 30.0
     probe_timeout: float = 3.0
+    round_deadline: float = 300.0  # one round's whole conversation, however the station answers
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,10 @@ class SyncPlan:
     changes: tuple[PendingChange, ...]
     uploads: tuple[Upload, ...]
     epoch: str = ""  # the station epoch this device last synced under ("" = not known yet)
+    last_ack: str = ""  # the change the station acknowledged last
+    cursor_check: str = ""  # fingerprint of the feed change the cursor stands on
+    cad_numbers: tuple[str, ...] = ()  # the highest CAD number held, per year
+    give_up_seq: int | None = None  # an unreadable change tried often enough: pass over it
 
 
 @dataclass(frozen=True)
@@ -115,6 +131,7 @@ class RoundResult:
     cancelled: bool = False
     error: SyncError | None = None
     epoch: str = ""  # what the station said this round
+    regressed: str = ""  # why the station looks restored from an older backup ("" = it is not)
 
 
 @dataclass
@@ -152,6 +169,11 @@ class SyncSummary:
             parts.append(f"{self.conflicts} in conflict")
         if self.incoming.skipped:
             parts.append(f"{self.incoming.skipped} station changes unreadable")
+        if self.incoming.unreadable:
+            parts.append("a station change unreadable (asked for again next time)")
+        if self.incoming.recovered:
+            parts.append(f"the station went back to an older backup: {self.incoming.recovered} "
+                         "changes offered again")
         return ", ".join(parts)
 
 
@@ -160,7 +182,8 @@ class SyncEngine:
     ``transfer`` and ``probe`` touch only the network."""
 
     def __init__(self, store: Store, checklist_dir: Path, clock: Clock, tokens: TokenStore,
-                 statuses: tuple[str, ...], settings: SyncSettings | None = None) -> None:
+                 statuses: tuple[str, ...], settings: SyncSettings | None = None,
+                 audit: AuditRecorder | None = None) -> None:
         self._store = store
         self._checklists = checklist_dir
         self._clock = clock
@@ -168,8 +191,7 @@ class SyncEngine:
         self._statuses = statuses
         self.settings = settings or SyncSettings()
         self.enrolled_listeners: list[Callable[[str], None]] = []
-        # The audit trail's record(action, target, outcome, detail); set by open_app.
-        self.audit: Callable[..., object] | None = None
+        self.audit = audit
         # Called (on the store's thread) after a round stored new checklist definitions.
         self.definitions_listeners: list[Callable[[], None]] = []
 
@@ -236,7 +258,14 @@ class SyncEngine:
         )
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
         epoch = self._store.get_meta(META_EPOCH) or ""
-        return SyncPlan(url, token, cursor, tuple(changes), uploads, epoch)
+        stuck_seq, attempts = _stuck(self._store.get_meta(META_STUCK))
+        return SyncPlan(
+            url, token, cursor, tuple(changes), uploads, epoch,
+            last_ack=self._store.get_meta(META_LAST_ACK) or "",
+            cursor_check=self._store.get_meta(META_CURSOR_CHECK) or "",
+            cad_numbers=tuple(self._store.sync.highest_cad_numbers()),
+            give_up_seq=stuck_seq if attempts >= GIVE_UP_AFTER else None,
+        )
 
     # Phase 2 (worker) -----------------------------------------------------------------------
 
@@ -259,20 +288,32 @@ class SyncEngine:
     # Phase 3 --------------------------------------------------------------------------------
 
     def apply(self, result: RoundResult) -> IncomingCounts:
-        """Store one round's outcome in one transaction; the cursor moves with the changes."""
-        if result.epoch and result.plan.epoch and result.epoch != result.plan.epoch:
-            return self._start_new_epoch(result.epoch)
+        """Store one round's outcome in one transaction; the cursor moves with the changes,
+        and never past a change that could not be stored."""
+        new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
+        if new_epoch or result.regressed:
+            return self._recover(result.epoch, result.regressed or "new epoch")
         at = iso(self._clock.now())
         marks = [(cid, _OUTCOME_STATE[status], reason, at)
                  for cid, status, reason in result.outcomes if status in _OUTCOME_STATE]
+        receipted = [cid for cid, status, _ in result.outcomes
+                     if status in ("applied", "duplicate", "conflict")]
         with self._store.atomic("saving what the station answered"):
             if result.epoch and not result.plan.epoch:
                 self._store.set_meta(META_EPOCH, result.epoch)
             self._store.sync.mark_results(marks)
+            if receipted:
+                self._store.set_meta(META_LAST_ACK, receipted[-1])
             self._store.sync.mark_uploaded(result.uploaded)
-            counts = store_changes(self._store, self._checklists, result.pulled, self._statuses)
-            if result.cursor != result.plan.cursor:
-                self._store.set_meta(META_CURSOR, str(result.cursor))
+            stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
+                                   result.plan.give_up_seq)
+            self._move_cursor(result, stored)
+            self._copy_clashing(stored)
+            if result.error is None and stored.stuck is not None:
+                result.error = SyncError(
+                    SyncErrorKind.PROTOCOL, f"The station sent a change this device could not "
+                    f"read (#{stored.stuck}); it is asked for again at the next sync")
+                result.more_to_pull = False
             if result.error is not None:
                 self._store.set_meta(META_ERROR_KIND, result.error.kind.value)
                 self._store.set_meta(META_ERROR, str(result.error))
@@ -282,20 +323,52 @@ class SyncEngine:
                 self._store.set_meta(META_ERROR, "")
         for attachment_id, reason in result.upload_failures:
             log.warning("Photo %s was not accepted: %s", attachment_id, reason)
+        counts = stored.counts
         if counts.checklists:
             for listener in self.definitions_listeners:
                 listener()
         return counts
 
-    def _start_new_epoch(self, epoch: str) -> IncomingCounts:
-        """The station was restored from a backup and may have lost what it acknowledged:
-        offer everything again and pull from the start (medic/cht-core#8093)."""
+    def _move_cursor(self, result: RoundResult, stored: Stored) -> None:
+        if stored.stuck is not None:
+            seq, attempts = _stuck(self._store.get_meta(META_STUCK))
+            attempts = attempts + 1 if seq == stored.stuck else 1
+            self._store.set_meta(META_STUCK, f"{stored.stuck}:{attempts}")
+            cursor = stored.through if stored.through is not None else result.plan.cursor
+        else:
+            cursor = result.cursor
+            if self._store.get_meta(META_STUCK):
+                self._store.set_meta(META_STUCK, "")
+        if cursor != result.plan.cursor:
+            self._store.set_meta(META_CURSOR, str(cursor))
+            if stored.through_change is not None and stored.through == cursor:
+                self._store.set_meta(META_CURSOR_CHECK, change_check(stored.through_change))
+            else:  # the cursor moved past changes not for us (an empty page's cursor)
+                self._store.set_meta(META_CURSOR_CHECK, "")
+
+    def _copy_clashing(self, stored: Stored) -> None:
+        """The station gave one of our calls' numbers to another call: send it our copy, so it
+        renumbers the newer one (and re-learns ours)."""
+        if stored.clashes:
+            queue_call_copies(self._store, set(stored.clashes), iso(self._clock.now()))
+
+    def _recover(self, epoch: str, why: str) -> IncomingCounts:
+        """The station went back to an older backup and may have lost what it acknowledged:
+        offer everything again (with our copies of the calls it belongs to and of the review
+        decisions we hold), and pull from the start (medic/cht-core#8093). Whatever the
+        re-pull brings, an older copy never replaces what this unit holds."""
         with self._store.atomic("re-offering changes to a restored station"):
-            count = self._store.sync.reoffer_acknowledged()
+            count = queue_recovery(self._store, iso(self._clock.now()))
             self._store.set_meta(META_CURSOR, "0")
-            self._store.set_meta(META_EPOCH, epoch)
-        log.warning("The station was restored from a backup; re-offering %d changes", count)
-        return IncomingCounts()
+            self._store.set_meta(META_CURSOR_CHECK, "")
+            self._store.set_meta(META_LAST_ACK, "")
+            self._store.set_meta(META_STUCK, "")
+            if epoch:
+                self._store.set_meta(META_EPOCH, epoch)
+        log.warning("The station went back to an older backup (%s); re-offering %d changes",
+                    why, count)
+        self._audit("station-restored", why)
+        return IncomingCounts(recovered=count)
 
     # All phases on one thread (CLI, tests) --------------------------------------------------
 
@@ -353,7 +426,15 @@ def round_did_work(result: RoundResult) -> bool:
     """Another round is worth it only if this one moved something (else we would loop)."""
     new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
     return bool(result.outcomes or result.uploaded or result.pulled or result.more_to_pull
-                or new_epoch)
+                or new_epoch or result.regressed)
+
+
+def _stuck(value: str | None) -> tuple[int | None, int]:
+    seq, _, attempts = (value or "").partition(":")
+    try:
+        return int(seq), int(attempts or 0)
+    except ValueError:
+        return None, 0
 
 
 class Transfer:
@@ -371,14 +452,17 @@ class Transfer:
 
     def run(self) -> RoundResult:
         try:
-            with StationClient(self.plan.station_url, self.plan.token,
-                               timeout=self.s.timeout) as client:
+            with StationClient(self.plan.station_url, self.plan.token, timeout=self.s.timeout,
+                               deadline=self.s.round_deadline) as client:
                 health = client.health()
                 self.result.epoch = str(health.get("epoch") or "")
                 features = health.get("features")
                 self.features = {str(f) for f in features} if isinstance(features, list) else set()
                 if self.plan.epoch and self.result.epoch and self.result.epoch != self.plan.epoch:
                     return self.result  # restored station: re-offer everything first
+                self.result.regressed = self._went_back(client)
+                if self.result.regressed:
+                    return self.result
                 for step in (self._push_and_upload, self._pull):
                     if self.cancel.is_set():
                         self.result.cancelled = True
@@ -403,6 +487,21 @@ class Transfer:
                 self._stop.set()
                 raise
             uploading.result()
+
+    def _went_back(self, client: StationClient) -> str:
+        """Ask whether the station still holds what it told us it had: our last acknowledged
+        change and the feed change our cursor stands on. Either gone means it was restored from
+        an older backup, whether or not anyone ran ``new-epoch``."""
+        plan = self.plan
+        state = client.sync_state(plan.last_ack, plan.cursor, plan.cursor_check,
+                                  plan.cad_numbers)
+        if state is None:
+            return ""
+        if state.get("change_known") is False:
+            return "it no longer holds changes it had acknowledged"
+        if not state["cursor_ok"]:
+            return "its pull feed went back"
+        return ""
 
     def _push(self, client: StationClient) -> None:
         changes = self.plan.changes
@@ -526,6 +625,7 @@ class Transfer:
             new_cursor = page["cursor"] if page["cursor"] is not None else cursor
             if not isinstance(new_cursor, int) or new_cursor < cursor:
                 raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a cursor that went back")
+            check_page(cursor, changes, new_cursor)
             self.result.pulled.extend(changes)
             self.result.cursor = cursor = new_cursor
             self.result.more_to_pull = bool(page["more"]) and bool(changes)

@@ -11,9 +11,11 @@ from civilian_responder.store import Store
 from civilian_responder.sync.client import StationClient, check_station_url
 from civilian_responder.sync.status import (
     META_CURSOR,
+    META_CURSOR_CHECK,
     META_DEVICE,
     META_EPOCH,
     META_STATION,
+    META_STUCK,
     META_URL,
     token_account,
 )
@@ -80,6 +82,8 @@ def store_enrollment(store: Store, tokens: TokenStore, grant: EnrollmentGrant) -
         store.set_meta(META_STATION, grant.station_id)
         store.set_meta("unit_id", grant.unit_id)
         store.set_meta(META_CURSOR, "0")
+        store.set_meta(META_CURSOR_CHECK, "")
+        store.set_meta(META_STUCK, "")
         store.set_meta(META_EPOCH, "")  # learnt at the first sync
     log.info("Enrolled as unit %s (token %s)", grant.unit_id,
              "in the keyring" if persistent else "in memory only")

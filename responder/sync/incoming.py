@@ -1,7 +1,10 @@
 """Storing what the station sent (pull), inside the caller's transaction.
 
-Each change is stored under its own savepoint: one malformed change is skipped (and logged by
-sequence number, never by content) instead of stopping every later change from arriving.
+Each change is stored under its own savepoint. An unreadable change (garbled on the way, or
+malformed) stops the page there: the changes before it are stored and the cursor stays just
+before it, so the next sync asks for it again. Only after several syncs fail on the same change
+(``give_up_seq``) is it skipped, so one bad change cannot hold back dispatch for good. Logged by
+sequence number, never by content.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,44 +43,71 @@ class IncomingCounts:
     reviews: int = 0
     checklists: int = 0
     skipped: int = 0
+    unreadable: int = 0  # changes held back for the next sync (0 or 1: the page stops there)
+    recovered: int = 0  # changes re-offered to a station that went back (restored backup)
+
+
+@dataclass
+class Stored:
+    """How far a page got: ``through`` is the seq of the last change stored (or passed over
+    on purpose), ``stuck`` the seq of an unreadable change the page stopped at."""
+
+    counts: IncomingCounts
+    through: int | None = None
+    through_change: Mapping[str, Any] | None = None
+    stuck: int | None = None
+    clashes: list[str] = field(default_factory=list)  # local calls whose number was reused
 
 
 def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[str, Any]],
-                  statuses: Sequence[str]) -> IncomingCounts:
-    """Store pulled changes in order. Call inside ``store.atomic``."""
-    counts = IncomingCounts()
+                  statuses: Sequence[str], give_up_seq: int | None = None) -> Stored:
+    """Store pulled changes in order, up to the first unreadable one. Call inside
+    ``store.atomic``."""
+    done = Stored(IncomingCounts())
+    counts = done.counts
     handlers: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
-        "call": lambda p: _call(store, p, statuses),
-        "call_event": lambda p: _event(store, p),
+        "call": lambda p: _call(store, p, statuses, done.clashes),
+        "call_event": lambda p: _event(store, p, statuses),
         "review": lambda p: _review(store, p),
         "checklist_definition": lambda p: _checklist(checklist_dir, p),
         "reference": lambda p: None,  # optional in v1: our code lists ship with the app
     }
     for change in changes:
         kind = change.get("kind")
+        seq = change.get("seq")
         handler = handlers.get(str(kind))
-        if handler is None:
-            log.info("Ignoring station change #%s of unknown kind %r", change.get("seq"), kind)
-            continue
         payload = change.get("payload")
         try:
-            if not isinstance(payload, Mapping):
-                raise Skip("payload is not an object")
-            with store.atomic(f"storing station change #{change.get('seq')}"):
-                counted = handler(payload)
+            if handler is None:
+                log.info("Ignoring station change #%s of unknown kind %r", seq, kind)
+                counted = None
+            else:
+                if not isinstance(payload, Mapping):
+                    raise Skip("payload is not an object")
+                with store.atomic(f"storing station change #{seq}"):
+                    counted = handler(payload)
         except StorageFullError:
             raise
         except (Skip, StorageError, TypeError, ValueError) as exc:
+            why = exc if isinstance(exc, Skip) else type(exc).__name__
+            if seq != give_up_seq:
+                counts.unreadable += 1
+                done.stuck = seq if isinstance(seq, int) else None
+                log.warning("Station change #%s (%s) is unreadable (%s); it is asked for again "
+                            "at the next sync", seq, kind, why)
+                return done
             counts.skipped += 1
-            log.warning("Skipped station change #%s (%s): %s", change.get("seq"), kind,
-                        exc if isinstance(exc, Skip) else type(exc).__name__)
-            continue
+            log.warning("Skipped station change #%s (%s) after repeated failures: %s",
+                        seq, kind, why)
+            counted = None
         if counted:
             setattr(counts, counted, getattr(counts, counted) + 1)
-    return counts
+        done.through, done.through_change = seq if isinstance(seq, int) else None, change
+    return done
 
 
-def _call(store: Store, payload: Mapping[str, Any], statuses: Sequence[str]) -> str:
+def _call(store: Store, payload: Mapping[str, Any], statuses: Sequence[str],
+          clashes: list[str]) -> str | None:
     missing = [k for k in _CALL_REQUIRED if payload.get(k) in (None, "")]
     if missing:
         raise Skip(f"call lacks {', '.join(missing)}")
@@ -89,23 +119,31 @@ def _call(store: Store, payload: Mapping[str, Any], statuses: Sequence[str]) -> 
             fields[text] = ""
     if fields.get("status") not in statuses:
         fields.pop("status", None)
-    store.sync.store_call(fields, NEW_CALL_STATUS)
-    return "calls"
+    outcome = store.sync.store_call(fields, NEW_CALL_STATUS, statuses)
+    if outcome.startswith("clash:"):
+        clashes.append(outcome.split(":", 1)[1])
+        log.warning("The station numbered call %s with a number this unit holds for another "
+                    "call; the station is told and renumbers it", payload.get("id"))
+    return None if outcome == "older" else "calls"
 
 
-def _event(store: Store, payload: Mapping[str, Any]) -> str | None:
+def _event(store: Store, payload: Mapping[str, Any], statuses: Sequence[str]) -> str | None:
     for key in ("id", "call_id", "status", "at"):
         if not payload.get(key):
             raise Skip(f"call event lacks {key}")
     if not store.sync.call_exists(str(payload["call_id"])):
-        raise Skip("call event for a call this unit does not hold")
+        log.info("Ignoring an event for a call this unit does not hold")
+        return None
     kind = payload.get("kind") if payload.get("kind") in _EVENT_KINDS else "status"
+    from_unit = payload.get("origin") == "unit"  # recorded by another device of this unit
     event = StatusEvent(
         id=str(payload["id"]), call_id=str(payload["call_id"]), kind=str(kind),
         status=str(payload["status"]), at=str(payload["at"]),
         reason_code=payload.get("reason_code"), note=str(payload.get("note") or ""),
-        actor=str(payload.get("actor") or ""), origin="station",
+        actor=str(payload.get("actor") or ""), origin="unit" if from_unit else "station",
     )
+    if from_unit:
+        return "events" if store.sync.store_unit_event(event, statuses) else None
     return "events" if store.sync.store_station_event(event) else None
 
 

@@ -12,6 +12,9 @@ META_DEVICE = "sync.device_id"
 META_STATION = "sync.station_id"
 META_CURSOR = "sync.cursor"
 META_EPOCH = "sync.station_epoch"
+META_LAST_ACK = "sync.last_ack"  # the change the station receipted last: does it still hold it?
+META_CURSOR_CHECK = "sync.cursor_check"  # fingerprint of the feed change at the cursor
+META_STUCK = "sync.unreadable"  # "<seq>:<syncs that failed on it>"
 META_LAST_OK = "sync.last_success_at"
 META_ERROR_KIND = "sync.last_error_kind"
 META_ERROR = "sync.last_error"
@@ -21,6 +24,8 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
     "report": ("report", "reports"),
     "status_event": ("status change", "status changes"),
     "call": ("on-view call", "on-view calls"),
+    "call_copy": ("call copy for the station", "call copies for the station"),
+    "review_copy": ("review copy for the station", "review copies for the station"),
     "checklist_run": ("checklist", "checklists"),
     "photo": ("photo", "photos"),
     "audit": ("audit entry", "audit entries"),

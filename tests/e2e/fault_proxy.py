@@ -13,10 +13,17 @@ Faults (the names ``policy`` returns):
 - ``error_after``     forward (the station acts on it), answer 500
 - ``delay``           wait ``delay`` seconds (past the client's timeout), then forward
 - ``repeat``          forward twice (a replayed request), answer with the first response
+
+Wrong answers (``ANSWER_FAULTS``; on pull answers only, anything else passes):
+- ``trim_page``       drop a change from the middle of a pull page, keep its cursor
+- ``cursor_ahead``    a pull page whose cursor runs past its last change
+- ``garble_change``   one change of the page arrives unreadable (its payload a string)
+- ``trickle``         forward, then dribble the answer a few bytes at a time, forever
 """
 
 from __future__ import annotations
 
+import json
 import random
 import socket
 import threading
@@ -25,6 +32,7 @@ from collections.abc import Callable
 
 FAULTS = ("drop_before", "drop_after", "cut_response", "error_before", "error_after",
           "delay", "repeat")
+ANSWER_FAULTS = ("trim_page", "cursor_ahead", "garble_change", "trickle")
 _500 = (b"HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\n"
         b"content-length: 61\r\nconnection: close\r\n\r\n"
         b'{"error": {"kind": "server", "message": "injected by proxy"}}')
@@ -33,16 +41,19 @@ _MAX_HEADER = 64 * 1024
 Policy = Callable[[str, str], str]
 
 
-def random_policy(rng: random.Random, fault_rate: float) -> Policy:
+def random_policy(rng: random.Random, fault_rate: float,
+                  faults: tuple[str, ...] = FAULTS) -> Policy:
     def policy(method: str, path: str) -> str:
-        return rng.choice(FAULTS) if rng.random() < fault_rate else "pass"
+        return rng.choice(faults) if rng.random() < fault_rate else "pass"
     return policy
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int, delay: float = 1.0) -> None:
+    def __init__(self, upstream_port: int, delay: float = 1.0,
+                 trickle_gap: float = 0.05) -> None:
         self.upstream_port = upstream_port
         self.delay = delay
+        self.trickle_gap = trickle_gap
         self.policy: Policy = lambda m, p: "pass"
         self.log: list[tuple[str, str, str]] = []
         self._lock = threading.Lock()
@@ -89,6 +100,9 @@ class FaultProxy:
             pass
 
     def _act(self, client: socket.socket, request: bytes, fault: str) -> None:
+        if fault in ANSWER_FAULTS:
+            self._wrong_answer(client, request, fault)
+            return
         if fault == "drop_before":
             _reset(client)
             return
@@ -111,6 +125,20 @@ class FaultProxy:
             client.sendall(response[: max(1, len(response) // 2)])
         else:
             client.sendall(response)
+
+    def _wrong_answer(self, client: socket.socket, request: bytes, fault: str) -> None:
+        response = self._forward(request)
+        if response is None:
+            _reset(client)
+            return
+        if fault == "trickle":
+            for i in range(0, len(response), 4):
+                client.sendall(response[i:i + 4])
+                time.sleep(self.trickle_gap)
+            return
+        if b" /api/v1/sync/pull" in request.split(b"\r\n", 1)[0]:
+            response = _rewrite_page(response, fault)
+        client.sendall(response)
 
     def _forward(self, request: bytes) -> bytes | None:
         try:
@@ -167,3 +195,27 @@ def _read_request(sock: socket.socket) -> bytes | None:
 def _request_line(request: bytes) -> tuple[str, str]:
     first = request.split(b"\r\n", 1)[0].decode("latin-1").split(" ")
     return (first[0], first[1]) if len(first) >= 2 else ("?", "?")
+
+
+def _rewrite_page(response: bytes, fault: str) -> bytes:
+    head, _, body = response.partition(b"\r\n\r\n")
+    if not head.startswith(b"HTTP/1.1 200"):
+        return response
+    try:
+        page = json.loads(body)
+    except ValueError:
+        return response
+    changes = page.get("changes") or []
+    if fault == "trim_page" and len(changes) >= 2:
+        del changes[len(changes) // 2]
+    elif fault == "cursor_ahead":
+        page["cursor"] = int(page.get("cursor") or 0) + 7
+    elif fault == "garble_change" and changes:
+        changes[len(changes) // 2]["payload"] = "\x00garbled"
+    else:
+        return response
+    body = json.dumps(page).encode()
+    lines = [line for line in head.split(b"\r\n")
+             if not line.lower().startswith(b"content-length:")]
+    lines.append(b"content-length: " + str(len(body)).encode())
+    return b"\r\n".join(lines) + b"\r\n\r\n" + body

@@ -32,6 +32,7 @@ def _endpoints(call_id: str, report_id: str) -> list[tuple[str, str, dict, set[s
         ("POST", "/api/v1/checklists", {"json": checklist}, {SUPERVISOR}, 201),
         ("POST", "/api/v1/sync/push", {"json": {"changes": []}}, {DEVICE}, 200),
         ("GET", "/api/v1/sync/pull", {}, {DEVICE}, 200),
+        ("POST", "/api/v1/sync/state", {"json": {"cursor": 0}}, {DEVICE}, 200),
         ("HEAD", f"/api/v1/attachments/{PHOTO_SHA}", {}, {DEVICE}, 200),
         ("PATCH", f"/api/v1/attachments/{PHOTO_SHA}", patch_upload, {DEVICE}, 204),
         ("GET", "/api/v1/attachments", {}, {DEVICE}, 200),

@@ -143,7 +143,8 @@ def test_upload_headers_with_non_ascii_digits_are_refused(station):
 BODY_ROUTES = [("POST", "/api/v1/sync/push"), ("POST", "/api/v1/calls"),
                ("PATCH", "/api/v1/calls/x"), ("POST", "/api/v1/calls/eido"),
                ("POST", "/api/v1/reports/x/review"), ("POST", "/api/v1/checklists"),
-               ("PATCH", "/api/v1/attachments/" + "0" * 64), ("POST", "/api/v1/attachments/batch")]
+               ("PATCH", "/api/v1/attachments/" + "0" * 64), ("POST", "/api/v1/attachments/batch"),
+               ("POST", "/api/v1/sync/state")]
 
 
 @pytest.mark.parametrize(("method", "path"), BODY_ROUTES)

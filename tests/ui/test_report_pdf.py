@@ -19,11 +19,13 @@ def core(tmp_path):
     app = demo_app(tmp_path / "profile", history=30)
     for i in range(24):
         full_report(app, index=i, photos=1 if i < 2 else 0, finalize=i % 2 == 0)
-    audit: list = []
-    app.pdf.audit = audit.append
-    app.audit_events = audit  # type: ignore[attr-defined]
     yield app
     app.close()
+
+
+def pdf_rows(app) -> list:
+    """The PDF rows of the real audit trail (exports, prints, previews)."""
+    return [e for e in app.audit.entries() if e.action.startswith("pdf.")]
 
 
 @pytest.fixture
@@ -47,8 +49,9 @@ def test_save_writes_an_encrypted_pdf_and_records_the_export(core, parent, qtbot
     assert PdfReader(target).is_encrypted
     number = core.reports.get(report_id).report_number
     assert number in pages_text(target.read_bytes(), "pw")[0]
-    [event] = core.audit_events
-    assert (event.action, event.report_id, event.encrypted) == ("pdf_export", report_id, True)
+    [event] = pdf_rows(core)
+    assert (event.action, event.target) == ("pdf.export", f"report:{report_id}")
+    assert "AES-256 encrypted" in event.detail
 
 
 def test_print_to_file_writes_the_report_and_records_the_print(core, parent, qtbot, tmp_path):
@@ -60,7 +63,7 @@ def test_print_to_file_writes_the_report_and_records_the_print(core, parent, qtb
     with qtbot.waitSignal(pdf.printed, timeout=10_000):
         pdf.print_to(report_id, printer)
     assert "Page 1 of" in pages_text((tmp_path / "printed.pdf").read_bytes())[0]
-    assert [e.action for e in core.audit_events] == ["pdf_print"]
+    assert [e.action for e in pdf_rows(core)] == ["pdf.print"]
 
 
 def test_batch_export_reports_progress_and_stops_when_cancelled(core, parent, qtbot, tmp_path):
@@ -80,7 +83,7 @@ def test_batch_export_reports_progress_and_stops_when_cancelled(core, parent, qt
     assert outcome.cancelled and not outcome.failed
     assert len(outcome.written) == 13 == len(list(out.glob("*.pdf")))
     assert seen == [(n, 24) for n in range(1, 14)]
-    assert len(core.audit_events) == 13
+    assert len(pdf_rows(core)) == 13
 
 
 def test_batch_export_on_a_real_worker_thread(core, parent, qtbot, tmp_path):
@@ -97,7 +100,7 @@ def test_batch_export_on_a_real_worker_thread(core, parent, qtbot, tmp_path):
     assert sorted(f.report_id for f in outcome.written) == sorted(ids)
     assert progress[-1] == len(ids) and progress == sorted(progress)
     assert all(PdfReader(f.path).is_encrypted for f in outcome.written)
-    assert {e.action for e in core.audit_events} == {"pdf_export"}
+    assert {e.action for e in pdf_rows(core)} == {"pdf.export"}
 
 
 def test_password_dialog_accepts_only_matching_passwords(qtbot):
@@ -131,7 +134,7 @@ def test_preview_keeps_only_the_latest_unencrypted_copy(core, parent, qtbot, mon
     pdf.preview(second)
     files = list(pdf.preview_folder().glob("*.pdf"))
     assert [str(f) for f in files] == opened[-1:]
-    assert [e.action for e in core.audit_events] == ["pdf_preview", "pdf_preview"]
+    assert [e.action for e in pdf_rows(core)] == ["pdf.preview", "pdf.preview"]
     pdf.clear_previews()
     assert not list(pdf.preview_folder().glob("*.pdf"))
 

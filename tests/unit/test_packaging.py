@@ -95,5 +95,39 @@ def test_each_program_has_its_own_install(wheel):
 def test_the_distribution_and_commands_are_named_as_documented():
     assert PYPROJECT["project"]["name"] == "civilian-responder"
     scripts = PYPROJECT["project"]["scripts"]
-    assert scripts == {"responder": "civilian_responder_ui.app:main",
+    assert scripts == {"responder": "civilian_responder_ui.launch:main",
                        "responder-station": "civilian_responder.station.cli:main"}
+
+
+MAIN_CATEGORIES = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game", "Graphics",
+                   "Network", "Office", "Science", "Settings", "System", "Utility"}
+
+
+def _desktop_entry() -> dict[str, str]:
+    lines = (ROOT / "packaging" / "linux" / "responder.desktop").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if "=" in line)
+
+
+def test_desktop_entry_takes_no_file_arguments_and_has_one_main_category():
+    entry = _desktop_entry()
+    assert "%" not in entry["Exec"], "the app takes no file or URL arguments"
+    categories = [c for c in entry["Categories"].split(";") if c]
+    assert len([c for c in categories if c in MAIN_CATEGORIES]) == 1
+
+
+def test_desktop_entry_passes_the_freedesktop_validator():
+    result = subprocess.run(["desktop-file-validate",
+                             str(ROOT / "packaging" / "linux" / "responder.desktop")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_station_unit_sets_its_data_home_and_a_private_umask():
+    unit = (ROOT / "packaging" / "systemd" / "responder-station.service").read_text()
+    settings = [line.strip() for line in unit.splitlines() if "=" in line
+                and not line.lstrip().startswith("#")]
+    assert "UMask=0077" in settings
+    assert "ProtectHome=yes" in settings
+    home = next(s.split("=", 2)[2] for s in settings
+                if s.startswith("Environment=RESPONDER_STATION_HOME="))
+    assert f"ReadWritePaths={home}" in settings, "the data home must be writable"

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from civilian_responder.errors import ValidationError
-from civilian_responder.pdf import ChecklistSummary, audit_trail_sink, export_many
+from civilian_responder.pdf import ChecklistSummary, export_many
 from civilian_responder.pdf.render import render
 from civilian_responder.pdf.sections import Clockface
 from civilian_responder.pdf.snapshot import report_file_name
@@ -280,12 +280,11 @@ def test_real_checklist_runs_print_escalations_and_score_before_answers(app):
 
 
 def test_exports_reach_the_audit_trail_without_report_content(app, tmp_path):
-    entries: list[tuple] = []
-    app.pdf.audit = audit_trail_sink(lambda *args: entries.append(args))
     report = full_report(app)
     outcome = export_many([app.pdf.snapshot(report.id)], tmp_path / "out", "pw")
     app.pdf.record_exports(outcome.written)
-    [(action, target, result, detail)] = entries
+    [row] = [e for e in app.audit.entries() if e.action == "pdf.export"]
+    action, target, result, detail = row.action, row.target, row.outcome, row.detail
     assert (action, target, result) == ("pdf.export", f"report:{report.id}", "ok")
     assert f"{report.report_number} v1; AES-256 encrypted; to " in detail
     assert "Ana" not in detail and "welfare" not in detail

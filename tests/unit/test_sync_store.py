@@ -117,6 +117,16 @@ def test_returned_report_becomes_editable_and_resubmits(app):
     pending = [c for c in app.store.sync.pending_changes(100, 10**7) if c.kind != "audit"]
     assert [c.kind for c in pending] == ["report"]
     assert json.loads(pending[0].payload)["narrative"].endswith("Referred.")
+    # A restored station's re-pull replays the old decision: the resubmission stands.
+    app.sync.apply(_result(app, pulled=[{"seq": 1, "kind": "review", "entity_id": report.id,
+                                         "payload": review}], cursor=1))
+    assert app.reports.get(report.id).state == "finalized"
+    approved = dict(review, decision="approved", comment="", at="2026-11-21T15:00:00.000Z")
+    app.sync.apply(_result(app, pulled=[{"seq": 2, "kind": "review", "entity_id": report.id,
+                                         "payload": approved}], cursor=2))
+    app.sync.apply(_result(app, pulled=[{"seq": 1, "kind": "review", "entity_id": report.id,
+                                         "payload": review}], cursor=2))
+    assert app.reports.get(report.id).state == "approved"
 
 
 def test_checklist_definitions_are_written_to_the_profile(app):
@@ -136,22 +146,91 @@ def test_checklist_definitions_are_written_to_the_profile(app):
     assert json.loads((app.paths.checklists / "crisis-intake.v4.json").read_text()) == newer
 
 
-def test_a_malformed_station_change_is_skipped_and_the_rest_stored(app):
+def _plan_result(app, **kw) -> RoundResult:
+    """A round as ``prepare`` would plan it (so the give-up counter is honoured)."""
+    plan = dataclasses.replace(app.sync.prepare(), changes=(), uploads=())
+    kw.setdefault("cursor", plan.cursor)
+    return RoundResult(plan, **kw)
+
+
+def _enrolled(app):
+    app.store.set_meta("sync.station_url", "http://127.0.0.1:1")
+    app.store.set_meta("sync.device_id", "dev-1")
+    app.sync.tokens.save("device:dev-1", "token")
+
+
+def test_an_unreadable_station_change_keeps_the_cursor_before_it_and_is_retried(app):
+    _enrolled(app)
+    first = dataclasses.asdict(station_call("CSO-12"))
     good = dataclasses.asdict(station_call("CSO-12"))
-    pulled = [{"seq": 1, "kind": "call", "entity_id": "x", "payload": {"id": "x"}},
+    pulled = [{"seq": 1, "kind": "call", "entity_id": first["id"], "payload": first},
               {"seq": 2, "kind": "call_event", "entity_id": "y", "payload": "garbage"},
               {"seq": 3, "kind": "call", "entity_id": good["id"], "payload": good}]
-    counts = app.sync.apply(_result(app, pulled=pulled, cursor=3))
-    assert (counts.calls, counts.skipped) == (1, 2)
-    assert app.calls.get(good["id"]).address == "100 Pacific Ave"
+    result = _plan_result(app, pulled=pulled, cursor=3)
+    counts = app.sync.apply(result)
+    assert (counts.calls, counts.unreadable, counts.skipped) == (1, 1, 0)
+    assert app.store.get_meta(META_CURSOR) == "1"  # just before the unreadable one
+    assert app.store.calls.get(good["id"]) is None  # not past it
+    assert result.error is not None and "#2" in str(result.error)  # said so
+    assert "asked for again" in app.sync.status().last_error
+    # Next sync the same change arrives intact: everything is stored, the cursor moves on.
+    pulled[1] = {"seq": 2, "kind": "call_event", "entity_id": "y", "payload": {
+        "id": "y", "call_id": first["id"], "kind": "note", "status": "DISPATCHED",
+        "at": first["received_at"], "note": "Gate code 1234", "origin": "station"}}
+    result = _plan_result(app, pulled=pulled[1:], cursor=3)
+    counts = app.sync.apply(result)
+    assert (counts.events, counts.calls, counts.unreadable) == (1, 1, 0)
+    assert app.store.get_meta(META_CURSOR) == "3" and result.error is None
+
+
+def test_a_change_unreadable_sync_after_sync_is_passed_over_in_the_end(app):
+    _enrolled(app)
+    good = dataclasses.asdict(station_call("CSO-12"))
+    pulled = [{"seq": 4, "kind": "call", "entity_id": "x", "payload": {"id": "x"}},
+              {"seq": 5, "kind": "call", "entity_id": good["id"], "payload": good}]
+    for _ in range(engine_module.GIVE_UP_AFTER):
+        counts = app.sync.apply(_plan_result(app, pulled=pulled, cursor=5))
+        assert counts.unreadable == 1 and app.store.get_meta(META_CURSOR) is None
+    counts = app.sync.apply(_plan_result(app, pulled=pulled, cursor=5))
+    assert (counts.skipped, counts.calls) == (1, 1)
+    assert app.store.get_meta(META_CURSOR) == "5"
+
+
+def test_an_older_station_copy_never_replaces_the_units_newer_one(app):
+    """A re-pull from a restored station replays old copies: a cancelled call stays cancelled,
+    a raised priority stays raised, a newer review decision is not undone."""
+    statuses = app.reference.unit_statuses.codes()
+    call = dataclasses.asdict(station_call("CSO-12", priority=4, station_revision=1))
+    newer = dict(call, priority=1, cancelled=True, station_revision=3)
+    with app.store.atomic("t"):
+        app.store.sync.store_call(newer, "DISPATCHED", statuses)
+        assert app.store.sync.store_call(call, "DISPATCHED", statuses) == "older"
+        # Even a newer revision without the cancellation (a restored station) keeps it.
+        app.store.sync.store_call(dict(call, station_revision=4), "DISPATCHED", statuses)
+    got = app.calls.get(call["id"])
+    assert got.cancelled and got.station_revision == 4
+
+
+def test_a_station_status_further_along_moves_the_call_forward_never_back(app):
+    statuses = app.reference.unit_statuses.codes()
+    call = dataclasses.asdict(station_call("CSO-12", station_revision=1))
+    with app.store.atomic("t"):
+        app.store.sync.store_call(call, "DISPATCHED", statuses)
+    app.calls.change_status(call["id"], "ACKNOWLEDGED")
+    with app.store.atomic("t"):
+        app.store.sync.store_call(dict(call, status="CLEARED", station_revision=2), "", statuses)
+    assert app.calls.get(call["id"]).status == "CLEARED"
+    with app.store.atomic("t"):
+        app.store.sync.store_call(dict(call, status="EN_ROUTE", station_revision=3), "", statuses)
+    assert app.calls.get(call["id"]).status == "CLEARED"
 
 
 def test_cursor_does_not_move_when_storing_fails(app, monkeypatch):
     first = dataclasses.asdict(station_call("CSO-12"))
     real = engine_module.store_changes
 
-    def store_then_fail(store, folder, changes, statuses):
-        real(store, folder, changes, statuses)
+    def store_then_fail(store, folder, changes, statuses, give_up=None):
+        real(store, folder, changes, statuses, give_up)
         raise StorageError("disk went away")
 
     monkeypatch.setattr(engine_module, "store_changes", store_then_fail)

@@ -1,5 +1,6 @@
 """Preview, save, print and batch-export report PDFs. Snapshots are taken here, on the GUI thread;
 rendering and writing run on the task runner's "pdf" pool; audit entries are recorded back here.
+Printing itself is ``report_print.ReportPrint``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from civilian_responder.pdf import AuditEvent, ExportedFile, ExportOutcome, expo
 from civilian_responder.pdf.service import clear_previews, write_file
 from civilian_responder.pdf.snapshot import report_file_name
 from civilian_responder_ui.reports.pdf_password_dialog import PdfPasswordDialog
+from civilian_responder_ui.reports.report_print import ReportPrint
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,7 +39,7 @@ class ReportPdf(QObject):
     """The PDF actions for whichever report ``current_report`` names (None disables them)."""
 
     saved = Signal(str)  # path written
-    printed = Signal(str)
+    printed = Signal(str)  # the status line: job sent, or the file printed to
     export_progressed = Signal(int, int)  # done, total
     export_finished = Signal(object)  # ExportOutcome
     failed = Signal(str)
@@ -52,6 +54,10 @@ class ReportPdf(QObject):
         self._current = current_report
         self._flush = flush_edits  # typed-but-unsaved edits reach the store before a snapshot
         self.batch: BatchExport | None = None
+        self.printing = ReportPrint(tasks, parent, snapshot=self._snapshot,
+                                    save_instead=lambda: self.save_current(),
+                                    record=self._core.pdf.record, render=_render)
+        self.printing.printed.connect(self.printed)
         self.preview_action = self._action("Preview", self.preview_current)
         self.save_action = self._action("Save PDF…", self.save_current)
         self.print_action = self._action("Print…", self.print_current)
@@ -139,36 +145,12 @@ class ReportPdf(QObject):
 
     def print_current(self) -> None:
         report_id = self._current()
-        if not report_id:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self._parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(report_id, printer)
+        if report_id:
+            self.printing.ask_and_print(report_id)
 
     def print_to(self, report_id: str, printer: QPrinter) -> None:
-        """Print to file writes the report PDF itself. A paper printer needs page images, which
-        only QtPdf can make; without it the report opens in the system viewer to print there."""
-        snap = self._snapshot(report_id)
-        if snap is None:
-            return
-        target = printer.outputFileName()
-        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
-            def work() -> ExportedFile:
-                write_file(Path(target), _render(snap))
-                r = snap.report
-                return ExportedFile(r.id, r.report_number, r.version, Path(target), False)
-
-            self._run(work, on_result=self._on_printed)
-            return
-        QMessageBox.information(
-            self._parent, "Print",
-            "The report opens in your PDF viewer; print it from there.")
-        self.preview(report_id)
-
-    def _on_printed(self, exported: ExportedFile) -> None:
-        self._audit("pdf_print", exported)
-        self.printed.emit(str(exported.path))
+        """With the dialog's choices already on ``printer`` (tests set them directly)."""
+        self.printing.print_to(report_id, printer)
 
     # Many reports ----------------------------------------------------------------------------
 
@@ -254,7 +236,7 @@ def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> 
                     flush_edits=form.flush)
     form.add_header_widget(ReportPdfButton(pdf, form))
     pdf.saved.connect(lambda path: form.status.setText(f"PDF saved: {path}"))
-    pdf.printed.connect(lambda path: form.status.setText(f"Printed to {path}"))
+    pdf.printed.connect(form.status.setText)
     pdf.failed.connect(lambda text: QMessageBox.warning(form, "Report PDF", text))
     return pdf
 

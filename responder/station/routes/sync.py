@@ -7,7 +7,7 @@ from typing import Any, Literal
 from civilian_responder.station.auth import CurrentDevice, station_of
 from civilian_responder.station.bodies import decode_json
 from civilian_responder.station.errors import Invalid, TooLarge
-from civilian_responder.station.routes.body import documented, read_body
+from civilian_responder.station.routes.body import documented, read_body, read_model
 from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
@@ -36,6 +36,7 @@ class PushOut(BaseModel):
 
 class PullChange(BaseModel):
     seq: int
+    prev: int = Field(0, description="seq of the unit's change before this one (0: none)")
     kind: str
     entity_id: str
     payload: dict[str, Any]
@@ -72,3 +73,30 @@ def _push(station: Any, who: Any, changes: list[Any]) -> list[dict[str, Any]]:
 def pull(request: Request, who: CurrentDevice, cursor: int = Query(0, ge=0, le=2**62),
          limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
     return station_of(request).pull(who, cursor, limit)
+
+
+class StateIn(BaseModel):
+    last_change_id: str | None = Field(None, max_length=128, description=(
+        "The change this device had acknowledged last (its most recent receipt)"))
+    cursor: int = Field(0, ge=0, le=2**62)
+    cursor_check: str | None = Field(None, max_length=64, description=(
+        "Fingerprint of the feed change at the cursor, as the device stored it"))
+    cad_numbers: list[str] = Field(default_factory=list, max_length=50, description=(
+        "The highest CAD number the device holds, per year"))
+
+
+class StateOut(BaseModel):
+    epoch: str
+    change_known: bool | None
+    cursor_ok: bool
+    feed_high: int
+
+
+@router.post("/state", response_model=StateOut, openapi_extra=documented(StateIn),
+             responses=errors(*AUTH, *BODY))
+async def state(request: Request, who: CurrentDevice) -> dict[str, Any]:
+    """Before each sync: has this station gone back since the device last synced?"""
+    station = station_of(request)
+    body = await read_model(request, StateIn, "sync state", station.limits.max_body)
+    return await run_in_threadpool(station.sync_state, who, body.last_change_id, body.cursor,
+                                   body.cursor_check, body.cad_numbers)

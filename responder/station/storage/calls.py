@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from civilian_responder.clock import Clock, iso, new_id
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 CALL_FIELDS = [f.name for f in dataclasses.fields(Call)]
 EVENT_FIELDS = [f.name for f in dataclasses.fields(StatusEvent)]
 MAX_TEXT = 20_000
+CAD_PATTERN = re.compile(r"^(\d{4})-(\d{6})$")
 
 
 @dataclass(frozen=True)
@@ -79,15 +82,57 @@ def visible_to(conn: Connection, call_id: str, unit_id: str) -> bool:
     return unit_id in units_of(conn, call_id)
 
 
-def next_cad(conn: Connection, year: int) -> str:
-    """The next CAD number for the year. Callers hold the feed lock, so this is serialized."""
+def next_cad(conn: Connection, now: datetime) -> str:
+    """The next CAD number for the year. Callers hold the feed lock, so this is serialized.
+
+    The counter never goes below the minute of the year: a station restored from an older
+    backup (whose counter went back with it) still hands out numbers above the ones it gave
+    before the restore, unless it was numbering faster than one call a minute. Units also
+    report the highest numbers they hold (``raise_cad``), which covers that case.
+    """
+    year = now.year
     name = f"cad-{year}"
-    done = conn.execute(update(counters).where(counters.c.name == name)
-                        .values(value=counters.c.value + 1))
-    if done.rowcount == 0:
-        conn.execute(counters.insert().values(name=name, value=1))
-    value = conn.execute(select(counters.c.value).where(counters.c.name == name)).scalar_one()
+    floor = minute_of_year(now)
+    current = conn.execute(select(counters.c.value).where(counters.c.name == name)
+                           ).scalar_one_or_none()
+    value = max((current or 0) + 1, floor)
+    if current is None:
+        conn.execute(counters.insert().values(name=name, value=value))
+    else:
+        conn.execute(update(counters).where(counters.c.name == name).values(value=value))
     return f"{year}-{value:06d}"
+
+
+def minute_of_year(now: datetime) -> int:
+    start = datetime(now.year, 1, 1, tzinfo=now.tzinfo or UTC)
+    return max(0, int((now - start).total_seconds() // 60))
+
+
+def raise_cad(conn: Connection, cad_number: object) -> None:
+    """Never hand out a number a unit already holds: lift the year's counter to it."""
+    match = CAD_PATTERN.match(cad_number) if isinstance(cad_number, str) else None
+    if match is None:
+        return
+    name, value = f"cad-{match.group(1)}", int(match.group(2))
+    current = conn.execute(select(counters.c.value).where(counters.c.name == name)
+                           ).scalar_one_or_none()
+    if current is None:
+        conn.execute(counters.insert().values(name=name, value=value))
+    elif current < value:
+        conn.execute(update(counters).where(counters.c.name == name).values(value=value))
+
+
+def renumber(conn: Connection, row: Any, now: datetime) -> Any:
+    """Give a call a fresh CAD number (its old one belongs to an older call a unit holds) and
+    announce it to its unit."""
+    conn.execute(update(calls).where(calls.c.id == row.id).values(
+        cad_number=next_cad(conn, now), station_revision=row.station_revision + 1,
+        updated_at=iso(now)))
+    fresh = get_row(conn, row.id)
+    log.warning("call %s renumbered %s -> %s: a unit holds the old number for another call",
+                row.id, row.cad_number, fresh.cad_number)
+    announce(conn, fresh)
+    return fresh
 
 
 def insert_call(conn: Connection, values: dict[str, Any]) -> Any:
@@ -160,7 +205,7 @@ class Dispatch:
             lock_feed(conn)
             values = dataclasses.asdict(spec)
             values.update(
-                id=new_id(), cad_number=next_cad(conn, now.year), status="DISPATCHED",
+                id=new_id(), cad_number=next_cad(conn, now), status="DISPATCHED",
                 self_initiated=False, cancelled=False, station_revision=1, source=source,
                 received_at=at, updated_at=at, priority=int(spec.priority),
             )

@@ -12,7 +12,7 @@ from typing import Any
 
 from civilian_responder.station.bodies import UNREADABLE, load_row
 from civilian_responder.station.storage.tables import feed
-from sqlalchemy import Connection, Engine, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 
 MAX_PULL = 1000
 DEFAULT_PULL = 200
@@ -32,20 +32,54 @@ def append(conn: Connection, unit_id: str | None, kind: str, entity_id: str,
                                  "payload": canonical(payload), "created_at": at})
 
 
+def _visible(unit_id: str) -> Any:
+    return or_(feed.c.unit_id == unit_id, feed.c.unit_id.is_(None))
+
+
 def pull(engine: Engine, unit_id: str, cursor: int, limit: int) -> dict[str, Any]:
+    """One page of the unit's feed after ``cursor``. Each change names ``prev``, the seq of the
+    unit's change before it (0 for the first), so a unit can prove a page has no gaps."""
     limit = max(1, min(limit, MAX_PULL))
     with engine.connect() as conn:
+        prev = conn.execute(select(func.max(feed.c.seq)).where(feed.c.seq <= cursor)
+                            .where(_visible(unit_id))).scalar_one_or_none() or 0
         rows = conn.execute(
             select(feed.c.seq, feed.c.kind, feed.c.entity_id, feed.c.payload)
             .where(feed.c.seq > cursor)
-            .where(or_(feed.c.unit_id == unit_id, feed.c.unit_id.is_(None)))
+            .where(_visible(unit_id))
             .order_by(feed.c.seq)
             .limit(limit + 1)
         ).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    changes = [_served(r) for r in rows]
+    changes = []
+    for r in rows:
+        changes.append(dict(_served(r), prev=prev))
+        prev = r.seq
     return {"changes": changes, "cursor": rows[-1].seq if rows else cursor, "more": more}
+
+
+def change_check(change: dict[str, Any]) -> str:
+    """What a unit remembers of the last change it stored, to tell later whether this station
+    still holds it (the unit computes the same from what it pulled)."""
+    return fingerprint([change["seq"], change["kind"], change["entity_id"], change["payload"]])
+
+
+def holds(conn: Connection, unit_id: str, seq: int, check: str | None) -> bool:
+    """Does the unit's feed still hold, at ``seq``, the change the unit stored from there?"""
+    if seq <= 0:
+        return True
+    row = conn.execute(select(feed.c.seq, feed.c.kind, feed.c.entity_id, feed.c.payload)
+                       .where(feed.c.seq == seq).where(_visible(unit_id))).first()
+    if row is None:
+        return False
+    if not check:
+        return True
+    return change_check(_served(row)) == check  # as the unit got it (maybe a marker)
+
+
+def high(conn: Connection) -> int:
+    return int(conn.execute(select(func.max(feed.c.seq))).scalar_one_or_none() or 0)
 
 
 def _served(row: Any) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from civilian_responder.station.storage.records import (
     apply_report,
     apply_status_event,
 )
+from civilian_responder.station.storage.restore import apply_call_copy, apply_review_copy
 from civilian_responder.station.storage.tables import conflicts, receipts
 from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import DataError, IntegrityError
@@ -36,7 +37,10 @@ log = logging.getLogger(__name__)
 
 # Built once: the hot path of a push skips SQLAlchemy's statement construction.
 RECEIPT = select(receipts).where(receipts.c.change_id == bindparam("change_id"))
-KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta")
+KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta",
+         "call_copy", "review_copy")
+# Kinds that append to the pull feed: they take the feed lock so rows commit in seq order.
+FEED_KINDS = ("status_event", "call", "call_copy")
 MAX_ID = 128  # change ids
 MAX_ENTITY_ID = 64  # record ids (UUIDs are 36)
 
@@ -135,7 +139,7 @@ class PushService:
     def _apply(self, conn: Connection, device: Device, change: Change) -> dict[str, Any]:
         now = iso(self._clock.now())
         digest = change.fingerprint
-        if change.kind == "call":
+        if change.kind in FEED_KINDS:
             lock_feed(conn)
         receipt = conn.execute(RECEIPT, {"change_id": change.change_id}).first()
         if receipt is not None:
@@ -152,7 +156,10 @@ class PushService:
 
     def _repeat(self, conn: Connection, device: Device, change: Change, receipt: Any,
                 digest: str, now: str) -> dict[str, Any]:
-        if receipt.payload_hash == digest and receipt.device_id == device.id:
+        # Same content from another device of the same unit (a cloned profile) is the same
+        # change, already had: a duplicate, not a conflict.
+        same_unit = receipt.device_id == device.id or receipt.unit_id == device.unit_id
+        if receipt.payload_hash == digest and same_unit:
             if receipt.outcome == "conflict":
                 return {"change_id": change.change_id, "status": "conflict",
                         "reason": "this change conflicted when first received; both kept"}
@@ -167,6 +174,12 @@ class PushService:
                                       change.call_id, change.payload)
         if change.kind == "call":
             return apply_call(conn, self._ref, device, change.entity_id, change.payload, now)
+        if change.kind == "call_copy":
+            return apply_call_copy(conn, self._ref, device, change.entity_id, change.payload,
+                                   self._clock.now())
+        if change.kind == "review_copy":
+            return apply_review_copy(conn, device, change.change_id, change.entity_id,
+                                     change.payload, now)
         if change.kind == "report":
             return apply_report(conn, device, change.change_id, change.entity_id,
                                 change.payload, now)

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, select, update
 MAX_ATTACHMENT = 15 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 EVENT_KINDS = ("status", "backup", "note")
+EVENT_FIELDS = call_store.EVENT_FIELDS
 
 
 class Rejected(Exception):
@@ -117,9 +118,21 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         return Outcome("duplicate") if same else Outcome(
             "conflict", f"status event {entity_id} was already received with other content")
     conn.execute(call_events.insert(), values)
-    if kind == "status" and row.unit_id == device.unit_id:
+    if (kind == "status" and row.unit_id == device.unit_id
+            and status_rank(ref, status) >= status_rank(ref, row.status)):
+        # Merged by the lifecycle, not by arrival: a unit's devices sync in any order, and a
+        # call one of them cleared must not go back to "acknowledged" when another syncs.
         conn.execute(update(calls).where(calls.c.id == row.id).values(status=status))
+    # The unit's other devices learn of it through pull (the sender already has it).
+    event = {name: values[name] for name in EVENT_FIELDS}
+    feed.append(conn, device.unit_id, "call_event", entity_id, event, values["at"])
     return APPLIED
+
+
+def status_rank(ref: ReferenceData, status: str) -> int:
+    """How far along the lifecycle a unit status is (its place in the reference list)."""
+    codes = ref.unit_statuses.codes()
+    return codes.index(status) if status in codes else -1
 
 
 def apply_call(conn: Connection, ref: ReferenceData, device: Device, entity_id: str,
@@ -151,9 +164,8 @@ def apply_call(conn: Connection, ref: ReferenceData, device: Device, entity_id: 
         if existing.source == "unit" and existing.unit_id == device.unit_id:
             return Outcome("duplicate")
         raise Rejected("forbidden", f"call {entity_id} already exists and is not this unit's")
-    year = int(now[:4])
     values.update(
-        cad_number=call_store.next_cad(conn, year), self_initiated=True, cancelled=False,
+        cad_number=call_store.next_cad(conn, parse_iso(now)), self_initiated=True, cancelled=False,
         station_revision=1, source="unit", updated_at=now, type_text="",
     )
     row = call_store.insert_call(conn, values)
