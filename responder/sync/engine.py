@@ -27,7 +27,7 @@ from civilian_responder.clock import Clock, iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.models import OutboxEntry, PendingChange
 from civilian_responder.store import Store
-from civilian_responder.sync.client import StationClient, UploadState
+from civilian_responder.sync.client import StationClient
 from civilian_responder.sync.enrollment import (
     Enrollment,
     EnrollmentGrant,
@@ -35,6 +35,7 @@ from civilian_responder.sync.enrollment import (
     store_enrollment,
 )
 from civilian_responder.sync.incoming import IncomingCounts, Stored, store_changes
+from civilian_responder.sync.photos import Upload, photo_batches, send_batch, send_resumable
 from civilian_responder.sync.recovery import (
     change_check,
     check_page,
@@ -64,7 +65,6 @@ _OUTCOME_STATE = {"applied": "acked", "duplicate": "acked", "rejected": "quarant
                   "conflict": "conflict"}
 MAX_ROUNDS = 100_000
 GIVE_UP_AFTER = 5  # syncs failing on one unreadable station change before it is passed over
-BATCH_ITEM_MAX = 4 * 1024 * 1024  # the station's limit for one photo in a batch
 
 
 @dataclass(frozen=True)
@@ -85,13 +85,6 @@ class SyncSettings:
     timeout: float = 30.0
     probe_timeout: float = 3.0
     round_deadline: float = 300.0  # one round's whole conversation, however the station answers
-
-
-@dataclass(frozen=True)
-class Upload:
-    attachment_id: str
-    sha256: str
-    data: bytes
 
 
 @dataclass(frozen=True)
@@ -528,11 +521,18 @@ class Transfer:
         if not uploads:
             return
         failure: SyncError | None = None
-        batched, single = self._photo_batches(uploads)
+        batched, single = photo_batches(uploads, "photo_batch" in self.features,
+                                        self.s.batch_photos_up_to, self.s.photo_batch_bytes)
+
+        def stopped() -> bool:
+            return self.cancel.is_set() or self._stop.is_set()
+
         done = 0
         with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
-            futures = {pool.submit(self._upload_batch, client, batch): batch for batch in batched}
-            futures.update({pool.submit(self._upload_one, client, up): (up,) for up in single})
+            futures = {pool.submit(send_batch, client, batch, stopped,
+                                   self.result.upload_failures): batch for batch in batched}
+            futures.update({pool.submit(send_resumable, client, up, self.s.chunk_bytes,
+                                        stopped): (up,) for up in single})
             for future in as_completed(futures):
                 group = futures[future]
                 try:
@@ -554,65 +554,6 @@ class Transfer:
             raise failure
         if self.cancel.is_set():
             self.result.cancelled = True
-
-    def _photo_batches(self, uploads: tuple[Upload, ...]) -> tuple[list[tuple[Upload, ...]],
-                                                                   list[Upload]]:
-        """Whole small photos in batches (one request and one station commit each) when the
-        station offers it; large photos, or an older station, use resumable PATCH."""
-        if "photo_batch" not in self.features:
-            return [], list(uploads)
-        largest = min(self.s.batch_photos_up_to, BATCH_ITEM_MAX)
-        single = [up for up in uploads if len(up.data) > largest or not up.data]
-        small = [up for up in uploads if 0 < len(up.data) <= largest]
-        batches: list[tuple[Upload, ...]] = []
-        batch: list[Upload] = []
-        size = 0
-        for up in small:
-            if batch and size + len(up.data) > self.s.photo_batch_bytes:
-                batches.append(tuple(batch))
-                batch, size = [], 0
-            batch.append(up)
-            size += len(up.data)
-        if batch:
-            batches.append(tuple(batch))
-        return batches, single
-
-    def _upload_batch(self, client: StationClient, batch: tuple[Upload, ...]) -> list[str]:
-        """The photos of one batch the station verified and stored; a photo it refused (its
-        bytes did not match the SHA-256) is recorded as a failure and tried again next round."""
-        if self.cancel.is_set() or self._stop.is_set():
-            return []
-        states = client.upload_batch([(up.sha256, up.data) for up in batch])
-        for up, state in zip(batch, states, strict=True):
-            if not state.complete:
-                self.result.upload_failures.append(
-                    (up.attachment_id, "the station did not accept the photo's bytes"))
-        return [up.attachment_id for up, state in zip(batch, states, strict=True)
-                if state.complete]
-
-    def _upload_one(self, client: StationClient, up: Upload) -> bool:
-        """Resumable: the first PATCH goes optimistically from 0; if the station already holds
-        some of it, its 409 says from where to go on (no HEAD round trip per photo)."""
-        total = len(up.data)
-        state = UploadState(0, False)
-        stalls = 0
-        while not state.complete:
-            if self.cancel.is_set() or self._stop.is_set():
-                return False
-            if state.offset >= total:
-                # Everything is there but not verified complete: ask once more, plainly.
-                state = client.upload_state(up.sha256)
-                if not state.complete:
-                    raise SyncError(SyncErrorKind.PROTOCOL,
-                                    "The station holds the whole photo but did not accept it")
-                break
-            chunk = up.data[state.offset:state.offset + self.s.chunk_bytes]
-            after = client.upload_chunk(up.sha256, state.offset, total, chunk)
-            stalls = stalls + 1 if after.offset <= state.offset and not after.complete else 0
-            if stalls > 3:
-                raise SyncError(SyncErrorKind.PROTOCOL, "The station is not taking the photo")
-            state = after
-        return True
 
     def _pull(self, client: StationClient) -> None:
         cursor = self.plan.cursor
