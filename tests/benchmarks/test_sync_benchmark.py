@@ -65,7 +65,7 @@ def _field_work(app, reports: int) -> int:
             app.calls.change_status(call.id, "CLEARED")
             report = app.reports.start(call.id)
             app.reports.save_fields(report.id, {
-                "disposition_code": "ARW", "outcome_code": "RESOLVED_ON_SCENE",
+                "disposition_code": "ARW", "outcome_codes": ["RESOLVED_ON_SCENE"],
                 "persons": [{"id": new_id(), "role_code": "SUBJECT"}],
                 "time_on_task_minutes": 15, "narrative": "Benchmark narrative. " * 20,
             })
