@@ -141,13 +141,16 @@ class ReportService:
         now = self._clock.now()
         events = self._store.calls.events(call_id)
         backup = next((e for e in reversed(events) if e.kind == "backup"), None)
+        call = self._store.calls.get(call_id)
+        source = next((c.code for c in self._ref.call_sources if c.get("self_initiated")),
+                      None) if call is not None and call.self_initiated else None
         report = Report(
             id=new_id(), call_id=call_id,
             report_number=self._store.reports.next_number(now.year, self.unit_id),
             version=1, state="draft", created_at=iso(now), updated_at=iso(now),
             author=self.author, backup_requested=backup is not None,
             backup_reason_code=backup.reason_code if backup else None,
-            time_on_task_minutes=_minutes_on_task(events),
+            time_on_task_minutes=_minutes_on_task(events), call_source_code=source,
         )
         with self._store.atomic("starting the report"):
             self._store.reports.insert(report)
@@ -184,6 +187,9 @@ class ReportService:
         p.update(self._outcome_problems(report, outcomes))
         if not report.persons and not no_contact:
             p["persons"] = "add at least one person contacted"
+        known = {person.id for person in report.persons}
+        if any(e.person_id is not None and e.person_id not in known for e in report.services):
+            p["services"] = "a service names a person who is no longer on the report"
         if "PERCEIVED_DISABILITY" in report.flags and not report.disability_codes:
             p["disability_codes"] = "choose the nature of the perceived disability"
         if "OTHER" in report.disability_codes and not report.disability_other.strip():

@@ -80,13 +80,17 @@ def migrate_reports(db: sqlite_utils.Database, ref: ReferenceData | None = None)
 def carried(row: dict[str, Any]) -> tuple[str, int, int]:
     """(outcome_codes JSON, call_transferred_988, warm_transfer_988) from a v1 row.
 
-    v1's ``transfer_988`` was labelled "the call was transferred from 911 to 988"; its outcome
-    TRANSFER_988 was "warm transfer to 988". A referral to 988 stays a referral.
+    v1's form labelled ``transfer_988`` "the call was transferred from 911 to 988", but the
+    suicide-risk checklist set it, together with the outcome TRANSFER_988 and a 988 referral,
+    for a warm transfer on scene. So: outcome TRANSFER_988 means a warm transfer (and the flag
+    that came with it is that same transfer); the flag alone means the 911 call was
+    transferred. A referral to 988 stays a referral.
     """
     outcome = row.get("outcome_code")
     warm = outcome == "TRANSFER_988"
     outcomes = [] if outcome in (None, "") or warm else [outcome]
-    return json.dumps(outcomes), int(bool(row.get("transfer_988"))), int(warm)
+    call_transferred = bool(row.get("transfer_988")) and not warm
+    return json.dumps(outcomes), int(call_transferred), int(warm)
 
 
 def v1_problems(row: dict[str, Any], ref: ReferenceData) -> list[str]:
