@@ -104,7 +104,7 @@ class Station:
                 address=incident.address, narrative=narrative, caller_phone=incident.caller_phone,
                 location_note=incident.location_note, latitude=incident.latitude,
                 longitude=incident.longitude, type_text=incident.type_text,
-                incident_id=incident.incident_id,
+                incident_id=incident.incident_id, received_at=incident.received_at,
             )
             return self.dispatch.create(spec, actor, known_type=False, source="eido"), True
         current = self.dispatch.get(existing)
