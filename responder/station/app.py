@@ -15,6 +15,7 @@ from civilian_responder.station.routes import (
     checklists,
     dispatch,
     enroll,
+    metrics,
     review,
     sync,
 )
@@ -118,7 +119,7 @@ def create_fastapi(station: Station) -> FastAPI:
     app.state.station = station
     app.state.limiter = RateLimiter(station.limits.window_seconds)
     _install_error_handlers(app)
-    for module in (enroll, sync, attachments, dispatch, review, checklists):
+    for module in (enroll, sync, attachments, dispatch, review, checklists, metrics):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     return app
 

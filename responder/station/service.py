@@ -14,6 +14,7 @@ from civilian_responder.clock import Clock, SystemClock, new_id
 from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.station.eido import parse_eido
 from civilian_responder.station.errors import Invalid
+from civilian_responder.station.metrics.engine import Metrics
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch
 from civilian_responder.station.storage.checklists import Checklists
@@ -53,6 +54,7 @@ class Station:
         self.review = Review(engine, clock)
         self.uploads = Uploads(engine, clock)
         self.checklists = Checklists(engine, clock)
+        self.metrics = Metrics(engine, reference)
         self.station_id = self._meta("station_id")
         self.version = __version__
 

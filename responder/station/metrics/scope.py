@@ -14,8 +14,6 @@ from civilian_responder.station.errors import Invalid
 from civilian_responder.station.storage.tables import call_units, calls, devices, reports
 from sqlalchemy import ColumnElement, Connection, Engine, and_, func, literal, select, true
 
-MAX_DAYS = 3 * 366
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -67,8 +65,6 @@ def make_scope(engine: Engine, ref: ReferenceData, date_from: str, date_to: str,
     first, last = parse_day(date_from, "--from"), parse_day(date_to, "--to")
     if last < first:
         raise Invalid(f"--to {last} is before --from {first}")
-    if (last - first).days > MAX_DAYS:
-        raise Invalid(f"the period is longer than {MAX_DAYS} days; ask for less at a time")
     if not 0 <= unfinished_hours <= 24 * 90:
         raise Invalid("unfinished_hours must be between 0 and 2160")
     units = tuple(dict.fromkeys(u.strip() for u in units if u.strip()))
