@@ -139,7 +139,7 @@ class Metrics:
         police_models = [c.code for c in self._ref.response_models if c.get("police")]
         police = or_(
             report_facts.c.backup_requested == literal(True),
-            report_facts.c.response_model_code.in_(police_models),
+            func.coalesce(report_facts.c.response_model_code, "").in_(police_models),
             exists().where(report_codes.c.report_id == report_facts.c.report_id,
                            report_codes.c.field == "outcome",
                            report_codes.c.code.in_(police_outcomes)))

@@ -21,14 +21,14 @@ async def metrics(request: Request, _who: Reader,
                                          description="first day, YYYY-MM-DD (UTC)"),
                   date_to: str = Query(..., alias="to", max_length=10,
                                        description="last day, YYYY-MM-DD (UTC), included"),
-                  unit: list[str] = Query([], max_length=50),
-                  call_type: list[str] = Query([], max_length=50),
+                  unit: Annotated[list[str] | None, Query(max_length=50)] = None,
+                  call_type: Annotated[list[str] | None, Query(max_length=50)] = None,
                   unfinished_hours: int = Query(24, ge=0, le=2160)) -> dict[str, Any]:
     station = station_of(request)
 
     def compute() -> dict[str, Any]:
-        scope = make_scope(station.engine, station.reference, date_from, date_to, unit,
-                           call_type, unfinished_hours)
+        scope = make_scope(station.engine, station.reference, date_from, date_to, unit or (),
+                           call_type or (), unfinished_hours)
         return dict(station.metrics.compute(scope))
 
     return await run_in_threadpool(compute)
