@@ -56,3 +56,18 @@ def test_eido_call_time_becomes_the_received_time(station, dispatcher):
     assert r.status_code in (200, 201), r.text
     # callStartTimestamp 2021-04-30T14:40:00.0-04:00
     assert r.json()["call"]["received_at"] == "2021-04-30T18:40:00.000Z"
+
+
+def test_the_station_and_its_metrics_load_without_reportlab():
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from tests.station_fixture import REPO  # noqa: PLC0415
+
+    probe = ("import civilian_responder.station.app, civilian_responder.station.cli\n"
+             "from civilian_responder.station.metrics import engine, export, render\n"
+             "import civilian_responder.station.demo_data, sys\n"
+             "print(' '.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True,
+                         text=True, timeout=60, check=True)
+    assert not {m for m in out.stdout.split() if m.startswith("reportlab")}
