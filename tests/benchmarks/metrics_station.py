@@ -10,9 +10,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from civilian_responder.clock import iso
 from civilian_responder.station.demo_data import SEED_GRID
 from sqlalchemy import Engine
+
+
+def iso(t: datetime) -> str:
+    return t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
 
 GROUP_CODES = {"ARREST": ["ARM"], "CITATION": ["TNH"], "REPORT_TAKEN": ["RPT", "FIC"],
                "OTHER": ["CSA", "OAA"], "NO_REPORT": ["NRR"], "UNABLE_TO_LOCATE": ["GOA"],

@@ -49,6 +49,7 @@ def _measure(station, n, target, label):
 
 
 @pytest.fixture(scope="module")
+@pytest.mark.timeout(900)
 def big_sqlite(tmp_path_factory):
     station = open_station(str(tmp_path_factory.mktemp("bench") / "station.db"))
     t = time.perf_counter()
@@ -85,6 +86,7 @@ def test_csv_export_throughput(benchmark, big_sqlite):
 
 
 @pytest.mark.postgres
+@pytest.mark.timeout(2400)  # generating a million calls' rows takes minutes
 def test_metrics_one_year_postgres(benchmark):
     benchmark.pedantic(lambda: None, rounds=1)
     with postgres_url() as url:

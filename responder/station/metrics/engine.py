@@ -5,6 +5,7 @@ docs/metrics.md."""
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from typing import Any
@@ -28,7 +29,6 @@ from sqlalchemy import (
     literal,
     literal_column,
     not_,
-    or_,
     select,
 )
 
@@ -67,6 +67,10 @@ class Metrics:
 
     def compute(self, scope: Scope) -> dict[str, Any]:
         with self._engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                # A year of a city's calls is more than SQLite's default 2 MB page cache.
+                conn.exec_driver_sql("PRAGMA cache_size=-65536")
+                conn.exec_driver_sql("PRAGMA mmap_size=268435456")
             out: dict[str, Any] = {"period": scope.describe()}
             out["totals"] = self._totals(conn, scope)
             self._reports(conn, scope, out)
@@ -94,20 +98,22 @@ class Metrics:
     def _totals(self, conn: Connection, scope: Scope) -> dict[str, int]:
         n_calls = conn.execute(select(func.count()).select_from(calls)
                                .where(scope.calls_where())).scalar_one()
-        joined, where = self._report_rows(scope)
-        n_reports = conn.execute(select(func.count()).select_from(joined).where(where)
-                                 ).scalar_one()
         with_report = conn.execute(select(func.count()).select_from(calls).where(
             scope.calls_where(), _has_report())).scalar_one()
-        return {"calls": n_calls, "reports": n_reports, "calls_with_report": with_report,
+        return {"calls": n_calls, "reports": 0, "calls_with_report": with_report,
                 "calls_without_report": n_calls - with_report}
 
     def _reports(self, conn: Connection, scope: Scope, out: dict[str, Any]) -> None:
         joined, where = self._report_rows(scope)
-        cols = [report_facts.c[n] for n in _COMBO]
-        grouped = conn.execute(select(*cols, calls.c.priority, func.count().label("n"))
-                               .select_from(joined).where(where)
-                               .group_by(*cols, calls.c.priority)).all()
+        police_outcomes = [c.code for c in self._ref.outcomes if c.get("police")]
+        police_outcome = exists().where(
+            report_codes.c.report_id == report_facts.c.report_id,
+            report_codes.c.field == "outcome", report_codes.c.code.in_(police_outcomes))
+        inner = (select(*[report_facts.c[n] for n in _COMBO], calls.c.priority,
+                        police_outcome.label("police_outcome"))
+                 .select_from(joined).where(where).subquery())
+        cols = list(inner.c)
+        grouped = conn.execute(select(*cols, func.count().label("n")).group_by(*cols)).all()
         codes = conn.execute(
             select(report_codes.c.field, report_codes.c.code, report_codes.c.response,
                    func.count().label("n"))
@@ -115,14 +121,14 @@ class Metrics:
                                      report_codes.c.report_id == report_facts.c.report_id))
             .where(where).group_by(report_codes.c.field, report_codes.c.code,
                                    report_codes.c.response)).all()
-        total = out["totals"]["reports"]
+        total = sum(row.n for row in grouped)
+        out["totals"]["reports"] = total
         fold = _Fold(self._ref, total)
         for row in grouped:
             fold.add(row._mapping)
         for row in codes:
             fold.add_code(row.field, row.code, row.response, row.n)
         out.update(fold.result())
-        out["resolved_without_police"] = self._without_police(conn, joined, where, total)
         out["services"]["persons_accepting"] = self._persons_accepting(conn, joined, where)
         names = {}
         for column in ("transport_facility", "referral_agency"):
@@ -132,20 +138,6 @@ class Metrics:
                 .group_by(c).order_by(func.count().desc(), c))}
         out["transports"]["by_facility"] = names["transport_facility"]
         out["referrals"]["by_agency"] = names["referral_agency"]
-
-    def _without_police(self, conn: Connection, joined: Any, where: Any,
-                        total: int) -> dict[str, Any]:
-        police_outcomes = [c.code for c in self._ref.outcomes if c.get("police")]
-        police_models = [c.code for c in self._ref.response_models if c.get("police")]
-        police = or_(
-            report_facts.c.backup_requested == literal(True),
-            func.coalesce(report_facts.c.response_model_code, "").in_(police_models),
-            exists().where(report_codes.c.report_id == report_facts.c.report_id,
-                           report_codes.c.field == "outcome",
-                           report_codes.c.code.in_(police_outcomes)))
-        n = conn.execute(select(func.count()).select_from(joined).where(where, not_(police))
-                         ).scalar_one()
-        return {"count": n, "share": rate(n, total)}
 
     def _persons_accepting(self, conn: Connection, joined: Any, where: Any) -> int:
         accepted = [c.code for c in self._ref.service_responses if c.get("accepted")]
@@ -173,15 +165,18 @@ class Metrics:
                     .group_by(per.c.call_id).subquery())
         legs = select(*[minutes_between(conn, per_call.c[a], per_call.c[b]).label(name)
                         for name, a, b in LEGS]).subquery()
-        histogram = _histogram(conn, legs.c.received_to_on_scene)
         if conn.dialect.name == "postgresql":
-            return self._percentiles_in_sql(conn, legs), histogram
+            return self._percentiles_in_sql(conn, legs), _histogram(conn,
+                                                                   legs.c.received_to_on_scene)
         values: dict[str, list[float]] = {name: [] for name, _a, _b in LEGS}
         for row in conn.execute(select(legs)).yield_per(20_000):
             for name, _a, _b in LEGS:
                 v = row._mapping[name]
                 if v is not None and v >= 0:
                     values[name].append(v)
+        counts = Counter(bisect.bisect_right(HISTOGRAM_EDGES, v)
+                         for v in values["received_to_on_scene"])
+        histogram = {label: counts[i] for i, label in enumerate(histogram_labels())}
         return {name: _summary(sorted(v)) for name, v in values.items()}, histogram
 
     def _percentiles_in_sql(self, conn: Connection, legs: Any) -> dict[str, Any]:
@@ -324,6 +319,10 @@ class _Fold:
                 self.c[key][row[column]] += n
         if row["transport_mode_code"] or row["transport_destination_code"]:
             self.c["count"]["transports"] += n
+        model = self._ref.response_models.get(row["response_model_code"])
+        if not (row["backup_requested"] or row["police_outcome"]
+                or (model is not None and model.get("police"))):
+            self.c["count"]["without_police"] += n
         for column, list_name in (("call_source_code", "call_sources"),
                                   ("backup_reason_code", "backup_reasons"),
                                   ("police_handoff_reason_code", "police_handoff_reasons"),
@@ -357,6 +356,8 @@ class _Fold:
         for counts in self.services.values():
             by_response.update(counts)
         return {
+            "resolved_without_police": {"count": c["count"]["without_police"],
+                                        "share": rate(c["count"]["without_police"], total)},
             "disposition_by_priority": _grid(self.grid, ref),
             "backup": {"count": c["count"]["backup_requested"],
                        "rate": rate(c["count"]["backup_requested"], total),
