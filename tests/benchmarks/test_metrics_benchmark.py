@@ -49,7 +49,6 @@ def _measure(station, n, target, label):
 
 
 @pytest.fixture(scope="module")
-@pytest.mark.timeout(900)
 def big_sqlite(tmp_path_factory):
     station = open_station(str(tmp_path_factory.mktemp("bench") / "station.db"))
     t = time.perf_counter()
@@ -59,11 +58,13 @@ def big_sqlite(tmp_path_factory):
     station.close()
 
 
+@pytest.mark.timeout(900)
 def test_metrics_one_year_sqlite(benchmark, big_sqlite):
     benchmark.pedantic(lambda: None, rounds=1)
     _measure(big_sqlite, SQLITE_CALLS, 1.0, "SQLite")
 
 
+@pytest.mark.timeout(900)
 def test_csv_export_throughput(benchmark, big_sqlite):
     benchmark.pedantic(lambda: None, rounds=1)
     station = big_sqlite

@@ -201,3 +201,18 @@ def test_the_cli_prints_every_format_and_exits_2_on_bad_input(small, capsys, tmp
                  "--to", "2026-03-31"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 + 4 and lines[0].startswith("report_id,")
+
+
+def test_demo_data_command_fills_a_station_through_the_real_path(tmp_path, capsys):
+    db = str(tmp_path / "demo.db")
+    assert main(["demo-data", "--database", db, "--calls", "40", "--seed", "3",
+                 "--year", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Generated 40 calls in 2025" in out and "Generated data only" in out
+    assert main(["metrics", "--database", db, "--from", "2025-01-01", "--to", "2025-12-31",
+                 "--format", "json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert 35 <= m["totals"]["calls"] <= 40 and m["totals"]["reports"] > 30
+    assert sum(v["calls"] for v in m["units"].values()) == m["totals"]["calls"]
+    assert main(["demo-data", "--database", db, "--calls", "0"]) == 2
+    assert "--calls must be between 1" in capsys.readouterr().err
