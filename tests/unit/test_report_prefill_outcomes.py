@@ -66,3 +66,25 @@ def test_the_retired_988_outcome_of_an_old_definition_becomes_the_warm_transfer_
          "value": "TRANSFER_988"}]), ANSWERS)
     assert fields["warm_transfer_988"] is True
     assert "outcome_codes" not in fields  # the retired outcome is not an outcome any more
+
+
+def test_a_self_initiated_calls_report_starts_with_its_source(app, open_call):
+    call = app.calls.create_self_initiated("647", "Library steps")
+    assert app.reports.start(call.id).call_source_code == "SELF_DISPATCH"
+    assert app.reports.start(open_call.id).call_source_code is None  # dispatch does not say
+
+
+def test_services_are_answered_once_per_person_and_name_a_person_on_the_report(app, open_call):
+    import pytest  # noqa: PLC0415
+    from civilian_responder.errors import ValidationError  # noqa: PLC0415
+
+    report = app.reports.start(open_call.id)
+    with pytest.raises(ValidationError):
+        app.reports.save_fields(report.id, {"services": [
+            {"code": "HYGIENE", "response": "ACCEPTED", "person_id": "p1"},
+            {"code": "HYGIENE", "response": "DECLINED", "person_id": "p1"}]})
+    report = app.reports.save_fields(report.id, {
+        "persons": [{"id": "p1", "role_code": "SUBJECT"}],
+        "services": [{"code": "HYGIENE", "response": "ACCEPTED", "person_id": "p1"},
+                     {"code": "HYGIENE", "response": "DECLINED", "person_id": "gone"}]})
+    assert "services" in app.reports.problems(report)
