@@ -74,9 +74,13 @@ class Metrics:
             out: dict[str, Any] = {"period": scope.describe()}
             out["totals"] = self._totals(conn, scope)
             self._reports(conn, scope, out)
-            out["response_minutes"], out["response_histogram"] = self._response_minutes(
-                conn, scope)
-            out["units"] = self._units(conn, scope)
+            if conn.dialect.name == "postgresql":
+                out["response_minutes"], out["response_histogram"] = self._response_minutes(
+                    conn, scope)
+                out["units"] = self._units(conn, scope)
+            else:
+                out["response_minutes"], out["response_histogram"], out["units"] = (
+                    self._timelines_streamed(conn, scope))
             out["hours_of_service"] = {u: v["hours"] for u, v in out["units"].items()}
             out["data_quality"].update(self._call_quality(conn, scope))
         out["empty"] = out["totals"]["calls"] == 0 and out["totals"]["reports"] == 0
@@ -165,19 +169,44 @@ class Metrics:
                     .group_by(per.c.call_id).subquery())
         legs = select(*[minutes_between(conn, per_call.c[a], per_call.c[b]).label(name)
                         for name, a, b in LEGS]).subquery()
-        if conn.dialect.name == "postgresql":
-            return self._percentiles_in_sql(conn, legs), _histogram(conn,
-                                                                   legs.c.received_to_on_scene)
+        return self._percentiles_in_sql(conn, legs), _histogram(conn,
+                                                               legs.c.received_to_on_scene)
+
+    def _timelines_streamed(self, conn: Connection, scope: Scope) -> tuple[Any, Any, Any]:
+        """SQLite: one pass over the per-(call, unit) milestones, folded here into the
+        response legs (per call, across its units) and each unit's calls and hours; the same
+        definitions as the SQL of ``_response_minutes`` and ``_units``."""
+        per = self._per_call_unit(conn, scope).subquery()
+        names = ("received", "dispatched", "en_route", "on_scene", "cleared", "service")
+        query = select(per.c.call_id, per.c.unit_id,
+                       *[func.julianday(per.c[n]) * 1440.0 for n in names]
+                       ).order_by(per.c.call_id)
         values: dict[str, list[float]] = {name: [] for name, _a, _b in LEGS}
-        for row in conn.execute(select(legs)).yield_per(20_000):
-            for name, _a, _b in LEGS:
-                v = row._mapping[name]
-                if v is not None and v >= 0:
-                    values[name].append(v)
+        units: dict[str, list[float]] = {}
+        wanted = set(scope.units)
+        current: str | None = None
+        merged: dict[str, Any] = {}
+        for row in conn.execute(query).yield_per(20_000):
+            call_id, unit, t = row[0], row[1], dict(zip(names, row[2:], strict=True))
+            if call_id != current:
+                _add_legs(values, merged)
+                current, merged = call_id, dict(t)
+            else:
+                for n in names[:4]:
+                    merged[n] = _min(merged[n], t[n])
+                merged["cleared"] = _max(merged["cleared"], t["cleared"])
+            if unit is not None and (not wanted or unit in wanted) and t["cleared"] is not None:
+                total = units.setdefault(unit, [0, 0.0])
+                total[0] += 1
+                if t["service"] is not None and t["cleared"] >= t["service"]:
+                    total[1] += t["cleared"] - t["service"]
+        _add_legs(values, merged)
         counts = Counter(bisect.bisect_right(HISTOGRAM_EDGES, v)
                          for v in values["received_to_on_scene"])
         histogram = {label: counts[i] for i, label in enumerate(histogram_labels())}
-        return {name: _summary(sorted(v)) for name, v in values.items()}, histogram
+        return ({name: _summary(sorted(v)) for name, v in values.items()}, histogram,
+                {u: {"calls": int(n), "hours": round(m / 60.0, 2)}
+                 for u, (n, m) in sorted(units.items())})
 
     def _percentiles_in_sql(self, conn: Connection, legs: Any) -> dict[str, Any]:
         cols = []
@@ -271,6 +300,22 @@ def _hours_before(as_of: str, hours: int) -> str:
 
     now = parse_iso(as_of) if as_of else datetime.now(UTC)
     return iso(now - timedelta(hours=hours))
+
+
+def _min(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _add_legs(values: dict[str, list[float]], t: dict[str, Any]) -> None:
+    if not t:
+        return
+    for name, a, b in LEGS:
+        if t[a] is not None and t[b] is not None and t[b] - t[a] >= 0:
+            values[name].append(t[b] - t[a])
 
 
 def _round(v: Any) -> float | None:
