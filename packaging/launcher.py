@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from civilian_responder_ui.app import main
+from civilian_responder_ui.launch import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

@@ -7,41 +7,19 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.demo_data import (
+    CALL_TYPES,
+    CAUTIONS,
+    DEMO_UNIT,
+    LANDMARKS,
+    STREETS,
+    person,
+)
 from civilian_responder.models import Call, StatusEvent
 from civilian_responder.store import Store
 
-DEMO_UNIT = "CSO-12"
 DEMO_OFFICER = "Demo Officer"
 
-_STREETS = ["S Tacoma Way", "Pacific Ave", "MLK Jr Way", "E 72nd St", "Portland Ave",
-            "S 38th St", "N Pearl St", "6th Ave", "Hilltop Blvd", "E Harrison St",
-            "S Union Ave", "Division Ave", "N 26th St", "Bridgeport Way", "Yakima Ave"]
-_LANDMARKS = ["bus shelter", "library steps", "transit center", "gas station lot",
-              "park restroom", "laundromat", "church parking lot", "creek trail underpass"]
-_FIRST = ["Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery",
-          "Quinn", "Linh", "Minh", "Ana", "Luis", "Hodan", "Abdi", "Wei", "Mei"]
-_LAST = ["Rivera", "Nguyen", "Tran", "Garcia", "Hassan", "Ali", "Chen", "Lopez", "Smith",
-         "Johnson", "Okafor", "Park", "Kim", "Warsame", "Silva"]
-# (type code, weight, narrative templates)
-_TYPES = [
-    ("WELCK", 6, ["RP reports {who} has not answered the door for two days; mail piling up.",
-                  "Caller concerned about {who} sitting in the rain near the {lm} for hours."]),
-    ("415", 4, ["Loud argument between neighbors, no weapons seen, RP wants it to stop.",
-                "Aggressive panhandling reported outside the {lm}; subject yelling at customers."]),
-    ("5150", 4, ["Family reports {who} talking to people who are not there, not sleeping.",
-                 "Subject pacing in the street shouting; RP says known mental-health history."]),
-    ("647", 4, ["Person sleeping in the doorway of a business, owner asks for help.",
-                "Tent set up at the {lm}; RP asks for outreach, no disturbance."]),
-    ("TRESP", 3, ["Manager reports unwanted person refusing to leave the {lm}."]),
-    ("SUSPP", 2, ["RP reports unknown person checking car doors near the {lm}, no weapon seen."]),
-    ("11300", 2, ["Possible drug use behind the {lm}; subject slumped but breathing per RP."]),
-    ("11377", 1, ["Caller found a subject with paraphernalia at the {lm}."]),
-    ("22500", 2, ["Vehicle blocking driveway for three hours; RP needs to leave for work."]),
-    ("FOLLOW", 2, ["Follow-up visit with {who}; offered shelter placement last week."]),
-]
-_CAUTIONS = ["Dog on premises.", "Prior call at address: subject became agitated with uniforms.",
-             "RP states subject may have a knife in the tent - verify before approach.",
-             "Narrow stairwell, poor lighting.", "Subject is hard of hearing."]
 _STATE_PATHS = [
     ["DISPATCHED"],
     ["DISPATCHED", "ACKNOWLEDGED"],
@@ -53,36 +31,32 @@ _STATE_PATHS = [
 ]
 
 
-def _person(rng: random.Random) -> str:
-    return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-
-
 def generate_calls(clock: Clock, count: int, unit_id: str = DEMO_UNIT, seed: int = 12,
                    history: bool = False, start_number: int = 1
                    ) -> Iterator[tuple[Call, list[StatusEvent]]]:
     """Yield (call, timeline). ``history`` calls are older and all cleared."""
     rng = random.Random(seed)
     now = clock.now()
-    weights = [t[1] for t in _TYPES]
+    weights = [t[1] for t in CALL_TYPES]
     for i in range(count):
-        type_code, _, templates = rng.choices(_TYPES, weights)[0]
+        type_code, _, templates = rng.choices(CALL_TYPES, weights)[0]
         age = timedelta(days=rng.uniform(1, 365)) if history else timedelta(
             minutes=rng.uniform(3, 240))
         received = now - age
-        who = _person(rng)
-        narrative = rng.choice(templates).format(who=who, lm=rng.choice(_LANDMARKS))
+        who = person(rng)
+        narrative = rng.choice(templates).format(who=who, lm=rng.choice(LANDMARKS))
         path = _STATE_PATHS[-2 if history else rng.choice([0, 0, 1, 2, 3, 3, 4, 5])]
         priority = rng.choice([2, 3, 3, 3, 4, 4, 4, 4])
         call = Call(
             id=new_id(), cad_number=f"T{received:%y%m%d}{start_number + i:06d}",
             unit_id=unit_id, type_code=type_code, priority=priority, status=path[-1],
-            address=f"{rng.randint(100, 9899)} {rng.choice(_STREETS)}",
-            cross_streets=f"near {rng.choice(_STREETS)}",
-            location_note=rng.choice(["", "", f"by the {rng.choice(_LANDMARKS)}"]),
-            caller_name=_person(rng) if rng.random() < 0.8 else "",
+            address=f"{rng.randint(100, 9899)} {rng.choice(STREETS)}",
+            cross_streets=f"near {rng.choice(STREETS)}",
+            location_note=rng.choice(["", "", f"by the {rng.choice(LANDMARKS)}"]),
+            caller_name=person(rng) if rng.random() < 0.8 else "",
             caller_phone=f"253-555-{rng.randint(100, 199):04d}",
             narrative=narrative,
-            caution_notes=rng.choice(_CAUTIONS) if rng.random() < 0.25 else "",
+            caution_notes=rng.choice(CAUTIONS) if rng.random() < 0.25 else "",
             received_at=iso(received), updated_at=iso(received),
         )
         yield call, list(_timeline(call.id, received, path, rng))

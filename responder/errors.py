@@ -93,3 +93,12 @@ class SyncError(ResponderError):
     def __init__(self, kind: SyncErrorKind, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class DemoStationError(ResponderError):
+    """The embedded demo station cannot run. ``missing`` when this install has no station
+    (the message then says how to get it); otherwise it failed to start or to answer."""
+
+    def __init__(self, message: str, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing

@@ -1,3 +1,3 @@
-from civilian_responder_ui.app import main
+from civilian_responder_ui.launch import main
 
 raise SystemExit(main())

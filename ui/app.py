@@ -16,15 +16,15 @@ from pathlib import Path
 from civilian_responder import __version__
 from civilian_responder.app import ResponderApp, open_app
 from civilian_responder.cli import build_parser, prepare_process, run_command
-from civilian_responder.cli.options import resolve_profile
+from civilian_responder.cli.options import is_demo, resolve_profile
 from civilian_responder.demo import seed_demo
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.security.redact import RedactingFilter
-from civilian_responder_ui import HAS_QT
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1366, 768)
+DEMO_SETTLE_MS = 30_000  # --screenshot waits this long at most for the demo station's first sync
 SIGNED_OUT = -1  # _run_window's result when the officer signed out (show the sign-in again)
 
 
@@ -90,10 +90,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     prepare_process(args)
     if args.command:
         return run_command(args)
-    if not HAS_QT:
-        print("responder: the window needs the desktop install: pip install "
-              "'civilian-responder[desktop]' (subcommands work without it)", file=sys.stderr)
-        return 2
     return run(args)
 
 
@@ -166,7 +162,8 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     theme = args.theme or settings.get("theme", "day")
     tasks = TaskRunner()
     window = MainWindow(core, tasks, theme)
-    install_sync(window, core.sync, tasks)
+    panel = install_sync(window, core.sync, tasks)
+    demo = _start_demo_station(window, core, panel, tasks, args)
     pdf = install_on_main_window(window, core, tasks)
     window.theme_changed.connect(lambda name: settings.set("theme", name))
     if not args.screenshot:
@@ -179,6 +176,8 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     lock = install_lock(window, core, tasks, settings)
     try:
         if args.screenshot:
+            if demo is not None:
+                demo.wait_settled(DEMO_SETTLE_MS)  # so the picture shows the station connected
             return _screenshot(qapp, window, Path(args.screenshot))
         _close_on_signals(window)
         _freeze_startup_objects()
@@ -188,11 +187,28 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
         return SIGNED_OUT if lock.signed_out else result
     finally:
         lock.stop()
+        if demo is not None:
+            demo.stop()
         if not lock.signed_out:
             window.detail.flush()
+            panel.cancel()  # a sync round in flight stops at its next step
             tasks.wait_for_done(10_000)
+            # Deliver what the workers finished while the profile is still open (a sync
+            # round's acknowledgements), instead of to a closed database later.
+            qapp.processEvents()
             pdf.clear_previews()
             core.close()
+
+
+def _start_demo_station(window, core: ResponderApp, panel, tasks, args: argparse.Namespace):
+    """The demo profile brings its own station (started on a worker; the window opens now)."""
+    if not is_demo(args, core.paths.root):
+        return None
+    from civilian_responder_ui.sync.demo_link import DemoStationLink  # noqa: PLC0415
+
+    link = DemoStationLink(window, core, panel, tasks)
+    link.start()
+    return link
 
 
 def install_lock(window, core: ResponderApp, tasks, settings: UiSettings):

@@ -12,7 +12,7 @@ from civilian_responder_ui.calls.call_detail import CallDetailView
 from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
 from civilian_responder_ui.shell.theme import apply_theme, other
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -248,3 +248,8 @@ class MainWindow(QMainWindow):
         # Whatever is typed must reach the database before the window goes.
         self.detail.flush()
         super().closeEvent(event)
+        if event.isAccepted():
+            # A closed window may outlive its core (sign-out, then the sign-in dialog's event
+            # loop): none of its timers may wake up and read the closed database.
+            for timer in self.findChildren(QTimer):
+                timer.stop()

@@ -11,6 +11,7 @@ enrolled on the device. The demo profile (``--demo``) enrolls officer ``demo`` w
 from __future__ import annotations
 
 import argparse
+import atexit
 import getpass
 import os
 import sys
@@ -20,7 +21,12 @@ from pathlib import Path
 from civilian_responder.app import ResponderApp, open_app
 from civilian_responder.cli.options import add_signin_arguments, is_demo, resolve_profile
 from civilian_responder.clock import SystemClock
-from civilian_responder.errors import AuthError, LockedOutError, ValidationError
+from civilian_responder.errors import (
+    AuthError,
+    DemoStationError,
+    LockedOutError,
+    ValidationError,
+)
 from civilian_responder.security.session import Authenticator, Session
 
 PASSPHRASE_ENV = "RESPONDER_PASSPHRASE"
@@ -75,8 +81,10 @@ def sign_in_for_cli(args: argparse.Namespace, profile: Path) -> Session:
     raise AuthError("Sign-in failed")
 
 
-def open_app_for_cli(args: argparse.Namespace) -> ResponderApp:
-    """Sign in (prompt or environment) and open the profile with the officer's key."""
+def open_app_for_cli(args: argparse.Namespace, demo_station: bool = False) -> ResponderApp:
+    """Sign in (prompt or environment) and open the profile with the officer's key. On the demo
+    profile, ``demo_station=True`` (commands that talk to a station) also starts or reuses the
+    demo's own station and enrolls the demo unit with it."""
     profile = resolve_profile(args)
     session = sign_in_for_cli(args, profile)
     app = open_app(profile, session=session)
@@ -84,7 +92,24 @@ def open_app_for_cli(args: argparse.Namespace) -> ResponderApp:
         from civilian_responder.demo import seed_demo  # noqa: PLC0415
 
         seed_demo(app.store, app.clock)
+        if demo_station:
+            _connect_demo_station(app, profile)
     return app
+
+
+def _connect_demo_station(app: ResponderApp, profile: Path) -> None:
+    from civilian_responder.demo_station import DemoStationLauncher, connect  # noqa: PLC0415
+
+    launcher = DemoStationLauncher(profile)
+    atexit.register(launcher.release)  # a killed command's lease is dropped by the station
+    try:
+        station = connect(app, launcher)
+    except DemoStationError as exc:
+        print(f"responder: {exc}", file=sys.stderr, flush=True)
+        return
+    verb = "started" if station.started else "running"
+    print(f"Demo station {verb} at {station.url} (pid {station.pid})", file=sys.stderr,
+          flush=True)
 
 
 # responder officer add|list ------------------------------------------------------------------

@@ -30,8 +30,8 @@ def register(subparsers: Any) -> None:
     sync.set_defaults(func=sync_command)
 
 
-def _open(args: argparse.Namespace) -> Any:
-    return open_app_for_cli(args)  # the database is encrypted: sign in first
+def _open(args: argparse.Namespace, demo_station: bool = False) -> Any:
+    return open_app_for_cli(args, demo_station)  # the database is encrypted: sign in first
 
 
 def enroll_command(args: argparse.Namespace) -> int:
@@ -50,7 +50,7 @@ def enroll_command(args: argparse.Namespace) -> int:
 
 
 def sync_command(args: argparse.Namespace) -> int:
-    app = _open(args)
+    app = _open(args, demo_station=True)  # the demo profile syncs with its own station
     try:
         before = app.sync.status().waiting_text
         print(f"Syncing with {app.sync.station_url or '(no station)'}: {before}", flush=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
+from civilian_responder.extras import install_hint
 
 DEFAULT_PORT = 8470
 
@@ -76,11 +77,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
                     window_seconds=args.rate_window, docs=not args.no_docs)
     station = _open(args, limits=limits)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
-                 "debug" if args.verbose else "info")
+                 "debug" if args.verbose else "info", _companions(args, station))
+
+
+def _companions(args: argparse.Namespace, station: Any) -> list[Any]:
+    """The demo dispatcher and the lease watch, when asked for; set up before the server
+    listens, so the first health answer already finds the demo shift and a first call."""
+    found: list[Any] = []
+    if args.demo_unit:
+        from civilian_responder.station import demo_dispatcher as demo  # noqa: PLC0415
+
+        if args.demo_adopt:
+            demo.adopt_calls(station, demo.read_adopt_file(args.demo_adopt), args.demo_unit)
+        pace = demo.DemoPace(args.demo_call_every, args.demo_review_after,
+                             args.demo_return_every)
+        dispatcher = demo.DemoDispatcher(station, args.demo_unit, pace)
+        dispatcher.tick()
+        found.append(dispatcher)
+    if args.lease_dir:
+        from civilian_responder.station.lease_watch import LeaseWatch  # noqa: PLC0415
+
+        found.append(LeaseWatch(args.lease_dir))
+    return found
 
 
 def cmd_enroll_device(args: argparse.Namespace) -> int:
     code, expires = _open(args).devices.make_code(args.unit, args.ttl_hours)
+    if args.json:
+        _print_json({"unit_id": args.unit, "code": code, "expires_at": expires})
+        return 0
     print(f"Enrollment code for {args.unit}: {code}")
     print(f"One use only; expires {expires}. Enter it in the app's 'Connect to station'.")
     return 0
@@ -346,9 +371,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="requests with a bad token per client IP per window")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
     p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
+    _serve_demo_arguments(p)
     p = _add(sub, "enroll-device", cmd_enroll_device, "make a one-time enrollment code")
     p.add_argument("--unit", required=True, help="unit id, e.g. CSO-12")
     p.add_argument("--ttl-hours", type=float, default=None, help="code lifetime (default 24)")
+    p.add_argument("--json", action="store_true")
     p = _add(sub, "revoke-device", cmd_revoke_device, "revoke a device's token")
     p.add_argument("device_id")
     p = _add(sub, "list-devices", cmd_list_devices, "list enrolled devices")
@@ -381,6 +408,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reviewer", default=getpass.getuser())
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _serve_demo_arguments(p: argparse.ArgumentParser) -> None:
+    """The embedded demo station (started by ``responder --demo``); see docs/station.md."""
+    p.add_argument("--demo-unit", metavar="UNIT", help="demo: dispatch generated calls to this "
+                   "unit and review its reports")
+    p.add_argument("--demo-call-every", type=float, default=180.0, metavar="SECONDS",
+                   help="demo: a new call this often (default 180)")
+    p.add_argument("--demo-review-after", type=float, default=45.0, metavar="SECONDS",
+                   help="demo: review a submitted report after this long (default 45)")
+    p.add_argument("--demo-return-every", type=int, default=3, metavar="N",
+                   help="demo: return about one first submission in N for revision (default 3)")
+    p.add_argument("--demo-adopt", type=Path, metavar="FILE",
+                   help="demo: JSON list of the unit's offline demo calls to take over")
+    p.add_argument("--lease-dir", type=Path, metavar="DIR", help="stop when no process holding "
+                   "a lease in DIR is alive (how apps share the embedded demo station)")
 
 
 def _register_dispatch(sub: Any) -> None:
@@ -419,6 +462,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ResponderError as exc:
         print(f"responder-station: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:  # e.g. the desktop install has no web stack
+        hint = install_hint(exc)
+        if hint is None:
+            raise
+        print(f"responder-station: {hint}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

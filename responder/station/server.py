@@ -5,12 +5,23 @@ from __future__ import annotations
 import ipaddress
 import logging
 import ssl
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from civilian_responder.station.errors import StationConfigError
 from civilian_responder.station.service import Station
 
 log = logging.getLogger(__name__)
+
+
+class Companion(Protocol):
+    """Something that runs beside the server (the demo dispatcher, the lease watch): started
+    with a function that stops the server, stopped when the server has stopped."""
+
+    def start(self, stop_server: Callable[[], None]) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 def is_loopback(host: str) -> bool:
@@ -48,7 +59,8 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
 
 
 def serve(station: Station, host: str, port: int, cert: Path | None = None,
-          key: Path | None = None, log_level: str = "info") -> int:
+          key: Path | None = None, log_level: str = "info",
+          companions: Sequence[Companion] = ()) -> int:
     import uvicorn  # noqa: PLC0415 (only the serve command needs the server)
     from civilian_responder.station.app import create_app  # noqa: PLC0415
 
@@ -66,5 +78,16 @@ def serve(station: Station, host: str, port: int, cert: Path | None = None,
         config.ssl = context
     scheme = "https" if context else "http"
     log.info("station %s serving on %s://%s:%d", station.station_id, scheme, host, port)
-    uvicorn.Server(config).run()
+    server = uvicorn.Server(config)
+
+    def stop_server() -> None:
+        server.should_exit = True
+
+    for companion in companions:
+        companion.start(stop_server)
+    try:
+        server.run()
+    finally:
+        for companion in companions:
+            companion.stop()
     return 0

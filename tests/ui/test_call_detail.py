@@ -274,3 +274,41 @@ def test_report_tab_builds_the_form_for_the_selected_call(qtbot, window, core):
     other = first_call_with_status(core, "DISPATCHED")
     window.board.select_call(other)
     assert form._call_id == other
+
+
+def test_a_closed_window_builds_no_report_form_after_its_core_closed(qtbot, tmp_path):
+    """Signing out closes the window and the core; the idle pre-build must not wake up later
+    and read the closed database (it did, as an exception in the next sign-in's event loop)."""
+    import civilian_responder_ui.calls.call_detail as call_detail
+
+    app = demo_core(tmp_path / "closing")
+    win = MainWindow(app, TaskRunner(inline=True))
+    qtbot.addWidget(win)
+    win.reload(select_first=True)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.detail._prebuild.isActive()
+    win.close()
+    app.close()
+    qtbot.wait(call_detail.PREBUILD_AFTER_MS + 300)  # an exception here fails the test
+    assert win.detail._report_form is None
+
+
+def test_closing_the_window_stops_every_timer_it_owns(qtbot, tmp_path):
+    """The same class of problem for every timer (autosave, ages, sync probe, pre-build): after
+    close nothing of the window may run against the core the caller closes next."""
+    from civilian_responder_ui.sync.sync_panel import install_sync
+
+    app = demo_core(tmp_path / "timers")
+    tasks = TaskRunner(inline=True)
+    win = MainWindow(app, tasks)
+    qtbot.addWidget(win)
+    install_sync(win, app.sync, tasks)
+    win.reload(select_first=True)
+    win.show()
+    qtbot.waitExposed(win)
+    assert any(t.isActive() for t in win.findChildren(QTimer))
+    win.close()
+    assert [t for t in win.findChildren(QTimer) if t.isActive()] == []
+    app.close()
+    qtbot.wait(1200)  # the sync panel's first probe is due within a second: it must not run

@@ -98,7 +98,7 @@ def test_each_program_has_its_own_install(wheel):
 def test_the_distribution_and_commands_are_named_as_documented():
     assert PYPROJECT["project"]["name"] == "civilian-responder"
     scripts = PYPROJECT["project"]["scripts"]
-    assert scripts == {"responder": "civilian_responder_ui.app:main",
+    assert scripts == {"responder": "civilian_responder_ui.launch:main",
                        "responder-station": "civilian_responder.station.cli:main"}
 
 

@@ -90,7 +90,7 @@ class CallDetailView(QWidget):
         self.tabs.addTab(self._report_page, "Report")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._prebuild = QTimer(self, singleShot=True, interval=PREBUILD_AFTER_MS)
-        self._prebuild.timeout.connect(lambda: self.report_form)
+        self._prebuild.timeout.connect(self._on_prebuild_timeout)
         box.addWidget(self.tabs, 1)
         return page
 
@@ -177,6 +177,12 @@ class CallDetailView(QWidget):
         self._refresh()
         if self._report_form is not None:
             self._report_form.show_call(call_id)
+
+    def _on_prebuild_timeout(self) -> None:
+        # A closed window (signed out, or a test's widget torn down) may outlive its core: build
+        # nothing for it.
+        if self.isVisible():
+            _ = self.report_form
 
     @property
     def report_form(self) -> ReportFormView:

@@ -78,7 +78,12 @@ class SyncPanel(QWidget):
         if probe_interval_ms > 0:
             self._probe_timer.start()
             # First look soon after start: a unit docked at the station syncs right away.
-            QTimer.singleShot(min(probe_interval_ms, 1000), self, self.probe)
+            # A child timer, not QTimer.singleShot: closing the window stops it with the rest.
+            self._first_probe = QTimer(self)
+            self._first_probe.setSingleShot(True)
+            self._first_probe.setInterval(min(probe_interval_ms, 1000))
+            self._first_probe.timeout.connect(self.probe)
+            self._first_probe.start()
         self.refresh()
 
     def _build(self) -> None:

@@ -1,0 +1,180 @@
+"""The demo station's dispatcher and supervisor: ``serve --demo-unit CSO-12``.
+
+It gives a newcomer something to watch: every few minutes a new call for the demo unit (made
+from the generated words in ``civilian_responder.demo_data``, codes from the reference lists),
+and a supervisor who reviews what the unit submits - now and then returning a first submission
+for revision with a comment, approving the rest. It goes through the station's own services,
+the same path as ``responder-station add-call`` and ``review return``. Generated data only.
+
+At start it also *adopts* the demo shift the app generated offline (``--demo-adopt FILE``): the
+unit's calls become the station's, so the unit's status changes and reports on them sync.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from civilian_responder.clock import parse_iso
+from civilian_responder.demo_data import CALL_TYPES, CAUTIONS, LANDMARKS, STREETS, person
+from civilian_responder.station.errors import StationError
+from civilian_responder.station.service import Station
+from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
+from civilian_responder.station.storage.database import lock_feed, write
+
+log = logging.getLogger(__name__)
+
+DISPATCHER = "Demo dispatch"
+SUPERVISOR = "Sgt. Demo Supervisor"
+# What a supervisor asks for when a report goes back (generated, generic).
+RETURN_COMMENTS = (
+    "Please say in the narrative what you offered and what the person chose.",
+    "Add the referrals you offered, including any that were declined.",
+    "Time on task is missing or looks short; please check it against the timeline.",
+    "Please name the reporting party's concern in the first sentence of the narrative.",
+)
+
+
+@dataclass(frozen=True)
+class DemoPace:
+    """How busy the demo is. Tests use seconds; a newcomer gets minutes."""
+
+    call_every: float = 180.0  # seconds between new calls for the unit
+    review_after: float = 45.0  # a submitted report waits this long for its review
+    return_every: int = 3  # about one first submission in N is returned for revision
+
+    @property
+    def tick(self) -> float:
+        return max(0.2, min(5.0, self.call_every / 4, self.review_after / 4))
+
+
+class DemoDispatcher:
+    def __init__(self, station: Station, unit_id: str, pace: DemoPace | None = None,
+                 rng: random.Random | None = None) -> None:
+        self.station = station
+        self.unit_id = unit_id
+        self.pace = pace or DemoPace()
+        self._rng = rng or random.Random()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        codes = station.reference.call_types
+        # Only types a civilian unit may be sent alone, as the reference data says.
+        self._types = [t for t in CALL_TYPES if (c := codes.get(t[0])) is not None
+                       and c.get("civilian_eligible", True)]
+        self._priorities = [p for p in ("2", "3", "3", "4", "4")
+                            if p in station.reference.priorities]
+
+    # Calls ----------------------------------------------------------------------------------
+
+    def seconds_since_last_call(self) -> float | None:
+        for call in self.station.dispatch.list_calls(self.unit_id, limit=50):
+            if not call["self_initiated"]:
+                return (self.station.clock.now() - parse_iso(call["received_at"])).total_seconds()
+        return None
+
+    def call_due(self) -> bool:
+        since = self.seconds_since_last_call()
+        return since is None or since >= self.pace.call_every
+
+    def dispatch_call(self) -> dict[str, Any]:
+        rng = self._rng
+        type_code, _, templates = rng.choices(self._types, [t[1] for t in self._types])[0]
+        narrative = rng.choice(templates).format(who=person(rng), lm=rng.choice(LANDMARKS))
+        spec = CallSpec(
+            unit_id=self.unit_id, type_code=type_code, priority=int(rng.choice(self._priorities)),
+            address=f"{rng.randint(100, 9899)} {rng.choice(STREETS)}", narrative=narrative,
+            cross_streets=f"near {rng.choice(STREETS)}",
+            caution_notes=rng.choice(CAUTIONS) if rng.random() < 0.25 else "",
+            caller_name=person(rng) if rng.random() < 0.8 else "",
+            caller_phone=f"253-555-{rng.randint(100, 199):04d}",
+        )
+        call = self.station.dispatch.create(spec, DISPATCHER)
+        log.info("demo: dispatched %s (%s) to %s", call["cad_number"], type_code, self.unit_id)
+        return call
+
+    # Review ---------------------------------------------------------------------------------
+
+    def review_due(self) -> list[dict[str, Any]]:
+        """Decide every submitted report of the unit that has waited long enough."""
+        now = self.station.clock.now()
+        done = []
+        for report in self.station.review.list_reports("submitted", self.unit_id):
+            waited = (now - parse_iso(report["submitted_at"])).total_seconds()
+            if waited < self.pace.review_after:
+                continue
+            decision, comment = self.decision_for(report)
+            try:
+                done.append(self.station.review.decide(report["id"], decision, comment,
+                                                       SUPERVISOR))
+            except StationError as exc:  # decided meanwhile (e.g. by a real supervisor)
+                log.info("demo: report %s not reviewed: %s", report["id"], exc)
+        return done
+
+    def decision_for(self, report: Mapping[str, Any]) -> tuple[str, str]:
+        """A resubmission is approved; a first submission goes back about one time in N
+        (chosen by the report id, so a restarted station decides the same way)."""
+        digest = int(hashlib.sha256(str(report["id"]).encode()).hexdigest(), 16)
+        if report["version"] > 1 or digest % max(1, self.pace.return_every):
+            return "approve", ""
+        return "return", RETURN_COMMENTS[digest % len(RETURN_COMMENTS)]
+
+    # Running --------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        if self.call_due():
+            self.dispatch_call()
+        self.review_due()
+
+    def start(self, _stop_server: Callable[[], None]) -> None:
+        self._thread = threading.Thread(target=self._run, name="demo-dispatcher", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.pace.tick):
+            try:
+                self.tick()
+            except Exception:  # noqa: BLE001 (the demo must not take the station down)
+                log.exception("demo dispatcher failed; trying again")
+
+
+def adopt_calls(station: Station, calls: Iterable[Mapping[str, Any]], unit_id: str) -> int:
+    """Make the unit's offline demo calls the station's (same ids), so what the unit does on
+    them syncs. Calls the station already has are left alone. Returns how many were added."""
+    added = 0
+    with write(station.engine) as conn:
+        lock_feed(conn)
+        for given in calls:
+            if given.get("unit_id") != unit_id or get_row(conn, str(given.get("id"))) is not None:
+                continue
+            values = {k: given[k] for k in CALL_FIELDS if k in given}
+            spec = CallSpec(**{k: values[k] for k in ("unit_id", "type_code", "priority",
+                                                      "address") if k in values})
+            station.dispatch.validate(spec, known_type=False)
+            values.update(self_initiated=False, cancelled=bool(values.get("cancelled")),
+                          station_revision=1, source="dispatch")
+            insert_call(conn, values)
+            added += 1
+    if added:
+        log.info("demo: adopted %d calls of the demo shift for %s", added, unit_id)
+    return added
+
+
+def read_adopt_file(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("demo: cannot read the demo shift from %s: %s", path, exc)
+        return []
+    return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
