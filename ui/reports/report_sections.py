@@ -189,10 +189,9 @@ class ReportSections(QWidget):
         self._add(form, "police_handoff_reason_code",
                   CodeCombo(ref.police_handoff_reasons, "Why?"),
                   FIELD_LABELS["police_handoff_reason_code"])
-        self._add(form, "call_transferred_988",
-                  Toggle("The 911 call was transferred to 988 (before we arrived)"))
-        self._add(form, "warm_transfer_988",
-                  Toggle("We warm-transferred the person to 988 on scene"))
+        # Short captions: the themed font is large and the pane is about 520 px at 1366x768.
+        self._add(form, "call_transferred_988", Toggle("911 call transferred to 988"))
+        self._add(form, "warm_transfer_988", Toggle("Warm transfer to 988 on scene"))
 
     def _build_follow_up(self) -> None:
         form = self._group("Follow-&up and time")
