@@ -99,7 +99,10 @@ _DEMO_REPORTS = [
     ("approved", {
         "persons": [{"id": "demo-p1", "role_code": "SUBJECT", "name": "Linh Tran", "age": 46}],
         "flags": ["UNHOUSED", "MENTAL_HEALTH"], "disposition_code": "NRR",
-        "outcome_code": "TRANSPORTED", "transport_destination_code": "SHELTER",
+        "outcome_codes": ["TRANSPORTED", "REFERRED"], "response_model_code": "CIVILIAN_ALONE",
+        "call_source_code": "911", "transport_mode_code": "TEAM_VEHICLE",
+        "transport_destination_code": "SHELTER", "transport_facility": "Downtown shelter",
+        "shelter_placement_code": "PLACED",
         "referrals": ["SHELTER", "CASE_MANAGEMENT"],
         "services": [{"code": "SHELTER_BED", "response": "ACCEPTED"},
                      {"code": "FOOD_WATER", "response": "ACCEPTED"},
@@ -113,7 +116,8 @@ _DEMO_REPORTS = [
         "persons": [{"id": "demo-p2", "role_code": "SUBJECT", "name": "Abdi Warsame"},
                     {"id": "demo-p3", "role_code": "REPORTING_PARTY", "name": "Store manager"}],
         "flags": ["LANGUAGE_NEED"], "language_codes": ["so"], "disposition_code": "CSA",
-        "outcome_code": "RESOLVED_ON_SCENE", "time_on_task_minutes": 24,
+        "outcome_codes": ["RESOLVED_ON_SCENE"], "response_model_code": "CIVILIAN_ALONE",
+        "call_source_code": "ON_SCENE_REQUEST", "time_on_task_minutes": 24,
         "narrative": "Manager asked for help with a man resting in the doorway. Used the "
                      "phone interpreter line (Somali). He had missed his bus; we gave him a "
                      "transit pass and he left on his own.",

@@ -60,6 +60,7 @@ class Person:
 class ServiceEntry:
     code: str
     response: str  # OFFERED | ACCEPTED | DECLINED
+    person_id: str | None = None  # the Person it was offered to; None: the person served
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,22 @@ class Report:
     disability_other: str = ""
     language_codes: tuple[str, ...] = ()
     disposition_code: str | None = None
-    outcome_code: str | None = None
+    outcome_codes: tuple[str, ...] = ()
+    response_model_code: str | None = None
+    call_source_code: str | None = None
+    transport_mode_code: str | None = None
     transport_destination_code: str | None = None
+    transport_facility: str = ""  # the named place, e.g. "St. Joseph Medical Center"
     referrals: tuple[str, ...] = ()
+    referral_agency: str = ""  # the named agency the person was referred to
     services: tuple[ServiceEntry, ...] = ()
+    shelter_placement_code: str | None = None
+    hold_code: str | None = None  # a hold / ED admission made by others
+    police_handoff_reason_code: str | None = None
     backup_requested: bool = False
     backup_reason_code: str | None = None
-    transfer_988: bool = False
+    call_transferred_988: bool = False  # the 911 call itself was transferred to 988
+    warm_transfer_988: bool = False  # the person was warm-transferred to 988 on scene
     follow_up_needed: bool = False
     follow_up_note: str = ""
     time_on_task_minutes: int | None = None
@@ -118,6 +128,20 @@ class RecoveredDraft:
     report_number: str
     call_number: str
     saved_at: str
+
+
+@dataclass(frozen=True)
+class MigrationNote:
+    """A report a migration carried over that does not meet the new rules; ``original`` is the
+    row exactly as it was (JSON), so nothing the responder wrote is lost."""
+
+    report_id: str
+    report_number: str
+    version: int
+    migration: str
+    problem: str
+    original: str
+    at: str
 
 
 @dataclass(frozen=True)

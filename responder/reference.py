@@ -32,6 +32,12 @@ LIST_NAMES = (
     "person_roles",
     "backup_reasons",
     "unit_statuses",
+    "response_models",
+    "call_sources",
+    "transport_modes",
+    "shelter_placements",
+    "holds",
+    "police_handoff_reasons",
 )
 
 
@@ -71,6 +77,10 @@ class CodeList:
 
     def codes(self) -> tuple[str, ...]:
         return tuple(c.code for c in self.items)
+
+    def offered(self) -> tuple[Code, ...]:
+        """The codes a form offers: all but the retired ones (kept so old records still read)."""
+        return tuple(c for c in self.items if not c.get("retired"))
 
 
 @dataclass(frozen=True)
@@ -120,4 +130,8 @@ def load_reference(directory: Path | None = None) -> ReferenceData:
             raise ValidationError(
                 f"dispositions.json: {d.code} names unknown group {d.get('group')}"
             )
+    for o in lists["outcomes"]:
+        needs = o.get("needs", [])
+        if not isinstance(needs, list) or not all(isinstance(n, str) for n in needs):
+            raise ValidationError(f"outcomes.json: {o.code} 'needs' must be a list of field names")
     return ReferenceData(MappingProxyType(lists))

@@ -25,13 +25,22 @@ FIELD_SPECS: dict[str, tuple[str, str | None]] = {
     "disability_other": ("text", None),
     "language_codes": ("codes", "languages"),
     "disposition_code": ("code", "dispositions"),
-    "outcome_code": ("code", "outcomes"),
+    "outcome_codes": ("codes", "outcomes"),
+    "response_model_code": ("code", "response_models"),
+    "call_source_code": ("code", "call_sources"),
+    "transport_mode_code": ("code", "transport_modes"),
     "transport_destination_code": ("code", "transport_destinations"),
+    "transport_facility": ("name", None),
     "referrals": ("codes", "referral_destinations"),
+    "referral_agency": ("name", None),
     "services": ("services", "services"),
+    "shelter_placement_code": ("code", "shelter_placements"),
+    "hold_code": ("code", "holds"),
+    "police_handoff_reason_code": ("code", "police_handoff_reasons"),
     "backup_requested": ("bool", None),
     "backup_reason_code": ("code", "backup_reasons"),
-    "transfer_988": ("bool", None),
+    "call_transferred_988": ("bool", None),
+    "warm_transfer_988": ("bool", None),
     "follow_up_needed": ("bool", None),
     "follow_up_note": ("text", None),
     "time_on_task_minutes": ("int", None),
@@ -46,10 +55,20 @@ FIELD_LABELS = {
     "disability_other": "Other disability",
     "language_codes": "Language needed",
     "disposition_code": "Disposition",
-    "outcome_code": "Outcome",
+    "outcome_codes": "Outcome",
+    "response_model_code": "Response",
+    "call_source_code": "Call came from",
+    "transport_mode_code": "Transported by",
     "transport_destination_code": "Transported to",
+    "transport_facility": "Facility",
     "referrals": "Referrals",
+    "referral_agency": "Agency named",
     "services": "Services",
+    "shelter_placement_code": "Shelter placement",
+    "hold_code": "Hold or admission by others",
+    "police_handoff_reason_code": "Why handed to police",
+    "call_transferred_988": "911 call transferred to 988",
+    "warm_transfer_988": "Warm transfer to 988 on scene",
     "backup_reason_code": "Backup reason",
     "follow_up_note": "Follow-up",
     "time_on_task_minutes": "Time on task",
@@ -58,6 +77,7 @@ FIELD_LABELS = {
 }
 
 MAX_MINUTES = 24 * 60
+MAX_NAME = 200  # a named facility or agency
 
 # A detail applies only while its owner says so (the form shows it only then). Drafts keep a
 # detail whose owner was unticked, so an accidental untick loses nothing; finalizing drops it.
@@ -66,10 +86,18 @@ _DETAILS: tuple[tuple[str, Callable[[Report], bool], Any], ...] = (
     ("disability_other",
      lambda r: "PERCEIVED_DISABILITY" in r.flags and "OTHER" in r.disability_codes, ""),
     ("language_codes", lambda r: "LANGUAGE_NEED" in r.flags, ()),
-    ("transport_destination_code", lambda r: r.outcome_code == "TRANSPORTED", None),
+    # The transport's mode, destination and facility are kept whatever the outcomes say.
+    ("police_handoff_reason_code", lambda r: "HANDED_TO_POLICE" in r.outcome_codes, None),
     ("backup_reason_code", lambda r: r.backup_requested, None),
     ("follow_up_note", lambda r: r.follow_up_needed, ""),
 )
+
+
+_NEEDS_WORDS = {
+    "transport_destination_code": "say where the person was transported",
+    "referrals": "add at least one referral",
+    "police_handoff_reason_code": "say why the call was handed to police",
+}
 
 
 def inapplicable_details(report: Report) -> dict[str, Any]:
@@ -113,6 +141,9 @@ class ReportService:
         now = self._clock.now()
         events = self._store.calls.events(call_id)
         backup = next((e for e in reversed(events) if e.kind == "backup"), None)
+        call = self._store.calls.get(call_id)
+        source = next((c.code for c in self._ref.call_sources if c.get("self_initiated")),
+                      None) if call is not None and call.self_initiated else None
         report = Report(
             id=new_id(), call_id=call_id,
             report_number=self._store.reports.next_number(now.year, self.unit_id,
@@ -120,7 +151,7 @@ class ReportService:
             version=1, state="draft", created_at=iso(now), updated_at=iso(now),
             author=self.author, backup_requested=backup is not None,
             backup_reason_code=backup.reason_code if backup else None,
-            time_on_task_minutes=_minutes_on_task(events),
+            time_on_task_minutes=_minutes_on_task(events), call_source_code=source,
         )
         with self._store.atomic("starting the report"):
             self._store.reports.insert(report)
@@ -147,21 +178,19 @@ class ReportService:
         """What blocks finalizing, field by field, in words a responder can act on."""
         p: dict[str, str] = {}
         report = dataclasses.replace(report, **inapplicable_details(report))
+        outcomes = [self._ref.outcomes.get(c) for c in report.outcome_codes]
         no_contact = any(
             code is not None and code.get("no_contact")
-            for code in (self._ref.outcomes.get(report.outcome_code),
-                         self._ref.dispositions.get(report.disposition_code))
+            for code in (*outcomes, self._ref.dispositions.get(report.disposition_code))
         )
         if not report.disposition_code:
             p["disposition_code"] = "choose a disposition"
-        if not report.outcome_code:
-            p["outcome_code"] = "choose how the contact ended"
-        elif report.outcome_code == "TRANSPORTED" and not report.transport_destination_code:
-            p["transport_destination_code"] = "say where the person was transported"
-        elif report.outcome_code == "REFERRED" and not report.referrals:
-            p["referrals"] = "add at least one referral"
+        p.update(self._outcome_problems(report, outcomes))
         if not report.persons and not no_contact:
             p["persons"] = "add at least one person contacted"
+        known = {person.id for person in report.persons}
+        if any(e.person_id is not None and e.person_id not in known for e in report.services):
+            p["services"] = "a service names a person who is no longer on the report"
         if "PERCEIVED_DISABILITY" in report.flags and not report.disability_codes:
             p["disability_codes"] = "choose the nature of the perceived disability"
         if "OTHER" in report.disability_codes and not report.disability_other.strip():
@@ -178,6 +207,24 @@ class ReportService:
             p["narrative"] = "write what happened"
         if report.supersedes_id and not report.correction_reason.strip():
             p["correction_reason"] = "say what this correction changes"
+        return p
+
+    def _outcome_problems(self, report: Report, outcomes: list[Any]) -> dict[str, str]:
+        """The outcome list and the details each outcome needs (``needs`` in outcomes.json)."""
+        if not report.outcome_codes:
+            return {"outcome_codes": "choose how the contact ended"}
+        p: dict[str, str] = {}
+        retired = [o.label for o in outcomes if o is not None and o.get("retired")]
+        if retired:
+            p["outcome_codes"] = f"{retired[0]} is no longer an outcome; use the 988 fields"
+        elif len(outcomes) > 1 and any(o is not None and o.get("no_contact") for o in outcomes):
+            p["outcome_codes"] = "\"no contact made\" cannot go with other outcomes"
+        for o in outcomes:
+            for need in (o.get("needs", ()) if o is not None else ()):
+                if not getattr(report, need):
+                    p.setdefault(need, _NEEDS_WORDS.get(need, "fill this in"))
+        if "TRANSPORTED" in report.outcome_codes and not report.transport_mode_code:
+            p["transport_mode_code"] = "say how the person was transported"
         return p
 
     def finalize(self, report_id: str) -> Report:
@@ -254,6 +301,11 @@ class ReportService:
         codes = self._ref.lists[list_name] if list_name else None
         if kind == "text":
             return "" if value is None else str(value)
+        if kind == "name":
+            name = " ".join(("" if value is None else str(value)).split())
+            if len(name) > MAX_NAME:
+                raise ValueError(f"must be at most {MAX_NAME} characters")
+            return name
         if kind == "bool":
             return bool(value)
         if kind == "int":
@@ -274,6 +326,9 @@ class ReportService:
             bad = [v for v in value if v not in codes]
             if bad:
                 raise ValueError(f"unknown codes: {', '.join(map(str, bad))}")
+            retired = [v for v in value if codes.get(v).get("retired")]  # type: ignore[union-attr]
+            if retired:
+                raise ValueError(f"no longer in use: {', '.join(retired)}")
             return tuple(dict.fromkeys(value))
         if kind == "persons":
             persons = tuple(p if isinstance(p, Person) else Person(**p) for p in value)
@@ -287,6 +342,8 @@ class ReportService:
             for s in entries:
                 if s.code not in codes or s.response not in responses:
                     raise ValueError(f"{s.code}/{s.response} is not a known service response")
+            if len({(s.code, s.person_id) for s in entries}) != len(entries):
+                raise ValueError("one answer per service and person")
             return entries
         raise ValueError(f"unknown field kind {kind}")
 

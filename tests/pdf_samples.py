@@ -91,7 +91,7 @@ def full_report(app: ResponderApp, *, index: int = 0, narrative: str = NARRATIVE
         "flags": ["UNHOUSED", "LANGUAGE_NEED"],
         "language_codes": [app.reference.languages.codes()[1]],
         "disposition_code": "CSA",
-        "outcome_code": "REFERRED",
+        "outcome_codes": ["REFERRED"],
         "referrals": list(app.reference.referral_destinations.codes()[:2]),
         "services": [{"code": "SHELTER_BED", "response": "DECLINED"},
                      {"code": "HYGIENE", "response": "ACCEPTED"},

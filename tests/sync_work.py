@@ -34,7 +34,7 @@ def finish_report(app: ResponderApp, call_id: str, narrative: str = "Spoke with 
                   photo: bytes | None = None) -> Report:
     report = app.reports.start(call_id)
     app.reports.save_fields(report.id, {
-        "disposition_code": "ARW", "outcome_code": "RESOLVED_ON_SCENE",
+        "disposition_code": "ARW", "outcome_codes": ["RESOLVED_ON_SCENE"],
         "persons": [{"id": new_id(), "role_code": "SUBJECT", "name": "Test Person"}],
         "time_on_task_minutes": 20, "narrative": narrative,
     })

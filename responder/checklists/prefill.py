@@ -12,6 +12,8 @@ from civilian_responder.checklists.engine import holds
 from civilian_responder.checklists.rules import MAPPABLE_FIELDS
 from civilian_responder.models import ChecklistEscalation, Report, ServiceEntry
 
+# The one retired outcome (outcomes.json marks it retired): now the warm_transfer_988 field.
+RETIRED_988_OUTCOME = "TRANSFER_988"
 # When a run says a service was both offered and accepted, the stronger answer wins.
 _RESPONSE_RANK = {"OFFERED": 0, "DECLINED": 1, "ACCEPTED": 2}
 
@@ -49,7 +51,28 @@ def report_fields(definition: Definition, values: Mapping[str, Any],
     if police is not None:
         out["backup_requested"] = True
         out.setdefault("backup_reason_code", police.reason_code)
+    return _modern(out)
+
+
+def _modern(out: dict[str, Any]) -> dict[str, Any]:
+    """A definition written before migration 0401 maps into the old field names; a run keeps
+    its definition verbatim, so those are translated here rather than in the stored copy."""
+    if out.pop("transfer_988", False):
+        out["warm_transfer_988"] = True
+    old = out.pop("outcome_code", None)
+    if old is None:
+        return out
+    code = definition_outcome(old)
+    if code is None:
+        out["warm_transfer_988"] = True
+    else:
+        out["outcome_codes"] = _union(out.get("outcome_codes", ()), [code])
     return out
+
+
+def definition_outcome(code: str) -> str | None:
+    """The outcome a pre-0401 mapping meant; None for the retired warm-transfer outcome."""
+    return None if code == RETIRED_988_OUTCOME else code
 
 
 def _add_service(services: dict[str, str], code: str, response: str) -> None:

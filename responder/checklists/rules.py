@@ -20,12 +20,22 @@ MAPPABLE_FIELDS: dict[str, tuple[str, str | None]] = {
     "referrals": ("codes", "referral_destinations"),
     "services": ("services", "services"),
     "disposition_code": ("code", "dispositions"),
-    "outcome_code": ("code", "outcomes"),
+    "outcome_codes": ("codes", "outcomes"),
+    "response_model_code": ("code", "response_models"),
+    "call_source_code": ("code", "call_sources"),
+    "transport_mode_code": ("code", "transport_modes"),
     "transport_destination_code": ("code", "transport_destinations"),
+    "shelter_placement_code": ("code", "shelter_placements"),
+    "hold_code": ("code", "holds"),
+    "police_handoff_reason_code": ("code", "police_handoff_reasons"),
     "backup_reason_code": ("code", "backup_reasons"),
     "backup_requested": ("bool", None),
-    "transfer_988": ("bool", None),
+    "call_transferred_988": ("bool", None),
+    "warm_transfer_988": ("bool", None),
     "follow_up_needed": ("bool", None),
+    # Pre-0401 names, still valid in stored definitions; prefill turns them into the new fields.
+    "outcome_code": ("code", "outcomes"),
+    "transfer_988": ("bool", None),
 }
 
 _OPS_BY_TYPE = {

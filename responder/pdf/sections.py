@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import Any
 
 from civilian_responder.clock import parse_iso
 from civilian_responder.pdf import photos
@@ -163,21 +164,42 @@ def disposition(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
         group = ref.disposition_groups.label(d.get("group")) if d else ""
         text = _code_label(r.disposition_code, ref.dispositions.label(r.disposition_code))
         pairs.append(("Disposition", f"{text} ({group})" if group else text))
-    if r.outcome_code:
-        pairs.append(("Outcome", ref.outcomes.label(r.outcome_code)))
-    if r.transport_destination_code:
-        pairs.append(("Transported to",
-                      ref.transport_destinations.label(r.transport_destination_code)))
+    if r.outcome_codes:
+        pairs.append(("Outcome", "; ".join(ref.outcomes.label(c) for c in r.outcome_codes)))
+    for label, code, codes in (("Response", r.response_model_code, ref.response_models),
+                               ("Call came from", r.call_source_code, ref.call_sources)):
+        if code:
+            pairs.append((label, codes.label(code)))
+    transport = _transport(r, ref)
+    if transport:
+        pairs.append(("Transported", transport))
+    if r.shelter_placement_code:
+        pairs.append(("Shelter placement", ref.shelter_placements.label(r.shelter_placement_code)))
+    if r.hold_code:
+        pairs.append(("Hold or admission by others", ref.holds.label(r.hold_code)))
+    if r.police_handoff_reason_code:
+        pairs.append(("Handed to police because",
+                      ref.police_handoff_reasons.label(r.police_handoff_reason_code)))
     if r.backup_requested:
         pairs.append(("Police backup requested", ref.backup_reasons.label(r.backup_reason_code)
                       or "yes"))
-    if r.transfer_988:
-        pairs.append(("988 transfer", "Yes"))
+    if r.call_transferred_988:
+        pairs.append(("911 call transferred to 988", "Yes"))
+    if r.warm_transfer_988:
+        pairs.append(("Warm transfer to 988 on scene", "Yes"))
     if r.follow_up_needed:
         pairs.append(("Follow-up needed", r.follow_up_note or "yes"))
     if not pairs:
         return []
     return [KeepTogether([heading("Disposition and outcome"), facts_grid(pairs)])]
+
+
+def _transport(r: Any, ref: Any) -> str:
+    """Mode, destination type and named facility on one line (any of them may be missing)."""
+    parts = [ref.transport_modes.label(r.transport_mode_code) if r.transport_mode_code else "",
+             ref.transport_destinations.label(r.transport_destination_code)
+             if r.transport_destination_code else "", r.transport_facility.strip()]
+    return " \N{MIDDLE DOT} ".join(p for p in parts if p)
 
 
 def services(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
@@ -186,16 +208,20 @@ def services(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
         return []
     out: list[Flowable] = [heading("Referrals and services")]
     if r.referrals:
-        out.append(facts_grid([("Referred to", "; ".join(
-            ref.referral_destinations.label(c) for c in r.referrals))], columns=1))
+        pairs = [("Referred to", "; ".join(ref.referral_destinations.label(c)
+                                           for c in r.referrals))]
+        if r.referral_agency.strip():
+            pairs.append(("Agency named", r.referral_agency))
+        out.append(facts_grid(pairs, columns=len(pairs)))
     if r.services:
-        responses = ("OFFERED", "ACCEPTED", "DECLINED")
-        rows = [[ref.services.label(e.code)]
+        responses = ref.service_responses.codes()
+        names = {p.id: p.name or ref.person_roles.label(p.role_code) for p in r.persons}
+        rows = [[ref.services.label(e.code), names.get(e.person_id or "", "Person served")]
                 + [CHECK if e.response == resp else "" for resp in responses]
                 for e in r.services]
-        header = ["Service"] + [ref.service_responses.label(x) for x in responses]
-        t = data_table(header, rows, [3.2, 1.0, 1.0, 1.0])
-        t.setStyle(TableStyle([("ALIGN", (1, 1), (-1, -1), "CENTER")]))
+        header = ["Service", "For"] + [ref.service_responses.label(x) for x in responses]
+        t = data_table(header, rows, [2.2, 1.5, 0.9, 0.9, 0.9])
+        t.setStyle(TableStyle([("ALIGN", (2, 1), (-1, -1), "CENTER")]))
         out += [Spacer(1, 4), t]
     return _kept(out, len(r.services))
 

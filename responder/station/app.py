@@ -13,6 +13,7 @@ from civilian_responder.station.routes import (
     checklists,
     dispatch,
     enroll,
+    metrics,
     review,
     sync,
 )
@@ -89,7 +90,7 @@ def create_fastapi(station: Station) -> FastAPI:
     )
     app.state.station = station
     _install_error_handlers(app)
-    for module in (enroll, sync, attachments, dispatch, review, checklists):
+    for module in (enroll, sync, attachments, dispatch, review, checklists, metrics):
         app.include_router(module.router)  # each route lists its own error answers
     _publish_our_error_shape(app)
     return app

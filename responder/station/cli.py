@@ -190,7 +190,7 @@ def cmd_add_call(args: argparse.Namespace) -> int:
     fields = {"unit_id": args.unit, "type_code": args.type, "priority": args.priority,
               "address": args.address, "narrative": args.narrative or "",
               "caution_notes": args.caution or "", "caller_name": args.caller or "",
-              "caller_phone": args.caller_phone or ""}
+              "caller_phone": args.caller_phone or "", "received_at": args.received_at}
     call = _open(args).create_call(fields, args.actor)
     print(f"Call {call['cad_number']} ({call['id']}) dispatched to {call['unit_id']}")
     return 0
@@ -274,6 +274,93 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scope(args: argparse.Namespace, station: Any) -> Any:
+    from civilian_responder.station.metrics.scope import make_scope  # noqa: PLC0415
+
+    return make_scope(station.engine, station.reference, args.date_from, args.date_to,
+                      args.unit or (), args.call_type or (), args.unfinished_hours)
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    from civilian_responder.station.metrics import render  # noqa: PLC0415
+
+    station = _open(args)
+    result = station.metrics.compute(_scope(args, station))
+    if args.format == "json":
+        _print_json(result)
+    elif args.format == "csv":
+        sys.stdout.write(render.to_csv(result))
+    elif args.format == "table":
+        print(render.to_table(result, station.reference))
+    else:
+        data = render.to_pdf(result, station.reference)
+        target = Path(args.output or f"metrics-{args.date_from}-{args.date_to}.pdf")
+        target.write_bytes(data)
+        print(f"Wrote {target} ({len(data):,} bytes)")
+    if result["empty"] and args.format != "table":
+        print(f"responder-station: {result['notes'][0]}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from civilian_responder.station.metrics.export import write_csv  # noqa: PLC0415
+
+    station = _open(args)
+    scope = _scope(args, station)
+    if args.output:
+        with open(args.output, "w", newline="", encoding="utf-8") as out:
+            n = write_csv(args.what, station.engine, station.reference, scope, out)
+        print(f"Wrote {n:,} {args.what} rows to {args.output}", file=sys.stderr)
+    else:
+        write_csv(args.what, station.engine, station.reference, scope, sys.stdout)
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from civilian_responder.station.demo_data import DemoData  # noqa: PLC0415
+
+    station = _open(args)
+    step = max(1, args.calls // 10)
+
+    def progress(done: int) -> None:
+        if done % step < 250 or done == args.calls:
+            print(f"  {done:,} of {args.calls:,} calls", file=sys.stderr)
+
+    made = DemoData(station, args.seed, args.year).run(args.calls, progress)
+    print(f"Generated {made.calls:,} calls in {made.year} for {', '.join(made.units)}: "
+          f"{made.reports:,} reports ({made.approved:,} approved, {made.returned:,} returned). "
+          "Generated data only: no real people, places or calls.")
+    return 0
+
+
+def _register_metrics(sub: Any) -> None:
+    def period(p: argparse.ArgumentParser, required: bool = True) -> None:
+        p.add_argument("--from", dest="date_from", required=required, default="2000-01-01",
+                       metavar="DATE", help="first day, YYYY-MM-DD (UTC)")
+        p.add_argument("--to", dest="date_to", required=required, default="2099-12-31",
+                       metavar="DATE", help="last day, YYYY-MM-DD (UTC), included")
+        p.add_argument("--unit", action="append", metavar="U", help="only this unit (repeat)")
+        p.add_argument("--call-type", action="append", metavar="T",
+                       help="only this call type code (repeat)")
+        p.add_argument("--unfinished-hours", type=int, default=24,
+                       help="data quality: a call cleared this long ago needs a report")
+
+    p = _add(sub, "metrics", cmd_metrics, "program metrics for a period (docs/metrics.md)")
+    period(p)
+    p.add_argument("--format", choices=["table", "csv", "json", "pdf"], default="table")
+    p.add_argument("--output", "-o", help="PDF file (default metrics-FROM-TO.pdf)")
+    p = _add(sub, "export", cmd_export, "the flat records the metrics are computed from")
+    p.add_argument("what", choices=["reports", "calls"])
+    p.add_argument("--format", choices=["csv"], default="csv")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
+    period(p, required=False)
+    p = _add(sub, "demo-data", cmd_demo_data, "fill the station with a generated year of "
+             "calls, timelines and reports (generated data only)")
+    p.add_argument("--calls", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--year", type=int, help="the year to generate (default: last year)")
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--database", help="database URL or SQLite file (default: "
                    "$RESPONDER_STATION_DATABASE, else station.db in the data dir)")
@@ -336,6 +423,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _add(sub, "revoke-admin-token", cmd_revoke_admin_token, "revoke an admin token")
     p.add_argument("token_id")
     _register_dispatch(sub)
+    _register_metrics(sub)
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")
@@ -380,6 +468,7 @@ def _register_dispatch(sub: Any) -> None:
     p.add_argument("--caution", help="caution notes for the responders")
     p.add_argument("--caller", help="caller name")
     p.add_argument("--caller-phone")
+    p.add_argument("--received-at", help="when CAD received the call (ISO-8601 with zone)")
     p.add_argument("--actor", default="dispatch")
     p = _add(sub, "import-eido", cmd_import_eido, "import a NENA EIDO JSON incident")
     p.add_argument("file")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from civilian_responder.station.bodies import check_request_value, parse_json
@@ -38,6 +39,7 @@ class EidoIncident:
     caller_phone: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     version_hint: str = ""
+    received_at: str | None = None  # the call's start (or answer) time, as the EIDO gives it
 
 
 def parse_eido(body: bytes | str | Any) -> EidoIncident:
@@ -54,6 +56,7 @@ def parse_eido(body: bytes | str | Any) -> EidoIncident:
         priority=_priority(incident), address=address, latitude=lat, longitude=lon,
         location_note=loc_note, caller_phone=_caller_phone(doc), notes=_notes(doc),
         version_hint=str(_get(doc, "eidoVersion") or ""),
+        received_at=_call_time(doc),
     )
 
 
@@ -181,6 +184,28 @@ def _geodetic(xml: str) -> tuple[float | None, float | None]:
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             return lat, lon
     return None, None
+
+
+CALL_TIMES = ("callStartTimestamp", "callStartTimeStamp", "callAnswerTimestamp",
+              "callAnswerTimeStamp", "callAnsweredTimestamp")
+
+
+def _call_time(doc: dict[str, Any]) -> str | None:
+    """When the call came in: the first call component's start time, else its answer time.
+    A value that is not an ISO-8601 time with a zone is ignored (the station's time is used)."""
+    for comp in _components(doc, "callComponent"):
+        for name in CALL_TIMES:
+            value = _get(comp, name)
+            if isinstance(value, str) and _zoned_time(value):
+                return value.strip()
+    return None
+
+
+def _zoned_time(value: str) -> bool:
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def _caller_phone(doc: dict[str, Any]) -> str:

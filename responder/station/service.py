@@ -14,6 +14,7 @@ from civilian_responder.clock import Clock, SystemClock, new_id
 from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.station.eido import parse_eido
 from civilian_responder.station.errors import Invalid
+from civilian_responder.station.metrics.engine import Metrics
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch, raise_cad
 from civilian_responder.station.storage.checklists import Checklists
@@ -57,6 +58,7 @@ class Station:
         self.uploads = Uploads(engine, clock)
         self.checklists = Checklists(engine, clock)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
+        self.metrics = Metrics(engine, reference)
         self.station_id = self._meta("station_id")
         self.version = __version__
 
@@ -135,7 +137,7 @@ class Station:
                 address=incident.address, narrative=narrative, caller_phone=incident.caller_phone,
                 location_note=incident.location_note, latitude=incident.latitude,
                 longitude=incident.longitude, type_text=incident.type_text,
-                incident_id=incident.incident_id,
+                incident_id=incident.incident_id, received_at=incident.received_at,
             )
             return self.dispatch.create(spec, actor, known_type=False, source="eido"), True
         current = self.dispatch.get(existing)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 from civilian_responder.store.backup import backup_file
+from civilian_responder.store.report_outcomes import migrate_reports
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("responder")
@@ -289,3 +290,9 @@ def _checklist_runs(db: sqlite_utils.Database) -> None:
         """
     )
     db.execute("CREATE INDEX checklist_escalations_run ON checklist_escalations (run_id, at)")
+
+
+@migrations(name="0401_report_outcomes")
+def _report_outcomes(db: sqlite_utils.Database) -> None:
+    # Outcomes become a list, 988 gets one field per meaning, new coded fields: see the module.
+    migrate_reports(db)

@@ -8,11 +8,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
-from civilian_responder.models import Person, RecoveredDraft, Report, ServiceEntry
+from civilian_responder.models import (
+    MigrationNote,
+    Person,
+    RecoveredDraft,
+    Report,
+    ServiceEntry,
+)
 
 REPORT_FIELDS = [f.name for f in dataclasses.fields(Report)]
-_CODE_LISTS = ("flags", "disability_codes", "language_codes", "referrals")
-_BOOLS = ("backup_requested", "transfer_988", "follow_up_needed")
+_CODE_LISTS = ("flags", "disability_codes", "language_codes", "referrals", "outcome_codes")
+_BOOLS = ("backup_requested", "call_transferred_988", "warm_transfer_988", "follow_up_needed")
 
 
 def _report_from_row(row: Sequence[Any]) -> Report:
@@ -92,6 +98,14 @@ class ReportRepository:
             [len(prefix) + 1, prefix + "%", len(prefix) + 1],
         ).fetchone()
         return f"{prefix}{(row[0] or 0) + 1:05d}"
+
+    def migration_notes(self) -> list[MigrationNote]:
+        """Reports a schema migration carried over but found not to meet the new rules."""
+        rows = self._db.execute(
+            "SELECT report_id, report_number, version, migration, problem, original, at"
+            " FROM report_migration_notes ORDER BY at, report_number, version"
+        ).fetchall()
+        return [MigrationNote(*r) for r in rows]
 
     def drafts_saved_since(self, since: str) -> list[RecoveredDraft]:
         rows = self._db.execute(

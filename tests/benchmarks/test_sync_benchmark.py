@@ -82,7 +82,7 @@ def _field_work(app, reports: int, photos: int = 1, photo_size: int = PHOTO,
                 app.calls.change_status(call.id, status)
             report = app.reports.start(call.id)
             app.reports.save_fields(report.id, {
-                "disposition_code": "ARW", "outcome_code": "RESOLVED_ON_SCENE",
+                "disposition_code": "ARW", "outcome_codes": ["RESOLVED_ON_SCENE"],
                 "persons": [{"id": new_id(), "role_code": "SUBJECT"}],
                 "time_on_task_minutes": 15, "narrative": "Benchmark narrative. " * 20,
             })

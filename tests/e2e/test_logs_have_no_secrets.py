@@ -45,7 +45,7 @@ def test_demo_session_logs_no_secret_or_content(tmp_path, caplog):
     report = app.reports.start(call_id)
     app.reports.save_fields(report.id, {
         "persons": [{"id": "p1", "role_code": "SUBJECT", "name": PERSON}],
-        "disposition_code": "NRR", "outcome_code": "RESOLVED_ON_SCENE",
+        "disposition_code": "NRR", "outcome_codes": ["RESOLVED_ON_SCENE"],
         "time_on_task_minutes": 20, "narrative": NARRATIVE})
     app.reports.finalize(report.id)
     from civilian_responder.pdf.service import export_many
@@ -110,7 +110,7 @@ def test_full_sync_run_logs_no_secret_or_content(station, tmp_path, caplog):
     report = app.reports.start(call["id"])
     app.reports.save_fields(report.id, {
         "persons": [{"id": "p1", "role_code": "SUBJECT", "name": PERSON}],
-        "disposition_code": "NRR", "outcome_code": "RESOLVED_ON_SCENE",
+        "disposition_code": "NRR", "outcome_codes": ["RESOLVED_ON_SCENE"],
         "time_on_task_minutes": 20, "narrative": NARRATIVE})
     app.attachments.attach_photo(report.id, "scene.jpg", photo_bytes())
     app.reports.finalize(report.id)

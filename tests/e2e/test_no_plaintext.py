@@ -50,7 +50,7 @@ def _work(app) -> None:
     app.audit.record("report.view", report.id)
     app.reports.save_fields(report.id, {
         "persons": [{"id": "p1", "role_code": "SUBJECT", "name": PERSON}],
-        "disposition_code": "NRR", "outcome_code": "RESOLVED_ON_SCENE",
+        "disposition_code": "NRR", "outcome_codes": ["RESOLVED_ON_SCENE"],
         "time_on_task_minutes": 20, "narrative": f"Met {PERSON}. {NARRATIVE}"})
     app.attachments.attach_photo(report.id, "scene.png", PHOTO)
     app.reports.finalize(report.id)

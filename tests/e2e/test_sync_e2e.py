@@ -102,7 +102,7 @@ def test_two_units_dispatch_work_review_revise(station, tmp_path):
     cso12.reports.save_fields(rb.id, {"narrative": "Subject had a knife; backup for safety."})
     cso12.reports.finalize(rb.id)
     referral = cso14.reference.referral_destinations.codes()[0]
-    cso14.reports.save_fields(rc.id, {"outcome_code": "REFERRED", "referrals": [referral]})
+    cso14.reports.save_fields(rc.id, {"outcome_codes": ["REFERRED"], "referrals": [referral]})
     cso14.reports.finalize(rc.id)
     for app in (cso12, cso14):
         app.sync.sync()

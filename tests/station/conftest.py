@@ -76,7 +76,8 @@ def report_change(call_id: str, report_id: str | None = None, narrative: str = "
                "version": version, "state": "finalized", "created_at": "2026-11-21T12:00:00.000Z",
                "updated_at": "2026-11-21T12:30:00.000Z", "author": "cso",
                "supersedes_id": supersedes_id, "finalized_at": "2026-11-21T12:30:00.000Z",
-               "persons": [], "flags": [], "disposition_code": "GOA", "outcome_code": "NO_CONTACT",
+               "persons": [], "flags": [], "disposition_code": "GOA",
+               "outcome_codes": ["NO_CONTACT"],
                "narrative": narrative}
     return {"change_id": str(uuid.uuid4()), "kind": "report", "entity_id": report_id,
             "call_id": call_id, "created_at": payload["updated_at"], "payload": payload}

@@ -46,6 +46,8 @@ def _endpoints(call_id: str, report_id: str) -> list[tuple[str, str, dict, set[s
         ("POST", "/api/v1/calls/eido", {"content": eido, "params": {"unit": "CSO-99"}},
          {DISPATCHER}, 201),
         ("GET", "/api/v1/reports", {}, {SUPERVISOR}, 200),
+        ("GET", "/api/v1/metrics", {"params": {"from": "2026-01-01", "to": "2026-01-31"}},
+         {DISPATCHER, SUPERVISOR}, 200),
         ("GET", "/api/v1/records", {"params": {"kind": "audit"}}, {SUPERVISOR}, 200),
         ("GET", "/api/v1/conflicts", {}, {SUPERVISOR}, 200),
         ("GET", f"/api/v1/reports/{report_id}", {}, {SUPERVISOR}, 200),

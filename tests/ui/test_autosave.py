@@ -95,7 +95,7 @@ def test_editing_a_report_finalized_elsewhere_is_reported_not_dropped_silently(q
         {
             "persons": [{"id": "p1", "role_code": "SUBJECT"}],
             "disposition_code": "NRR",
-            "outcome_code": "RESOLVED_ON_SCENE",
+            "outcome_codes": ["RESOLVED_ON_SCENE"],
             "time_on_task_minutes": 5,
             "narrative": "done",
         },

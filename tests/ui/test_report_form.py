@@ -78,7 +78,8 @@ def fill_required(qtbot, view: ReportFormView) -> None:
     click(qtbot, ed["persons"].add_button)
     qtbot.keyClicks(ed["persons"].rows[0].name, "Sam")
     choose(qtbot, ed["disposition_code"], "FIC")
-    choose(qtbot, ed["outcome_code"], "TRANSPORTED")
+    click(qtbot, ed["outcome_codes"].boxes["TRANSPORTED"])
+    choose(qtbot, ed["transport_mode_code"], "TEAM_VEHICLE")
     choose(qtbot, ed["transport_destination_code"], "CRISIS_CENTER")
     click(qtbot, ed["flags"].boxes["UNHOUSED"])
     click(qtbot, ed["services"].buttons["FOOD_WATER"]["ACCEPTED"])
@@ -106,13 +107,22 @@ def test_finalize_too_early_names_exactly_the_missing_fields(qtbot, form: Report
 
 def test_validation_panel_follows_the_edits(qtbot, form: ReportFormView):
     click(qtbot, form.finalize_button)
-    choose(qtbot, form.sections.editors["outcome_code"], "TRANSPORTED")
+    click(qtbot, form.sections.editors["outcome_codes"].boxes["TRANSPORTED"])
     form.flush()
 
     labels = form.validation.labels()
     assert "Outcome" not in labels
-    assert "Transported to" in labels
+    assert "Transported to" in labels and "Transported by" in labels
     assert form.sections.editors["transport_destination_code"].isVisible()
+    assert not form.sections.editors["police_handoff_reason_code"].isVisible()
+    click(qtbot, form.sections.editors["outcome_codes"].boxes["HANDED_TO_POLICE"])
+    form.flush()
+    assert form.sections.editors["police_handoff_reason_code"].isVisible()
+    assert "Why handed to police" in form.validation.labels()
+    # The retired outcome is not offered; the two 988 meanings are two toggles.
+    assert "TRANSFER_988" not in form.sections.editors["outcome_codes"].boxes
+    assert form.sections.editors["warm_transfer_988"].isVisible()
+    assert form.sections.editors["call_transferred_988"].isVisible()
 
 
 def test_filled_report_finalizes_and_becomes_read_only(qtbot, form: ReportFormView, app):
@@ -134,7 +144,7 @@ def test_filled_report_finalizes_and_becomes_read_only(qtbot, form: ReportFormVi
     assert form.summary.isVisible() and not form.sections.isVisible()
     summary = form.summary.text()
     assert "Field interview completed (FIC)" in summary
-    assert "Transported — to Crisis stabilization" in summary
+    assert "Team vehicle · Crisis stabilization" in summary
     assert "Food / water: accepted" in summary
     assert not form.finalize_button.isVisible()
     assert form.correct_button.isVisible()
@@ -284,8 +294,12 @@ def test_ctrl_s_saves_immediately(qtbot, form, profile):
 
 
 def test_touch_targets_are_at_least_44_px(qtbot, form):
-    for name in ("disposition_code", "outcome_code", "backup_requested", "time_on_task_minutes"):
+    for name in ("disposition_code", "backup_requested", "time_on_task_minutes",
+                 "call_source_code", "response_model_code", "shelter_placement_code",
+                 "hold_code", "warm_transfer_988", "call_transferred_988", "referral_agency"):
         assert form.sections.editors[name].height() >= 44, name
+    for box in form.sections.editors["outcome_codes"].boxes.values():
+        assert box.height() >= 44
     for button in (form.finalize_button, form.save_button):
         assert button.height() >= 44
 
@@ -320,7 +334,7 @@ def test_tab_walks_a_new_person_row_in_reading_order(qtbot, form):
 def test_moving_focus_away_saves_at_once(qtbot, form, profile):
     narrative = form.sections.editors["narrative"]
     qtbot.keyClicks(narrative, "left the field")
-    form.sections.editors["outcome_code"].setFocus()
+    form.sections.editors["disposition_code"].setFocus()
 
     assert not form.autosaver.has_pending()
     assert _stored(profile, form._shown.id).narrative == "left the field"

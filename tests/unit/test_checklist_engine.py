@@ -160,7 +160,7 @@ def test_completion_prefills_only_empty_report_fields(tmp_path):
     app, call_id = app_with_call(tmp_path, "647")
     report = app.reports.start(call_id)
     app.reports.save_fields(report.id, {"flags": ["VETERAN"], "follow_up_needed": False,
-                                        "outcome_code": "RESOLVED_ON_SCENE",
+                                        "outcome_codes": ["RESOLVED_ON_SCENE"],
                                         "services": [{"code": "FOOD_WATER",
                                                       "response": "DECLINED"}]})
     run_id = app.checklists.start(call_id, "unhoused-outreach").run.id
@@ -175,7 +175,8 @@ def test_completion_prefills_only_empty_report_fields(tmp_path):
         ("FOOD_WATER", "DECLINED"), ("SHELTER_BED", "ACCEPTED")]  # the responder's entry kept
     assert after.referrals == ("SHELTER",)
     assert after.follow_up_needed is True
-    assert after.outcome_code == "RESOLVED_ON_SCENE"
+    assert after.outcome_codes == ("RESOLVED_ON_SCENE",)
+    assert after.shelter_placement_code == "PLACED"  # the placement answer fills its own field
 
 
 def test_naloxone_given_prefills_the_naloxone_service(tmp_path):
@@ -268,10 +269,12 @@ def test_finished_runs_are_summarized_for_the_report(tmp_path):
     app.checklists.complete(run_id)
     app.checklists.start(call_id, "safety-screen")  # in progress: not in the summary
     [summary] = app.checklists.summaries_for_call(call_id)
-    assert (summary.title, summary.version, summary.level) == ("Suicide-risk screen", 1,
+    assert (summary.title, summary.version, summary.level) == ("Suicide-risk screen", 2,
                                                                "Low risk")
     assert any(line.endswith("Yes") and "wished they were dead" in line for line in summary.lines)
     assert summary.lines[-1].startswith("Level: Low risk.")
     report = app.reports.current_for_call(call_id)
-    assert report.transfer_988 and report.outcome_code == "TRANSFER_988"
+    # One meaning per field: a warm transfer on scene, not "the 911 call went to 988".
+    assert report.warm_transfer_988 and not report.call_transferred_988
+    assert report.outcome_codes == ()
     assert report.referrals == ("988",) and report.flags == ("MENTAL_HEALTH",)

@@ -90,6 +90,9 @@ def test_each_program_has_its_own_install(wheel):
     assert "psycopg" in reqs["postgres"]
     assert reqs["desktop"] & WEB_STACK == set(), "the field app must not pull in the web stack"
     assert {"pyside6-essentials", "fastapi"} <= reqs["demo"]
+    # The station's metrics PDF is an extra of its own: in demo and test, never in station.
+    assert reqs["reports"] - reqs[""] == {"reportlab"}
+    assert "reportlab" in reqs["demo"] and "reportlab" in reqs["test"]
 
 
 def test_the_distribution_and_commands_are_named_as_documented():

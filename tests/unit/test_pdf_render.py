@@ -122,7 +122,7 @@ def test_correction_shows_the_supersedes_banner(app):
 
 def test_missing_optional_sections_are_left_out(app):
     report = full_report(app, photos=0, persons=[], flags=[], language_codes=[], referrals=[],
-                         services=[], disposition_code="GOA", outcome_code="NO_CONTACT",
+                         services=[], disposition_code="GOA", outcome_codes=("NO_CONTACT",),
                          follow_up_needed=False, follow_up_note="")
     text = " ".join(pages_text(render(app.pdf.snapshot(report.id))))
     for heading in ("Persons contacted", "Flags and needs", "Referrals and services",

@@ -27,5 +27,6 @@ def test_details_of_an_unticked_owner_do_not_block_and_are_dropped_on_finalize(a
     stored = app.reports.get(final.id)
     assert stored == final
     assert (stored.disability_codes, stored.disability_other, stored.language_codes) == ((), "", ())
-    assert stored.transport_destination_code is None and stored.backup_reason_code is None
+    # The transport destination is kept whatever the outcomes say (it is a fact, not a detail).
+    assert stored.transport_destination_code == "HOSPITAL" and stored.backup_reason_code is None
     assert stored.follow_up_note == ""

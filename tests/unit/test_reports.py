@@ -5,7 +5,7 @@ from civilian_responder.errors import LockedRecordError, ValidationError
 COMPLETE = {
     "persons": [{"id": "p1", "role_code": "SUBJECT", "name": "Alex Rivera"}],
     "disposition_code": "NRR",
-    "outcome_code": "RESOLVED_ON_SCENE",
+    "outcome_codes": ["RESOLVED_ON_SCENE"],
     "time_on_task_minutes": 35,
     "narrative": "Met the person at the bus shelter; offered water and a shelter bed.",
 }
@@ -16,19 +16,19 @@ def test_finalize_names_exactly_what_blocks_it(app, open_call):
     with pytest.raises(ValidationError) as err:
         app.reports.finalize(report.id)
     assert set(err.value.field_errors) == {
-        "disposition_code", "outcome_code", "persons", "time_on_task_minutes", "narrative"}
+        "disposition_code", "outcome_codes", "persons", "time_on_task_minutes", "narrative"}
     assert "Disposition" in str(err.value)
 
 
 def test_conditional_requirements(app, open_call):
     report = app.reports.start(open_call.id)
     report = app.reports.save_fields(report.id, {
-        **COMPLETE, "outcome_code": "TRANSPORTED", "flags": ["PERCEIVED_DISABILITY",
+        **COMPLETE, "outcome_codes": ["TRANSPORTED"], "flags": ["PERCEIVED_DISABILITY",
                                                              "LANGUAGE_NEED"],
         "disability_codes": ["OTHER"], "backup_requested": True, "follow_up_needed": True})
     assert set(app.reports.problems(report)) == {
-        "transport_destination_code", "disability_other", "language_codes",
-        "backup_reason_code", "follow_up_note"}
+        "transport_destination_code", "transport_mode_code", "disability_other",
+        "language_codes", "backup_reason_code", "follow_up_note"}
 
 
 def test_codes_are_checked_on_save(app, open_call):

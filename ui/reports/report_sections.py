@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from civilian_responder.reference import ReferenceData
+from civilian_responder.reference import CodeList, ReferenceData
 from civilian_responder.reports import FIELD_LABELS, MAX_MINUTES
 from civilian_responder_ui.reports.report_fields import (
     CodeChecks,
@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 DEPENDENTS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "flags": ("PERCEIVED_DISABILITY", ("disability_codes",)),
     "disability_codes": ("OTHER", ("disability_other",)),
-    "outcome_code": ("TRANSPORTED", ("transport_destination_code",)),
+    "outcome_codes": ("TRANSPORTED", ("transport_mode_code", "transport_destination_code",
+                                       "transport_facility")),
     "backup_requested": (True, ("backup_reason_code",)),
     "follow_up_needed": (True, ("follow_up_note",)),
 }
 LANGUAGE_FLAG = "LANGUAGE_NEED"
+HANDED_TO_POLICE = "HANDED_TO_POLICE"
 
 
 def _holds(value: Any, wanted: Any) -> bool:
@@ -148,18 +150,31 @@ class ReportSections(QWidget):
             ),
             "Disposition",
         )
-        self._add(
-            form, "outcome_code", CodeCombo(ref.outcomes, "How did the contact end?"), "Outcome"
-        )
+        self._add(form, "call_source_code", CodeCombo(ref.call_sources, "Choose…"),
+                  FIELD_LABELS["call_source_code"])
+        self._add(form, "response_model_code", CodeCombo(ref.response_models, "Choose…"),
+                  FIELD_LABELS["response_model_code"])
+        offered = CodeList(ref.outcomes.name, ref.outcomes.offered())
+        self._add(form, "outcome_codes", CodeChecks(offered, columns=2),
+                  "Outcome (tick all that apply)")
+        self._add(form, "transport_mode_code", CodeCombo(ref.transport_modes, "How?"),
+                  FIELD_LABELS["transport_mode_code"])
         self._add(
             form,
             "transport_destination_code",
             CodeCombo(ref.transport_destinations, "Where to?"),
             "Transported to",
         )
+        self._add(form, "transport_facility", TextLine("Name of the place, e.g. the hospital"),
+                  FIELD_LABELS["transport_facility"])
         self._add(
             form, "referrals", CodeChecks(ref.referral_destinations, columns=2), "Referred to"
         )
+        self._add(form, "referral_agency", TextLine("Name of the agency or program"),
+                  FIELD_LABELS["referral_agency"])
+        self._add(form, "shelter_placement_code", CodeCombo(ref.shelter_placements, "None"),
+                  FIELD_LABELS["shelter_placement_code"])
+        self._add(form, "hold_code", CodeCombo(ref.holds, "None"), FIELD_LABELS["hold_code"])
 
     def _build_services(self, ref: ReferenceData) -> None:
         form = self._group("Ser&vices offered, accepted or declined")
@@ -171,7 +186,12 @@ class ReportSections(QWidget):
         self._add(
             form, "backup_reason_code", CodeCombo(ref.backup_reasons, "Why?"), "Reason for backup"
         )
-        self._add(form, "transfer_988", Toggle("The call was transferred from 911 to 988"))
+        self._add(form, "police_handoff_reason_code",
+                  CodeCombo(ref.police_handoff_reasons, "Why?"),
+                  FIELD_LABELS["police_handoff_reason_code"])
+        # Short captions: the themed font is large and the pane is about 520 px at 1366x768.
+        self._add(form, "call_transferred_988", Toggle("911 call transferred to 988"))
+        self._add(form, "warm_transfer_988", Toggle("Warm transfer to 988 on scene"))
 
     def _build_follow_up(self) -> None:
         form = self._group("Follow-&up and time")
@@ -210,6 +230,8 @@ class ReportSections(QWidget):
             for name in fields:
                 shown[name] = visible
         shown["language_codes"] = LANGUAGE_FLAG in self.editors["flags"].value()
+        shown["police_handoff_reason_code"] = (
+            HANDED_TO_POLICE in self.editors["outcome_codes"].value())
         for name, visible in shown.items():
             for widget in self.rows[name]:
                 widget.setVisible(visible)

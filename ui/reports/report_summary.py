@@ -40,9 +40,11 @@ class ReportSummary(QLabel):
     def rows(self, r: Report) -> list[tuple[str, str]]:
         ref = self._ref
         disposition = ref.dispositions.get(r.disposition_code)
-        outcome = ref.outcomes.label(r.outcome_code)
-        if r.transport_destination_code:
-            outcome += f" — to {ref.transport_destinations.label(r.transport_destination_code)}"
+        outcome = _labels(ref, "outcomes", r.outcome_codes)
+        transport = " · ".join(x for x in (
+            ref.transport_modes.label(r.transport_mode_code) if r.transport_mode_code else "",
+            ref.transport_destinations.label(r.transport_destination_code)
+            if r.transport_destination_code else "", r.transport_facility) if x)
         disability = _labels(ref, "disabilities", r.disability_codes)
         if r.disability_other:
             disability += f" ({r.disability_other})"
@@ -63,10 +65,20 @@ class ReportSummary(QLabel):
             (FIELD_LABELS["language_codes"], _labels(ref, "languages", r.language_codes)),
             ("Disposition", f"{disposition.label} ({disposition.code})" if disposition else ""),
             ("Outcome", outcome),
+            (FIELD_LABELS["response_model_code"], ref.response_models.label(r.response_model_code)),
+            (FIELD_LABELS["call_source_code"], ref.call_sources.label(r.call_source_code)),
+            ("Transported", transport),
             ("Referred to", _labels(ref, "referral_destinations", r.referrals)),
+            (FIELD_LABELS["referral_agency"], r.referral_agency),
             (FIELD_LABELS["services"], services),
+            (FIELD_LABELS["shelter_placement_code"],
+             ref.shelter_placements.label(r.shelter_placement_code)),
+            (FIELD_LABELS["hold_code"], ref.holds.label(r.hold_code)),
+            (FIELD_LABELS["police_handoff_reason_code"],
+             ref.police_handoff_reasons.label(r.police_handoff_reason_code)),
             ("Police backup", backup),
-            ("911 → 988 transfer", _yes(r.transfer_988)),
+            (FIELD_LABELS["call_transferred_988"], _yes(r.call_transferred_988)),
+            (FIELD_LABELS["warm_transfer_988"], _yes(r.warm_transfer_988)),
             ("Follow-up needed", follow),
             (FIELD_LABELS["time_on_task_minutes"], minutes),
         ]

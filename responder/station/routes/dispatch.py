@@ -37,6 +37,8 @@ class CallIn(BaseModel):
     location_note: str = Field("", max_length=2000)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
+    received_at: str | None = Field(None, max_length=40,
+                                    description="When CAD received the call (ISO-8601 with zone)")
 
 
 class CallPatch(BaseModel):

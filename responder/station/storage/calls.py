@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.clock import Clock, iso, new_id, parse_iso
 from civilian_responder.models import Call, StatusEvent
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.errors import Conflict, Invalid, NotFound
@@ -47,6 +47,7 @@ class CallSpec:
     longitude: float | None = None
     type_text: str = ""
     incident_id: str | None = None
+    received_at: str | None = None  # when CAD received the call; None: now
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,23 @@ class CallUpdate:
     cancel_reason: str = ""
     narrative: str | None = None
     caution_notes: str | None = None
+
+
+def received(source_time: str | None, now: str) -> str:
+    """The call's received time: the source's (CAD, EIDO), in our UTC form, else now. A time
+    after now (a clock ahead of ours) is taken as now, so no response leg comes out negative."""
+    if not source_time:
+        return now
+    stamp = iso(parse_iso(source_time))
+    return min(stamp, now)
+
+
+def _zoned(value: object) -> bool:
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(
+            value.strip().replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def call_payload(row: Any) -> dict[str, Any]:
@@ -192,6 +210,9 @@ class Dispatch:
             v = getattr(spec, name)
             if v is not None and not -bound <= v <= bound:
                 errors[name] = f"must be between -{bound} and {bound}"
+        if spec.received_at is not None:
+            if not _zoned(spec.received_at):
+                errors["received_at"] = "must be an ISO-8601 time with a zone"
         if errors:
             raise Invalid("The call cannot be created: " + "; ".join(
                 f"{k} {v}" for k, v in errors.items()))
@@ -207,7 +228,8 @@ class Dispatch:
             values.update(
                 id=new_id(), cad_number=next_cad(conn, now), status="DISPATCHED",
                 self_initiated=False, cancelled=False, station_revision=1, source=source,
-                received_at=at, updated_at=at, priority=int(spec.priority),
+                received_at=received(spec.received_at, at), updated_at=at,
+                priority=int(spec.priority),
             )
             row = insert_call(conn, values)
             announce(conn, row)

@@ -16,6 +16,7 @@ from civilian_responder.reference import ReferenceData
 from civilian_responder.station.storage import calls as call_store
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.report_facts import store_facts
 from civilian_responder.station.storage.tables import (
     call_events,
     calls,
@@ -205,6 +206,7 @@ def apply_report(conn: Connection, device: Device, change_id: str, entity_id: st
                          .values(state="superseded"))
     else:
         conn.execute(update(reports_t).where(reports_t.c.id == entity_id).values(**values))
+    store_facts(conn, entity_id, device.unit_id, p)
     return APPLIED
 
 

@@ -104,7 +104,7 @@ calls = Table(
     Column("cancelled", Boolean, nullable=False, default=False),
     Column("station_revision", Integer, nullable=False, default=1),
     Column("source", String(16), nullable=False),
-    Column("received_at", String(32), nullable=False),
+    Column("received_at", String(32), nullable=False, index=True),  # metrics periods (0004)
     Column("updated_at", String(32), nullable=False),
 )
 
@@ -235,4 +235,44 @@ throttle = Table(
     Column("bucket", Integer, primary_key=True, autoincrement=False),
     Column("hits", Integer, nullable=False),
     Index("ix_throttle_bucket", "bucket"),
+)
+
+# What the metrics count, flattened from each report's payload when it is stored (Alembic 0004
+# builds these for reports already held). One row per report id; the report's state (and so
+# whether it is the current version) stays in ``reports``.
+report_facts = Table(
+    "report_facts", metadata,
+    Column("report_id", String(64), primary_key=True),
+    Column("call_id", String(64), nullable=False, index=True),
+    Column("unit_id", String(32), nullable=False),
+    Column("disposition_code", String(64)),
+    Column("response_model_code", String(64)),
+    Column("call_source_code", String(64)),
+    Column("transport_mode_code", String(64)),
+    Column("transport_destination_code", String(64)),
+    Column("transport_facility", String(200), nullable=False, default=""),
+    Column("referral_agency", String(200), nullable=False, default=""),
+    Column("shelter_placement_code", String(64)),
+    Column("hold_code", String(64)),
+    Column("police_handoff_reason_code", String(64)),
+    Column("backup_requested", Boolean, nullable=False, default=False),
+    Column("backup_reason_code", String(64)),
+    Column("call_transferred_988", Boolean, nullable=False, default=False),
+    Column("warm_transfer_988", Boolean, nullable=False, default=False),
+    Column("follow_up_needed", Boolean, nullable=False, default=False),
+    Column("persons", Integer, nullable=False, default=0),
+    Column("time_on_task_minutes", Integer),
+    Column("finalized_at", String(32)),
+)
+
+# The report's multi-valued codes: field is outcome | referral | flag | service (with the
+# response and, for services, the person it was for).
+report_codes = Table(
+    "report_codes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", String(64), nullable=False, index=True),
+    Column("field", String(16), nullable=False),
+    Column("code", String(64), nullable=False),
+    Column("response", String(16)),
+    Column("person_id", String(64)),
 )

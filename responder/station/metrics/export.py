@@ -1,0 +1,98 @@
+"""``responder-station export reports|calls --format csv``: the flat records every metric is
+computed from, streamed, so an analyst can check any figure (docs/metrics.md says which
+columns each metric reads). Multi-valued fields are ``;``-separated codes."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from civilian_responder.reference import ReferenceData
+from civilian_responder.station.metrics.engine import SUPERSEDED, per_call_unit, scope_calls
+from civilian_responder.station.metrics.scope import Scope
+from civilian_responder.station.storage.tables import calls, report_codes, report_facts, reports
+from sqlalchemy import Engine, exists, select
+
+CHUNK = 5_000
+FACT_COLUMNS = ("disposition_code", "response_model_code", "call_source_code",
+                "transport_mode_code", "transport_destination_code", "transport_facility",
+                "referral_agency", "shelter_placement_code", "hold_code",
+                "police_handoff_reason_code", "backup_requested", "backup_reason_code",
+                "call_transferred_988", "warm_transfer_988", "follow_up_needed", "persons",
+                "time_on_task_minutes", "finalized_at")
+REPORT_HEADER = ("report_id", "report_number", "version", "state", "unit_id", "call_id",
+                 "cad_number", "call_type", "priority", "received_at", "disposition_group",
+                 *FACT_COLUMNS, "outcome_codes", "referrals", "flags", "services")
+CALL_HEADER = ("call_id", "cad_number", "assigned_unit_id", "type_code", "priority",
+               "received_at", "has_report", "unit_id", "dispatched_at", "en_route_at",
+               "on_scene_at", "cleared_at", "in_service_at")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    return "" if value is None else value
+
+
+def report_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tuple[Any, ...]]:
+    f = report_facts.c
+    query = (select(f.report_id, reports.c.report_number, reports.c.version, reports.c.state,
+                    f.unit_id, f.call_id, calls.c.cad_number, calls.c.type_code,
+                    calls.c.priority, calls.c.received_at, *[f[c] for c in FACT_COLUMNS])
+             .select_from(report_facts.join(reports, reports.c.id == f.report_id)
+                          .join(calls, calls.c.id == f.call_id))
+             .where(reports.c.state != SUPERSEDED, scope_calls(scope),
+                    scope.unit_where(f.unit_id))
+             .order_by(calls.c.received_at, f.report_id))
+    with engine.connect() as conn:
+        result = conn.execution_options(yield_per=CHUNK).execute(query)
+        for chunk in result.partitions(CHUNK):
+            codes = _codes_of(conn, [r.report_id for r in chunk])
+            for r in chunk:
+                d = ref.dispositions.get(r.disposition_code)
+                mine = codes.get(r.report_id, {})
+                yield (*[_cell(v) for v in r[:10]], d.get("group") if d else "",
+                       *[_cell(v) for v in r[10:]],
+                       *[";".join(mine.get(k, [])) for k in ("outcome", "referral", "flag",
+                                                            "service")])
+
+
+def _codes_of(conn: Any, report_ids: list[str]) -> dict[str, dict[str, list[str]]]:
+    out: dict[str, dict[str, list[str]]] = {}
+    c = report_codes.c
+    rows = conn.execute(select(c.report_id, c.field, c.code, c.response, c.person_id)
+                        .where(c.report_id.in_(report_ids)).order_by(c.id))
+    for rid, field, code, response, person in rows:
+        text = f"{code}:{response}:{person or ''}" if field == "service" else code
+        out.setdefault(rid, {}).setdefault(field, []).append(text)
+    return out
+
+
+def call_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tuple[Any, ...]]:
+    """One row per call and unit that worked it (a call no unit worked: one row, no unit)."""
+    per = per_call_unit(ref, scope).subquery()
+    has_report = exists().where(reports.c.call_id == calls.c.id, reports.c.state != SUPERSEDED)
+    query = (select(calls.c.id, calls.c.cad_number, calls.c.unit_id, calls.c.type_code,
+                    calls.c.priority, calls.c.received_at, has_report, per.c.unit_id,
+                    per.c.dispatched, per.c.en_route, per.c.on_scene, per.c.cleared,
+                    per.c.service)
+             .select_from(calls.outerjoin(per, per.c.call_id == calls.c.id))
+             .where(scope.calls_where())
+             .order_by(calls.c.received_at, calls.c.id, per.c.unit_id))
+    with engine.connect() as conn:
+        for row in conn.execution_options(yield_per=CHUNK).execute(query):
+            yield tuple(_cell(v) for v in row)
+
+
+def write_csv(kind: str, engine: Engine, ref: ReferenceData, scope: Scope,
+              out: TextIO) -> int:
+    rows = report_rows(engine, ref, scope) if kind == "reports" else call_rows(engine, ref,
+                                                                                scope)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(REPORT_HEADER if kind == "reports" else CALL_HEADER)
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
