@@ -135,7 +135,7 @@ class DemoData:
             *SEED_GRID.values(), strict=True)])[0]
         type_code = rng.choice(self._types)
         values = {
-            "id": str(uuid.uuid4()), "cad_number": call_store.next_cad(conn, self.year),
+            "id": str(uuid.uuid4()), "cad_number": call_store.next_cad(conn, at),
             "incident_id": None, "unit_id": unit, "type_code": type_code, "type_text": "",
             "priority": priority, "status": "DISPATCHED",
             "address": f"{rng.randrange(100, 9900)} {rng.choice(STREETS)}",

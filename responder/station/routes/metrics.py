@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from civilian_responder.station.auth import admin, station_of
 from civilian_responder.station.metrics.scope import make_scope
+from civilian_responder.station.routes.responses import AUTH, errors
 from civilian_responder.station.storage.devices import Admin
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -15,7 +16,7 @@ reader = admin("supervisor", "dispatcher")
 Reader = Annotated[Admin, Depends(reader)]
 
 
-@router.get("/metrics")
+@router.get("/metrics", responses=errors(*AUTH, 422))
 async def metrics(request: Request, _who: Reader,
                   date_from: str = Query(..., alias="from", max_length=10,
                                          description="first day, YYYY-MM-DD (UTC)"),
