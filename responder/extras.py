@@ -9,7 +9,6 @@ installed package's own metadata, so pyproject.toml stays the one list.
 from __future__ import annotations
 
 import re
-from importlib import metadata
 
 DISTRIBUTION = "civilian-responder"
 # import name -> distribution name, where the two differ
@@ -28,6 +27,8 @@ def extra_providing(module: str) -> str | None:
     wanted = _normalize(_DISTRIBUTION_OF.get(top, top))
     if wanted == DISTRIBUTION:
         return None
+    from importlib import metadata  # noqa: PLC0415 (only on the error path: ~25 ms to import)
+
     try:
         requirements = metadata.requires(DISTRIBUTION) or []
     except metadata.PackageNotFoundError:

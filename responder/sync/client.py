@@ -6,15 +6,15 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpcore
-import httpx
 from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -57,68 +57,6 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-class Deadline:
-    """A point in time (``time.monotonic``) after which no socket operation may wait.
-
-    httpx's timeouts bound each wait for bytes; a station that trickles one byte at a time
-    never trips them. Every read, write and connect of the client's connections waits at most
-    until the deadline, so a sync round ends on time whatever the station does."""
-
-    def __init__(self, seconds: float | None = None) -> None:
-        self.at = time.monotonic() + seconds if seconds else None
-
-    def bound(self, timeout: float | None) -> float | None:
-        if self.at is None:
-            return timeout
-        left = self.at - time.monotonic()
-        if left <= 0:
-            raise httpcore.ReadTimeout("the sync round's deadline passed")
-        return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream, deadline: Deadline) -> None:
-        self._inner = inner
-        self._deadline = deadline
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, self._deadline.bound(timeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, self._deadline.bound(timeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
-        tls = self._inner.start_tls(ssl_context, server_hostname, self._deadline.bound(timeout))
-        return _DeadlineStream(tls, self._deadline)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self, inner: httpcore.NetworkBackend, deadline: Deadline) -> None:
-        self._inner = inner
-        self._deadline = deadline
-
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Any = None) -> httpcore.NetworkStream:
-        stream = self._inner.connect_tcp(host, port, self._deadline.bound(timeout),
-                                         local_address, socket_options)
-        return _DeadlineStream(stream, self._deadline)
-
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Any = None) -> httpcore.NetworkStream:
-        raise httpcore.ConnectError("unix sockets are not used")
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
 class StationClient:
     """One HTTP connection pool to one station. Thread-safe; used from the sync worker.
     ``deadline`` (seconds) bounds everything this client does, however the station answers."""
@@ -132,10 +70,16 @@ class StationClient:
             # bundle, which costs tens of milliseconds per client (one client per sync round).
             verify = False
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        # httpx loads on the first client, not with the app: it and its transport stack cost
+        # ~100 ms of start-up, and the window needs none of it to show the board.
+        import httpcore  # noqa: PLC0415
+        import httpx  # noqa: PLC0415
+        from civilian_responder.sync.deadline import Deadline, DeadlineBackend  # noqa: PLC0415
+
         transport = httpx.HTTPTransport(verify=verify)
         pool = getattr(transport, "_pool", None)
         if deadline and isinstance(pool, httpcore.ConnectionPool):
-            pool._network_backend = _DeadlineBackend(pool._network_backend, Deadline(deadline))
+            pool._network_backend = DeadlineBackend(pool._network_backend, Deadline(deadline))
         self._http = httpx.Client(
             base_url=self.base_url + API, headers=headers, transport=transport,
             timeout=httpx.Timeout(timeout), follow_redirects=False,
@@ -253,6 +197,8 @@ class StationClient:
         return body
 
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        import httpx  # noqa: PLC0415 (loaded by __init__ already)
+
         try:
             return self._http.request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
