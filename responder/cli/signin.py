@@ -154,11 +154,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         return 0
     admin = sign_in_for_cli(args, profile)
     auth.add_officer(admin, args.name, _new_passphrase(args.name), make_admin=args.admin)
-    app = open_app(profile, session=admin)
-    try:
-        app.audit.record("officer.add", f"officer:{args.name}")
-    finally:
-        app.close()
+    _audit_as(admin, profile, "officer.add", args.name)
     print(f"Enrolled {args.name} on {profile}")
     return 0
 
@@ -168,13 +164,18 @@ def _cmd_unlock(args: argparse.Namespace) -> int:
     auth = Authenticator(profile, SystemClock())
     admin = sign_in_for_cli(args, profile)
     auth.release(admin, args.name)
-    app = open_app(profile, session=admin)
-    try:
-        app.audit.record("officer.release", f"officer:{args.name}")
-    finally:
-        app.close()
+    _audit_as(admin, profile, "officer.release", args.name)
     print(f"Released the sign-in lockout of {args.name}")
     return 0
+
+
+def _audit_as(admin: Session, profile: Path, action: str, officer: str) -> None:
+    """Officer changes live in the keystore; the audit trail (in the database) records them."""
+    app = open_app(profile, session=admin)
+    try:
+        app.audit.record(action, f"officer:{officer}")
+    finally:
+        app.close()
 
 
 def _cmd_list(args: argparse.Namespace) -> int:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import time
 
 import httpx
 import pytest
 
+from tests.benchmarks.sink_process import running_sink
 from tests.station.conftest import Unit, dispatch_call, report_change
 from tests.station_fixture import REPO, StationProcess, free_port
 
@@ -38,18 +38,9 @@ uvicorn.run(app, host="127.0.0.1", port=int(__import__("sys").argv[1]), log_leve
 @pytest.fixture(scope="module")
 def sink():
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", SINK, str(port)], cwd=REPO)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            httpx.post(url, content=b"x", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    with running_sink([sys.executable, "-c", SINK, str(port)], port, wait_s=20,
+                      cwd=REPO) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

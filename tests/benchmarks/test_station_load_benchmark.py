@@ -14,7 +14,6 @@ Run: python -m pytest tests/benchmarks/test_station_load_benchmark.py --benchmar
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from tests.benchmarks.sink_process import running_sink
 from tests.city_load import assert_station_holds_exactly, run_city
 from tests.station_fixture import GENEROUS_LIMITS, REPO, StationProcess, free_port, postgres_url
 
@@ -34,21 +34,11 @@ CHANGES_PER_UNIT = 4 + 1 + 1 + 3 + 4  # events, report, photo meta, audits, repe
 @pytest.fixture(scope="module")
 def sink():
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "tests.benchmarks.sink_app:app", "--host",
-         "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", WORKERS],
-        cwd=REPO)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.post(url, content=b"x", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    with running_sink(
+            [sys.executable, "-m", "uvicorn", "tests.benchmarks.sink_app:app", "--host",
+             "127.0.0.1", "--port", str(port), "--log-level", "warning", "--workers", WORKERS],
+            port, cwd=REPO) as url:
+        yield url
 
 
 def _bare(url: str, requests: int) -> float:

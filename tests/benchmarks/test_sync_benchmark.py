@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import os
-import subprocess
 import sys
 import time
 
@@ -26,6 +25,7 @@ from civilian_responder_ui.shell.tasks import TaskRunner
 from civilian_responder_ui.sync.sync_panel import SyncPanel
 from PySide6.QtCore import QElapsedTimer, QTimer
 
+from tests.benchmarks.sink_process import running_sink
 from tests.station_process import ROOT, StationProcess, child_env, free_port
 from tests.sync_checks import assert_station_matches, enrolled_app
 
@@ -44,20 +44,11 @@ def station(tmp_path_factory):
 @pytest.fixture(scope="module")
 def sink():
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "tests.benchmarks.sink_app:app", "--host",
-         "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=child_env())
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            httpx.post(url, content=b"x", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    with running_sink(
+            [sys.executable, "-m", "uvicorn", "tests.benchmarks.sink_app:app", "--host",
+             "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            port, wait_s=10, cwd=ROOT, env=child_env()) as url:
+        yield url
 
 
 SCENARIOS = {  # reports, photos per report, photo bytes, status events per call, target
