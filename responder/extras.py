@@ -9,6 +9,7 @@ installed package's own metadata, so pyproject.toml stays the one list.
 from __future__ import annotations
 
 import re
+import sys
 
 DISTRIBUTION = "civilian-responder"
 # import name -> distribution name, where the two differ
@@ -54,3 +55,13 @@ def install_hint(exc: ModuleNotFoundError) -> str | None:
         return None
     return (f"this needs the {extra} install ({exc.name.split('.')[0]} is not installed): "
             f"pip install \"{DISTRIBUTION}[{extra}]\"")
+
+
+def explain_missing(exc: ModuleNotFoundError, program: str) -> int:
+    """For a command's ``except ModuleNotFoundError``: print the install that brings the module
+    and return the exit status 2; re-raise when it is not one of our dependencies (a bug)."""
+    hint = install_hint(exc)
+    if hint is None:
+        raise exc
+    print(f"{program}: {hint}", file=sys.stderr)
+    return 2

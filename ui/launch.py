@@ -3,20 +3,15 @@ the ``pip install`` that fixes it, not a traceback."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from civilian_responder.extras import install_hint  # noqa: PLC0415 (stdlib only)
+    from civilian_responder.extras import explain_missing  # noqa: PLC0415 (stdlib only)
 
     try:
         from civilian_responder_ui.app import main as run  # noqa: PLC0415
 
         return run(argv)
     except ModuleNotFoundError as exc:
-        hint = install_hint(exc)
-        if hint is None:
-            raise
-        print(f"responder: {hint}", file=sys.stderr)
-        return 2
+        return explain_missing(exc, "responder")

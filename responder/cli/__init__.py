@@ -19,7 +19,7 @@ from pathlib import Path
 from civilian_responder import __version__
 from civilian_responder.cli import audit, checklists, pdf, signin, sync
 from civilian_responder.errors import ResponderError
-from civilian_responder.extras import install_hint
+from civilian_responder.extras import explain_missing
 
 COMMAND_MODULES = (signin, audit, checklists, pdf, sync)
 
@@ -66,11 +66,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"responder: {exc}", file=sys.stderr)
         return 2
     except ModuleNotFoundError as exc:  # an install without this command's extra
-        hint = install_hint(exc)
-        if hint is None:
-            raise
-        print(f"responder: {hint}", file=sys.stderr)
-        return 2
+        return explain_missing(exc, "responder")
     except BrokenPipeError:  # `responder ... | head`: the reader left; that is not our error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

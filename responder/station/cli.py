@@ -18,7 +18,7 @@ from typing import Any
 
 from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
-from civilian_responder.extras import install_hint
+from civilian_responder.extras import explain_missing
 
 DEFAULT_PORT = 8470
 # File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
@@ -517,10 +517,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"responder-station: {exc}", file=sys.stderr)
         return 2
     except ModuleNotFoundError as exc:  # e.g. the desktop install has no web stack
-        hint = install_hint(exc)
-        if hint is None:
-            raise
-        print(f"responder-station: {hint}", file=sys.stderr)
-        return 2
+        return explain_missing(exc, "responder-station")
     except KeyboardInterrupt:
         return 130
