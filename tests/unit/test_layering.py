@@ -4,6 +4,7 @@ grimp, which import-linter builds on, reads every import statement: module level
 functions and under TYPE_CHECKING alike, so a lazy import cannot hide a wrong-way dependency.
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,8 +20,6 @@ CONFIG = ROOT / "pyproject.toml"
 def _lint_imports(config: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess:
     env = None
     if pythonpath is not None:
-        import os
-
         env = {**os.environ, "PYTHONPATH": str(pythonpath)}
     return subprocess.run(
         [sys.executable, "-c", "from importlinter.cli import lint_imports_command as c; c()",
@@ -85,8 +84,6 @@ def test_a_wrong_way_import_breaks_a_contract(tmp_path, module, line):
 
 def _lint_imports_origin(pythonpath: Path) -> str:
     """Where the copy's package is imported from (the copy, not the installed tree)."""
-    import os
-
     return subprocess.run([sys.executable, "-c", "import civilian_responder; "
                            "print(civilian_responder.__file__)"], capture_output=True,
                           text=True, cwd=pythonpath, check=True,
