@@ -13,6 +13,7 @@ from civilian_responder.calls import CallService
 from civilian_responder.checklists.service import ChecklistService
 from civilian_responder.clock import Clock, SystemClock, iso
 from civilian_responder.models import RecoveredDraft
+from civilian_responder.part2 import load_part2_tags
 from civilian_responder.pdf.checklist_runs import checklist_summaries
 from civilian_responder.pdf.service import ReportPdfService
 from civilian_responder.profile import ProfilePaths
@@ -127,6 +128,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     reports.device_tag = device_tag(store)
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
+    part2 = load_part2_tags()
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,
@@ -135,7 +137,9 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
                         tuple(reference.unit_statuses.codes()), sync_settings, audit=audit.record),
         checklists=checklists,
         pdf=ReportPdfService(store, reference, paths.root, audit=audit.record,
-                             checklists=lambda report: checklist_summaries(checklists, report)),
+                             checklists=lambda report: checklist_summaries(checklists, report,
+                                                                           part2),
+                             part2=part2),
         audit=audit, recovered=recovered, session=session,
     )
     app.sync.enrolled_listeners.append(app.set_unit)

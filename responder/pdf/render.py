@@ -27,7 +27,8 @@ def render(snapshot: ReportSnapshot, password: str | None = None) -> bytes:
         register_fonts()
         out = io.BytesIO()
         facts = PageFacts(
-            agency_name=snapshot.agency.name, logo=snapshot.agency.logo, title=TITLE,
+            agency_name=snapshot.agency.name, logo=snapshot.agency.logo,
+            title=f"{TITLE} — Police copy" if snapshot.police_copy else TITLE,
             report_label=f"Report {r.report_number} v{r.version}",
             fingerprint=snapshot.fingerprint, draft=not snapshot.approved,
         )

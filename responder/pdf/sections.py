@@ -76,6 +76,22 @@ def correction_banner(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     return [banner(lines), Spacer(1, 6)]
 
 
+def police_copy_notice(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    """Every page of a police copy says what it is in the title; this says what it lacks."""
+    if not s.police_copy:
+        return []
+    lines = ["POLICE COPY — protected information withheld"
+             if s.withheld else "POLICE COPY"]
+    if s.withheld:
+        lines.append("Left out under 42 CFR Part 2: " + "; ".join(s.withheld) + ". The full "
+                     "report is released only as that rule allows (patient consent or a court "
+                     "order).")
+    else:
+        lines.append("Nothing in this report is protected under 42 CFR Part 2; nothing was "
+                     "left out.")
+    return [banner(lines), Spacer(1, 6)]
+
+
 def summary(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     r, call, ref = s.report, s.call, s.reference
     state = ref_state_label(r.state)
@@ -353,6 +369,6 @@ def _code_label(code: str, label: str) -> str:
 
 
 SECTIONS: tuple[Section, ...] = (
-    correction_banner, summary, timeline, persons, flags, disposition, services, checklists,
-    narrative, photo_grid, attestation,
+    police_copy_notice, correction_banner, summary, timeline, persons, flags, disposition,
+    services, checklists, narrative, photo_grid, attestation,
 )
