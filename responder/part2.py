@@ -20,19 +20,26 @@ from civilian_responder.models import Report
 from civilian_responder.resource_files import resource_path
 
 # Report fields holding codes, and the code list each one draws from.
-CODE_FIELDS: Mapping[str, str] = MappingProxyType({
-    "flags": "flags",
-    "referrals": "referral_destinations",
-    "transport_destination_code": "transport_destinations",
-    "services": "services",
-})
+CODE_FIELDS: Mapping[str, str] = MappingProxyType(
+    {
+        "flags": "flags",
+        "referrals": "referral_destinations",
+        "transport_destination_code": "transport_destinations",
+        "services": "services",
+    }
+)
 # What a reader of the police copy is told was left out (never the value itself).
-FIELD_LABELS: Mapping[str, str] = MappingProxyType({
-    "flags": "a flag", "referrals": "a referral", "services": "a service",
-    "transport_destination_code": "the transport destination",
-    "transport_facility": "the named transport facility",
-    "referral_agency": "the named referral agency", "narrative": "the narrative",
-})
+FIELD_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "flags": "a flag",
+        "referrals": "a referral",
+        "services": "a service",
+        "transport_destination_code": "the transport destination",
+        "transport_facility": "the named transport facility",
+        "referral_agency": "the named referral agency",
+        "narrative": "the narrative",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,8 @@ class Part2Tags:
     fields: tuple[TextRule, ...] = ()
     checklists: frozenset[str] = frozenset()  # every answer of these checklists
     answers: Mapping[tuple[str, str], frozenset[str]] = dataclasses.field(
-        default_factory=lambda: MappingProxyType({}))
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def code_tagged(self, list_name: str, code: str | None) -> bool:
         return code is not None and code in self.codes.get(list_name, frozenset())
@@ -152,17 +160,25 @@ def _text_rule(name: str, rule: Any) -> TextRule:
         raise ValidationError(f"{name}: {rule['field']!r} is not a report field")
     when = rule.get("when_tagged", "*")
     if when != "*" and when not in CODE_FIELDS:
-        raise ValidationError(f"{name}: {rule['field']}: 'when_tagged' must be '*' or a coded "
-                              f"field ({', '.join(CODE_FIELDS)})")
+        raise ValidationError(
+            f"{name}: {rule['field']}: 'when_tagged' must be '*' or a coded "
+            f"field ({', '.join(CODE_FIELDS)})"
+        )
     return TextRule(rule["field"], when, str(rule.get("why", "")))
 
 
 def _answers(name: str, entries: Iterable[Any]) -> dict[tuple[str, str], frozenset[str]]:
     out: dict[tuple[str, str], frozenset[str]] = {}
     for e in entries:
-        if not (isinstance(e, dict) and isinstance(e.get("checklist"), str)
-                and isinstance(e.get("item"), str) and _strings(e.get("values"))):
-            raise ValidationError(f"{name}: each 'checklist_answers' entry needs 'checklist', "
-                                  "'item' and a list of 'values'")
+        if not (
+            isinstance(e, dict)
+            and isinstance(e.get("checklist"), str)
+            and isinstance(e.get("item"), str)
+            and _strings(e.get("values"))
+        ):
+            raise ValidationError(
+                f"{name}: each 'checklist_answers' entry needs 'checklist', "
+                "'item' and a list of 'values'"
+            )
         out[(e["checklist"], e["item"])] = frozenset(e["values"])
     return out

@@ -24,10 +24,19 @@ def police_copy(snapshot: ReportSnapshot, tags: Part2Tags) -> ReportSnapshot:
             left_out.append("a checklist")
             continue
         if any(run.part2_answers):
-            run = dataclasses.replace(run, answers=tuple(
-                (q, WITHHELD_ANSWER if tagged else a)
-                for (q, a), tagged in zip(run.answers, run.part2_answers, strict=True)))
+            run = dataclasses.replace(
+                run,
+                answers=tuple(
+                    (q, WITHHELD_ANSWER if tagged else a)
+                    for (q, a), tagged in zip(run.answers, run.part2_answers, strict=True)
+                ),
+            )
             left_out.append("checklist answers")
         runs.append(run)
-    return dataclasses.replace(snapshot, report=report, checklists=tuple(runs), police_copy=True,
-                               withheld=tuple(dict.fromkeys(left_out)))
+    return dataclasses.replace(
+        snapshot,
+        report=report,
+        checklists=tuple(runs),
+        police_copy=True,
+        withheld=tuple(dict.fromkeys(left_out)),
+    )

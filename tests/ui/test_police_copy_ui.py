@@ -12,12 +12,14 @@ from tests.pdf_samples import demo_app, full_report, pages_text
 
 def test_the_pdf_menu_saves_a_police_copy(qtbot, tmp_path, monkeypatch):
     core = demo_app(tmp_path / "profile")
-    report = full_report(core, photos=0, flags=["SUBSTANCE_USE"],
-                         narrative="Asked about the methadone clinic.")
+    report = full_report(
+        core, photos=0, flags=["SUBSTANCE_USE"], narrative="Asked about the methadone clinic."
+    )
     parent = QWidget()
     qtbot.addWidget(parent)
-    pdf = ReportPdf(core, TaskRunner(inline=True, parent=parent), parent,
-                    current_report=lambda: report.id)
+    pdf = ReportPdf(
+        core, TaskRunner(inline=True, parent=parent), parent, current_report=lambda: report.id
+    )
     assert pdf.police_copy_action in pdf.actions()
     asked: list[str] = []
 
@@ -26,8 +28,9 @@ def test_the_pdf_menu_saves_a_police_copy(qtbot, tmp_path, monkeypatch):
         return str(tmp_path / "copy.pdf"), ""
 
     monkeypatch.setattr(report_pdf_module.QFileDialog, "getSaveFileName", save_name)
-    monkeypatch.setattr(report_pdf_module.PdfPasswordDialog, "exec",
-                        lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        report_pdf_module.PdfPasswordDialog, "exec", lambda self: QDialog.DialogCode.Accepted
+    )
     monkeypatch.setattr(report_pdf_module.PdfPasswordDialog, "value", lambda self: None)
     with qtbot.waitSignal(pdf.saved, timeout=10_000):
         pdf.police_copy_action.trigger()

@@ -25,13 +25,20 @@ AGENCY = "Eastside Recovery Clinic"
 
 def tagged_report(app):
     report = full_report(
-        app, photos=0, narrative=TAGGED_NARRATIVE,
+        app,
+        photos=0,
+        narrative=TAGGED_NARRATIVE,
         flags=["UNHOUSED", "SUBSTANCE_USE"],
-        referrals=["SHELTER", "SUD_TREATMENT"], referral_agency=AGENCY,
-        services=[{"code": "SHELTER_BED", "response": "ACCEPTED"},
-                  {"code": "SUD_SUPPORT", "response": "ACCEPTED"}],
-        outcome_codes=["TRANSPORTED"], transport_mode_code="TEAM_VEHICLE",
-        transport_destination_code="TREATMENT", transport_facility=FACILITY,
+        referrals=["SHELTER", "SUD_TREATMENT"],
+        referral_agency=AGENCY,
+        services=[
+            {"code": "SHELTER_BED", "response": "ACCEPTED"},
+            {"code": "SUD_SUPPORT", "response": "ACCEPTED"},
+        ],
+        outcome_codes=["TRANSPORTED"],
+        transport_mode_code="TEAM_VEHICLE",
+        transport_destination_code="TREATMENT",
+        transport_facility=FACILITY,
     )
     run = app.checklists.start(report.call_id, "substance-overdose")
     app.checklists.answer(run.run.id, "responds", "ALERT")
@@ -42,8 +49,11 @@ def tagged_values(app) -> list[str]:
     ref, tags = app.reference, app.pdf.part2
     values = [TAGGED_NARRATIVE.split()[4], FACILITY, AGENCY]  # "methadone"
     for list_name, codes in tags.codes.items():
-        values += [getattr(ref, list_name).label(c) for c in codes
-                   if list_name != "services" or c == "SUD_SUPPORT"]
+        values += [
+            getattr(ref, list_name).label(c)
+            for c in codes
+            if list_name != "services" or c == "SUD_SUPPORT"
+        ]
     return values + ["overdose"]
 
 
@@ -55,8 +65,13 @@ def test_police_copy_holds_no_tagged_value_while_the_full_pdf_does(app):
         assert value.lower() in full.lower(), value
         assert value.lower() not in police.lower(), value
     # What is not protected is still there, and the copy says something was withheld.
-    for kept in ("Ana López", "Unhoused person involved", "Shelter bed",
-                 app.reference.referral_destinations.label("SHELTER"), report.report_number):
+    for kept in (
+        "Ana López",
+        "Unhoused person involved",
+        "Shelter bed",
+        app.reference.referral_destinations.label("SHELTER"),
+        report.report_number,
+    ):
         assert kept in police
     assert "POLICE COPY" in police and "42 CFR Part 2" in police
     assert "the narrative" in police and "a checklist" in police
@@ -90,10 +105,24 @@ def test_cli_export_writes_the_police_copy(tmp_path):
     _enroll(profile)
     out = tmp_path / "out"
     done = subprocess.run(
-        [sys.executable, "-m", "civilian_responder", "export-pdf", "--profile", str(profile),
-         "--report", report.report_number, "--police-copy", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env=dict(os.environ, RESPONDER_PASSPHRASE=CLI_PASSPHRASE))
+        [
+            sys.executable,
+            "-m",
+            "civilian_responder",
+            "export-pdf",
+            "--profile",
+            str(profile),
+            "--report",
+            report.report_number,
+            "--police-copy",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, RESPONDER_PASSPHRASE=CLI_PASSPHRASE),
+    )
     assert done.returncode == 0, done.stderr
     files = list(out.glob("*.pdf"))
     assert [f.name for f in files] == [f"{report.report_number}-v1-police-copy.pdf"]
