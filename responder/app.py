@@ -16,6 +16,7 @@ from civilian_responder.models import RecoveredDraft
 from civilian_responder.part2 import load_part2_tags
 from civilian_responder.pdf.checklist_runs import checklist_summaries
 from civilian_responder.pdf.service import ReportPdfService
+from civilian_responder.people import PeopleService
 from civilian_responder.profile import ProfilePaths
 from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.reports import ReportService
@@ -46,6 +47,7 @@ class ResponderApp:
     checklists: ChecklistService
     pdf: ReportPdfService
     audit: AuditLog
+    people: PeopleService
     recovered: list[RecoveredDraft] = field(default_factory=list)
     session: Session | None = None
     scratch: ScratchDir = field(default_factory=ScratchDir)
@@ -85,6 +87,7 @@ class ResponderApp:
         self.calls.unit_id = unit_id
         self.reports.unit_id = unit_id
         self.reports.device_tag = device_tag(self.store)
+        self.people.unit_id = unit_id
 
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
@@ -129,6 +132,9 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
     part2 = load_part2_tags()
+    people = PeopleService(store, reference, clock, unit_id, audit=audit.record)
+    # A consent missing what it needs blocks finalizing like any other missing field.
+    reports.checks.append(lambda report: people.consent_problems(report.id))
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,
@@ -140,8 +146,9 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
                              checklists=lambda report: checklist_summaries(checklists, report,
                                                                            part2),
                              part2=part2),
-        audit=audit, recovered=recovered, session=session,
+        audit=audit, people=people, recovered=recovered, session=session,
     )
+    app.sync.people = people.store_from_station
     app.sync.enrolled_listeners.append(app.set_unit)
     app.sync.definitions_listeners.append(checklists.reload)
     return app

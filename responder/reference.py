@@ -38,6 +38,10 @@ LIST_NAMES = (
     "shelter_placements",
     "holds",
     "police_handoff_reasons",
+    "age_ranges",
+    "follow_up_outcomes",
+    "consent_kinds",
+    "consent_methods",
 )
 
 

@@ -116,6 +116,8 @@ class ReportService:
         self.unit_id = unit_id
         self.author = author
         self.device_tag = ""  # set by open_app once the device is enrolled
+        # More finalize checks from other domains (consents): report -> {field: problem}.
+        self.checks: list[Callable[[Report], dict[str, str]]] = []
 
     def get(self, report_id: str) -> Report:
         report = self._store.reports.get(report_id)
@@ -207,6 +209,8 @@ class ReportService:
             p["narrative"] = "write what happened"
         if report.supersedes_id and not report.correction_reason.strip():
             p["correction_reason"] = "say what this correction changes"
+        for check in self.checks:
+            p.update(check(report))
         return p
 
     def _outcome_problems(self, report: Report, outcomes: list[Any]) -> dict[str, str]:
@@ -233,7 +237,8 @@ class ReportService:
             raise LockedRecordError(f"Report {report.report_number} is already {report.state}")
         problems = self.problems(report)
         if problems:
-            names = ", ".join(FIELD_LABELS.get(k, k) for k in problems)
+            names = ", ".join(FIELD_LABELS.get(k, k.replace("consent.", "consent "))
+                              for k in problems)
             self._record("report.finalize", report_id, "failed", ",".join(sorted(problems)))
             raise ValidationError(f"Cannot finalize yet: {names}", problems)
         now = iso(self._clock.now())

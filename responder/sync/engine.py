@@ -187,6 +187,8 @@ class SyncEngine:
         self.audit = audit
         # Called (on the store's thread) after a round stored new checklist definitions.
         self.definitions_listeners: list[Callable[[], None]] = []
+        # Stores pulled people changes (person, person_merge, prior_contacts): (kind, payload).
+        self.people: Callable[[str, dict[str, Any]], str | None] | None = None
 
     # Enrollment -----------------------------------------------------------------------------
 
@@ -299,7 +301,7 @@ class SyncEngine:
                 self._store.set_meta(META_LAST_ACK, receipted[-1])
             self._store.sync.mark_uploaded(result.uploaded)
             stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
-                                   result.plan.give_up_seq)
+                                   result.plan.give_up_seq, people=self.people)
             self._move_cursor(result, stored)
             self._copy_clashing(stored)
             if result.error is None and stored.stuck is not None:

@@ -1,0 +1,382 @@
+"""Known persons, contacts, the briefing, follow-ups, consents and retention on the unit.
+
+Every change the station must have writes its outbox entry in the same transaction. The unit
+creates provisional people and never merges them; merges come from the station (pull)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from civilian_responder.clock import Clock, iso, new_id
+from civilian_responder.errors import NotFoundError, ValidationError
+from civilian_responder.models import (
+    Call,
+    Consent,
+    Contact,
+    FollowUp,
+    FollowUpAttempt,
+    KnownPerson,
+)
+from civilian_responder.people.briefing import MAX_CONTACTS, KnownHere
+from civilian_responder.people.consent import ConsentRules
+from civilian_responder.reference import ReferenceData
+from civilian_responder.store import Store
+
+AuditSink = Callable[..., object]
+META_RETENTION_DAYS = "people_retention_days"
+DEFAULT_RETENTION_DAYS = 30
+
+
+class PeopleService:
+    def __init__(
+        self,
+        store: Store,
+        reference: ReferenceData,
+        clock: Clock,
+        unit_id: str,
+        audit: AuditSink | None = None,
+    ) -> None:
+        self._store = store
+        self._ref = reference
+        self._clock = clock
+        self.unit_id = unit_id
+        self._audit = audit
+        self.consent_rules = ConsentRules(reference)
+
+    def _now(self) -> str:
+        return iso(self._clock.now())
+
+    # Persons -------------------------------------------------------------------------------
+
+    def suggest(self, typed: str, limit: int = 8) -> list[KnownPerson]:
+        """Known people for what is typed so far. Suggestions only: nothing is ever merged."""
+        return self._store.people.suggest(typed, limit)
+
+    def person(self, person_id: str) -> KnownPerson:
+        found = self._store.people.person(person_id)
+        if found is None:
+            raise NotFoundError(f"No known person {person_id}")
+        return found
+
+    def current(self, person_id: str) -> KnownPerson:
+        """The person, or the one the station merged them into."""
+        person, seen = self.person(person_id), set()
+        while person.merged_into and person.merged_into not in seen:
+            seen.add(person.id)
+            person = self.person(person.merged_into)
+        return person
+
+    def add_person(
+        self, display_name: str, age_range: str = "", description: str = ""
+    ) -> KnownPerson:
+        """A new person met by this unit: a provisional id born here."""
+        if not display_name.strip():
+            raise ValidationError(
+                "A known person needs a name or a nickname",
+                {"display_name": "enter a name or nickname"},
+            )
+        if age_range and age_range not in self._ref.age_ranges:
+            raise ValidationError("Unknown age range", {"age_range": "choose an age range"})
+        now = self._now()
+        person = KnownPerson(
+            new_id(),
+            display_name.strip(),
+            age_range,
+            description.strip(),
+            None,
+            True,
+            None,
+            "unit",
+            now,
+            now,
+        )
+        with self._store.atomic("adding a known person"):
+            self._store.people.put_person(person)
+            self._store.outbox.enqueue("person", person.id, dataclasses.asdict(person), now)
+        return person
+
+    def update_person(self, person_id: str, **fields: Any) -> KnownPerson:
+        person = dataclasses.replace(self.person(person_id), **fields, updated_at=self._now())
+        with self._store.atomic("saving a known person"):
+            self._store.people.put_person(person)
+            self._store.outbox.enqueue(
+                "person", person.id, dataclasses.asdict(person), person.updated_at
+            )
+        return person
+
+    # Contacts ------------------------------------------------------------------------------
+
+    def record_contact(
+        self,
+        *,
+        person_id: str | None,
+        address: str,
+        call_id: str | None = None,
+        report_id: str | None = None,
+        kind: str = "call",
+        outcome_code: str | None = None,
+        safety_notes: str = "",
+        triggers: str = "",
+        what_helped: str = "",
+        violence: bool = False,
+        at: str | None = None,
+    ) -> Contact:
+        if outcome_code is not None and outcome_code not in self._ref.outcomes:
+            raise ValidationError("Unknown outcome", {"outcome_code": "choose an outcome"})
+        contact = Contact(
+            new_id(),
+            at or self._now(),
+            person_id,
+            call_id,
+            report_id,
+            address.strip(),
+            self.unit_id,
+            kind,
+            outcome_code,
+            safety_notes,
+            triggers,
+            what_helped,
+            violence,
+        )
+        with self._store.atomic("recording the contact"):
+            self._store.people.put_contact(contact)
+            self._store.outbox.enqueue(
+                "contact", contact.id, dataclasses.asdict(contact), contact.at, call_id
+            )
+        return contact
+
+    def known_here(self, call: Call, person_ids: Sequence[str] = ()) -> KnownHere:
+        """Earlier contacts at the call's address and with its named people (the station sends
+        them with the call), and their open follow-ups. A few indexed reads."""
+        repo = self._store.people
+        at_address = repo.contacts_at(call.address, MAX_CONTACTS)
+        ids = list(dict.fromkeys(person_ids))
+        with_people = repo.contacts_with(ids, MAX_CONTACTS) if ids else []
+        merged: dict[str, Contact] = {}
+        for c in sorted([*at_address, *with_people], key=lambda c: c.at, reverse=True):
+            if c.call_id != call.id or c.call_id is None:
+                merged.setdefault(c.id, c)
+        contacts = tuple(list(merged.values())[:MAX_CONTACTS])
+        people_ids = {c.person_id for c in contacts if c.person_id} | set(ids)
+        follow_ups = tuple(repo.open_follow_ups(person_ids=people_ids)) if people_ids else ()
+        return KnownHere(
+            call.address,
+            contacts,
+            tuple(repo.persons(people_ids)),
+            follow_ups,
+            repo.count_contacts_at(call.address),
+        )
+
+    # Follow-ups ----------------------------------------------------------------------------
+
+    def add_follow_up(
+        self,
+        what: str,
+        due_date: str,
+        *,
+        person_id: str | None = None,
+        call_id: str | None = None,
+        who: str = "",
+    ) -> FollowUp:
+        problems = {}
+        if not what.strip():
+            problems["what"] = "say what the follow-up is"
+        if not _is_date(due_date):
+            problems["due_date"] = "give the date it is due (YYYY-MM-DD)"
+        if problems:
+            raise ValidationError("The follow-up is missing details", problems)
+        now = self._now()
+        f = FollowUp(
+            new_id(),
+            what.strip(),
+            due_date,
+            now,
+            now,
+            person_id,
+            call_id,
+            who.strip(),
+            self.unit_id,
+        )
+        self._save_follow_up(f, "adding a follow-up")
+        return f
+
+    def follow_ups(self, due_by: str | None = None) -> list[FollowUp]:
+        return self._store.people.open_follow_ups(due_by)
+
+    def due(self, today: str) -> tuple[list[FollowUp], list[FollowUp]]:
+        """(due today, overdue) among the open follow-ups."""
+        open_ = self._store.people.open_follow_ups(today)
+        return ([f for f in open_ if f.due_date == today], [f for f in open_ if f.due_date < today])
+
+    def record_attempt(
+        self, follow_up_id: str, outcome_code: str, note: str = "", visit_call_id: str | None = None
+    ) -> FollowUp:
+        f = self._follow_up(follow_up_id)
+        outcome = self._ref.follow_up_outcomes.get(outcome_code)
+        if outcome is None:
+            raise ValidationError("Unknown outcome", {"outcome_code": "choose what happened"})
+        now = self._now()
+        attempt = FollowUpAttempt(new_id(), f.id, now, outcome_code, note, visit_call_id)
+        state = "done" if outcome.get("closes") else f.state
+        updated = dataclasses.replace(
+            f, attempts=(*f.attempts, attempt), state=state, updated_at=now
+        )
+        self._save_follow_up(updated, "recording a follow-up attempt")
+        return updated
+
+    def start_visit(self, follow_up_id: str, create_call: Callable[[str, str, str], Call]) -> Call:
+        """A follow-up visit: a new call (made by ``create_call(type, address, narrative)``)
+        linked to the original call and to the follow-up."""
+        f = self._follow_up(follow_up_id)
+        original = self._store.calls.get(f.call_id) if f.call_id else None
+        type_code = original.type_code if original else self._ref.call_types.codes()[0]
+        address = original.address if original else (f.who or "follow-up visit")
+        call = create_call(type_code, address, f"Follow-up: {f.what}")
+        with self._store.atomic("linking the follow-up visit"):
+            self._store.people.link_call(call.id, f.call_id, f.id)
+        return call
+
+    def visit_of(self, call_id: str) -> tuple[str | None, str | None] | None:
+        """(original call id, follow-up id) when this call is a follow-up visit."""
+        return self._store.people.call_link(call_id)
+
+    def _follow_up(self, follow_up_id: str) -> FollowUp:
+        f = self._store.people.follow_up(follow_up_id)
+        if f is None:
+            raise NotFoundError(f"No follow-up {follow_up_id}")
+        return f
+
+    def _save_follow_up(self, f: FollowUp, doing: str) -> None:
+        with self._store.atomic(doing):
+            self._store.people.put_follow_up(f)
+            self._store.outbox.enqueue(
+                "follow_up", f.id, dataclasses.asdict(f), f.updated_at, f.call_id
+            )
+
+    # Consents ------------------------------------------------------------------------------
+
+    def record_consent(
+        self,
+        report_id: str,
+        kind: str,
+        given: bool,
+        *,
+        person_id: str | None = None,
+        source: str = "responder",
+        **details: str,
+    ) -> Consent:
+        if kind not in self._ref.consent_kinds:
+            raise ValidationError("Unknown consent", {"kind": "choose a consent"})
+        method = details.get("method", "")
+        if method and method not in self._ref.consent_methods:
+            raise ValidationError("Unknown consent method", {"method": "verbal or signed"})
+        if details.get("until") and not _is_date(details["until"]):
+            raise ValidationError("Bad date", {"until": "give a date (YYYY-MM-DD)"})
+        consent = Consent(
+            new_id(),
+            report_id,
+            kind,
+            given,
+            self._now(),
+            person_id,
+            **{k: v.strip() for k, v in details.items()},
+            source=source,
+        )
+        with self._store.atomic("recording consent"):
+            self._store.people.put_consent(consent)
+            self._store.outbox.enqueue(
+                "consent", consent.id, dataclasses.asdict(consent), consent.at
+            )
+        return consent
+
+    def consents(self, report_id: str) -> list[Consent]:
+        return self._store.people.consents(report_id)
+
+    def consent_problems(self, report_id: str) -> dict[str, str]:
+        return self.consent_rules.problems(self.consents(report_id))
+
+    def prefill_consents(
+        self, report_id: str, answers: Iterable[tuple[str, str, Any]]
+    ) -> list[Consent]:
+        """Consents asked in checklists ((definition, item, value) answers) that the report
+        does not hold yet; the responder completes their details."""
+        have = {c.kind for c in self.consents(report_id)}
+        made = []
+        for definition_id, item_id, value in answers:
+            found = self.consent_rules.from_checklist(definition_id, item_id, value)
+            if found and found[0] not in have:
+                have.add(found[0])
+                made.append(
+                    self.record_consent(
+                        report_id, found[0], found[1], source=f"checklist:{definition_id}/{item_id}"
+                    )
+                )
+        return made
+
+    # Retention -----------------------------------------------------------------------------
+
+    def retention_days(self) -> int:
+        raw = self._store.get_meta(META_RETENTION_DAYS)
+        return int(raw) if raw and raw.isdigit() else DEFAULT_RETENTION_DAYS
+
+    def purge(self) -> int:
+        """Remove people, contacts and follow-ups the station acknowledged more than N days
+        ago (agency setting). Anything the station has not acknowledged stays. Audited."""
+        days = self.retention_days()
+        cutoff = iso(self._clock.now() - timedelta(days=days))
+        with self._store.atomic("purging old people data"):
+            ids = self._store.people.purgeable(cutoff)
+            n = self._store.people.purge(ids)
+        if self._audit is not None:
+            counts = ", ".join(f"{t}={len(v)}" for t, v in ids.items())
+            self._audit("people.purge", "people", "ok", f"after {days} days: {counts}")
+        return n
+
+    # From the station (pull) ---------------------------------------------------------------
+
+    def store_from_station(self, kind: str, payload: dict[str, Any]) -> str | None:
+        """One pulled change (inside the caller's transaction). Returns what was counted."""
+        now = self._now()
+        repo = self._store.people
+        if kind == "person":
+            repo.put_person(_build(KnownPerson, payload, origin="station", provisional=False), now)
+            return "people"
+        if kind == "person_merge":
+            repo.merge_person(str(payload["merged"]), str(payload["into"]))
+            return "people"
+        if kind == "prior_contacts":
+            for p in payload.get("persons", []):
+                repo.put_person(_build(KnownPerson, p, origin="station", provisional=False), now)
+            for c in payload.get("contacts", []):
+                repo.put_contact(_build(Contact, c, origin="station"), now)
+            for f in payload.get("follow_ups", []):
+                attempts = tuple(
+                    _build(
+                        FollowUpAttempt,
+                        a,
+                    )
+                    for a in f.get("attempts", [])
+                )
+                repo.put_follow_up(_build(FollowUp, f, origin="station", attempts=attempts), now)
+            return "people"
+        return None
+
+
+def _build(cls: type, payload: dict[str, Any], **override: Any) -> Any:
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {k: v for k, v in payload.items() if k in names}
+    values.update(override)
+    return cls(**values)
+
+
+def _is_date(text: str) -> bool:
+    from datetime import date  # noqa: PLC0415
+
+    try:
+        date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return False
+    return len(text) == 10
