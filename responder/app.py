@@ -135,6 +135,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     people = PeopleService(store, reference, clock, unit_id, audit=audit.record)
     # A consent missing what it needs blocks finalizing like any other missing field.
     reports.checks.append(lambda report: people.consent_problems(report.id))
+    reports.finalize_hooks.append(people.record_report)
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,

@@ -54,6 +54,9 @@ class Person:
     age: int | None = None
     phone: str = ""
     note: str = ""
+    known_id: str | None = None  # the KnownPerson this is (chosen from suggestions), if any
+    triggers: str = ""  # what upset them (for the next team)
+    what_helped: str = ""  # "responds well to ..."
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,8 @@ class ReportService:
         self.device_tag = ""  # set by open_app once the device is enrolled
         # More finalize checks from other domains (consents): report -> {field: problem}.
         self.checks: list[Callable[[Report], dict[str, str]]] = []
+        # Run inside the finalize transaction (people: the report's contacts).
+        self.finalize_hooks: list[Callable[[Report], None]] = []
 
     def get(self, report_id: str) -> Report:
         report = self._store.reports.get(report_id)
@@ -252,6 +254,8 @@ class ReportService:
             self._store.outbox.enqueue(
                 "report", report_id, report_payload(final), now, report.call_id
             )
+            for hook in self.finalize_hooks:
+                hook(final)
             self._record("report.finalize", report_id)
         return final
 

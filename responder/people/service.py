@@ -19,6 +19,8 @@ from civilian_responder.models import (
     FollowUp,
     FollowUpAttempt,
     KnownPerson,
+    Person,
+    Report,
 )
 from civilian_responder.people.briefing import MAX_CONTACTS, KnownHere
 from civilian_responder.people.consent import ConsentRules
@@ -28,6 +30,8 @@ from civilian_responder.store import Store
 AuditSink = Callable[..., object]
 META_RETENTION_DAYS = "people_retention_days"
 DEFAULT_RETENTION_DAYS = 30
+# The safety screen's question whose "yes" marks a contact as violent.
+VIOLENCE_ITEM = ("safety-screen", "violence")
 
 
 class PeopleService:
@@ -147,6 +151,37 @@ class PeopleService:
                 "contact", contact.id, dataclasses.asdict(contact), contact.at, call_id
             )
         return contact
+
+    def record_report(self, report: Report) -> list[Contact]:
+        """A finalized report's contacts: one per named person (a new name becomes a
+        provisional known person), or one for the address when no one is named. Violence
+        comes from the call's safety screen. Runs inside the finalize transaction."""
+        call = self._store.calls.get(report.call_id)
+        address = call.address if call else ""
+        violence = any(
+            self._store.checklists.get(r.id) is not None
+            and any(s.item_id == VIOLENCE_ITEM[1] and s.value is True
+                    for s in self._store.checklists.get(r.id).steps)  # type: ignore[union-attr]
+            for r in self._store.checklists.for_call(report.call_id)
+            if r.definition_id == VIOLENCE_ITEM[0])
+        outcome = report.outcome_codes[0] if report.outcome_codes else None
+        safety = call.caution_notes if call else ""
+        made = []
+        named = [p for p in report.persons if p.known_id or p.name.strip()]
+        for p in named or [None]:
+            person_id = None
+            if p is not None:
+                person_id = p.known_id if p.known_id and self._store.people.person(
+                    p.known_id) else self._new_person_for(p).id
+            made.append(self.record_contact(
+                person_id=person_id, address=address, call_id=report.call_id,
+                report_id=report.id, outcome_code=outcome, safety_notes=safety,
+                triggers=p.triggers if p else "", what_helped=p.what_helped if p else "",
+                violence=violence, at=report.finalized_at))
+        return made
+
+    def _new_person_for(self, p: Person) -> KnownPerson:
+        return self.add_person(p.name, description=p.note)
 
     def known_here(self, call: Call, person_ids: Sequence[str] = ()) -> KnownHere:
         """Earlier contacts at the call's address and with its named people (the station sends

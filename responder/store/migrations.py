@@ -321,10 +321,12 @@ _PEOPLE_SQL = """
             updated_at TEXT NOT NULL,
             received_at TEXT
         );
-        -- One row per word of a name, folded: prefix search is a B-tree range scan.
+        -- One row per word of a name, folded, with when the person was last seen: a prefix
+        -- search is one range scan of this table, never a lookup per matching person.
         CREATE TABLE person_names (
             token TEXT NOT NULL,
             person_id TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+            last_seen TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (token, person_id)
         ) WITHOUT ROWID;
         CREATE INDEX person_names_person ON person_names (person_id);

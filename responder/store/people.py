@@ -67,7 +67,8 @@ class PeopleRepository:
         tokens = name_tokens(person.display_name) if person.merged_into is None else set()
         for t in tokens:
             self._db.execute(
-                "INSERT INTO person_names (token, person_id) VALUES (?, ?)", [t, person.id]
+                "INSERT INTO person_names (token, person_id, last_seen) VALUES (?, ?, ?)",
+                [t, person.id, person.last_seen_at or ""],
             )
 
     def person(self, person_id: str) -> KnownPerson | None:
@@ -94,18 +95,16 @@ class PeopleRepository:
             return []
         # The longest word narrows most; the others filter that short list.
         first, rest = words[0], words[1:]
-        sql = (
-            "SELECT p.id FROM person_names n JOIN persons p ON p.id = n.person_id"
-            " WHERE n.token >= ? AND n.token < ? AND p.merged_into IS NULL"
-        )
+        # Merged-away people have no name rows, so no join with persons is needed.
+        sql = "SELECT n.person_id FROM person_names n WHERE n.token >= ? AND n.token < ?"
         args: list[Any] = [first, first + "\U0010ffff"]
         for w in rest:
             sql += (
-                " AND EXISTS (SELECT 1 FROM person_names m WHERE m.person_id = p.id"
+                " AND EXISTS (SELECT 1 FROM person_names m WHERE m.person_id = n.person_id"
                 " AND m.token >= ? AND m.token < ?)"
             )
             args += [w, w + "\U0010ffff"]
-        sql += " GROUP BY p.id ORDER BY MAX(p.last_seen_at) DESC NULLS LAST LIMIT ?"
+        sql += " GROUP BY n.person_id ORDER BY MAX(n.last_seen) DESC LIMIT ?"
         ids = [r[0] for r in self._db.execute(sql, [*args, limit]).fetchall()]
         found = {p.id: p for p in self.persons(ids)}
         return [found[i] for i in ids if i in found]
@@ -129,6 +128,10 @@ class PeopleRepository:
             self._db.execute(
                 "UPDATE persons SET last_seen_at = ? WHERE id = ?"
                 " AND (last_seen_at IS NULL OR last_seen_at < ?)",
+                [contact.at, contact.person_id, contact.at],
+            )
+            self._db.execute(
+                "UPDATE person_names SET last_seen = ? WHERE person_id = ? AND last_seen < ?",
                 [contact.at, contact.person_id, contact.at],
             )
 
@@ -320,7 +323,10 @@ class PeopleRepository:
             row["provisional"] = int(p.provisional)
             row["received_at"] = None
             rows.append(row)
-            names += [{"token": t, "person_id": p.id} for t in name_tokens(p.display_name)]
+            names += [
+                {"token": t, "person_id": p.id, "last_seen": p.last_seen_at or ""}
+                for t in name_tokens(p.display_name)
+            ]
         self._db["persons"].insert_all(rows, batch_size=1000)
         self._db["person_names"].insert_all(names, batch_size=2000, ignore=True)
 

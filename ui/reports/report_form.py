@@ -121,6 +121,8 @@ class ReportFormView(QWidget):
     def _build_body(self) -> QScrollArea:
         """Editors for a draft, or a plain summary for a locked version, and the photos."""
         self.sections = ReportSections(self._app.reference)
+        self.sections.editors["persons"].set_suggester(self._app.people.suggest,
+                                                       self._app.reference.age_ranges)
         self.sections.edited.connect(self._on_sections_edited)
         self.summary = ReportSummary(self._app.reference)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
