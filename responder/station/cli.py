@@ -19,6 +19,7 @@ from typing import Any
 from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
 from civilian_responder.extras import explain_missing
+from civilian_responder.station import people_cli
 
 DEFAULT_PORT = 8470
 # File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
@@ -424,6 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("token_id")
     _register_dispatch(sub)
     _register_metrics(sub)
+    people_cli.register(sub, _add, _open)
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")

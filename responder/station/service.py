@@ -20,6 +20,7 @@ from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispa
 from civilian_responder.station.storage.checklists import Checklists
 from civilian_responder.station.storage.database import lock_feed, make_engine, migrate, write
 from civilian_responder.station.storage.devices import Device, DeviceRegistry
+from civilian_responder.station.storage.people import People
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
 from civilian_responder.station.storage.tables import meta, receipts
@@ -59,6 +60,7 @@ class Station:
         self.checklists = Checklists(engine, clock)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
+        self.people = People(engine, clock)
         self.station_id = self._meta("station_id")
         self.version = __version__
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlite_utils
 from civilian_responder.models import Consent, Contact, FollowUp, FollowUpAttempt, KnownPerson
+from civilian_responder.names import address_key, words
 
 _PERSON = [f.name for f in dataclasses.fields(KnownPerson)]
 _CONTACT = [f.name for f in dataclasses.fields(Contact)]
@@ -20,19 +20,8 @@ PEOPLE_KINDS = {"person": "persons", "contact": "contacts", "follow_up": "follow
 MAX_SUGGESTIONS = 8
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: "José" and "jose" are one name to a search."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def name_tokens(name: str) -> set[str]:
-    return {t for t in "".join(c if c.isalnum() else " " for c in fold(name)).split() if t}
-
-
-def address_key(address: str) -> str:
-    """The same place written two ways ("1200 Pacific Ave." / "1200 pacific ave") is one key."""
-    return " ".join(name_tokens(address.split(",")[0]))
+    return set(words(name))
 
 
 def _person(row: Sequence[Any]) -> KnownPerson:

@@ -20,6 +20,8 @@ from civilian_responder.station.bodies import MAX_DEPTH, Unacceptable, check_val
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.people import PUSH_KINDS as PEOPLE_KINDS
+from civilian_responder.station.storage.people import apply_people
 from civilian_responder.station.storage.records import (
     Outcome,
     Rejected,
@@ -38,7 +40,7 @@ log = logging.getLogger(__name__)
 # Built once: the hot path of a push skips SQLAlchemy's statement construction.
 RECEIPT = select(receipts).where(receipts.c.change_id == bindparam("change_id"))
 KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta",
-         "call_copy", "review_copy")
+         "call_copy", "review_copy", *PEOPLE_KINDS)
 # Kinds that append to the pull feed: they take the feed lock so rows commit in seq order.
 FEED_KINDS = ("status_event", "call", "call_copy")
 MAX_ID = 128  # change ids
@@ -180,6 +182,9 @@ class PushService:
         if change.kind == "review_copy":
             return apply_review_copy(conn, device, change.change_id, change.entity_id,
                                      change.payload, now)
+        if change.kind in PEOPLE_KINDS:
+            return apply_people(conn, device, change.kind, change.entity_id, change.payload,
+                                now)
         if change.kind == "report":
             return apply_report(conn, device, change.change_id, change.entity_id,
                                 change.payload, now)
