@@ -380,6 +380,10 @@ class PeopleService:
             repo.put_person(_build(KnownPerson, payload, origin="station", provisional=False), now)
             return "people"
         if kind == "person_merge":
+            survivor = payload.get("person")
+            if isinstance(survivor, dict) and repo.person(str(payload["into"])) is None:
+                repo.put_person(_build(KnownPerson, survivor, origin="station",
+                                       provisional=False, merged_into=None), now)
             repo.merge_person(str(payload["merged"]), str(payload["into"]))
             return "people"
         if kind == "prior_contacts":
