@@ -32,6 +32,8 @@ META_RETENTION_DAYS = "people_retention_days"
 DEFAULT_RETENTION_DAYS = 30
 # The safety screen's question whose "yes" marks a contact as violent.
 VIOLENCE_ITEM = ("safety-screen", "violence")
+# Checklist questions answered from the record: the panel shows what the answer rests on.
+EVIDENCE_ITEMS = {("safety-screen", "history")}
 
 
 class PeopleService:
@@ -188,7 +190,11 @@ class PeopleService:
         them with the call), and their open follow-ups. A few indexed reads."""
         repo = self._store.people
         at_address = repo.contacts_at(call.address, MAX_CONTACTS)
-        ids = list(dict.fromkeys(person_ids))
+        report = self._store.reports.for_call(call.id)
+        named = [p.known_id for r in report for p in r.persons if p.known_id]
+        ids = [self._survivor(i) for i in
+               dict.fromkeys([*person_ids, *named, *repo.named_for_call(call.id)])]
+        ids = list(dict.fromkeys(ids))
         with_people = repo.contacts_with(ids, MAX_CONTACTS) if ids else []
         merged: dict[str, Contact] = {}
         for c in sorted([*at_address, *with_people], key=lambda c: c.at, reverse=True):
@@ -204,6 +210,25 @@ class PeopleService:
             follow_ups,
             repo.count_contacts_at(call.address),
         )
+
+    def _survivor(self, person_id: str) -> str:
+        try:
+            return self.current(person_id).id
+        except NotFoundError:
+            return person_id
+
+    def evidence(self, call: Call, definition_id: str, item_id: str) -> list[str]:
+        """What a checklist answer can rest on (the safety screen's prior-violence question):
+        the earlier contacts that saw violence, and the call's caution notes."""
+        if (definition_id, item_id) not in EVIDENCE_ITEMS:
+            return []
+        brief = self.known_here(call)
+        lines = [f"{c.at[:10]}: {c.safety_notes or 'violence noted'}"
+                 + (f" ({brief.person_name(c.person_id)})" if c.person_id else "")
+                 for c in brief.violence_basis]
+        if call.caution_notes.strip():
+            lines.append(f"Caution notes: {call.caution_notes.strip()}")
+        return lines or ["No earlier contact here or with these people noted violence."]
 
     # Follow-ups ----------------------------------------------------------------------------
 
@@ -391,6 +416,9 @@ class PeopleService:
                 repo.put_person(_build(KnownPerson, p, origin="station", provisional=False), now)
             for c in payload.get("contacts", []):
                 repo.put_contact(_build(Contact, c, origin="station"), now)
+            call_id = payload.get("call_id")
+            if isinstance(call_id, str):
+                repo.name_for_call(call_id, [str(p["id"]) for p in payload.get("persons", [])])
             for f in payload.get("follow_ups", []):
                 attempts = tuple(
                     _build(

@@ -397,4 +397,10 @@ _PEOPLE_SQL = """
             follows_call_id TEXT,
             follow_up_id TEXT
         );
+        -- People the station named for a call (its briefing), for the Known-here panel.
+        CREATE TABLE call_persons (
+            call_id TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            PRIMARY KEY (call_id, person_id)
+        ) WITHOUT ROWID;
 """

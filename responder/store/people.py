@@ -232,6 +232,16 @@ class PeopleRepository:
             [call_id, follows_call_id, follow_up_id],
         )
 
+    def name_for_call(self, call_id: str, person_ids: Iterable[str]) -> None:
+        for pid in person_ids:
+            self._db.execute("INSERT OR IGNORE INTO call_persons VALUES (?, ?)", [call_id, pid])
+
+    def named_for_call(self, call_id: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT c.person_id FROM call_persons c WHERE c.call_id = ?", [call_id]
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def call_link(self, call_id: str) -> tuple[str | None, str | None] | None:
         row = self._db.execute(
             "SELECT follows_call_id, follow_up_id FROM call_links WHERE call_id = ?", [call_id]

@@ -12,6 +12,7 @@ from civilian_responder.errors import ResponderError
 from civilian_responder.models import Call
 from civilian_responder_ui.calls.call_sections import DetailsPage
 from civilian_responder_ui.calls.police_backup_dialog import PoliceBackupDialog
+from civilian_responder_ui.people.known_here import KnownHerePanel
 from civilian_responder_ui.reports.report_form import ReportFormView
 from civilian_responder_ui.reports.report_pdf import install_on_report_form
 from civilian_responder_ui.shell.error_dialog import show_error
@@ -71,6 +72,8 @@ class CallDetailView(QWidget):
         box.setSpacing(8)
         box.addLayout(self._build_header())
         box.addWidget(self._build_caution())
+        self.known_here = KnownHerePanel(self._app.reference, page)
+        box.addWidget(self.known_here)
         box.addLayout(self._build_steps())
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(False)
@@ -256,6 +259,7 @@ class CallDetailView(QWidget):
         self.caution_box.setVisible(bool(call.caution_notes.strip()))
         self._rebuild_steps()
         self.details.show_call(call, self._app.calls.timeline(call.id))
+        self.known_here.show_briefing(self._app.people.known_here(call))
 
     def _rebuild_steps(self) -> None:
         for button in self.step_buttons:
