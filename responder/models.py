@@ -291,6 +291,10 @@ class Contact:
     what_helped: str = ""
     violence: bool = False  # violence or threats were seen on this contact
     origin: str = "unit"
+    # Outreach (no 911 call): services offered / accepted (codes) and the shelter outcome.
+    services_offered: tuple[str, ...] = ()
+    services_accepted: tuple[str, ...] = ()
+    shelter_placement_code: str | None = None
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,7 @@ class PeopleService:
         what_helped: str = "",
         violence: bool = False,
         at: str | None = None,
+        **outreach: Any,
     ) -> Contact:
         if outcome_code is not None and outcome_code not in self._ref.outcomes:
             raise ValidationError("Unknown outcome", {"outcome_code": "choose an outcome"})
@@ -146,6 +147,7 @@ class PeopleService:
             triggers,
             what_helped,
             violence,
+            **outreach,
         )
         with self._store.atomic("recording the contact"):
             self._store.people.put_contact(contact)
@@ -153,6 +155,38 @@ class PeopleService:
                 "contact", contact.id, dataclasses.asdict(contact), contact.at, call_id
             )
         return contact
+
+    def record_outreach(self, place: str, met: Sequence[str | tuple[str, str]],
+                        offered: Sequence[str] = (), accepted: Sequence[str] = (),
+                        shelter_placement_code: str | None = None, note: str = ""
+                        ) -> list[Contact]:
+        """A contact without a 911 call (encampment work): one contact per person met, each a
+        known person's id or a new person's (name, age range). One transaction."""
+        problems: dict[str, str] = {}
+        if not place.strip():
+            problems["place"] = "say where (a place name or landmark)"
+        if not met:
+            problems["met"] = "add at least one person met"
+        bad = [c for c in (*offered, *accepted) if c not in self._ref.services]
+        if bad:
+            problems["services"] = f"unknown services: {', '.join(bad)}"
+        if shelter_placement_code and shelter_placement_code not in self._ref.shelter_placements:
+            problems["shelter_placement_code"] = "choose a shelter outcome"
+        if problems:
+            raise ValidationError("The outreach contact is missing details", problems)
+        made: list[Contact] = []
+        with self._store.atomic("recording the outreach contact"):
+            for who in met:
+                if isinstance(who, tuple):
+                    person_id = self.add_person(who[0], who[1]).id
+                else:
+                    person_id = self.current(who).id
+                made.append(self.record_contact(
+                    person_id=person_id, address=place, kind="outreach", what_helped=note,
+                    services_offered=tuple(dict.fromkeys(offered)),
+                    services_accepted=tuple(dict.fromkeys(accepted)),
+                    shelter_placement_code=shelter_placement_code))
+        return made
 
     def record_report(self, report: Report) -> list[Contact]:
         """A finalized report's contacts: one per named person (a new name becomes a

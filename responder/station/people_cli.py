@@ -19,7 +19,7 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser], open_station
         "known people: merge two into one (reaches units at their next sync), list, "
         "merge conflicts",
     )
-    p.add_argument("action", choices=["merge", "list", "conflicts"])
+    p.add_argument("action", choices=["merge", "list", "conflicts", "outreach"])
     p.add_argument(
         "ids",
         nargs="*",
@@ -27,6 +27,8 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser], open_station
         help="merge: KEEP GONE (GONE becomes KEEP); list: an optional name part",
     )
     p.add_argument("--actor", default=getpass.getuser())
+    p.add_argument("--from", dest="start", metavar="DATE", help="outreach: period start")
+    p.add_argument("--to", dest="end", metavar="DATE", help="outreach: period end (exclusive)")
     p.add_argument("--json", action="store_true")
     p = add(
         sub, "followups", lambda a: _followups(a, open_station), "follow-ups by unit and due date"
@@ -52,6 +54,8 @@ def _persons(args: argparse.Namespace, open_station: Opener) -> int:
             f"({done['person']['display_name']}); units see it at their next sync"
         )
         return 0
+    if args.action == "outreach":
+        return _outreach(args, open_station)
     rows = (
         people.merge_conflicts()
         if args.action == "conflicts"
@@ -70,6 +74,28 @@ def _persons(args: argparse.Namespace, open_station: Opener) -> int:
                 f"{r['id']}  {r['display_name']}  {r['age_range']}  "
                 f"last seen {r['last_seen_at'] or '-'}{merged}"
             )
+    return 0
+
+
+def _outreach(args: argparse.Namespace, open_station: Opener) -> int:
+    """New vs repeat connections made on outreach (no 911 call) in a period."""
+    from civilian_responder.station.metrics.outreach import outreach_figures  # noqa: PLC0415
+
+    if not args.start or not args.end:
+        print("responder-station: persons outreach needs --from and --to")
+        return 2
+    figures = outreach_figures(open_station(args).engine, args.start, args.end)
+    if args.json:
+        print(json.dumps(figures.as_dict(), indent=2))
+        return 0
+    f = figures
+    print(
+        f"Outreach {f.start} to {f.end}: {f.contacts} contact(s), {f.people} people: "
+        f"{f.new_connections} new connection(s), {f.repeat_connections} repeat"
+    )
+    for label, counts in (("offered", f.offered), ("accepted", f.accepted), ("shelter", f.shelter)):
+        if counts:
+            print(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return 0
 
 

@@ -346,6 +346,9 @@ _PEOPLE_SQL = """
             what_helped TEXT NOT NULL DEFAULT '',
             violence INTEGER NOT NULL DEFAULT 0,
             origin TEXT NOT NULL DEFAULT 'unit' CHECK (origin IN ('unit', 'station')),
+            services_offered TEXT NOT NULL DEFAULT '[]',
+            services_accepted TEXT NOT NULL DEFAULT '[]',
+            shelter_placement_code TEXT,
             received_at TEXT
         );
         CREATE INDEX contacts_address ON contacts (address_key, at);

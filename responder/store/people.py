@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ _CONSENT = [f.name for f in dataclasses.fields(Consent)]
 # Outbox kinds whose entity is a row of these tables (what retention checks).
 PEOPLE_KINDS = {"person": "persons", "contact": "contacts", "follow_up": "follow_ups"}
 MAX_SUGGESTIONS = 8
+_CODE_LISTS = ("services_offered", "services_accepted")
 
 
 def name_tokens(name: str) -> set[str]:
@@ -33,7 +35,19 @@ def _person(row: Sequence[Any]) -> KnownPerson:
 def _contact(row: Sequence[Any]) -> Contact:
     values = dict(zip(_CONTACT, row, strict=True))
     values["violence"] = bool(values["violence"])
+    for name in _CODE_LISTS:
+        values[name] = tuple(json.loads(values[name] or "[]"))
     return Contact(**values)
+
+
+def _contact_row(contact: Contact, received_at: str | None) -> dict[str, Any]:
+    row = dataclasses.asdict(contact)
+    row["violence"] = int(contact.violence)
+    row["address_key"] = address_key(contact.address)
+    row["received_at"] = received_at
+    for name in _CODE_LISTS:
+        row[name] = json.dumps(list(row[name]))
+    return row
 
 
 class PeopleRepository:
@@ -104,10 +118,7 @@ class PeopleRepository:
     # Contacts ------------------------------------------------------------------------------
 
     def put_contact(self, contact: Contact, received_at: str | None = None) -> None:
-        row = dataclasses.asdict(contact)
-        row["violence"] = int(contact.violence)
-        row["address_key"] = address_key(contact.address)
-        row["received_at"] = received_at
+        row = _contact_row(contact, received_at)
         self._db.execute(
             f"INSERT OR REPLACE INTO contacts ({', '.join(row)})"
             f" VALUES ({', '.join('?' * len(row))})",
@@ -330,11 +341,5 @@ class PeopleRepository:
         self._db["person_names"].insert_all(names, batch_size=2000, ignore=True)
 
     def insert_many_contacts(self, contacts: Iterable[Contact]) -> None:
-        rows = []
-        for c in contacts:
-            row = dataclasses.asdict(c)
-            row["violence"] = int(c.violence)
-            row["address_key"] = address_key(c.address)
-            row["received_at"] = None
-            rows.append(row)
+        rows = [_contact_row(c, None) for c in contacts]
         self._db["contacts"].insert_all(rows, batch_size=1000)

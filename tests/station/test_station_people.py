@@ -28,7 +28,7 @@ def device(station, unit):
 
 
 def change(kind, record):
-    body = dataclasses.asdict(record)
+    body = json.loads(json.dumps(dataclasses.asdict(record)))  # as on the wire
     return {
         "change_id": new_id(),
         "kind": kind,
@@ -181,3 +181,59 @@ def test_an_assigned_call_brings_prior_contacts_at_its_address_and_named_people(
     # A call at a place no one knows sends nothing extra.
     station.dispatch.create(CallSpec("CSO-2", "WELCK", 3, "1 Nowhere Rd"), "dispatch")
     assert len(pulled(station, b, "prior_contacts")) == 1
+
+
+def test_outreach_figures_count_new_and_repeat_connections(station, capsys):
+    from civilian_responder.station.metrics.outreach import outreach_figures  # noqa: PLC0415
+
+    a = device(station, "CSO-1")
+    old, fresh, twice = person("Old Friend"), person("New Face"), person("Second Id")
+    before = Contact(new_id(), "2026-09-10T10:00:00.000Z", old.id, address="Camp A")
+    seen = [
+        Contact(
+            new_id(),
+            "2026-11-02T10:00:00.000Z",
+            old.id,
+            address="Camp A",
+            kind="outreach",
+            services_offered=("SHELTER_BED",),
+            services_accepted=("SHELTER_BED",),
+            shelter_placement_code="PLACED",
+        ),
+        Contact(
+            new_id(),
+            "2026-11-03T10:00:00.000Z",
+            fresh.id,
+            address="Camp A",
+            kind="outreach",
+            services_offered=("HYGIENE",),
+        ),
+        Contact(new_id(), "2026-11-04T10:00:00.000Z", twice.id, address="Camp B", kind="outreach"),
+    ]
+    results = station.pusher.push(
+        a,
+        [change("person", p) for p in (old, fresh, twice)]
+        + [change("contact", c) for c in (before, *seen)],
+    )
+    assert {r["status"] for r in results} == {"applied"}, results
+    # "Second Id" turns out to be the old friend: merged, they count once, as a repeat.
+    station.people.merge(old.id, twice.id)
+    f = outreach_figures(station.engine, "2026-11-01", "2026-12-01")
+    assert (f.contacts, f.people, f.new_connections, f.repeat_connections) == (3, 2, 1, 1)
+    assert f.offered == {"SHELTER_BED": 1, "HYGIENE": 1} and f.shelter == {"PLACED": 1}
+    assert (
+        main(
+            [
+                "persons",
+                "outreach",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-12-01",
+                "--database",
+                station.url,
+            ]
+        )
+        == 0
+    )
+    assert "1 new connection(s), 1 repeat" in capsys.readouterr().out

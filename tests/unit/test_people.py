@@ -193,3 +193,45 @@ def test_purge_removes_only_what_the_station_acknowledged_long_enough_ago(app, c
     app.store.set_meta("people_retention_days", "0")
     assert app.people.purge() == 1  # the one acked yesterday; the unsynced one stays
     assert app.store.people.person(kept.id) is not None
+
+
+def test_an_outreach_contact_records_each_person_met_with_services_and_shelter(app):
+    known = app.people.add_person("Kim Reyes", "25_34")
+    made = app.people.record_outreach(
+        "Under the 11th St bridge", [known.id, ("Ivan", "45_54")],
+        offered=["SHELTER_BED", "HYGIENE"], accepted=["HYGIENE"],
+        shelter_placement_code="WAITLIST")
+    assert [c.kind for c in made] == ["outreach", "outreach"]
+    assert made[0].person_id == known.id and made[1].person_id != known.id
+    stored = app.store.people.contacts_at("under the 11th st bridge")
+    assert {c.services_accepted for c in stored} == {("HYGIENE",)}
+    assert {c.shelter_placement_code for c in stored} == {"WAITLIST"}
+    assert app.people.suggest("ivan")[0].provisional
+    payloads = [json.loads(e.payload) for e in outbox(app, "contact")]
+    assert [p["services_offered"] for p in payloads] == [["SHELTER_BED", "HYGIENE"]] * 2
+    with pytest.raises(ValidationError) as err:
+        app.people.record_outreach("", [], offered=["NOPE"])
+    assert set(err.value.field_errors) == {"place", "met", "services"}
+
+
+def test_followups_cli_lists_the_units_follow_ups(tmp_path, clock, capsys, monkeypatch):
+    from civilian_responder.app import open_app  # noqa: PLC0415
+    from civilian_responder.cli import main  # noqa: PLC0415
+
+    from tests.unit.test_pdf_render import CLI_PASSPHRASE, _enroll  # noqa: PLC0415
+
+    profile = tmp_path / "cli-profile"
+    app = open_app(profile, clock=clock)
+    person = app.people.add_person("Sam Ortiz")
+    app.people.add_follow_up("check the wound", "2020-11-19", person_id=person.id, who="Reyes")
+    app.people.add_follow_up("later visit", "2099-12-24")
+    app.close()
+    _enroll(profile)
+    monkeypatch.setenv("RESPONDER_PASSPHRASE", CLI_PASSPHRASE)
+    assert main(["followups", "list", "--profile", str(profile), "--officer", "alice"]) == 0
+    out = capsys.readouterr().out
+    assert "OVERDUE" in out and "check the wound" in out and "Sam Ortiz" in out
+    assert "2 open follow-up(s)" in out
+    assert main(["followups", "list", "--due", "2026-11-30", "--profile", str(profile),
+                 "--officer", "alice"]) == 0
+    assert "1 open follow-up(s)" in capsys.readouterr().out

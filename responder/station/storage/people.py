@@ -120,6 +120,9 @@ def _contact(
         "triggers": _text(p, "triggers"),
         "what_helped": _text(p, "what_helped"),
         "violence": violence,
+        "services_offered": _codes(p, "services_offered"),
+        "services_accepted": _codes(p, "services_accepted"),
+        "shelter_placement_code": _opt(p, "shelter_placement_code"),
         "received_at": now,
     }
     exists = conn.execute(
@@ -285,3 +288,14 @@ class People:
             }
             for r in rows
         ]
+
+
+def _codes(p: dict[str, Any], name: str) -> str:
+    value = p.get(name) or []
+    if (
+        not isinstance(value, list)
+        or len(value) > 50
+        or not all(isinstance(v, str) and len(v) <= 64 for v in value)
+    ):
+        raise Rejected("invalid", f"{name} must be a list of codes")
+    return feed.canonical(value)

@@ -309,6 +309,9 @@ person_contacts = Table(
     Column("triggers", Text, nullable=False, default=""),
     Column("what_helped", Text, nullable=False, default=""),
     Column("violence", Boolean, nullable=False, default=False),
+    Column("services_offered", Text, nullable=False, default="[]"),  # JSON list of codes
+    Column("services_accepted", Text, nullable=False, default="[]"),
+    Column("shelter_placement_code", String(64)),
     Column("received_at", String(32), nullable=False),
     Index("ix_person_contacts_address", "address_key", "at"),
 )

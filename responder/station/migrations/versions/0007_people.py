@@ -57,6 +57,9 @@ def upgrade() -> None:
         _t("triggers"),
         _t("what_helped"),
         sa.Column("violence", sa.Boolean(), nullable=False),
+        _t("services_offered"),
+        _t("services_accepted"),
+        _s("shelter_placement_code", 64, True),
         _s("received_at", 32),
         sa.PrimaryKeyConstraint("id"),
     )
