@@ -136,6 +136,9 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     # A consent missing what it needs blocks finalizing like any other missing field.
     reports.checks.append(lambda report: people.consent_problems(report.id))
     reports.finalize_hooks.append(people.record_report)
+    checklists.completed_hooks.append(
+        lambda view: people.prefill_from_checklist(view.run.call_id, view.definition.id,
+                                                   view.evaluation.values, reports.start))
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,

@@ -6,7 +6,7 @@ creates provisional people and never merges them; merges come from the station (
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -409,6 +409,18 @@ class PeopleService:
                     )
                 )
         return made
+
+    def prefill_from_checklist(self, call_id: str, definition_id: str,
+                               values: Mapping[str, Any],
+                               report_for: Callable[[str], Report]) -> list[Consent]:
+        """A completed checklist that asked for consent pre-fills the call's report with it
+        (``report_for(call_id)``: the editable report, started if need be)."""
+        asked = [(definition_id, item, v) for item, v in values.items()
+                 if self.consent_rules.from_checklist(definition_id, item, v)]
+        if not asked:
+            return []
+        report = report_for(call_id)
+        return self.prefill_consents(report.id, asked) if report.editable else []
 
     # Retention -----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from civilian_responder.clock import parse_iso
 from civilian_responder.errors import LockedRecordError, ResponderError, ValidationError
 from civilian_responder.models import Report
 from civilian_responder.reports import FIELD_SPECS
+from civilian_responder_ui.people.consent_editor import ConsentEditor
 from civilian_responder_ui.reports.autosave import Autosaver
 from civilian_responder_ui.reports.report_fields import touch
 from civilian_responder_ui.reports.report_photos import ReportPhotos
@@ -125,13 +126,14 @@ class ReportFormView(QWidget):
                                                        self._app.reference.age_ranges)
         self.sections.edited.connect(self._on_sections_edited)
         self.summary = ReportSummary(self._app.reference)
+        self.consents = ConsentEditor(self._app)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
         self.photos_box = QGroupBox("P&hotos")
         QVBoxLayout(self.photos_box).addWidget(self.photos)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 12, 0)  # keep the fields clear of the scroll bar
-        for w in (self.summary, self.sections, self.photos_box):
+        for w in (self.summary, self.sections, self.consents, self.photos_box):
             body.addWidget(w)
         body.addStretch(1)
         self.scroll = QScrollArea()
@@ -272,6 +274,7 @@ class ReportFormView(QWidget):
         self.sections.show_problems({})
         self.validation.show_problems({})
         self.photos.show_report(report.id, editable)
+        self.consents.show_report(report.id, editable)
         self.photos_box.setVisible(editable or self.photos.list.count() > 0)
         self._show_chrome(
             report, editable, report.id == current.id and report.state in ("finalized", "approved")
@@ -407,6 +410,7 @@ class ReportFormView(QWidget):
     def _show_problems(self, problems: dict[str, str]) -> None:
         self.validation.show_problems(problems)
         self.sections.show_problems(problems)
+        self.consents.show_problems(problems)
 
     def _go_to_field(self, name: str) -> None:
         target = self.sections.focus_field(name)
