@@ -153,6 +153,7 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         audit=audit, people=people, recovered=recovered, session=session,
     )
     app.sync.people = people.store_from_station
+    people.purge()  # retention: what the station has had for N days leaves this laptop
     app.sync.enrolled_listeners.append(app.set_unit)
     app.sync.definitions_listeners.append(checklists.reload)
     return app

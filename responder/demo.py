@@ -13,9 +13,10 @@ from civilian_responder.demo_data import (
     DEMO_UNIT,
     LANDMARKS,
     STREETS,
+    people_history,
     person,
 )
-from civilian_responder.models import Call, StatusEvent
+from civilian_responder.models import Call, Contact, FollowUp, KnownPerson, StatusEvent
 from civilian_responder.store import Store
 
 DEMO_OFFICER = "Demo Officer"
@@ -92,6 +93,25 @@ def seed_demo(store: Store, clock: Clock, active: int = 25, history: int = 40,
             store.calls.add_events(events)
         if reports:
             _seed_reports(store, clock, unit_id)
+        _seed_people(store, clock)
+
+
+def _seed_people(store: Store, clock: Clock) -> None:
+    """Repeat people with earlier contacts at the addresses of today's open calls and a few
+    follow-ups due (as the demo station would have sent them: nothing to sync back)."""
+    places = [c.address for c in store.calls.board() if c.status != "CLEARED"][:5]
+    if not places:
+        return
+    now = clock.now()
+    history = people_history(random.Random(13), now.date().isoformat(), places)
+    received = iso(now)
+    for p in history["persons"]:
+        store.people.put_person(KnownPerson(**p, provisional=False, origin="station"), received)
+    for c in history["contacts"]:
+        store.people.put_contact(Contact(**c, origin="station"), received)
+    for f in history["follow_ups"]:
+        store.people.put_follow_up(FollowUp(**{**f, "attempts": ()}, origin="station"),
+                                   received)
 
 
 _DEMO_REPORTS = [

@@ -436,7 +436,7 @@ class PeopleService:
         with self._store.atomic("purging old people data"):
             ids = self._store.people.purgeable(cutoff)
             n = self._store.people.purge(ids)
-        if self._audit is not None:
+        if self._audit is not None and n:
             counts = ", ".join(f"{t}={len(v)}" for t, v in ids.items())
             self._audit("people.purge", "people", "ok", f"after {days} days: {counts}")
         return n

@@ -12,6 +12,7 @@ unit's calls become the station's, so the unit's status changes and reports on t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -23,7 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from civilian_responder.clock import parse_iso
-from civilian_responder.demo_data import CALL_TYPES, CAUTIONS, LANDMARKS, STREETS, person
+from civilian_responder.demo_data import (
+    CALL_TYPES,
+    CAUTIONS,
+    LANDMARKS,
+    REPEAT_PEOPLE,
+    REPEAT_PLACES,
+    STREETS,
+    people_history,
+    person,
+)
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.service import Station
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
@@ -70,6 +80,8 @@ class DemoDispatcher:
                        and c.get("civilian_eligible", True)]
         self._priorities = [p for p in ("2", "3", "3", "4", "4")
                             if p in station.reference.priorities]
+        today = station.clock.now().date().isoformat()
+        station.people.seed_demo(people_history(random.Random(13), today, REPEAT_PLACES))
 
     # Calls ----------------------------------------------------------------------------------
 
@@ -95,6 +107,9 @@ class DemoDispatcher:
             caller_name=person(rng) if rng.random() < 0.8 else "",
             caller_phone=f"253-555-{rng.randint(100, 199):04d}",
         )
+        if rng.random() < 0.4:  # a place (and often a person) the team has met before
+            spec = dataclasses.replace(spec, address=rng.choice(REPEAT_PLACES),
+                                       caller_name=rng.choice(REPEAT_PEOPLE)[0])
         call = self.station.dispatch.create(spec, DISPATCHER)
         log.info("demo: dispatched %s (%s) to %s", call["cad_number"], type_code, self.unit_id)
         return call

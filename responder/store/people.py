@@ -305,6 +305,15 @@ class PeopleRepository:
                 [kind, acked_before, acked_before],
             ).fetchall()
             out[table] = [r[0] for r in rows]
+        # A person stays while anything staying on this laptop still names them.
+        going = {t: set(ids) for t, ids in out.items()}
+        named: set[str] = set()
+        for table in ("contacts", "follow_ups"):
+            for row_id, person_id in self._db.execute(
+                    f"SELECT id, person_id FROM {table} WHERE person_id IS NOT NULL"):
+                if row_id not in going[table]:
+                    named.add(person_id)
+        out["persons"] = [pid for pid in out["persons"] if pid not in named]
         return out
 
     def purge(self, ids: dict[str, list[str]]) -> int:

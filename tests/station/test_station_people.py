@@ -237,3 +237,22 @@ def test_outreach_figures_count_new_and_repeat_connections(station, capsys):
         == 0
     )
     assert "1 new connection(s), 1 repeat" in capsys.readouterr().out
+
+
+def test_the_demo_station_holds_repeat_people_prior_contacts_and_due_follow_ups(station):
+    import random  # noqa: PLC0415
+
+    from civilian_responder.demo_data import REPEAT_PLACES  # noqa: PLC0415
+    from civilian_responder.station.demo_dispatcher import DemoDispatcher  # noqa: PLC0415
+
+    unit = device(station, "CSO-12")
+    dispatcher = DemoDispatcher(station, "CSO-12", rng=random.Random(3))
+    DemoDispatcher(station, "CSO-12")  # a restart seeds nothing twice
+    assert len(station.people.list_persons()) == 6
+    today = station.clock.now().date().isoformat()
+    assert station.people.follow_ups("CSO-12", today)  # due today or overdue
+    for _ in range(12):
+        dispatcher.dispatch_call()
+    briefs = pulled(station, unit, "prior_contacts")
+    assert briefs and all(b["payload"]["address"] in REPEAT_PLACES for b in briefs)
+    assert any(c["what_helped"] for b in briefs for c in b["payload"]["contacts"])

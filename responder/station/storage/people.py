@@ -273,6 +273,26 @@ class People:
             for r in rows
         ]
 
+    def seed_demo(self, history: dict[str, list[dict[str, Any]]]) -> bool:
+        """Demo station: repeat people, their earlier contacts and follow-ups (once)."""
+        from civilian_responder.clock import iso  # noqa: PLC0415
+
+        now = iso(self._clock.now())
+        with write(self._engine) as conn:
+            if conn.execute(select(persons.c.id).limit(1)).first() is not None:
+                return False
+            for p in history["persons"]:
+                conn.execute(persons.insert().values(**p, unit_id="CSO-7", received_at=now))
+            for c in history["contacts"]:
+                conn.execute(person_contacts.insert().values(
+                    **c, address_key=address_key(c["address"]), received_at=now))
+            for f in history["follow_ups"]:
+                conn.execute(follow_ups.insert().values(
+                    id=f["id"], person_id=f["person_id"], call_id=None, what=f["what"],
+                    who=f["who"], due_date=f["due_date"], state="open", unit_id=f["unit_id"],
+                    updated_at=f["updated_at"], payload=feed.canonical(f), received_at=now))
+        return True
+
     def merge_conflicts(self) -> list[dict[str, Any]]:
         with self._engine.connect() as conn:
             rows = conn.execute(
