@@ -72,8 +72,6 @@ class CallDetailView(QWidget):
         box.setSpacing(8)
         box.addLayout(self._build_header())
         box.addWidget(self._build_caution())
-        self.known_here = KnownHerePanel(self._app.reference, page)
-        box.addWidget(self.known_here)
         box.addLayout(self._build_steps())
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(False)
@@ -82,7 +80,15 @@ class CallDetailView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.details)
+        # What is known here heads the Details tab (inside its scroll: the window's minimum
+        # size does not grow with a long history).
+        holder = QWidget(page)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.known_here = KnownHerePanel(self._app.reference, holder)
+        column.addWidget(self.known_here)
+        column.addWidget(self.details)
+        scroll.setWidget(holder)
         self.tabs.addTab(scroll, "Details")
         # The report form is the heaviest widget; it is built when first needed (or when the
         # app is idle after start) so the call board appears sooner.
