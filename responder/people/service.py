@@ -214,6 +214,11 @@ class PeopleService:
                 report_id=report.id, outcome_code=outcome, safety_notes=safety,
                 triggers=p.triggers if p else "", what_helped=p.what_helped if p else "",
                 violence=violence, at=report.finalized_at))
+        if report.follow_up_needed and report.follow_up_note.strip():
+            # The report's "follow-up needed" becomes a task: by tomorrow unless changed.
+            due = (self._clock.now().astimezone().date() + timedelta(days=1)).isoformat()
+            self.add_follow_up(report.follow_up_note, due, call_id=report.call_id,
+                               person_id=made[0].person_id if made else None)
         return made
 
     def _new_person_for(self, p: Person) -> KnownPerson:

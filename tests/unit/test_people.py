@@ -259,3 +259,13 @@ def test_the_demo_profile_holds_repeat_people_prior_contacts_and_due_follow_ups(
     assert any(b.violence_basis for b in briefed) and any(b.what_helped for b in briefed)
     assert len({c.person_id for b in briefed for c in b.contacts}) >= 3  # repeat people
     assert not [e for e in app.store.outbox.entries() if e.kind in ("person", "contact")]
+
+
+def test_a_report_needing_follow_up_makes_a_follow_up_task_for_its_person(app):
+    from tests.pdf_samples import full_report  # noqa: PLC0415
+
+    report = full_report(app, photos=0)  # follow-up needed: "Check in with housing ..."
+    [task] = [f for f in app.people.follow_ups() if f.call_id == report.call_id]
+    assert task.what == report.follow_up_note
+    assert app.people.person(task.person_id).display_name == "Ana López"
+    assert task.due_date > app.clock.now().date().isoformat()
