@@ -156,10 +156,15 @@ class PeopleService:
             )
         return contact
 
-    def record_outreach(self, place: str, met: Sequence[str | tuple[str, str]],
-                        offered: Sequence[str] = (), accepted: Sequence[str] = (),
-                        shelter_placement_code: str | None = None, note: str = ""
-                        ) -> list[Contact]:
+    def record_outreach(
+        self,
+        place: str,
+        met: Sequence[str | tuple[str, str]],
+        offered: Sequence[str] = (),
+        accepted: Sequence[str] = (),
+        shelter_placement_code: str | None = None,
+        note: str = "",
+    ) -> list[Contact]:
         """A contact without a 911 call (encampment work): one contact per person met, each a
         known person's id or a new person's (name, age range). One transaction."""
         problems: dict[str, str] = {}
@@ -181,11 +186,17 @@ class PeopleService:
                     person_id = self.add_person(who[0], who[1]).id
                 else:
                     person_id = self.current(who).id
-                made.append(self.record_contact(
-                    person_id=person_id, address=place, kind="outreach", what_helped=note,
-                    services_offered=tuple(dict.fromkeys(offered)),
-                    services_accepted=tuple(dict.fromkeys(accepted)),
-                    shelter_placement_code=shelter_placement_code))
+                made.append(
+                    self.record_contact(
+                        person_id=person_id,
+                        address=place,
+                        kind="outreach",
+                        what_helped=note,
+                        services_offered=tuple(dict.fromkeys(offered)),
+                        services_accepted=tuple(dict.fromkeys(accepted)),
+                        shelter_placement_code=shelter_placement_code,
+                    )
+                )
         return made
 
     def record_report(self, report: Report) -> list[Contact]:
@@ -196,10 +207,13 @@ class PeopleService:
         address = call.address if call else ""
         violence = any(
             self._store.checklists.get(r.id) is not None
-            and any(s.item_id == VIOLENCE_ITEM[1] and s.value is True
-                    for s in self._store.checklists.get(r.id).steps)  # type: ignore[union-attr]
+            and any(
+                s.item_id == VIOLENCE_ITEM[1] and s.value is True
+                for s in self._store.checklists.get(r.id).steps
+            )  # type: ignore[union-attr]
             for r in self._store.checklists.for_call(report.call_id)
-            if r.definition_id == VIOLENCE_ITEM[0])
+            if r.definition_id == VIOLENCE_ITEM[0]
+        )
         outcome = report.outcome_codes[0] if report.outcome_codes else None
         safety = call.caution_notes if call else ""
         made = []
@@ -207,18 +221,34 @@ class PeopleService:
         for p in named or [None]:
             person_id = None
             if p is not None:
-                person_id = p.known_id if p.known_id and self._store.people.person(
-                    p.known_id) else self._new_person_for(p).id
-            made.append(self.record_contact(
-                person_id=person_id, address=address, call_id=report.call_id,
-                report_id=report.id, outcome_code=outcome, safety_notes=safety,
-                triggers=p.triggers if p else "", what_helped=p.what_helped if p else "",
-                violence=violence, at=report.finalized_at))
+                person_id = (
+                    p.known_id
+                    if p.known_id and self._store.people.person(p.known_id)
+                    else self._new_person_for(p).id
+                )
+            made.append(
+                self.record_contact(
+                    person_id=person_id,
+                    address=address,
+                    call_id=report.call_id,
+                    report_id=report.id,
+                    outcome_code=outcome,
+                    safety_notes=safety,
+                    triggers=p.triggers if p else "",
+                    what_helped=p.what_helped if p else "",
+                    violence=violence,
+                    at=report.finalized_at,
+                )
+            )
         if report.follow_up_needed and report.follow_up_note.strip():
             # The report's "follow-up needed" becomes a task: by tomorrow unless changed.
             due = (self._clock.now().astimezone().date() + timedelta(days=1)).isoformat()
-            self.add_follow_up(report.follow_up_note, due, call_id=report.call_id,
-                               person_id=made[0].person_id if made else None)
+            self.add_follow_up(
+                report.follow_up_note,
+                due,
+                call_id=report.call_id,
+                person_id=made[0].person_id if made else None,
+            )
         return made
 
     def _new_person_for(self, p: Person) -> KnownPerson:
@@ -231,8 +261,10 @@ class PeopleService:
         at_address = repo.contacts_at(call.address, MAX_CONTACTS)
         report = self._store.reports.for_call(call.id)
         named = [p.known_id for r in report for p in r.persons if p.known_id]
-        ids = [self._survivor(i) for i in
-               dict.fromkeys([*person_ids, *named, *repo.named_for_call(call.id)])]
+        ids = [
+            self._survivor(i)
+            for i in dict.fromkeys([*person_ids, *named, *repo.named_for_call(call.id)])
+        ]
         ids = list(dict.fromkeys(ids))
         with_people = repo.contacts_with(ids, MAX_CONTACTS) if ids else []
         merged: dict[str, Contact] = {}
@@ -262,9 +294,11 @@ class PeopleService:
         if (definition_id, item_id) not in EVIDENCE_ITEMS:
             return []
         brief = self.known_here(call)
-        lines = [f"{c.at[:10]}: {c.safety_notes or 'violence noted'}"
-                 + (f" ({brief.person_name(c.person_id)})" if c.person_id else "")
-                 for c in brief.violence_basis]
+        lines = [
+            f"{c.at[:10]}: {c.safety_notes or 'violence noted'}"
+            + (f" ({brief.person_name(c.person_id)})" if c.person_id else "")
+            for c in brief.violence_basis
+        ]
         if call.caution_notes.strip():
             lines.append(f"Caution notes: {call.caution_notes.strip()}")
         return lines or ["No earlier contact here or with these people noted violence."]
@@ -374,8 +408,13 @@ class PeopleService:
             raise ValidationError("Unknown consent method", {"method": "verbal or signed"})
         if details.get("until") and not _is_date(details["until"]):
             raise ValidationError("Bad date", {"until": "give a date (YYYY-MM-DD)"})
+        # Recording a consent again changes the same record (the station keeps one per kind).
+        held = next(
+            (c for c in self.consents(report_id) if c.kind == kind and c.person_id == person_id),
+            None,
+        )
         consent = Consent(
-            new_id(),
+            held.id if held else new_id(),
             report_id,
             kind,
             given,
@@ -415,13 +454,20 @@ class PeopleService:
                 )
         return made
 
-    def prefill_from_checklist(self, call_id: str, definition_id: str,
-                               values: Mapping[str, Any],
-                               report_for: Callable[[str], Report]) -> list[Consent]:
+    def prefill_from_checklist(
+        self,
+        call_id: str,
+        definition_id: str,
+        values: Mapping[str, Any],
+        report_for: Callable[[str], Report],
+    ) -> list[Consent]:
         """A completed checklist that asked for consent pre-fills the call's report with it
         (``report_for(call_id)``: the editable report, started if need be)."""
-        asked = [(definition_id, item, v) for item, v in values.items()
-                 if self.consent_rules.from_checklist(definition_id, item, v)]
+        asked = [
+            (definition_id, item, v)
+            for item, v in values.items()
+            if self.consent_rules.from_checklist(definition_id, item, v)
+        ]
         if not asked:
             return []
         report = report_for(call_id)
@@ -458,8 +504,12 @@ class PeopleService:
         if kind == "person_merge":
             survivor = payload.get("person")
             if isinstance(survivor, dict) and repo.person(str(payload["into"])) is None:
-                repo.put_person(_build(KnownPerson, survivor, origin="station",
-                                       provisional=False, merged_into=None), now)
+                repo.put_person(
+                    _build(
+                        KnownPerson, survivor, origin="station", provisional=False, merged_into=None
+                    ),
+                    now,
+                )
             repo.merge_person(str(payload["merged"]), str(payload["into"]))
             return "people"
         if kind == "prior_contacts":

@@ -310,7 +310,8 @@ class PeopleRepository:
         named: set[str] = set()
         for table in ("contacts", "follow_ups"):
             for row_id, person_id in self._db.execute(
-                    f"SELECT id, person_id FROM {table} WHERE person_id IS NOT NULL"):
+                f"SELECT id, person_id FROM {table} WHERE person_id IS NOT NULL"
+            ):
                 if row_id not in going[table]:
                     named.add(person_id)
         out["persons"] = [pid for pid in out["persons"] if pid not in named]

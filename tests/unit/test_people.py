@@ -120,6 +120,7 @@ def test_a_consent_missing_fields_blocks_finalizing_naming_them(app):
     assert app.reports.finalize(report.id).state == "finalized"
     [c] = app.people.consents(report.id)
     assert (c.kind, c.given, c.witness) == ("SHARE", True, "CSO Lee") and c.at
+    assert {e.entity_id for e in outbox(app, "consent")} == {c.id}  # one record, changed
 
 
 def test_consents_are_prefilled_from_checklist_answers(app, open_call):
@@ -199,9 +200,12 @@ def test_purge_removes_only_what_the_station_acknowledged_long_enough_ago(app, c
 def test_an_outreach_contact_records_each_person_met_with_services_and_shelter(app):
     known = app.people.add_person("Kim Reyes", "25_34")
     made = app.people.record_outreach(
-        "Under the 11th St bridge", [known.id, ("Ivan", "45_54")],
-        offered=["SHELTER_BED", "HYGIENE"], accepted=["HYGIENE"],
-        shelter_placement_code="WAITLIST")
+        "Under the 11th St bridge",
+        [known.id, ("Ivan", "45_54")],
+        offered=["SHELTER_BED", "HYGIENE"],
+        accepted=["HYGIENE"],
+        shelter_placement_code="WAITLIST",
+    )
     assert [c.kind for c in made] == ["outreach", "outreach"]
     assert made[0].person_id == known.id and made[1].person_id != known.id
     stored = app.store.people.contacts_at("under the 11th st bridge")
@@ -233,8 +237,21 @@ def test_followups_cli_lists_the_units_follow_ups(tmp_path, clock, capsys, monke
     out = capsys.readouterr().out
     assert "OVERDUE" in out and "check the wound" in out and "Sam Ortiz" in out
     assert "2 open follow-up(s)" in out
-    assert main(["followups", "list", "--due", "2026-11-30", "--profile", str(profile),
-                 "--officer", "alice"]) == 0
+    assert (
+        main(
+            [
+                "followups",
+                "list",
+                "--due",
+                "2026-11-30",
+                "--profile",
+                str(profile),
+                "--officer",
+                "alice",
+            ]
+        )
+        == 0
+    )
     assert "1 open follow-up(s)" in capsys.readouterr().out
 
 
@@ -242,8 +259,9 @@ def test_purge_keeps_a_person_that_unsynced_contacts_still_name(app, clock):
     person = app.people.add_person("Kept Because Named")
     old = iso(clock.now() - timedelta(days=40))
     with app.store.atomic("acks"):
-        app.store.sync.mark_results([(e.change_id, "acked", "", old)
-                                     for e in app.store.outbox.entries()])
+        app.store.sync.mark_results(
+            [(e.change_id, "acked", "", old) for e in app.store.outbox.entries()]
+        )
     app.people.record_contact(person_id=person.id, address="3 Pine St")  # not yet synced
     assert app.people.purge() == 0
     assert app.store.people.person(person.id) is not None

@@ -284,13 +284,27 @@ class People:
             for p in history["persons"]:
                 conn.execute(persons.insert().values(**p, unit_id="CSO-7", received_at=now))
             for c in history["contacts"]:
-                conn.execute(person_contacts.insert().values(
-                    **c, address_key=address_key(c["address"]), received_at=now))
+                conn.execute(
+                    person_contacts.insert().values(
+                        **c, address_key=address_key(c["address"]), received_at=now
+                    )
+                )
             for f in history["follow_ups"]:
-                conn.execute(follow_ups.insert().values(
-                    id=f["id"], person_id=f["person_id"], call_id=None, what=f["what"],
-                    who=f["who"], due_date=f["due_date"], state="open", unit_id=f["unit_id"],
-                    updated_at=f["updated_at"], payload=feed.canonical(f), received_at=now))
+                conn.execute(
+                    follow_ups.insert().values(
+                        id=f["id"],
+                        person_id=f["person_id"],
+                        call_id=None,
+                        what=f["what"],
+                        who=f["who"],
+                        due_date=f["due_date"],
+                        state="open",
+                        unit_id=f["unit_id"],
+                        updated_at=f["updated_at"],
+                        payload=feed.canonical(f),
+                        received_at=now,
+                    )
+                )
         return True
 
     def merge_conflicts(self) -> list[dict[str, Any]]:
