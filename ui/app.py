@@ -167,6 +167,7 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     demo = _start_demo_station(window, core, panel, tasks, args)
     pdf = install_on_main_window(window, core, tasks)
     window.people = install_people(window, core)
+    panel.sync_finished.connect(lambda _summary: window.people.refresh())
     window.theme_changed.connect(lambda name: settings.set("theme", name))
     if not args.screenshot:
         # Background work that failed with nobody listening still reaches the user.

@@ -86,3 +86,27 @@ def test_outreach_dialog_says_what_is_missing(qtbot, tmp_path):
     dialog.buttons.accepted.emit()
     assert "say where" in dialog.error.text() and "at least one person" in dialog.error.text()
     app.close()
+
+
+def test_people_actions_count_due_follow_ups_and_refresh_the_call_on_screen(qtbot, tmp_path):
+    from civilian_responder_ui.main_window import MainWindow  # noqa: PLC0415
+    from civilian_responder_ui.people.people_actions import install_people  # noqa: PLC0415
+    from civilian_responder_ui.shell.tasks import TaskRunner  # noqa: PLC0415
+
+    app = open_app(tmp_path / "profile")
+    call = app.calls.create_self_initiated("WELCK", "14 Harbor Way")
+    window = MainWindow(app, TaskRunner(inline=True))
+    qtbot.addWidget(window)
+    actions = install_people(window, app)
+    assert actions.follow_ups_action.text() == "Follow-ups"
+    window.reload(select_first=True)
+    window.detail.show_call(call.id)
+    assert window.detail.known_here.isHidden()
+    today = app.clock.now().astimezone().date().isoformat()
+    app.people.add_follow_up("bring the bus pass", today)
+    app.people.record_contact(person_id=None, address="14 Harbor Way", safety_notes="big dog")
+    actions.refresh()  # what a finished sync does
+    assert actions.follow_ups_action.text() == "Follow-ups (1)"
+    assert "big dog" in window.detail.known_here.text()
+    window.close()
+    app.close()

@@ -25,10 +25,15 @@ class PeopleActions:
         self.refresh()
 
     def refresh(self) -> None:
+        """After a sync (or a change here): the due count, and what is known for the call on
+        screen (the station may just have sent its briefing)."""
         today = self._app.clock.now().astimezone().date().isoformat()
         due, overdue = self._app.people.due(today)
         n = len(due) + len(overdue)
         self.follow_ups_action.setText(f"Follow-ups ({n})" if n else "Follow-ups")
+        detail = getattr(self._window, "detail", None)
+        if detail is not None and detail.call is not None:
+            detail.known_here.show_briefing(self._app.people.known_here(detail.call))
 
     def show_follow_ups(self) -> FollowUpListView:
         dialog = FollowUpListView(self._app, self._window)
