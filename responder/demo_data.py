@@ -91,7 +91,8 @@ def people_history(rng: random.Random, now_iso_date: str, places: list[str],
             safety = rng.choice(SAFETY)
             contacts.append({
                 "id": f"demo-contact-{i + 1:02d}-{k + 1:02d}", "at": at, "person_id": pid,
-                "address": places[(i + k) % len(places)], "unit_id": "CSO-7",
+                # Mostly where they stay; now and then at the next place over.
+                "address": places[(i + (k % 4 == 3)) % len(places)], "unit_id": "CSO-7",
                 "kind": "outreach" if k % 3 == 2 else "call",
                 "outcome_code": rng.choice(OUTCOMES), "safety_notes": safety,
                 "triggers": triggers if k % 2 == 0 else "", "what_helped": helped,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
+from civilian_responder.names import address_key
 from civilian_responder.people import KnownHere
 from civilian_responder.reference import ReferenceData
 from PySide6.QtCore import Qt
@@ -91,7 +92,9 @@ class KnownHerePanel(QFrame):
         for c in b.contacts[:SHOWN_ROWS]:
             who = b.person_name(c.person_id) or "someone at this address"
             outcome = self._ref.outcomes.label(c.outcome_code) if c.outcome_code else ""
-            bits = [escape(c.at[:10]), escape(who), escape(outcome), escape(c.address)]
+            here = address_key(c.address) == address_key(b.address)
+            place = "" if here else escape(c.address)  # elsewhere: say where
+            bits = [escape(c.at[:10]), escape(who), escape(outcome), place]
             lines.append(" \N{MIDDLE DOT} ".join(x for x in bits if x))
         more = len(b.contacts) - SHOWN_ROWS
         if more > 0:
