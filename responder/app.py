@@ -12,6 +12,7 @@ from civilian_responder.audit import AuditLog, verify_chain
 from civilian_responder.calls import CallService
 from civilian_responder.checklists.service import ChecklistService
 from civilian_responder.clock import Clock, SystemClock, iso
+from civilian_responder.languages import OfficerLanguages
 from civilian_responder.models import RecoveredDraft
 from civilian_responder.pdf.checklist_runs import checklist_summaries
 from civilian_responder.pdf.service import ReportPdfService
@@ -125,6 +126,8 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     reports = ReportService(store, reference, clock, unit_id, author=officer,
                             audit=audit.record)
     reports.device_tag = device_tag(store)
+    if session is not None:
+        reports.language = OfficerLanguages(paths.settings).of(session.officer_id)
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
     app = ResponderApp(
