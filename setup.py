@@ -33,12 +33,16 @@ def lrelease() -> str:
 class BuildPyWithTranslations(build_py):
     def run(self) -> None:
         super().run()
-        out = (SOURCES if self.editable_mode
-               else Path(self.build_lib, "civilian_responder", "resources", "translations"))
+        out = (
+            SOURCES
+            if self.editable_mode
+            else Path(self.build_lib, "civilian_responder", "resources", "translations")
+        )
         out.mkdir(parents=True, exist_ok=True)
         for ts in sorted(SOURCES.glob("responder_*.ts")):
-            subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(out / f"{ts.stem}.qm")],
-                           check=True)
+            subprocess.run(
+                [lrelease(), "-silent", str(ts), "-qm", str(out / f"{ts.stem}.qm")], check=True
+            )
 
 
 setup(cmdclass={"build_py": BuildPyWithTranslations})

@@ -40,8 +40,17 @@ class Language:
 
 def load_languages() -> tuple[Language, ...]:
     raw = json.loads(resource_path("translations", "languages.json").read_text("utf-8"))
-    return tuple(Language(str(i["code"]), str(i["label"]), str(i["native"]), bool(i["ui"]),
-                          bool(i["resident"]), bool(i["pdf"])) for i in raw["items"])
+    return tuple(
+        Language(
+            str(i["code"]),
+            str(i["label"]),
+            str(i["native"]),
+            bool(i["ui"]),
+            bool(i["resident"]),
+            bool(i["pdf"]),
+        )
+        for i in raw["items"]
+    )
 
 
 def ui_languages() -> tuple[Language, ...]:
@@ -59,8 +68,9 @@ def pdf_codes() -> tuple[str, ...]:
 def check_ui_language(code: str) -> str:
     if code not in {lang.code for lang in ui_languages()}:
         known = ", ".join(lang.code for lang in ui_languages())
-        raise ValidationError(f"Unknown language {code!r} (known: {known})",
-                              {"language": "unknown"})
+        raise ValidationError(
+            f"Unknown language {code!r} (known: {known})", {"language": "unknown"}
+        )
     return code
 
 
@@ -87,8 +97,7 @@ class OfficerLanguages:
         check_ui_language(code)
         data = self._read()
         officers = data.get(OFFICERS_KEY)
-        data[OFFICERS_KEY] = {**(officers if isinstance(officers, dict) else {}),
-                              officer_id: code}
+        data[OFFICERS_KEY] = {**(officers if isinstance(officers, dict) else {}), officer_id: code}
         data[LAST_KEY] = code
         tmp = self._path.with_name(self._path.name + ".tmp")
         try:

@@ -35,8 +35,9 @@ class ResidentTexts:
             path = resource_path(FOLDER, f"{code}.json")
             raw = json.loads(path.read_text("utf-8"))
             if raw.get("language") != code or not isinstance(raw.get("texts"), dict):
-                raise ValidationError(f"{path} must hold 'language': {code!r} and 'texts'",
-                                      {"file": path.name})
+                raise ValidationError(
+                    f"{path} must hold 'language': {code!r} and 'texts'", {"file": path.name}
+                )
             found[code] = MappingProxyType({str(k): str(v) for k, v in raw["texts"].items()})
         return cls(MappingProxyType(found))
 
@@ -54,6 +55,7 @@ class ResidentTexts:
         template = self.by_language.get(language, {}).get(key, english)
         wanted = placeholders(template)
         if wanted - set(values):
-            raise ValidationError(f"{key} needs {', '.join(sorted(wanted - set(values)))}",
-                                  {"values": "missing"})
+            raise ValidationError(
+                f"{key} needs {', '.join(sorted(wanted - set(values)))}", {"values": "missing"}
+            )
         return template.format_map({k: values[k] for k in wanted})

@@ -40,8 +40,9 @@ OPTIONAL = {"description", "help", "detail"}  # may be empty in the source too
 Problem = Callable[[str | None, str], None]
 
 
-def parse_translations(raw: Any, items: list[Item], stops: list[StopRule],
-                       scoring: Scoring | None, add: Problem) -> dict[str, dict[str, Any]]:
+def parse_translations(
+    raw: Any, items: list[Item], stops: list[StopRule], scoring: Scoring | None, add: Problem
+) -> dict[str, dict[str, Any]]:
     """The validated ``translations`` block (problems go to ``add``)."""
     if raw is None:
         return {}
@@ -57,8 +58,11 @@ def parse_translations(raw: Any, items: list[Item], stops: list[StopRule],
     for lang, texts in raw.items():
         where = f"translations.{lang}"
         if not isinstance(lang, str) or not LANGUAGE_CODE.match(lang) or lang == SOURCE:
-            add(where, "a translation is keyed by a language code such as 'es' (not 'en': the "
-                "definition's own text is English)")
+            add(
+                where,
+                "a translation is keyed by a language code such as 'es' (not 'en': the "
+                "definition's own text is English)",
+            )
             continue
         if not isinstance(texts, dict):
             add(where, "must be an object of texts")
@@ -70,16 +74,20 @@ def parse_translations(raw: Any, items: list[Item], stops: list[StopRule],
             _part(texts.get(part, {}), known[part], allowed, f"{where}.{part}", add)
         overrides = texts.get("overrides", [])
         count = len(scoring.overrides) if scoring else 0
-        if not isinstance(overrides, list) or len(overrides) > count or not all(
-                _text(o) for o in overrides):
-            add(f"{where}.overrides", f"must list at most {count} non-empty reasons, in the "
-                "order of scoring.overrides")
+        if (
+            not isinstance(overrides, list)
+            or len(overrides) > count
+            or not all(_text(o) for o in overrides)
+        ):
+            add(
+                f"{where}.overrides",
+                f"must list at most {count} non-empty reasons, in the order of scoring.overrides",
+            )
         out[lang] = texts
     return out
 
 
-def _part(raw: Any, known: Mapping[str, Any], allowed: set[str], where: str,
-          add: Problem) -> None:
+def _part(raw: Any, known: Mapping[str, Any], allowed: set[str], where: str, add: Problem) -> None:
     if not isinstance(raw, dict):
         add(where, "must be an object keyed by id")
         return
@@ -121,8 +129,11 @@ def _text(v: Any) -> bool:
     return isinstance(v, str) and bool(v.strip())
 
 
-def localize(definition: Definition, language: str,
-             translations: Mapping[str, Mapping[str, Any]] | None = None) -> Definition:
+def localize(
+    definition: Definition,
+    language: str,
+    translations: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Definition:
     """The definition with its texts in ``language``; English wherever that language has no
     text. ``translations`` (default: the definition's own) lets a stored run's copy borrow
     the texts of the same id and version as shipped now."""
@@ -137,14 +148,20 @@ def localize(definition: Definition, language: str,
         reasons = texts.get("overrides", [])
         scoring = Scoring(
             tuple(_level(lv, levels.get(lv.id, {})) for lv in scoring.levels),
-            tuple(dataclasses.replace(o, reason=reasons[i]) if i < len(reasons) else o
-                  for i, o in enumerate(scoring.overrides)))
+            tuple(
+                dataclasses.replace(o, reason=reasons[i]) if i < len(reasons) else o
+                for i, o in enumerate(scoring.overrides)
+            ),
+        )
     return dataclasses.replace(
-        definition, title=texts.get("title") or definition.title,
+        definition,
+        title=texts.get("title") or definition.title,
         description=texts.get("description") or definition.description,
         items=tuple(_item(i, items.get(i.id, {})) for i in definition.items),
         stop_rules=tuple(_stop(r, stops.get(r.id, {})) for r in definition.stop_rules),
-        scoring=scoring, language=language)
+        scoring=scoring,
+        language=language,
+    )
 
 
 def _pick(texts: Mapping[str, Any], key: str, default: str) -> str:
@@ -157,21 +174,29 @@ def _item(item: Item, texts: Mapping[str, Any]) -> Item:
         return item
     labels = texts.get("choices", {})
     return dataclasses.replace(
-        item, text=_pick(texts, "text", item.text), help=_pick(texts, "help", item.help),
-        section=_pick(texts, "section", item.section), unit=_pick(texts, "unit", item.unit),
-        choices=tuple(dataclasses.replace(c, label=_pick(labels, c.code, c.label))
-                      for c in item.choices))
+        item,
+        text=_pick(texts, "text", item.text),
+        help=_pick(texts, "help", item.help),
+        section=_pick(texts, "section", item.section),
+        unit=_pick(texts, "unit", item.unit),
+        choices=tuple(
+            dataclasses.replace(c, label=_pick(labels, c.code, c.label)) for c in item.choices
+        ),
+    )
 
 
 def _stop(rule: StopRule, texts: Mapping[str, Any]) -> StopRule:
-    return dataclasses.replace(rule, banner=_pick(texts, "banner", rule.banner),
-                               detail=_pick(texts, "detail", rule.detail))
+    return dataclasses.replace(
+        rule, banner=_pick(texts, "banner", rule.banner), detail=_pick(texts, "detail", rule.detail)
+    )
 
 
 def _level(level: Level, texts: Mapping[str, Any]) -> Level:
-    return dataclasses.replace(level, label=_pick(texts, "label", level.label),
-                               recommendation=_pick(texts, "recommendation",
-                                                    level.recommendation))
+    return dataclasses.replace(
+        level,
+        label=_pick(texts, "label", level.label),
+        recommendation=_pick(texts, "recommendation", level.recommendation),
+    )
 
 
 def missing_texts(definition: Definition, language: str) -> list[str]:
@@ -187,17 +212,26 @@ def missing_texts(definition: Definition, language: str) -> list[str]:
         for key in ("text", "help", "section", "unit"):
             if getattr(item, key) and not t.get(key):
                 missing.append(f"items.{item.id}.{key}")
-        missing += [f"items.{item.id}.choices.{c.code}" for c in item.choices
-                    if not t.get("choices", {}).get(c.code)]
+        missing += [
+            f"items.{item.id}.choices.{c.code}"
+            for c in item.choices
+            if not t.get("choices", {}).get(c.code)
+        ]
     stops = texts.get("stop_rules", {})
     for rule in definition.stop_rules:
-        missing += [f"stop_rules.{rule.id}.{k}" for k in ("banner", "detail")
-                    if getattr(rule, k) and not stops.get(rule.id, {}).get(k)]
+        missing += [
+            f"stop_rules.{rule.id}.{k}"
+            for k in ("banner", "detail")
+            if getattr(rule, k) and not stops.get(rule.id, {}).get(k)
+        ]
     if definition.scoring is not None:
         levels = texts.get("levels", {})
         for lv in definition.scoring.levels:
-            missing += [f"levels.{lv.id}.{k}" for k in ("label", "recommendation")
-                        if not levels.get(lv.id, {}).get(k)]
+            missing += [
+                f"levels.{lv.id}.{k}"
+                for k in ("label", "recommendation")
+                if not levels.get(lv.id, {}).get(k)
+            ]
         given = len(texts.get("overrides", []))
         missing += [f"overrides[{i}]" for i in range(given, len(definition.scoring.overrides))]
     return missing

@@ -63,9 +63,11 @@ def test_language_switch_ratio_to_bare_window(benchmark, qtbot, qapp, tmp_path, 
     qapp.processEvents()
     full = benchmark.pedantic(_switch_ms, args=(translations, qapp), rounds=1, iterations=1)
     with capsys.disabled():
-        print(f"\n[language-benchmark] switch language with the main window open: "
-              f"{full:.1f} ms (target <= {TARGET_MS} ms); bare window {baseline:.2f} ms; "
-              f"ratio {full / baseline:.1f}x")
+        print(
+            f"\n[language-benchmark] switch language with the main window open: "
+            f"{full:.1f} ms (target <= {TARGET_MS} ms); bare window {baseline:.2f} ms; "
+            f"ratio {full / baseline:.1f}x"
+        )
     translations.switch("es")
     assert dialogs[1].ok.text() == "Iniciar sesión"  # the switch reached the open windows
     translations.switch("en")

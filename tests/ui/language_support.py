@@ -75,5 +75,8 @@ def english_fragments(ts: Path, contexts: set[str]) -> set[str]:
 
 def untranslated(top: QWidget, ts: Path, contexts: set[str]) -> list[str]:
     english = english_fragments(ts, contexts)
-    return [f"{where}: {text!r}" for where, text in visible_texts(top).items()
-            if any(piece in text for piece in english)]
+    return [
+        f"{where}: {text!r}"
+        for where, text in visible_texts(top).items()
+        if any(piece in text for piece in english)
+    ]

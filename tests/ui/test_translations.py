@@ -43,8 +43,7 @@ def auth(tmp_path):
 
 def _changed_everywhere(before: dict, after: dict, extra_same=()) -> list[str]:
     same = SAME_EVERYWHERE | set(extra_same)
-    return [f"{k}: {v!r}" for k, v in before.items()
-            if after.get(k) == v and v not in same]
+    return [f"{k}: {v!r}" for k, v in before.items() if after.get(k) == v and v not in same]
 
 
 def _dialogs(qtbot, tmp_path, auth, *, enrolling: bool):
@@ -59,8 +58,9 @@ def _dialogs(qtbot, tmp_path, auth, *, enrolling: bool):
 
 
 @pytest.mark.parametrize("enrolling", [False, True], ids=["sign-in", "first-officer"])
-def test_switching_to_spanish_translates_every_visible_string(qtbot, tmp_path, auth,
-                                                              translations, enrolling):
+def test_switching_to_spanish_translates_every_visible_string(
+    qtbot, tmp_path, auth, translations, enrolling
+):
     about, signin = _dialogs(qtbot, tmp_path, auth, enrolling=enrolling)
     before = {d: visible_texts(d) for d in (about, signin)}
     assert translations.switch("es") == "es"
@@ -69,8 +69,7 @@ def test_switching_to_spanish_translates_every_visible_string(qtbot, tmp_path, a
         assert after.keys() == before[dialog].keys()
         assert _changed_everywhere(before[dialog], after) == []
         assert untranslated(dialog, ts_path("es"), TRANSLATED_CONTEXTS) == []
-    assert signin.ok.text() == ("Crear agente e iniciar sesión" if enrolling
-                                else "Iniciar sesión")
+    assert signin.ok.text() == ("Crear agente e iniciar sesión" if enrolling else "Iniciar sesión")
     assert "Versión" in about.version_label.text()
     assert translations.switch("en") == "en"
     assert visible_texts(signin) == before[signin] and visible_texts(about) == before[about]
@@ -95,8 +94,7 @@ def test_messages_shown_later_are_translated_too(qtbot, auth, translations):
     assert dialog.message.text() == "Las dos frases de contraseña no coinciden."
 
 
-def test_picking_a_language_in_the_sign_in_dialog_switches_it_at_once(qtbot, auth,
-                                                                      translations):
+def test_picking_a_language_in_the_sign_in_dialog_switches_it_at_once(qtbot, auth, translations):
     auth.enroll_demo()
     dialog = SignInDialog(auth, demo=True)
     qtbot.addWidget(dialog)
@@ -106,8 +104,9 @@ def test_picking_a_language_in_the_sign_in_dialog_switches_it_at_once(qtbot, aut
     assert dialog.chosen_language == "es" and dialog.language_touched
 
 
-def test_the_officer_language_is_kept_and_applied_at_sign_in(qapp, tmp_path, auth,
-                                                             translations, monkeypatch):
+def test_the_officer_language_is_kept_and_applied_at_sign_in(
+    qapp, tmp_path, auth, translations, monkeypatch
+):
     profile = tmp_path / "profile"
     session = auth.enroll_demo()
     languages = OfficerLanguages(profile / "settings.json")
@@ -120,8 +119,9 @@ def test_the_officer_language_is_kept_and_applied_at_sign_in(qapp, tmp_path, aut
     assert QApplication.translate("SignInDialog", "Sign in") == "Iniciar sesión"
 
 
-def test_a_missing_compiled_translation_leaves_the_window_in_english(translations, tmp_path,
-                                                                     monkeypatch, caplog):
+def test_a_missing_compiled_translation_leaves_the_window_in_english(
+    translations, tmp_path, monkeypatch, caplog
+):
     monkeypatch.setattr(tr_module, "qm_path", lambda code: tmp_path / f"none_{code}.qm")
     assert translations.switch("es") == "en"
     assert "No compiled translation" in caplog.text

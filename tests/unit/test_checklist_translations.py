@@ -15,8 +15,11 @@ REF = load_reference()
 
 SPANISH = {
     "title": "Mini revisión",
-    "items": {"a": {"text": "¿A?"}, "c": {"text": "¿C?", "choices": {"X": "Equis"}},
-              "g": {"text": "Lee esto", "help": "Con calma"}},
+    "items": {
+        "a": {"text": "¿A?"},
+        "c": {"text": "¿C?", "choices": {"X": "Equis"}},
+        "g": {"text": "Lee esto", "help": "Con calma"},
+    },
     "stop_rules": {"danger": {"banner": "Peligro — alto"}},
     "levels": {"low": {"label": "Bajo", "recommendation": "Quédate."}},
     "overrides": ["se eligió Z"],
@@ -54,24 +57,36 @@ def test_the_definition_comes_out_in_the_language_asked_with_english_fallback():
     assert localize(d, "vi") is d and localize(d, "en") is d  # no Vietnamese: all English
 
 
-@pytest.mark.parametrize("translations, where, says", [
-    ({"en": {"title": "Again"}}, "translations.en", "language code"),
-    ({"Spanish": {"title": "x"}}, "translations.Spanish", "language code"),
-    ({"es": {"items": {"nope": {"text": "x"}}}}, "translations.es.items.nope", "not an id"),
-    ({"es": {"items": {"c": {"choices": {"Q": "Cu"}}}}}, "translations.es.items.c.choices",
-     "'Q' is not a choice"),
-    ({"es": {"items": {"a": {"choices": {"X": "x"}}}}}, "translations.es.items.a.choices",
-     "choice codes"),
-    ({"es": {"items": {"a": {"text": "  "}}}}, "translations.es.items.a", "'text' must be"),
-    ({"es": {"items": {"a": {"prompt": "x"}}}}, "translations.es.items.a", "unknown key"),
-    ({"es": {"stop_rules": {"gone": {"banner": "x"}}}}, "translations.es.stop_rules.gone",
-     "not an id"),
-    ({"es": {"levels": {"low": {"label": 3}}}}, "translations.es.levels.low", "'label'"),
-    ({"es": {"overrides": ["a", "b"]}}, "translations.es.overrides", "at most 1"),
-    ({"es": {"title": ""}}, "translations.es", "'title' must be"),
-    ({"es": {"colour": "x"}}, "translations.es", "unknown key"),
-    (["es"], "translations", "must map"),
-])
+@pytest.mark.parametrize(
+    "translations, where, says",
+    [
+        ({"en": {"title": "Again"}}, "translations.en", "language code"),
+        ({"Spanish": {"title": "x"}}, "translations.Spanish", "language code"),
+        ({"es": {"items": {"nope": {"text": "x"}}}}, "translations.es.items.nope", "not an id"),
+        (
+            {"es": {"items": {"c": {"choices": {"Q": "Cu"}}}}},
+            "translations.es.items.c.choices",
+            "'Q' is not a choice",
+        ),
+        (
+            {"es": {"items": {"a": {"choices": {"X": "x"}}}}},
+            "translations.es.items.a.choices",
+            "choice codes",
+        ),
+        ({"es": {"items": {"a": {"text": "  "}}}}, "translations.es.items.a", "'text' must be"),
+        ({"es": {"items": {"a": {"prompt": "x"}}}}, "translations.es.items.a", "unknown key"),
+        (
+            {"es": {"stop_rules": {"gone": {"banner": "x"}}}},
+            "translations.es.stop_rules.gone",
+            "not an id",
+        ),
+        ({"es": {"levels": {"low": {"label": 3}}}}, "translations.es.levels.low", "'label'"),
+        ({"es": {"overrides": ["a", "b"]}}, "translations.es.overrides", "at most 1"),
+        ({"es": {"title": ""}}, "translations.es", "'title' must be"),
+        ({"es": {"colour": "x"}}, "translations.es", "unknown key"),
+        (["es"], "translations", "must map"),
+    ],
+)
 def test_a_bad_translation_is_rejected_naming_where(translations, where, says):
     result = _parse(translations)
     assert result.definition is None

@@ -20,13 +20,34 @@ from pypdf import PdfReader
 
 from tests.pdf_samples import full_report, pages_text, pdf_app  # noqa: F401 (fixture)
 
-SPANISH = ["Informe de contacto en campo", "Página 1 de", "BORRADOR", "Número de informe",
-           "Historial de estados", "Personas contactadas", "Indicadores y necesidades",
-           "Resolución y resultado", "Derivaciones y servicios", "Narración",
-           "Declaración y aprobación", "Firmado electrónicamente por", "Fotos (2)"]
-ENGLISH = ["Field Contact Report", "Page 1 of", "Report number", "Status timeline",
-           "Persons contacted", "Flags and needs", "Disposition and outcome",
-           "Referrals and services", "Narrative", "Attestation and approval", "Photos (2)"]
+SPANISH = [
+    "Informe de contacto en campo",
+    "Página 1 de",
+    "BORRADOR",
+    "Número de informe",
+    "Historial de estados",
+    "Personas contactadas",
+    "Indicadores y necesidades",
+    "Resolución y resultado",
+    "Derivaciones y servicios",
+    "Narración",
+    "Declaración y aprobación",
+    "Firmado electrónicamente por",
+    "Fotos (2)",
+]
+ENGLISH = [
+    "Field Contact Report",
+    "Page 1 of",
+    "Report number",
+    "Status timeline",
+    "Persons contacted",
+    "Flags and needs",
+    "Disposition and outcome",
+    "Referrals and services",
+    "Narrative",
+    "Attestation and approval",
+    "Photos (2)",
+]
 
 
 def _fields(text: str) -> set[str]:

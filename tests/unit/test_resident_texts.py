@@ -43,8 +43,9 @@ def test_sentences_stay_short(language):
 
 
 def test_a_text_is_filled_and_falls_back_to_english(monkeypatch):
-    filled = TEXTS.text("transport_consent.body", "so", agency="Eastside CARE",
-                        destination="Harbor Crisis Center")
+    filled = TEXTS.text(
+        "transport_consent.body", "so", agency="Eastside CARE", destination="Harbor Crisis Center"
+    )
     assert "Eastside CARE" in filled and "Harbor Crisis Center" in filled and "{" not in filled
     partial = ResidentTexts({"en": {"a": "Hello {name}"}, "vi": {}})
     assert partial.text("a", "vi", name="Lan") == "Hello Lan"

@@ -44,10 +44,15 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Responder"))
         self.version_label.setText(
             "<h2>Responder</h2><p>" + self.tr("Version %1").replace("%1", __version__) + "</p>"
-            "<p>" + self.tr("Calls, safety checklists and field reports for civilian 911 "
-                            "responders: crisis, outreach and community service teams. Works "
-                            "offline; syncs at the station.") + "</p>"
-            "<p>" + self.tr("Profile: %1").replace("%1", f"<code>{self._profile_dir}</code>")
+            "<p>"
+            + self.tr(
+                "Calls, safety checklists and field reports for civilian 911 "
+                "responders: crisis, outreach and community service teams. Works "
+                "offline; syncs at the station."
+            )
+            + "</p>"
+            "<p>"
+            + self.tr("Profile: %1").replace("%1", f"<code>{self._profile_dir}</code>")
             + "</p>"
         )
         # The Close button is a standard one: Qt's own translation (qtbase_<code>.qm) names it.

@@ -93,15 +93,16 @@ class Translations(QObject):
     def _load(self, code: str) -> list[QTranslator]:
         ours = QTranslator(self)
         if not ours.load(str(qm_path(code))):
-            log.warning("No compiled translation %s; the window stays in English (run "
-                        "'python -m civilian_responder_ui.shell.translations build')",
-                        qm_path(code))
+            log.warning(
+                "No compiled translation %s; the window stays in English (run "
+                "'python -m civilian_responder_ui.shell.translations build')",
+                qm_path(code),
+            )
             return []
         qt_own = QTranslator(self)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if not qt_own.load(f"qtbase_{code}", qt_dir):
-            log.info("Qt has no qtbase_%s.qm in %s; standard buttons stay in English",
-                     code, qt_dir)
+            log.info("Qt has no qtbase_%s.qm in %s; standard buttons stay in English", code, qt_dir)
             return [ours]
         return [qt_own, ours]
 
@@ -125,9 +126,23 @@ def update(sources: Path) -> None:
     translations already made (lupdate marks changed sources unfinished, drops none)."""
     files = sorted(str(p) for p in sources.rglob("*.py") if "__pycache__" not in p.parts)
     for code in translated_codes():
-        subprocess.run([str(qt_tool("lupdate")), "-silent", "-no-obsolete", "-locations", "none",
-                        "-source-language", "en", "-target-language", code, *files,
-                        "-ts", str(ts_path(code))], check=True)
+        subprocess.run(
+            [
+                str(qt_tool("lupdate")),
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "en",
+                "-target-language",
+                code,
+                *files,
+                "-ts",
+                str(ts_path(code)),
+            ],
+            check=True,
+        )
         log.info("updated %s", ts_path(code))
 
 
@@ -137,15 +152,16 @@ def build(out: Path | None = None) -> list[Path]:
     for ts in sorted(translations_dir().glob(f"{CATALOG}_*.ts")):
         qm = (out or ts.parent) / (ts.stem + ".qm")
         qm.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(qm)],
-                       check=True)
+        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(qm)], check=True)
         made.append(qm)
     return made
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m civilian_responder_ui.shell.translations",
-                                     description="Extract and compile the window's translations")
+    parser = argparse.ArgumentParser(
+        prog="python -m civilian_responder_ui.shell.translations",
+        description="Extract and compile the window's translations",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("update", help="run lupdate over ui/ into resources/translations/*.ts")
     b = sub.add_parser("build", help="run lrelease: resources/translations/*.ts -> .qm")
