@@ -97,6 +97,7 @@ class SignInDialog(QDialog):
         self.intro = named(QLabel(), "enrollIntro")
         self.intro.setWordWrap(True)
         self.hint = named(QLabel(), "demoHint")
+        self.hint.setWordWrap(True)  # longer in some languages than in English
         if self.enrolling:
             form.addRow(self.intro)
             self._row(form, "name", self.name)
