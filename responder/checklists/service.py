@@ -196,26 +196,28 @@ class ChecklistService:
             self._snapshots.setdefault(definition.key, definition)
         return self._view(run)
 
-    def get(self, run_id: str) -> RunView:
+    def get(self, run_id: str, language: str | None = None) -> RunView:
+        """The run; its definition's texts in ``language`` (default: the service's)."""
         run = self._store.checklists.get(run_id)
         if run is None:
             raise NotFoundError(f"No checklist run with id {run_id}")
-        return self._view(run)
+        return self._view(run, language)
 
-    def definition_for(self, run: ChecklistRun) -> Definition:
+    def definition_for(self, run: ChecklistRun, language: str | None = None) -> Definition:
         """The exact version the run was started under, from the database if need be, in the
         service's language. A copy stored before its translations shipped borrows them from
         the same id and version as loaded now (codes and ids are the same)."""
         found = self._exact_definition(run)
-        if self.language == SOURCE:
+        language = language or self.language
+        if language == SOURCE:
             return found
-        cached = self._localized.get((found.key, self.language))
+        cached = self._localized.get((found.key, language))
         if cached is None or cached[0] is not found:
             shipped = self.catalog.get(found.id, found.version)
-            borrowed = (None if self.language in found.translations or shipped is None
+            borrowed = (None if language in found.translations or shipped is None
                         else shipped.translations)
-            cached = (found, localize(found, self.language, borrowed))
-            self._localized[(found.key, self.language)] = cached
+            cached = (found, localize(found, language, borrowed))
+            self._localized[(found.key, language)] = cached
         return cached[1]
 
     def _exact_definition(self, run: ChecklistRun) -> Definition:
@@ -413,8 +415,8 @@ class ChecklistService:
             self._store.checklists.update_run(run_id, fields)
         return dataclasses.replace(view, run=dataclasses.replace(view.run, **fields))
 
-    def _view(self, run: ChecklistRun) -> RunView:
-        definition = self.definition_for(run)
+    def _view(self, run: ChecklistRun, language: str | None = None) -> RunView:
+        definition = self.definition_for(run, language)
         answers = {s.item_id: s.value for s in run.steps}
         done = {s.item_id: s.done_at for s in run.steps if s.done_at}
         return RunView(run, definition, evaluate(definition, answers, done))

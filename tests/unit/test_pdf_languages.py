@@ -127,3 +127,20 @@ def test_reports_written_before_languages_existed_print_in_english(tmp_path):
         assert "Field Contact Report" in pages_text(render(app.pdf.snapshot(reports[0].id)))[0]
     finally:
         app.close()
+
+
+def test_a_spanish_report_prints_its_checklists_in_spanish(pdf_app):  # noqa: F811
+    """The officer works in English; the report is Spanish: its checklists print in Spanish."""
+    report = full_report(pdf_app, finalize=False, language="es")
+    run = pdf_app.checklists.start(report.call_id, "transport").run
+    pdf_app.checklists.answer(run.id, "wants_ride", True)
+    pdf_app.checklists.answer(run.id, "destination", "SHELTER")
+    pdf_app.checklists.answer(run.id, "consent", False)
+    text = " ".join(pages_text(render(pdf_app.pdf.snapshot(report.id))))
+    assert "Decisión de traslado y consentimiento (sin terminar)" in text
+    assert "¿La persona quiere que la llevemos a algún lado? Sí" in text
+    assert "Albergue / centro de día" in text
+    assert "No hay consentimiento — no la lleves (sin decisión registrada)" in text
+    assert "Listas de verificación" in text and "Pregunta" in text
+    assert "Transport decision" not in text and "Does the person want" not in text
+    assert pdf_app.checklists.get(run.id).definition.title == "Transport decision and consent"
