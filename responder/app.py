@@ -12,6 +12,7 @@ from civilian_responder.audit import AuditLog, verify_chain
 from civilian_responder.calls import CallService
 from civilian_responder.checklists.service import ChecklistService
 from civilian_responder.clock import Clock, SystemClock, iso
+from civilian_responder.languages import OfficerLanguages, check_ui_language
 from civilian_responder.models import RecoveredDraft
 from civilian_responder.pdf.checklist_runs import checklist_summaries
 from civilian_responder.pdf.service import ReportPdfService
@@ -79,6 +80,19 @@ class ResponderApp:
                 self.secrets.forget_session()
             self.close()
 
+    @property
+    def language(self) -> str:
+        """The signed-in officer's language: checklists show in it, new reports print in it."""
+        return self.checklists.language
+
+    def set_language(self, code: str) -> None:
+        """The officer chose another language (the window switches its translators itself)."""
+        check_ui_language(code)
+        if self.session is not None:
+            OfficerLanguages(self.paths.settings).set(self.session.officer_id, code)
+        self.checklists.language = code
+        self.reports.language = code
+
     def set_unit(self, unit_id: str) -> None:
         """The station said which unit this device is (enrollment)."""
         self.calls.unit_id = unit_id
@@ -125,8 +139,11 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     reports = ReportService(store, reference, clock, unit_id, author=officer,
                             audit=audit.record)
     reports.device_tag = device_tag(store)
+    language = OfficerLanguages(paths.settings).of(session.officer_id) if session else "en"
+    reports.language = language
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
+    checklists.language = language
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,

@@ -103,6 +103,7 @@ class Report:
     narrative: str = ""
     correction_reason: str = ""
     review_comment: str = ""
+    language: str = "en"  # the language the report prints in (its PDF); not language_codes
 
     @property
     def editable(self) -> bool:

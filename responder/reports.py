@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from civilian_responder.clock import Clock, iso, new_id, parse_iso
 from civilian_responder.errors import LockedRecordError, NotFoundError, ValidationError
+from civilian_responder.languages import SOURCE, pdf_codes
 from civilian_responder.models import Person, Report, ServiceEntry
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store import Store
@@ -46,6 +47,7 @@ FIELD_SPECS: dict[str, tuple[str, str | None]] = {
     "time_on_task_minutes": ("int", None),
     "narrative": ("text", None),
     "correction_reason": ("text", None),
+    "language": ("language", None),
 }
 
 FIELD_LABELS = {
@@ -55,6 +57,7 @@ FIELD_LABELS = {
     "disability_other": "Other disability",
     "language_codes": "Language needed",
     "disposition_code": "Disposition",
+    "language": "Report language",
     "outcome_codes": "Outcome",
     "response_model_code": "Response",
     "call_source_code": "Call came from",
@@ -116,6 +119,7 @@ class ReportService:
         self.unit_id = unit_id
         self.author = author
         self.device_tag = ""  # set by open_app once the device is enrolled
+        self.language = SOURCE  # a new report's language: the signed-in officer's
 
     def get(self, report_id: str) -> Report:
         report = self._store.reports.get(report_id)
@@ -152,6 +156,7 @@ class ReportService:
             author=self.author, backup_requested=backup is not None,
             backup_reason_code=backup.reason_code if backup else None,
             time_on_task_minutes=_minutes_on_task(events), call_source_code=source,
+            language=self.language if self.language in pdf_codes() else SOURCE,
         )
         with self._store.atomic("starting the report"):
             self._store.reports.insert(report)
@@ -308,6 +313,10 @@ class ReportService:
             return name
         if kind == "bool":
             return bool(value)
+        if kind == "language":
+            if value not in pdf_codes():
+                raise ValueError(f"{value!r} is not a language reports print in")
+            return value
         if kind == "int":
             if value in (None, ""):
                 return None

@@ -113,9 +113,12 @@ def run(args: argparse.Namespace) -> int:
 
     qapp.setWindowIcon(app_icon())
     install_excepthook(interactive=not args.screenshot)
+    from civilian_responder_ui.shell.translations import Translations  # noqa: PLC0415
+
+    translations = Translations(qapp)  # the officer's language, switched at sign-in
     logged = False
     while True:  # sign in, work, and after a sign-out offer the sign-in again
-        core = _sign_in_and_open(args)
+        core = _sign_in_and_open(args, translations)
         if not isinstance(core, ResponderApp):
             return core
         if not logged:
@@ -126,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
             return result
 
 
-def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
+def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderApp | int:
     """Sign in BEFORE the profile is opened: the key comes from the officer's passphrase."""
     from civilian_responder_ui.session.signin_dialog import startup_session  # noqa: PLC0415
     from civilian_responder_ui.shell.error_dialog import show_error  # noqa: PLC0415
@@ -138,7 +141,8 @@ def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
     apply_theme(QApplication.instance(), args.theme or UiSettings(
         profile / "settings.json").get("theme", "day"))
     try:
-        session = startup_session(profile, demo=args.demo, interactive=not args.screenshot)
+        session = startup_session(profile, demo=args.demo, interactive=not args.screenshot,
+                                  translations=translations)
         if session is None:
             return 0
         return open_profile(args, session)

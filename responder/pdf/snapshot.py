@@ -4,6 +4,7 @@ database. Rendering reads only this, so it can run on a worker and never sees a 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from civilian_responder.models import Attachment, Call, Report, StatusEvent
+from civilian_responder.pdf.labels import Labels, load_labels
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store.reports import report_payload
 
@@ -57,6 +59,11 @@ class ReportSnapshot:
     superseded_version: int | None = None
     fingerprint: str = ""
     timezone: str = ""  # IANA name for printed times; empty = this machine's local zone
+
+    @functools.cached_property
+    def labels(self) -> Labels:
+        """The fixed labels in the report's language (English for any it lacks)."""
+        return load_labels(self.report.language)
 
     @property
     def approved(self) -> bool:

@@ -296,3 +296,10 @@ def _checklist_runs(db: sqlite_utils.Database) -> None:
 def _report_outcomes(db: sqlite_utils.Database) -> None:
     # Outcomes become a list, 988 gets one field per meaning, new coded fields: see the module.
     migrate_reports(db)
+
+
+@migrations(name="0751_report_language")
+def _report_language(db: sqlite_utils.Database) -> None:
+    # The language a report prints in (its PDF's fixed labels). Reports written before
+    # languages existed were written and printed in English.
+    db.execute("ALTER TABLE reports ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
