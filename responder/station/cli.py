@@ -208,6 +208,27 @@ def cmd_import_eido(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_eido(args: argparse.Namespace) -> int:
+    station = _open(args)
+    if args.call:
+        entries = station.eido.select(call_id=station.dispatch.resolve(args.call))
+    else:
+        entries = station.eido.select(since=args.since)
+    text = json.dumps([e["document"] for e in entries] if args.documents_only else entries,
+                      indent=2, ensure_ascii=False)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"Wrote {len(entries):,} EIDO documents to {args.output}", file=sys.stderr)
+    else:
+        print(text)
+    waiting = station.eido.pending()
+    if waiting:
+        print(f"responder-station: {len(waiting)} EIDO document(s) not sent because they fail "
+              f"the schema (retried automatically); first: {waiting[0]['last_error']}",
+              file=sys.stderr)
+    return 0
+
+
 def cmd_update_call(args: argparse.Namespace) -> int:
     from civilian_responder.station.storage.calls import CallUpdate  # noqa: PLC0415
 
@@ -474,6 +495,15 @@ def _register_dispatch(sub: Any) -> None:
     p.add_argument("file")
     p.add_argument("--unit", help="unit to assign a new incident to")
     p.add_argument("--actor", default="dispatch")
+    p = _add(sub, "export-eido", cmd_export_eido, "the EIDO status and disposition documents "
+             "sent back to CAD, for one call or since a time (docs/cad.md)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("call", nargs="?", help="call id or CAD number")
+    which.add_argument("--since", metavar="T", help="documents published at or after T "
+                       "(ISO-8601, e.g. 2026-12-01T00:00:00Z)")
+    p.add_argument("--documents-only", action="store_true",
+                   help="just the EIDO documents, without cursor and kind")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p = _add(sub, "update-call", cmd_update_call, "change priority, add a note, reassign or "
              "cancel a call")
     p.add_argument("call", help="call id or CAD number")

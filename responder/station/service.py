@@ -13,6 +13,7 @@ from civilian_responder import __version__
 from civilian_responder.clock import Clock, SystemClock, new_id
 from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.station.eido import parse_eido
+from civilian_responder.station.eido_out import EidoWriter
 from civilian_responder.station.errors import Invalid
 from civilian_responder.station.metrics.engine import Metrics
 from civilian_responder.station.storage import feed
@@ -20,6 +21,7 @@ from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispa
 from civilian_responder.station.storage.checklists import Checklists
 from civilian_responder.station.storage.database import lock_feed, make_engine, migrate, write
 from civilian_responder.station.storage.devices import Device, DeviceRegistry
+from civilian_responder.station.storage.eido_outbox import EidoOutbox
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
 from civilian_responder.station.storage.tables import meta, receipts
@@ -61,6 +63,7 @@ class Station:
         self.metrics = Metrics(engine, reference)
         self.station_id = self._meta("station_id")
         self.version = __version__
+        self.eido = EidoOutbox(engine, clock, lambda: EidoWriter(reference, self.station_id))
 
     def _meta(self, key: str) -> str:
         """A station-wide value, created (a new uuid) the first time it is asked for."""
@@ -85,6 +88,12 @@ class Station:
         with write(self.engine) as conn:
             conn.execute(delete(meta).where(meta.c.key == "epoch"))
         return self._meta("epoch")
+
+    def push(self, device: Device, changes: list[Any]) -> list[dict[str, Any]]:
+        """Apply a unit's changes, then publish what CAD should learn from them (EIDO)."""
+        results = self.pusher.push(device, changes)
+        self.eido.publish_quietly()
+        return results
 
     def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
         return feed.pull(self.engine, device.unit_id, cursor, limit)
