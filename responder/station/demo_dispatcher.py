@@ -24,6 +24,7 @@ from typing import Any
 
 from civilian_responder.clock import parse_iso
 from civilian_responder.demo_data import CALL_TYPES, CAUTIONS, LANDMARKS, STREETS, person
+from civilian_responder.resource_files import resource_path
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.service import Station
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
@@ -178,3 +179,18 @@ def read_adopt_file(path: Path) -> list[dict[str, Any]]:
         log.warning("demo: cannot read the demo shift from %s: %s", path, exc)
         return []
     return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
+
+
+DEMO_DIRECTORY = ("directory", "demo-directory.json")
+
+
+def seed_directory(station: Station) -> int:
+    """Load the generated demo directory (resources/directory) into an empty directory."""
+    if station.directory.count():
+        return 0
+    path = resource_path(*DEMO_DIRECTORY)
+    done, bad = station.import_directory(path.read_bytes(), path.name)
+    for line in bad:
+        log.warning("demo directory: %s", line)
+    return done.added
+

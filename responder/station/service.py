@@ -12,6 +12,7 @@ from typing import Any
 from civilian_responder import __version__
 from civilian_responder.clock import Clock, SystemClock, new_id
 from civilian_responder.reference import ReferenceData, load_reference
+from civilian_responder.station.directory import RowError, parse_rows, read_file
 from civilian_responder.station.eido import parse_eido
 from civilian_responder.station.eido_out import EidoWriter
 from civilian_responder.station.errors import Invalid
@@ -21,6 +22,7 @@ from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispa
 from civilian_responder.station.storage.checklists import Checklists
 from civilian_responder.station.storage.database import lock_feed, make_engine, migrate, write
 from civilian_responder.station.storage.devices import Device, DeviceRegistry
+from civilian_responder.station.storage.directory import DirectoryStore, Imported
 from civilian_responder.station.storage.eido_outbox import EidoOutbox
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
@@ -61,6 +63,7 @@ class Station:
         self.checklists = Checklists(engine, clock)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
+        self.directory = DirectoryStore(engine, clock, reference)
         self.station_id = self._meta("station_id")
         self.version = __version__
         self.eido = EidoOutbox(engine, clock, lambda: EidoWriter(reference, self.station_id))
@@ -156,6 +159,16 @@ class Station:
         change = CallUpdate(priority=incident.priority, add_note="\n".join(fresh) or None,
                             unit_id=unit_id or None)
         return self.dispatch.update(existing, change, actor), False
+
+    def import_directory(self, data: bytes, filename: str) -> tuple[Imported, list[str]]:
+        """Add or update resources from a CSV or JSON file; (what changed, each bad row)."""
+        try:
+            raw = read_file(data, filename)
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError and RowError too
+            detail = str(exc) if isinstance(exc, RowError) else type(exc).__name__
+            raise Invalid(f"{filename} is not a CSV or JSON directory file ({detail})") from None
+        parsed = parse_rows(raw, self.reference, self.clock.now())
+        return self.directory.save(parsed.rows), [str(b) for b in parsed.bad]
 
     def create_call(self, fields: dict[str, Any], actor: str) -> dict[str, Any]:
         names = {f.name for f in dataclasses.fields(CallSpec)} - {"incident_id", "type_text"}
