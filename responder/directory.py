@@ -8,7 +8,7 @@ under 20 ms per keystroke over 5,000 resources: tests/benchmarks/test_directory_
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,11 +16,13 @@ from civilian_responder.clock import Clock, parse_iso
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import Resource
 from civilian_responder.pdf.snapshot import load_agency
-from civilian_responder.reference import ReferenceData
+from civilian_responder.reference import Code, ReferenceData
 from civilian_responder.store import Store
 from civilian_responder.store.directory import search_terms
 
 MAX_RESULTS = 50
+MAX_HANDOUT = 6  # resources on the one-page handout
+EMERGENCY_LINE = "In an emergency call 911. In a crisis call or text 988, any time."
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class DirectoryService:
     def count(self) -> int:
         return self._store.directory.count()
 
+    def kinds(self) -> tuple[Code, ...]:
+        return self._ref.resource_kinds.items
+
     def kind_label(self, resource: Resource) -> str:
         return self._ref.resource_kinds.label(resource.kind)
 
@@ -73,33 +78,47 @@ class DirectoryService:
         return f"{resource.beds_open} beds open as of {_short(when)} UTC ({ago})"
 
     def handout(self, resource_ids: Sequence[str]) -> bytes:
-        """The one-page handout PDF for the person (reportlab loads only when asked)."""
-        from civilian_responder.pdf.handout import (  # noqa: PLC0415 (reportlab is slow)
-            HandoutFacts,
-            HandoutItem,
-            render_handout,
-        )
+        """The one-page handout PDF for the person."""
+        return self.prepare_handout(resource_ids)()
 
-        chosen = [r for r in (self.get(i) for i in dict.fromkeys(resource_ids)) if r]
-        if len(chosen) != len(dict.fromkeys(resource_ids)):
+    def prepare_handout(self, resource_ids: Sequence[str]) -> Callable[[], bytes]:
+        """Read the chosen resources now (owning thread); the returned function renders the
+        PDF from that plain data on any thread (reportlab loads only then)."""
+        wanted = list(dict.fromkeys(resource_ids))
+        if not wanted:
+            raise ValidationError("Choose at least one resource for the handout")
+        if len(wanted) > MAX_HANDOUT:
+            raise ValidationError(f"A handout holds at most {MAX_HANDOUT} resources (one page)")
+        chosen = [r for r in (self.get(i) for i in wanted) if r]
+        if len(chosen) != len(wanted):
             raise ValidationError("A chosen resource is no longer in the directory; sync first")
-        items = [
-            HandoutItem(
-                name=r.name,
-                kind_label=self.kind_label(r),
-                phone=r.phone,
-                address=r.address,
-                hours=r.hours,
-                eligibility=r.eligibility,
-                languages=r.languages,
-                beds=self.beds_text(r),
+        rows = [
+            (
+                r.name,
+                self.kind_label(r),
+                r.phone,
+                r.address,
+                r.hours,
+                r.eligibility,
+                r.languages,
+                self.beds_text(r),
             )
             for r in chosen
         ]
         agency = load_agency(self._store.get_meta).name
         today = self._clock.now().strftime("%B %d, %Y").replace(" 0", " ")
-        line = "In an emergency call 911. In a crisis call or text 988, any time."
-        return render_handout(items, HandoutFacts(agency, today, line))
+
+        def render() -> bytes:
+            from civilian_responder.pdf.handout import (  # noqa: PLC0415 (reportlab is slow)
+                HandoutFacts,
+                HandoutItem,
+                render_handout,
+            )
+
+            items = [HandoutItem(*row) for row in rows]
+            return render_handout(items, HandoutFacts(agency, today, EMERGENCY_LINE))
+
+        return render
 
 
 def _short(when: datetime) -> str:

@@ -29,7 +29,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-MAX_ITEMS = 6
 PAGE_W, PAGE_H = LETTER
 MARGIN = 0.6 * inch
 HEAD_H = 1.0 * inch
@@ -69,11 +68,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def render_handout(items: Sequence[HandoutItem], facts: HandoutFacts) -> bytes:
-    """One page (letter) with up to ``MAX_ITEMS`` resources; raises ValidationError otherwise."""
+    """One page (letter); raises ValidationError when the items do not fit on it."""
     if not items:
         raise ValidationError("Choose at least one resource for the handout")
-    if len(items) > MAX_ITEMS:
-        raise ValidationError(f"A handout holds at most {MAX_ITEMS} resources (one page)")
     register_fonts()
     out = io.BytesIO()
     doc = BaseDocTemplate(
