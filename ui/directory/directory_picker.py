@@ -103,6 +103,7 @@ class DirectoryPicker(QDialog):
         self._tasks = tasks
         self._open_file = open_file
         self.model = ResourceListModel(directory, self)
+        self._total = directory.count()  # the directory changes only at a sync
         self._build()
         self._on_search_changed()
 
@@ -125,6 +126,7 @@ class DirectoryPicker(QDialog):
         self.results.setModel(self.model)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setAlternatingRowColors(True)
+        self.results.setUniformItemSizes(True)  # every item is two lines: no per-row layout
         self.results.setSpacing(5)  # two-line items: a gap tells one resource from the next
         self.results.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.results.doubleClicked.connect(self._on_use_clicked)
