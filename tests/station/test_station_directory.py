@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 
 import pytest
+from civilian_responder.clock import FixedClock
 from civilian_responder.resource_files import resource_path
 from civilian_responder.station.cli import main
 from civilian_responder.station.demo_dispatcher import seed_directory
@@ -118,9 +120,12 @@ def test_demo_directory_is_generated_fiction_and_imports_whole(tmp_path):
     phones = [r["phone"] for r in doc["resources"]]
     assert all(p == "988" or re.fullmatch(r"253-555-01\d\d", p) for p in phones)
     assert len(set(phones)) == len(phones)
-    station = open_station(str(tmp_path / "s.db"))
+    clock = FixedClock(datetime(2026, 12, 2, 20, 0, tzinfo=UTC))
+    station = open_station(str(tmp_path / "s.db"), clock=clock)
     assert seed_directory(station) == len(doc["resources"])
     assert seed_directory(station) == 0  # only into an empty directory
+    shelters = station.directory.list("SHELTER")
+    assert shelters and {r["beds_as_of"] for r in shelters} == {"2026-12-02T18:00:00.000Z"}
     kinds = {r["kind"] for r in station.directory.list()}
     assert {
         "CRISIS_988",
