@@ -80,8 +80,18 @@ def test_a_newer_revision_replaces_an_older_is_ignored_and_retired_drops(app, di
 
 def test_a_malformed_entry_is_held_back_not_stored(app):
     bad = feed_rows([{"id": "x", "kind": "FOOD", "name": "Pantry", "languages": "English"}])
+    held = app.directory.count()
     done = pull(app, bad)
-    assert done.counts.unreadable == 1 and app.directory.count() == 0
+    assert done.counts.unreadable == 1 and app.directory.count() == held
+    assert app.directory.get("x") is None
+
+
+def test_the_demo_profile_has_the_directory_before_any_sync(app):
+    assert app.directory.count() == len(DEMO)  # seeded with the demo shift, revision 0
+    assert app.directory.get("harbor-light").revision == 0
+    assert "beds open as of Nov 21, 12:00 UTC" in app.directory.beds_text(
+        app.directory.get("harbor-light")
+    )
 
 
 def test_choosing_a_resource_names_the_agency_and_its_referral_code(directory):
