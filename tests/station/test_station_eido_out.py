@@ -112,7 +112,9 @@ def test_status_changes_and_disposition_reach_cad_schema_valid(station, dispatch
         ("response_model", "CO_RESPONSE_POLICE", False),
         ("outcome", "RESOLVED_ON_SCENE", False),
     ]
-    # A repeated push adds no document; an EIDO-imported call keeps CAD's incident id.
+    page = dispatcher.get("/api/v1/cad/eido", params={"after": docs[-1]["cursor"]}).json()
+    assert page["epoch"] == station.station.epoch  # a restored station answers a new one
+    # A repeated push adds no document.
     assert unit.push(report)[0]["status"] == "duplicate"
     assert len([d for d in _cad_all(dispatcher)[0] if d["call_id"] == call["id"]]) == 5
 

@@ -33,6 +33,7 @@ class EidoPage(BaseModel):
     documents: list[EidoEntry]
     cursor: int
     more: bool
+    epoch: str  # changes when the station is restored from a backup: then start again at 0
 
 
 @router.get("/eido", response_model=EidoPage, responses=errors(*AUTH, 422))
@@ -42,5 +43,11 @@ async def eido(
     after: int = Query(0, ge=0, le=2**62, description="the last cursor you have"),
     limit: int = Query(DEFAULT_PAGE, ge=1, le=MAX_PAGE),
 ) -> dict[str, Any]:
-    """EIDO documents (status changes and dispositions) after ``after``; send ``cursor`` next."""
-    return await run_in_threadpool(station_of(request).eido.page, after, limit)
+    """EIDO documents (status changes and dispositions) after ``after``; send ``cursor`` next.
+    When ``epoch`` differs from the last answer's, the station was restored: poll from 0."""
+    station = station_of(request)
+
+    def read() -> dict[str, Any]:
+        return dict(station.eido.page(after, limit), epoch=station.epoch)
+
+    return await run_in_threadpool(read)
