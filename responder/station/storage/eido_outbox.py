@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -30,7 +31,7 @@ from civilian_responder.station.storage.tables import (
     report_codes,
     report_facts,
 )
-from sqlalchemy import Connection, Engine, or_, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, or_, select, text, update
 
 log = logging.getLogger(__name__)
 EIDO_LOCK_KEY = 4708471
@@ -63,6 +64,43 @@ def queue(conn: Connection, kind: str, call_id: str, source_id: str, key: str, a
 def _lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": EIDO_LOCK_KEY})
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The rows a batch of jobs is built from, read with one query per table."""
+
+    calls: dict[str, Any]
+    events: dict[str, Any]
+    facts: dict[str, Any]
+    outcomes: dict[str, list[str]]
+
+    @classmethod
+    def read(cls, conn: Connection, jobs: list[Any]) -> _Rows:
+        call_ids = sorted({j.call_id for j in jobs})
+        event_ids = sorted({j.source_id for j in jobs if j.kind == "status"})
+        report_ids = sorted({j.source_id for j in jobs if j.kind != "status"})
+        outcomes: dict[str, list[str]] = {}
+        if report_ids:
+            for report_id, code in conn.execute(
+                select(report_codes.c.report_id, report_codes.c.code)
+                .where(report_codes.c.report_id.in_(report_ids))
+                .where(report_codes.c.field == "outcome")
+                .order_by(report_codes.c.id)
+            ):
+                outcomes.setdefault(report_id, []).append(code)
+        return cls(
+            calls=_by(conn, calls, calls.c.id, call_ids),
+            events=_by(conn, call_events, call_events.c.id, event_ids),
+            facts=_by(conn, report_facts, report_facts.c.report_id, report_ids),
+            outcomes=outcomes,
+        )
+
+
+def _by(conn: Connection, table: Any, key: Any, ids: list[str]) -> dict[str, Any]:
+    if not ids:
+        return {}
+    return {row._mapping[key.name]: row for row in conn.execute(select(table).where(key.in_(ids)))}
 
 
 class EidoOutbox:
@@ -99,7 +137,6 @@ class EidoOutbox:
     def _publish_batch(self) -> tuple[int, bool]:
         now = self._clock.now()
         stamp = iso(now)
-        stored = 0
         with write(self._engine) as conn:
             _lock(conn)
             jobs = conn.execute(
@@ -109,31 +146,37 @@ class EidoOutbox:
                 .order_by(eido_jobs.c.id)
                 .limit(PUBLISH_BATCH + 1)
             ).all()
+            rows = _Rows.read(conn, jobs[:PUBLISH_BATCH])
+            documents, published = [], []
             for job in jobs[:PUBLISH_BATCH]:
                 try:
-                    doc = self._build(conn, job)
+                    doc = self._build(rows, job)
                     self.writer.validate(doc)
                 except EidoInvalid as exc:
                     self._failed(conn, job, str(exc), now)
                     continue
-                conn.execute(
-                    eido_documents.insert().values(
-                        job_id=job.id,
-                        kind=job.kind,
-                        call_id=job.call_id,
-                        document=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
-                        published_at=stamp,
-                    )
+                text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                documents.append(
+                    {
+                        "job_id": job.id,
+                        "kind": job.kind,
+                        "call_id": job.call_id,
+                        "document": text,
+                        "published_at": stamp,
+                    }
                 )
+                published.append({"job": job.id, "tries": job.attempts + 1})
+            if documents:  # inserted in job order, so cursors follow it
+                conn.execute(eido_documents.insert(), documents)
                 conn.execute(
                     update(eido_jobs)
-                    .where(eido_jobs.c.id == job.id)
+                    .where(eido_jobs.c.id == bindparam("job"))
                     .values(
-                        state="published", attempts=job.attempts + 1, last_error="", retry_at=None
-                    )
+                        state="published", attempts=bindparam("tries"), last_error="", retry_at=None
+                    ),
+                    published,
                 )
-                stored += 1
-        return stored, len(jobs) > PUBLISH_BATCH
+        return len(documents), len(jobs) > PUBLISH_BATCH
 
     def _failed(self, conn: Connection, job: Any, problem: str, now: Any) -> None:
         attempts = job.attempts + 1
@@ -158,32 +201,19 @@ class EidoOutbox:
             )
         )
 
-    def _build(self, conn: Connection, job: Any) -> dict[str, Any]:
-        call = conn.execute(select(calls).where(calls.c.id == job.call_id)).first()
+    def _build(self, rows: _Rows, job: Any) -> dict[str, Any]:
+        call = rows.calls.get(job.call_id)
         if call is None:
             raise EidoInvalid("(call)", f"call {job.call_id} is no longer held")
         if job.kind == "status":
-            event = conn.execute(
-                select(call_events).where(call_events.c.id == job.source_id)
-            ).first()
+            event = rows.events.get(job.source_id)
             if event is None:
                 raise EidoInvalid("(event)", f"status event {job.source_id} is not held")
             return self.writer.status(call._mapping, event._mapping)
-        facts = conn.execute(
-            select(report_facts).where(report_facts.c.report_id == job.source_id)
-        ).first()
+        facts = rows.facts.get(job.source_id)
         if facts is None:
             raise EidoInvalid("(report)", f"report {job.source_id} has no facts")
-        outcomes = (
-            conn.execute(
-                select(report_codes.c.code)
-                .where(report_codes.c.report_id == job.source_id)
-                .where(report_codes.c.field == "outcome")
-                .order_by(report_codes.c.id)
-            )
-            .scalars()
-            .all()
-        )
+        outcomes = rows.outcomes.get(job.source_id, [])
         return self.writer.disposition(call._mapping, facts._mapping, outcomes)
 
     def page(self, after: int, limit: int = DEFAULT_PAGE) -> dict[str, Any]:
