@@ -12,6 +12,7 @@ from civilian_responder.audit import AuditLog, verify_chain
 from civilian_responder.calls import CallService
 from civilian_responder.checklists.service import ChecklistService
 from civilian_responder.clock import Clock, SystemClock, iso
+from civilian_responder.directory import DirectoryService
 from civilian_responder.languages import OfficerLanguages, check_ui_language
 from civilian_responder.models import RecoveredDraft
 from civilian_responder.pdf.checklist_runs import checklist_summaries
@@ -46,6 +47,7 @@ class ResponderApp:
     checklists: ChecklistService
     pdf: ReportPdfService
     audit: AuditLog
+    directory: DirectoryService
     recovered: list[RecoveredDraft] = field(default_factory=list)
     session: Session | None = None
     scratch: ScratchDir = field(default_factory=ScratchDir)
@@ -153,7 +155,8 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         checklists=checklists,
         pdf=ReportPdfService(store, reference, paths.root, audit=audit.record,
                              checklists=lambda report: checklist_summaries(checklists, report)),
-        audit=audit, recovered=recovered, session=session,
+        audit=audit, directory=DirectoryService(store, reference, clock),
+        recovered=recovered, session=session,
     )
     app.sync.enrolled_listeners.append(app.set_unit)
     app.sync.definitions_listeners.append(checklists.reload)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -15,8 +16,10 @@ from civilian_responder.demo_data import (
     STREETS,
     person,
 )
-from civilian_responder.models import Call, StatusEvent
+from civilian_responder.models import Call, Resource, StatusEvent
+from civilian_responder.resource_files import resource_path
 from civilian_responder.store import Store
+from civilian_responder.store.directory import search_text
 
 DEMO_OFFICER = "Demo Officer"
 
@@ -92,6 +95,23 @@ def seed_demo(store: Store, clock: Clock, active: int = 25, history: int = 40,
             store.calls.add_events(events)
         if reports:
             _seed_reports(store, clock, unit_id)
+        _seed_directory(store, clock)
+
+
+def _seed_directory(store: Store, clock: Clock) -> None:
+    """The demo city's generated resource directory, so the picker works before the first
+    sync. Revision 0: the demo station's copy (revision 1 and up) replaces it at sync."""
+    doc = json.loads(resource_path("directory", "demo-directory.json").read_text("utf-8"))
+    counted = iso(clock.now() - timedelta(hours=2))
+    for row in doc["resources"]:
+        beds = row.get("beds_open")
+        resource = Resource(
+            id=row["id"], kind=row["kind"], name=row["name"], phone=row.get("phone", ""),
+            address=row.get("address", ""), hours=row.get("hours", ""),
+            eligibility=row.get("eligibility", ""), languages=tuple(row.get("languages", ())),
+            beds_open=beds, beds_as_of=counted if beds is not None else None, revision=0,
+            updated_at=counted)
+        store.directory.put(resource, search_text(resource))
 
 
 _DEMO_REPORTS = [

@@ -248,3 +248,21 @@ class ChecklistRun:
 
     def step(self, item_id: str) -> ChecklistStep | None:
         return next((s for s in self.steps if s.item_id == item_id), None)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A named agency or program from the station's resource directory (synced, read-only)."""
+
+    id: str
+    kind: str
+    name: str
+    phone: str = ""
+    address: str = ""
+    hours: str = ""
+    eligibility: str = ""
+    languages: tuple[str, ...] = ()
+    beds_open: int | None = None
+    beds_as_of: str | None = None
+    revision: int = 0
+    updated_at: str = ""

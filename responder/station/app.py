@@ -10,6 +10,7 @@ from civilian_responder.station.errors import StationError
 from civilian_responder.station.middleware import BodyLimit, SecurityHeaders
 from civilian_responder.station.routes import (
     attachments,
+    cad,
     checklists,
     dispatch,
     enroll,
@@ -90,7 +91,7 @@ def create_fastapi(station: Station) -> FastAPI:
     )
     app.state.station = station
     _install_error_handlers(app)
-    for module in (enroll, sync, attachments, dispatch, review, checklists, metrics):
+    for module in (enroll, sync, attachments, dispatch, cad, review, checklists, metrics):
         app.include_router(module.router)  # each route lists its own error answers
     _publish_our_error_shape(app)
     return app

@@ -22,7 +22,7 @@ from civilian_responder.extras import explain_missing
 
 DEFAULT_PORT = 8470
 # File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
-PATH_ARGUMENTS = ("file", "database", "data_dir")
+PATH_ARGUMENTS = ("file", "database", "data_dir", "target")
 
 
 def default_data_dir() -> Path:
@@ -94,6 +94,7 @@ def _companions(args: argparse.Namespace, station: Any) -> list[Any]:
 
         if args.demo_adopt:
             demo.adopt_calls(station, demo.read_adopt_file(args.demo_adopt), args.demo_unit)
+        demo.seed_directory(station)
         pace = demo.DemoPace(args.demo_call_every, args.demo_review_after,
                              args.demo_return_every)
         dispatcher = demo.DemoDispatcher(station, args.demo_unit, pace)
@@ -206,6 +207,79 @@ def cmd_import_eido(args: argparse.Namespace) -> int:
     verb = "created" if created else "updated"
     print(f"Call {call['cad_number']} ({call['id']}) {verb} for {call['unit_id']}")
     return 0
+
+
+def cmd_export_eido(args: argparse.Namespace) -> int:
+    station = _open(args)
+    if args.call:
+        entries = station.eido.select(call_id=station.dispatch.resolve(args.call))
+    else:
+        entries = station.eido.select(since=args.since)
+    text = json.dumps([e["document"] for e in entries] if args.documents_only else entries,
+                      indent=2, ensure_ascii=False)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"Wrote {len(entries):,} EIDO documents to {args.output}", file=sys.stderr)
+    else:
+        print(text)
+    waiting = station.eido.pending()
+    if waiting:
+        print(f"responder-station: {len(waiting)} EIDO document(s) not sent because they fail "
+              f"the schema (retried automatically); first: {waiting[0]['last_error']}",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_directory(args: argparse.Namespace) -> int:
+    station = _open(args)
+    if args.action in ("import", "set-beds", "retire") and not args.target:
+        print(f"responder-station: directory {args.action} needs "
+              f"{'a FILE' if args.action == 'import' else 'a resource ID'}", file=sys.stderr)
+        return 2
+    if args.action == "import":
+        return _directory_import(station, args.target)
+    if args.action == "list":
+        rows = station.directory.list(args.kind)
+        if args.json:
+            _print_json(rows)
+            return 0
+        for r in rows:
+            beds = "" if r["beds_open"] is None else (
+                f"  beds {r['beds_open']} as of {r['beds_as_of']}")
+            print(f"{r['id']:<32} {r['kind']:<18} {r['name']}  {r['phone']}{beds}")
+        print(f"{len(rows):,} resources", file=sys.stderr)
+        return 0
+    if args.action == "retire":
+        done = station.directory.retire(args.target)
+        print(f"{done['name']} retired: units drop it at their next sync")
+        return 0
+    if args.beds is None:
+        print("responder-station: directory set-beds needs ID and N (beds open)", file=sys.stderr)
+        return 2
+    from civilian_responder.station.directory import RowError, as_of_time  # noqa: PLC0415
+    from civilian_responder.station.errors import Invalid  # noqa: PLC0415
+
+    try:
+        as_of = as_of_time(args.as_of, station.clock.now())
+    except RowError as exc:
+        raise Invalid(str(exc)) from None
+    done = station.directory.set_beds(args.target, args.beds, as_of)
+    print(f"{done['name']}: {done['beds_open']} beds open as of {done['beds_as_of']}")
+    return 0
+
+
+def _directory_import(station: Any, file: str) -> int:
+    try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        print(f"responder-station: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    done, bad = station.import_directory(data, file)
+    for line in bad:
+        print(f"responder-station: {file}: {line} (left out)", file=sys.stderr)
+    print(f"Directory: {done.added:,} added, {done.updated:,} updated, {done.unchanged:,} "
+          f"unchanged, {len(bad):,} bad rows left out")
+    return 1 if bad else 0
 
 
 def cmd_update_call(args: argparse.Namespace) -> int:
@@ -431,6 +505,14 @@ def build_parser() -> argparse.ArgumentParser:
              "they clashed with what the station had")
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--json", action="store_true")
+    p = _add(sub, "directory", cmd_directory, "the resource directory units search offline: "
+             "import FILE (CSV or JSON), list, set-beds ID N, retire ID (docs/station.md)")
+    p.add_argument("action", choices=["import", "list", "set-beds", "retire"])
+    p.add_argument("target", nargs="?", help="FILE for import; resource ID for set-beds, retire")
+    p.add_argument("beds", nargs="?", type=int, help="set-beds: beds open now")
+    p.add_argument("--as-of", help="set-beds: when the count was taken (default now)")
+    p.add_argument("--kind", help="list: only this kind (e.g. SHELTER)")
+    p.add_argument("--json", action="store_true")
     p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
     p.add_argument("action", choices=["list", "show", "approve", "return"])
     p.add_argument("report_id", nargs="?")
@@ -474,6 +556,15 @@ def _register_dispatch(sub: Any) -> None:
     p.add_argument("file")
     p.add_argument("--unit", help="unit to assign a new incident to")
     p.add_argument("--actor", default="dispatch")
+    p = _add(sub, "export-eido", cmd_export_eido, "the EIDO status and disposition documents "
+             "sent back to CAD, for one call or since a time (docs/cad.md)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("call", nargs="?", help="call id or CAD number")
+    which.add_argument("--since", metavar="T", help="documents published at or after T "
+                       "(ISO-8601, e.g. 2026-12-01T00:00:00Z)")
+    p.add_argument("--documents-only", action="store_true",
+                   help="just the EIDO documents, without cursor and kind")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p = _add(sub, "update-call", cmd_update_call, "change priority, add a note, reassign or "
              "cancel a call")
     p.add_argument("call", help="call id or CAD number")

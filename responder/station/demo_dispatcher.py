@@ -19,11 +19,13 @@ import random
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from civilian_responder.clock import parse_iso
+from civilian_responder.clock import iso, parse_iso
 from civilian_responder.demo_data import CALL_TYPES, CAUTIONS, LANDMARKS, STREETS, person
+from civilian_responder.resource_files import resource_path
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.service import Station
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
@@ -178,3 +180,24 @@ def read_adopt_file(path: Path) -> list[dict[str, Any]]:
         log.warning("demo: cannot read the demo shift from %s: %s", path, exc)
         return []
     return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
+
+
+DEMO_DIRECTORY = ("directory", "demo-directory.json")
+
+
+def seed_directory(station: Station) -> int:
+    """Load the generated demo directory (resources/directory) into an empty directory, with
+    the shelters' beds counted two hours ago (as a night shift's 6 pm count would be)."""
+    if station.directory.count():
+        return 0
+    path = resource_path(*DEMO_DIRECTORY)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    counted = iso(station.clock.now() - timedelta(hours=2))
+    for row in doc["resources"]:
+        if row.get("beds_open") is not None:
+            row["beds_as_of"] = counted
+    done, bad = station.import_directory(json.dumps(doc).encode("utf-8"), path.name)
+    for line in bad:
+        log.warning("demo directory: %s", line)
+    return done.added
+

@@ -303,3 +303,30 @@ def _report_language(db: sqlite_utils.Database) -> None:
     # The language a report prints in (its PDF's fixed labels). Reports written before
     # languages existed were written and printed in English.
     db.execute("ALTER TABLE reports ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
+
+
+@migrations(name="0551_directory")
+def _directory(db: sqlite_utils.Database) -> None:
+    # The station's resource directory, searched offline. ``search`` holds the lowercased text
+    # a search matches (name, kind label, address, languages, eligibility), written with the row.
+    db.execute(
+        """
+        CREATE TABLE directory_resources (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            phone TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            hours TEXT NOT NULL DEFAULT '',
+            eligibility TEXT NOT NULL DEFAULT '',
+            languages TEXT NOT NULL DEFAULT '[]',
+            beds_open INTEGER,
+            beds_as_of TEXT,
+            revision INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            search TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX directory_by_name ON directory_resources (name COLLATE NOCASE)")
+    db.execute("CREATE INDEX directory_by_kind ON directory_resources (kind, name)")

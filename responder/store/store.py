@@ -12,6 +12,7 @@ from civilian_responder.store.audit import AuditRepository
 from civilian_responder.store.calls import CallRepository
 from civilian_responder.store.checklists import ChecklistRepository
 from civilian_responder.store.database import open_database, translate_errors
+from civilian_responder.store.directory import DirectoryRepository
 from civilian_responder.store.outbox import Outbox
 from civilian_responder.store.reports import ReportRepository
 from civilian_responder.store.sync import SyncRepository
@@ -30,6 +31,7 @@ class Store:
         self.audit = AuditRepository(db)
         self.sync = SyncRepository(db)
         self.checklists = ChecklistRepository(db)
+        self.directory = DirectoryRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:

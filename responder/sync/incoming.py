@@ -21,6 +21,7 @@ from typing import Any
 from civilian_responder.errors import StorageError, StorageFullError
 from civilian_responder.models import StatusEvent
 from civilian_responder.store import Store
+from civilian_responder.store.directory import payload_resource, search_text
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class IncomingCounts:
     events: int = 0
     reviews: int = 0
     checklists: int = 0
+    resources: int = 0  # resource-directory entries added, changed or dropped
     skipped: int = 0
     unreadable: int = 0  # changes held back for the next sync (0 or 1: the page stops there)
     recovered: int = 0  # changes re-offered to a station that went back (restored backup)
@@ -71,6 +73,7 @@ def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[s
         "review": lambda p: _review(store, p),
         "checklist_definition": lambda p: _checklist(checklist_dir, p),
         "reference": lambda p: None,  # optional in v1: our code lists ship with the app
+        "resource": lambda p: _resource(store, p),
     }
     for change in changes:
         kind = change.get("kind")
@@ -156,6 +159,18 @@ def _review(store: Store, payload: Mapping[str, Any]) -> str | None:
         str(payload.get("at") or ""),
     )
     return "reviews" if stored else None
+
+
+def _resource(store: Store, payload: Mapping[str, Any]) -> str | None:
+    """A resource-directory entry: a newer revision replaces the held one; retired: dropped."""
+    try:
+        resource = payload_resource(payload)
+    except ValueError as exc:
+        raise Skip(f"directory entry lacks a usable {exc}") from None
+    if payload.get("retired") is True:
+        store.directory.remove(resource.id)
+        return "resources"
+    return "resources" if store.directory.put(resource, search_text(resource)) else None
 
 
 def _checklist(folder: Path, payload: Mapping[str, Any]) -> str:

@@ -13,9 +13,11 @@ from typing import Any
 
 from civilian_responder.app import ResponderApp
 from civilian_responder.clock import parse_iso
+from civilian_responder.directory import Referral
 from civilian_responder.errors import LockedRecordError, ResponderError, ValidationError
 from civilian_responder.models import Report
 from civilian_responder.reports import FIELD_SPECS
+from civilian_responder_ui.directory.directory_picker import DirectoryPicker
 from civilian_responder_ui.reports.autosave import Autosaver
 from civilian_responder_ui.reports.report_fields import touch
 from civilian_responder_ui.reports.report_photos import ReportPhotos
@@ -64,6 +66,7 @@ class ReportFormView(QWidget):
         self._call_id: str | None = None
         self._versions: list[Report] = []
         self._shown: Report | None = None
+        self.picker: DirectoryPicker | None = None  # the open resource directory, if any
         self.setStyleSheet(FORM_STYLE)
         self.autosaver = Autosaver(app.reports, self)
         self._build()
@@ -122,6 +125,7 @@ class ReportFormView(QWidget):
         """Editors for a draft, or a plain summary for a locked version, and the photos."""
         self.sections = ReportSections(self._app.reference)
         self.sections.edited.connect(self._on_sections_edited)
+        self.sections.directory_requested.connect(self._on_sections_directory_requested)
         self.summary = ReportSummary(self._app.reference)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
         self.photos_box = QGroupBox("P&hotos")
@@ -343,6 +347,19 @@ class ReportFormView(QWidget):
 
     def _on_sections_edited(self, name: str) -> None:
         self.autosaver.change(name, self.sections.editors[name].value())
+
+    def _on_sections_directory_requested(self) -> DirectoryPicker:
+        """Open the resource directory; a resource chosen there fills the referral."""
+        self.picker = DirectoryPicker(self._app.directory, self._app.scratch.path(),
+                                      self._tasks, self)
+        self.picker.referral_chosen.connect(self._on_picker_referral_chosen)
+        self.picker.failed.connect(self.banner.show_message)
+        self.picker.open()
+        self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.picker
+
+    def _on_picker_referral_chosen(self, referral: Referral) -> None:
+        self.sections.apply_referral(referral.code, referral.agency)
 
     def _on_save_clicked(self) -> None:
         if self.autosaver.report_id is not None and self.flush():

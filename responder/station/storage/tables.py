@@ -276,3 +276,51 @@ report_codes = Table(
     Column("response", String(16)),
     Column("person_id", String(64)),
 )
+
+# EIDO back to CAD (Alembic 0006). A job is queued in the transaction that records what CAD
+# should learn (a unit's status event, a submitted report); publishing builds and validates the
+# document and gives it the next cursor. A document the schema rejects stays a pending job
+# (retried later, never served).
+eido_jobs = Table(
+    "eido_jobs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_key", String(160), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("call_id", String(64), nullable=False),
+    Column("source_id", String(64), nullable=False),
+    Column("state", String(16), nullable=False, index=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text, nullable=False, default=""),
+    Column("retry_at", String(32)),
+    Column("created_at", String(32), nullable=False),
+)
+
+eido_documents = Table(
+    "eido_documents", metadata,
+    Column("cursor", Integer, primary_key=True, autoincrement=True),
+    Column("job_id", Integer, nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("call_id", String(64), nullable=False, index=True),
+    Column("document", Text, nullable=False),
+    Column("published_at", String(32), nullable=False, index=True),
+)
+
+# The resource directory units search offline (Alembic 0006): named agencies and programs with
+# their phone, address, hours, eligibility and languages; shelters also carry beds open as of a
+# time. Retired entries stay (units drop them); ``revision`` rises with every change.
+directory = Table(
+    "directory_resources", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("phone", String(64), nullable=False, default=""),
+    Column("address", Text, nullable=False, default=""),
+    Column("hours", Text, nullable=False, default=""),
+    Column("eligibility", Text, nullable=False, default=""),
+    Column("languages", Text, nullable=False, default="[]"),
+    Column("beds_open", Integer),
+    Column("beds_as_of", String(32)),
+    Column("retired", Boolean, nullable=False, default=False),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("updated_at", String(32), nullable=False),
+)
