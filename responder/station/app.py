@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from civilian_responder import __version__
+from civilian_responder.station import console
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.middleware import BodyLimit, SecurityHeaders
 from civilian_responder.station.routes import (
@@ -92,6 +93,7 @@ def create_fastapi(station: Station) -> FastAPI:
     _install_error_handlers(app)
     for module in (enroll, sync, attachments, dispatch, review, checklists, metrics):
         app.include_router(module.router)  # each route lists its own error answers
+    console.install(app)
     _publish_our_error_shape(app)
     return app
 
