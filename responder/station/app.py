@@ -24,7 +24,7 @@ from civilian_responder.station.service import Station
 from civilian_responder.station.storage.uploads import MAX_BATCH, MAX_CHUNK
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -40,7 +40,9 @@ def error_body(kind: str, message: str) -> dict[str, Any]:
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StationError)
-    async def _station_error(_request: Request, exc: StationError) -> JSONResponse:
+    async def _station_error(request: Request, exc: StationError) -> Response:
+        if request.url.path.startswith("/console/"):
+            return console.session.error_page(request, exc.status, exc.message)
         return JSONResponse(error_body(exc.kind, exc.message), exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)

@@ -38,7 +38,7 @@ AREA_PATHS = {"review": "/console/review", "board": "/console/board",
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True, lstrip_blocks=True,
+    trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"],
 )
 
 
@@ -138,6 +138,15 @@ def set_cookie(response: Response, request: Request, name: str, value: str,
 
 def pre_token(request: Request) -> str:
     return request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(32)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """A station error on a console page, as a page (the API answers JSON)."""
+    found = current_session(request)
+    return render("error.html", status, console=Console(request, found) if found else None,
+                  csrf=found.csrf if found else "",
+                  role_label=ROLE_LABELS[found.member.role] if found else "",
+                  title="Not possible", message=message)
 
 
 def install_handlers(app: FastAPI) -> None:

@@ -15,14 +15,16 @@ from civilian_responder.station.errors import Conflict, Invalid, NotFound
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.tables import (
+    calls,
     conflicts,
     records,
+    report_codes,
     report_submissions,
     reports,
     reviews,
     uploads,
 )
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, exists, select, update
 
 log = logging.getLogger(__name__)
 STATES = ("submitted", "approved", "returned", "superseded")
@@ -69,6 +71,61 @@ class Review:
             query = query.where(reports.c.unit_id == unit_id)
         with self._engine.connect() as conn:
             return [_summary(r) for r in conn.execute(query)]
+
+    def queue(self, state: str = "submitted", unit_id: str = "", type_code: str = "",
+              older_than: str = "", flag: str = "", limit: int = 200) -> list[dict[str, Any]]:
+        """The console's review queue: reports in ``state``, oldest first, with the call's type
+        and the report's flags; filters by unit, call type, submitted before ``older_than``
+        (an ISO time) and flag code."""
+        if state not in STATES:
+            raise Invalid(f"state must be one of {', '.join(STATES)}")
+        query = (select(reports, calls.c.type_code, calls.c.cad_number, calls.c.priority)
+                 .select_from(reports.outerjoin(calls, calls.c.id == reports.c.call_id))
+                 .where(reports.c.state == state)
+                 .order_by(reports.c.submitted_at).limit(max(1, min(limit, 1000))))
+        if unit_id:
+            query = query.where(reports.c.unit_id == unit_id)
+        if type_code:
+            query = query.where(calls.c.type_code == type_code)
+        if older_than:
+            query = query.where(reports.c.submitted_at < older_than)
+        if flag:
+            query = query.where(exists().where(report_codes.c.report_id == reports.c.id,
+                                               report_codes.c.field == "flag",
+                                               report_codes.c.code == flag))
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+            flags: dict[str, list[str]] = {}
+            if rows:
+                for rid, code in conn.execute(
+                        select(report_codes.c.report_id, report_codes.c.code)
+                        .where(report_codes.c.field == "flag")
+                        .where(report_codes.c.report_id.in_([r.id for r in rows]))):
+                    flags.setdefault(rid, []).append(code)
+        return [dict(_summary(r), type_code=r.type_code, cad_number=r.cad_number,
+                     priority=r.priority, flags=sorted(flags.get(r.id, []))) for r in rows]
+
+    def versions(self, report_id: str) -> list[dict[str, Any]]:
+        """Every version of the report this one belongs to (same unit and report number),
+        oldest first, each with its payload: what the console shows side by side."""
+        with self._engine.connect() as conn:
+            row = conn.execute(select(reports.c.report_number, reports.c.unit_id)
+                               .where(reports.c.id == report_id)).first()
+            if row is None:
+                raise NotFound(f"No report with id {report_id}")
+            found = conn.execute(select(reports).where(
+                reports.c.report_number == row.report_number,
+                reports.c.unit_id == row.unit_id).order_by(reports.c.version)).all()
+        return [dict(_summary(r), payload=_payload(r.payload, f"report {r.id}")) for r in found]
+
+    def checklist_runs(self, call_id: str, unit_id: str) -> list[dict[str, Any]]:
+        """The checklist runs the report's unit kept on the report's call."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(records).where(
+                records.c.kind == "checklist_run", records.c.call_id == call_id,
+                records.c.unit_id == unit_id).order_by(records.c.received_at)).all()
+        return [{"entity_id": r.entity_id, "received_at": r.received_at,
+                 "payload": _payload(r.payload, f"checklist_run {r.entity_id}")} for r in rows]
 
     def show(self, report_id: str) -> dict[str, Any]:
         with self._engine.connect() as conn:
