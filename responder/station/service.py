@@ -16,6 +16,7 @@ from civilian_responder.station.eido import parse_eido
 from civilian_responder.station.errors import Invalid
 from civilian_responder.station.metrics.engine import Metrics
 from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.board import read_board
 from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch, raise_cad
 from civilian_responder.station.storage.checklists import Checklists
 from civilian_responder.station.storage.database import lock_feed, make_engine, migrate, write
@@ -154,6 +155,10 @@ class Station:
         names = {f.name for f in dataclasses.fields(CallSpec)} - {"incident_id", "type_text"}
         return self.dispatch.create(CallSpec(**{k: v for k, v in fields.items() if k in names}),
                                     actor)
+
+    def board(self) -> dict[str, Any]:
+        """Units with their status and crew, and the open calls by priority and age."""
+        return read_board(self.engine, self.reference)
 
     def close(self) -> None:
         self.engine.dispose()
