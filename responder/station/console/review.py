@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 router = APIRouter(prefix="/console/review", include_in_schema=False)
 Supervisor = Annotated[Console, require("review")]
+Reader = Annotated[Console, require("reports")]
 AGES = {"": "any age", "1": "over 1 hour", "24": "over 24 hours", "72": "over 3 days"}
 DONE = {"approved": "Report approved; the unit sees it at its next sync.",
         "returned": "Report returned; the unit gets a revise task at its next sync."}
@@ -61,7 +62,7 @@ def _report_context(console: Console, report_id: str) -> dict[str, Any]:
 
 
 @router.get("/{report_id}")
-def report_page(report_id: str, console: Supervisor) -> HTMLResponse:
+def report_page(report_id: str, console: Reader) -> HTMLResponse:
     context = _report_context(console, report_id)
     now = console.station.clock.now()
     return console.page("report.html", title=f"Report {context['report']['report_number']}",
@@ -88,7 +89,7 @@ async def decide(report_id: str, console: Supervisor) -> Response:
 
 
 @router.get("/{report_id}/photo/{sha256}")
-def photo(report_id: str, sha256: str, console: Supervisor) -> Response:
+def photo(report_id: str, sha256: str, console: Reader) -> Response:
     data, mime, _name = console.station.uploads.for_review(report_id, sha256)
     if mime not in SAFE_IMAGES:
         return Response(data, media_type="application/octet-stream",

@@ -27,6 +27,7 @@ PRE_COOKIE = "responder_console_pre"
 # inside an area is what the station services allow (the same calls the API makes).
 AREAS: dict[str, tuple[str, ...]] = {
     "review": ("supervisor",),
+    "reports": ("supervisor", "program_manager"),  # read one report (data-quality links)
     "board": ("dispatcher",),
     "figures": ("program_manager", "supervisor"),
     "admin": ("admin",),
@@ -76,7 +77,10 @@ class Console:
     def areas(self) -> list[tuple[str, str, str]]:
         role = self.session.member.role
         return [(a, AREA_LABELS[a], AREA_PATHS[a]) for a, roles in AREAS.items()
-                if role in roles]
+                if role in roles and a in AREA_LABELS]
+
+    def may(self, area: str) -> bool:
+        return self.session.member.role in AREAS[area]
 
     def page(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return render(template, status, console=self, csrf=self.session.csrf,
