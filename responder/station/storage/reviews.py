@@ -15,6 +15,7 @@ from civilian_responder.station.errors import Conflict, Invalid, NotFound
 from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.tables import (
+    call_events,
     calls,
     conflicts,
     records,
@@ -178,6 +179,25 @@ class Review:
             rows = conn.execute(select(conflicts).order_by(conflicts.c.id.desc())
                                 .limit(max(1, min(limit, 10000)))).all()
         return [dict(r._mapping, payload=_payload(r.payload, f"conflict {r.id}")) for r in rows]
+
+    def held_version(self, kind: str, entity_id: str) -> dict[str, Any] | None:
+        """What the station holds for a conflicting change's entity (the applied version),
+        to show beside the kept one; None when it holds nothing under that id."""
+        with self._engine.connect() as conn:
+            if kind == "report":
+                row = conn.execute(select(reports.c.payload).where(reports.c.id == entity_id)
+                                   ).first()
+            elif kind == "status_event":
+                found = conn.execute(select(call_events).where(call_events.c.id == entity_id)
+                                     ).first()
+                return dict(found._mapping) if found is not None else None
+            elif kind == "call":
+                found = conn.execute(select(calls).where(calls.c.id == entity_id)).first()
+                return {k: v for k, v in found._mapping.items()} if found is not None else None
+            else:
+                row = conn.execute(select(records.c.payload).where(
+                    records.c.kind == kind, records.c.entity_id == entity_id)).first()
+        return None if row is None else _payload(row.payload, f"{kind} {entity_id}")
 
     def decide(self, report_id: str, decision: str, comment: str,
                reviewer: str) -> dict[str, Any]:
