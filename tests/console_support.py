@@ -38,9 +38,16 @@ def csrf_of(html: str) -> str:
 
 def sign_in(client: TestClient, role: str, password: str = PASSWORD) -> Any:
     page = client.get("/console/signin")
-    return client.post("/console/signin", data={
-        "csrf": csrf_of(page.text), "name": f"{role.replace('_', '-')}1",
-        "password": password, "next": "/console/"}, follow_redirects=False)
+    return client.post(
+        "/console/signin",
+        data={
+            "csrf": csrf_of(page.text),
+            "name": f"{role.replace('_', '-')}1",
+            "password": password,
+            "next": "/console/",
+        },
+        follow_redirects=False,
+    )
 
 
 def signed_in(station: Station, role: str) -> TestClient:
@@ -50,8 +57,9 @@ def signed_in(station: Station, role: str) -> TestClient:
     return client
 
 
-def post_form(client: TestClient, page: str, action: str, data: dict[str, Any],
-              **kwargs: Any) -> Any:
+def post_form(
+    client: TestClient, page: str, action: str, data: dict[str, Any], **kwargs: Any
+) -> Any:
     """Submit a form the way a browser does: with the CSRF token of the page it is on."""
     token = csrf_of(client.get(page).text)
     return client.post(action, data={"csrf": token, **data}, follow_redirects=False, **kwargs)
@@ -68,20 +76,31 @@ class Unit:
         self.station = station
 
     def push(self, *changes: dict[str, Any]) -> list[dict[str, Any]]:
-        r = self.client.post("/api/v1/sync/push", json={"changes": list(changes)},
-                             headers={"Authorization": f"Bearer {self.token}"})
+        r = self.client.post(
+            "/api/v1/sync/push",
+            json={"changes": list(changes)},
+            headers={"Authorization": f"Bearer {self.token}"},
+        )
         assert r.status_code == 200, r.text
         return list(r.json()["results"])
 
     def pull(self) -> list[dict[str, Any]]:
-        r = self.client.get("/api/v1/sync/pull", params={"cursor": 0, "limit": 500},
-                            headers={"Authorization": f"Bearer {self.token}"})
+        r = self.client.get(
+            "/api/v1/sync/pull",
+            params={"cursor": 0, "limit": 500},
+            headers={"Authorization": f"Bearer {self.token}"},
+        )
         assert r.status_code == 200, r.text
         return list(r.json()["changes"])
 
     def call(self, **extra: Any) -> dict[str, Any]:
-        fields = {"unit_id": self.unit_id, "type_code": "WELCK", "priority": 3,
-                  "address": "100 Main St", **extra}
+        fields = {
+            "unit_id": self.unit_id,
+            "type_code": "WELCK",
+            "priority": 3,
+            "address": "100 Main St",
+            **extra,
+        }
         return dict(self.station.create_call(fields, "dispatch"))
 
     def report(self, narrative: str = "Met the person", **extra: Any) -> str:

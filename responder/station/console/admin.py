@@ -21,11 +21,19 @@ from starlette.datastructures import UploadFile
 
 router = APIRouter(prefix="/console/admin", include_in_schema=False)
 Admin = Annotated[Console, require("admin")]
-SECTIONS = {"devices": "Devices", "staff": "Staff", "checklists": "Checklists",
-            "conflicts": "Conflicts", "audit": "Audit trail"}
-DONE = {"revoked": "Device revoked: its next sync is refused.", "staff": "Staff account added.",
-        "disabled": "Staff account disabled; its sessions are ended.",
-        "published": "Checklist version published; units get it at their next sync."}
+SECTIONS = {
+    "devices": "Devices",
+    "staff": "Staff",
+    "checklists": "Checklists",
+    "conflicts": "Conflicts",
+    "audit": "Audit trail",
+}
+DONE = {
+    "revoked": "Device revoked: its next sync is refused.",
+    "staff": "Staff account added.",
+    "disabled": "Staff account disabled; its sessions are ended.",
+    "published": "Checklist version published; units get it at their next sync.",
+}
 
 
 def _page(console: Console, section: str, status: int = 200, **extra: Any) -> HTMLResponse:
@@ -39,13 +47,19 @@ def _page(console: Console, section: str, status: int = 200, **extra: Any) -> HT
         context["published"] = station.checklists.published()
     elif section == "conflicts":
         kept = station.review.conflicts(200)
-        context["conflicts"] = [dict(c, held=station.review.held_version(c["kind"],
-                                                                         c["entity_id"]))
-                                for c in kept]
+        context["conflicts"] = [
+            dict(c, held=station.review.held_version(c["kind"], c["entity_id"])) for c in kept
+        ]
     context.update(extra)
-    return console.page("admin.html", status, title=f"Administration: {SECTIONS[section]}",
-                        active="admin", json=_pretty,
-                        **filters(station.reference, station.clock.now()), **context)
+    return console.page(
+        "admin.html",
+        status,
+        title=f"Administration: {SECTIONS[section]}",
+        active="admin",
+        json=_pretty,
+        **filters(station.reference, station.clock.now()),
+        **context,
+    )
 
 
 def _pretty(value: Any) -> str:
@@ -70,9 +84,18 @@ async def enroll(console: Admin) -> Response:
     # What a phone or tablet camera reads: the station's address and the code, as text.
     qr = segno.make(f"RESPONDER-ENROLL\nstation={station_url}\ncode={code}", error="m")
     svg = Markup(qr.svg_inline(scale=5, title=f"Enrollment code {code}"))  # noqa: S704
-    return await run_in_threadpool(_page, console, "devices", enrolled={
-        "unit_id": unit, "code": code, "expires": expires, "qr": svg,
-        "station": station_url})
+    return await run_in_threadpool(
+        _page,
+        console,
+        "devices",
+        enrolled={
+            "unit_id": unit,
+            "code": code,
+            "expires": expires,
+            "qr": svg,
+            "station": station_url,
+        },
+    )
 
 
 @router.post("/devices/{device_id}/revoke")
@@ -95,8 +118,13 @@ async def staff_change(console: Admin) -> Response:
     directory = console.station.staff
     try:
         if action == "add":
-            await run_in_threadpool(directory.add, name, str(form.get("role") or ""),
-                                    str(form.get("password") or ""), console.who)
+            await run_in_threadpool(
+                directory.add,
+                name,
+                str(form.get("role") or ""),
+                str(form.get("password") or ""),
+                console.who,
+            )
         elif action == "disable":
             if name.lower() == console.who:
                 raise Invalid("You cannot disable your own account while signed in with it")
@@ -121,12 +149,12 @@ async def publish(console: Admin) -> Response:
     try:
         if not isinstance(upload, UploadFile):
             raise Invalid("Choose a checklist definition (JSON) to publish")
-        definition = parse_json(await upload.read(console.station.limits.max_body),
-                                "checklist definition")
+        definition = parse_json(
+            await upload.read(console.station.limits.max_body), "checklist definition"
+        )
         found = await run_in_threadpool(console.station.checklists.publish, definition)
     except StationError as exc:
-        return await run_in_threadpool(_page, console, "checklists", exc.status,
-                                       error=exc.message)
+        return await run_in_threadpool(_page, console, "checklists", exc.status, error=exc.message)
     console.audit("checklist.publish", f"{found.get('id')} v{found.get('version')}")
     return RedirectResponse("/console/admin/checklists?done=published", 303)
 
@@ -137,12 +165,16 @@ def conflicts(console: Admin) -> HTMLResponse:
 
 
 @router.get("/audit")
-def audit(console: Admin, q: str = Query("", max_length=200),
-          source: str = Query("console", max_length=8)) -> HTMLResponse:
+def audit(
+    console: Admin, q: str = Query("", max_length=200), source: str = Query("console", max_length=8)
+) -> HTMLResponse:
     station = console.station
     if source == "units":
-        rows = [r for r in station.review.records("audit", None, 2000)
-                if not q or q.lower() in _pretty(r).lower()][-200:][::-1]
+        rows = [
+            r
+            for r in station.review.records("audit", None, 2000)
+            if not q or q.lower() in _pretty(r).lower()
+        ][-200:][::-1]
     else:
         rows = station.staff.audit_trail(q)
     return _page(console, "audit", q=q, source=source, rows=rows)

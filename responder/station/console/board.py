@@ -20,24 +20,41 @@ from starlette.datastructures import UploadFile
 
 router = APIRouter(prefix="/console/board", include_in_schema=False)
 Dispatcher = Annotated[Console, require("board")]
-DONE = {"created": "Call created and sent to the unit.", "imported": "EIDO incident imported.",
-        "updated": "Call updated; the unit gets the change at its next sync."}
-NEW_CALL_FIELDS = ("unit_id", "type_code", "priority", "address", "narrative", "caution_notes",
-                   "caller_name", "caller_phone", "cross_streets", "location_note")
+DONE = {
+    "created": "Call created and sent to the unit.",
+    "imported": "EIDO incident imported.",
+    "updated": "Call updated; the unit gets the change at its next sync.",
+}
+NEW_CALL_FIELDS = (
+    "unit_id",
+    "type_code",
+    "priority",
+    "address",
+    "narrative",
+    "caution_notes",
+    "caller_name",
+    "caller_phone",
+    "cross_streets",
+    "location_note",
+)
 
 
 def _context(console: Console) -> dict[str, Any]:
     station = console.station
     board = station.board()
-    return {"board": board, "call_types": list(station.reference.call_types),
-            "priorities": list(station.reference.priorities),
-            "unit_ids": [u["unit_id"] for u in board["units"]],
-            **filters(station.reference, station.clock.now())}
+    return {
+        "board": board,
+        "call_types": list(station.reference.call_types),
+        "priorities": list(station.reference.priorities),
+        "unit_ids": [u["unit_id"] for u in board["units"]],
+        **filters(station.reference, station.clock.now()),
+    }
 
 
 def _board_page(console: Console, status: int = 200, **extra: Any) -> HTMLResponse:
-    return console.page("board.html", status, title="Dispatch board", active="board",
-                        **_context(console), **extra)
+    return console.page(
+        "board.html", status, title="Dispatch board", active="board", **_context(console), **extra
+    )
 
 
 @router.get("")
@@ -63,8 +80,7 @@ async def add_call(console: Dispatcher) -> Response:
         fields["priority"] = int(fields["priority"] or 0)
         call = await run_in_threadpool(console.station.create_call, fields, console.who)
     except ValueError:
-        return _board_page(console, 422, error="Priority must be a number from 1 to 6",
-                           form=fields)
+        return _board_page(console, 422, error="Priority must be a number from 1 to 6", form=fields)
     except StationError as exc:
         return _board_page(console, exc.status, error=exc.message, form=fields)
     console.audit("call.create", call["cad_number"] or call["id"], call["unit_id"])
@@ -82,13 +98,15 @@ async def import_eido(console: Dispatcher) -> Response:
         body = await upload.read(console.station.limits.max_body + 1)
         if len(body) > console.station.limits.max_body:
             raise Invalid(f"The file is over {console.station.limits.max_body} bytes")
-        call, created = await run_in_threadpool(console.station.import_eido, body, unit,
-                                                console.who)
+        call, created = await run_in_threadpool(
+            console.station.import_eido, body, unit, console.who
+        )
     except StationError as exc:
         # The same words the command line prints for this file.
         return _board_page(console, exc.status, error=exc.message)
-    console.audit("call.eido", call["cad_number"] or call["id"],
-                  "created" if created else "updated")
+    console.audit(
+        "call.eido", call["cad_number"] or call["id"], "created" if created else "updated"
+    )
     return RedirectResponse("/console/board?done=imported", 303)
 
 
@@ -100,10 +118,17 @@ def call_page(call_id: str, console: Dispatcher, done: str = "") -> HTMLResponse
 def _call_page(console: Console, call_id: str, status: int = 200, **extra: Any) -> HTMLResponse:
     station = console.station
     found = station.dispatch.get(call_id)
-    return console.page("call.html", status, title=f"Call {found['call']['cad_number']}",
-                        active="board", found=found, unit_ids=_context(console)["unit_ids"],
-                        priorities=list(station.reference.priorities),
-                        **filters(station.reference, station.clock.now()), **extra)
+    return console.page(
+        "call.html",
+        status,
+        title=f"Call {found['call']['cad_number']}",
+        active="board",
+        found=found,
+        unit_ids=_context(console)["unit_ids"],
+        priorities=list(station.reference.priorities),
+        **filters(station.reference, station.clock.now()),
+        **extra,
+    )
 
 
 def _change(form: Any) -> CallUpdate:

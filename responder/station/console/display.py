@@ -11,15 +11,26 @@ from civilian_responder.reference import ReferenceData
 
 # Which reference list a report or call field's codes come from.
 CODE_LISTS = {
-    "disposition_code": "dispositions", "outcome_codes": "outcomes", "flags": "flags",
-    "response_model_code": "response_models", "call_source_code": "call_sources",
-    "transport_mode_code": "transport_modes", "referrals": "referral_destinations",
-    "transport_destination_code": "transport_destinations", "holds": "holds",
-    "shelter_placement_code": "shelter_placements", "hold_code": "holds",
+    "disposition_code": "dispositions",
+    "outcome_codes": "outcomes",
+    "flags": "flags",
+    "response_model_code": "response_models",
+    "call_source_code": "call_sources",
+    "transport_mode_code": "transport_modes",
+    "referrals": "referral_destinations",
+    "transport_destination_code": "transport_destinations",
+    "holds": "holds",
+    "shelter_placement_code": "shelter_placements",
+    "hold_code": "holds",
     "police_handoff_reason_code": "police_handoff_reasons",
-    "backup_reason_code": "backup_reasons", "disability_codes": "disabilities",
-    "language_codes": "languages", "role_code": "person_roles", "type_code": "call_types",
-    "status": "unit_statuses", "code": "services", "priority": "priorities",
+    "backup_reason_code": "backup_reasons",
+    "disability_codes": "disabilities",
+    "language_codes": "languages",
+    "role_code": "person_roles",
+    "type_code": "call_types",
+    "status": "unit_statuses",
+    "code": "services",
+    "priority": "priorities",
 }
 
 
@@ -76,6 +87,10 @@ def age(text: Any, now: datetime) -> str:
 
 def filters(ref: ReferenceData, now: datetime) -> dict[str, Any]:
     """Helpers every template may call."""
-    return {"label": lambda key, code: label(ref, key, code),
-            "value": lambda key, v: value(ref, key, v), "words": words,
-            "short_time": short_time, "waited": lambda t: age(t, now)}
+    return {
+        "label": lambda key, code: label(ref, key, code),
+        "value": lambda key, v: value(ref, key, v),
+        "words": words,
+        "short_time": short_time,
+        "waited": lambda t: age(t, now),
+    }

@@ -32,14 +32,24 @@ AREAS: dict[str, tuple[str, ...]] = {
     "figures": ("program_manager", "supervisor"),
     "admin": ("admin",),
 }
-AREA_LABELS = {"review": "Review queue", "board": "Dispatch board", "figures": "Program figures",
-               "admin": "Administration"}
-AREA_PATHS = {"review": "/console/review", "board": "/console/board",
-              "figures": "/console/figures", "admin": "/console/admin"}
+AREA_LABELS = {
+    "review": "Review queue",
+    "board": "Dispatch board",
+    "figures": "Program figures",
+    "admin": "Administration",
+}
+AREA_PATHS = {
+    "review": "/console/review",
+    "board": "/console/board",
+    "figures": "/console/figures",
+    "admin": "/console/admin",
+}
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"],
+    trim_blocks=True,
+    lstrip_blocks=True,
+    extensions=["jinja2.ext.do"],
 )
 
 
@@ -76,15 +86,24 @@ class Console:
 
     def areas(self) -> list[tuple[str, str, str]]:
         role = self.session.member.role
-        return [(a, AREA_LABELS[a], AREA_PATHS[a]) for a, roles in AREAS.items()
-                if role in roles and a in AREA_LABELS]
+        return [
+            (a, AREA_LABELS[a], AREA_PATHS[a])
+            for a, roles in AREAS.items()
+            if role in roles and a in AREA_LABELS
+        ]
 
     def may(self, area: str) -> bool:
         return self.session.member.role in AREAS[area]
 
     def page(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return render(template, status, console=self, csrf=self.session.csrf,
-                      role_label=ROLE_LABELS[self.session.member.role], **context)
+        return render(
+            template,
+            status,
+            console=self,
+            csrf=self.session.csrf,
+            role_label=ROLE_LABELS[self.session.member.role],
+            **context,
+        )
 
     async def form(self) -> FormData:
         """The POSTed form, after its CSRF token is checked."""
@@ -134,10 +153,18 @@ def secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
-def set_cookie(response: Response, request: Request, name: str, value: str,
-               max_age: int | None = None) -> None:
-    response.set_cookie(name, value, max_age=max_age, path="/console", secure=secure(request),
-                        httponly=True, samesite="strict")
+def set_cookie(
+    response: Response, request: Request, name: str, value: str, max_age: int | None = None
+) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path="/console",
+        secure=secure(request),
+        httponly=True,
+        samesite="strict",
+    )
 
 
 def pre_token(request: Request) -> str:
@@ -147,18 +174,26 @@ def pre_token(request: Request) -> str:
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     """A station error on a console page, as a page (the API answers JSON)."""
     found = current_session(request)
-    return render("error.html", status, console=Console(request, found) if found else None,
-                  csrf=found.csrf if found else "",
-                  role_label=ROLE_LABELS[found.member.role] if found else "",
-                  title="Not possible", message=message)
+    return render(
+        "error.html",
+        status,
+        console=Console(request, found) if found else None,
+        csrf=found.csrf if found else "",
+        role_label=ROLE_LABELS[found.member.role] if found else "",
+        title="Not possible",
+        message=message,
+    )
 
 
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(SignInRequired)
     async def _sign_in(request: Request, _exc: SignInRequired) -> Response:
         target = request.url.path
-        if request.method == "GET" and target.startswith("/console/") and \
-                target != "/console/signin":
+        if (
+            request.method == "GET"
+            and target.startswith("/console/")
+            and target != "/console/signin"
+        ):
             return RedirectResponse(f"/console/signin?next={quote(target)}", 303)
         return RedirectResponse("/console/signin", 303)
 
@@ -166,14 +201,25 @@ def install_handlers(app: FastAPI) -> None:
     async def _not_allowed(request: Request, _exc: NotAllowed) -> Response:
         found = current_session(request)
         console = Console(request, found) if found else None
-        return render("error.html", 403, console=console, csrf=found.csrf if found else "",
-                      role_label=ROLE_LABELS[found.member.role] if found else "",
-                      title="Not for your role",
-                      message="Your role does not include this page or action.")
+        return render(
+            "error.html",
+            403,
+            console=console,
+            csrf=found.csrf if found else "",
+            role_label=ROLE_LABELS[found.member.role] if found else "",
+            title="Not for your role",
+            message="Your role does not include this page or action.",
+        )
 
     @app.exception_handler(CsrfRefused)
     async def _csrf(request: Request, _exc: CsrfRefused) -> Response:
-        return render("error.html", 403, console=None, csrf="", role_label="",
-                      title="Form refused",
-                      message="This form arrived without its security token (it may be "
-                              "old, or sent from another site). Open the page again and retry.")
+        return render(
+            "error.html",
+            403,
+            console=None,
+            csrf="",
+            role_label="",
+            title="Form refused",
+            message="This form arrived without its security token (it may be "
+            "old, or sent from another site). Open the page again and retry.",
+        )

@@ -24,17 +24,34 @@ router = APIRouter(prefix="/console", include_in_schema=False)
 
 
 def _safe_next(target: object) -> str:
-    if isinstance(target, str) and target.startswith("/console/") and "//" not in target \
-            and "\\" not in target:
+    if (
+        isinstance(target, str)
+        and target.startswith("/console/")
+        and "//" not in target
+        and "\\" not in target
+    ):
         return target
     return "/console/"
 
 
-def _signin_page(request: Request, status: int = 200, message: str = "",
-                 name: str = "", target: str = "/console/") -> Response:
+def _signin_page(
+    request: Request,
+    status: int = 200,
+    message: str = "",
+    name: str = "",
+    target: str = "/console/",
+) -> Response:
     token = pre_token(request)
-    response = render("signin.html", status, console=None, csrf=token, message=message,
-                      name=name, next=target, role_label="")
+    response = render(
+        "signin.html",
+        status,
+        console=None,
+        csrf=token,
+        message=message,
+        name=name,
+        next=target,
+        role_label="",
+    )
     set_cookie(response, request, PRE_COOKIE, token, max_age=3600)
     return response
 
@@ -66,16 +83,26 @@ async def signin(request: Request) -> Response:
     name = str(form.get("name") or "")[:64]
     target = _safe_next(form.get("next"))
     if not isinstance(sent, str) or not expected or not hmac.compare_digest(sent, expected):
-        return _signin_page(request, 403, "The sign-in form had expired; please sign in again.",
-                            name, target)
+        return _signin_page(
+            request, 403, "The sign-in form had expired; please sign in again.", name, target
+        )
     staff = station_of(request).staff
     try:
         session_id, _session = await run_in_threadpool(
-            staff.sign_in, name, str(form.get("password") or ""), client_ip(request),
-            request.cookies.get(COOKIE))
+            staff.sign_in,
+            name,
+            str(form.get("password") or ""),
+            client_ip(request),
+            request.cookies.get(COOKIE),
+        )
     except RateLimited as exc:
-        return _signin_page(request, 429, f"{exc.message} (in about "
-                            f"{exc.headers.get('Retry-After', '60')} seconds).", name, target)
+        return _signin_page(
+            request,
+            429,
+            f"{exc.message} (in about {exc.headers.get('Retry-After', '60')} seconds).",
+            name,
+            target,
+        )
     except AuthFailed as exc:
         return _signin_page(request, 401, exc.message, name, target)
     response = RedirectResponse(target, 303)

@@ -24,5 +24,8 @@ def asset(name: str) -> Response:
     if path.suffix not in TYPES or path.parent != FOLDER or not path.is_file():
         raise NotFound("No such console asset")
     # Assets may be cached; pages are not (SecurityHeaders sets no-store, this overrides it).
-    return Response(_read(name), media_type=TYPES[path.suffix],
-                    headers={"cache-control": "public, max-age=3600"})
+    return Response(
+        _read(name),
+        media_type=TYPES[path.suffix],
+        headers={"cache-control": "public, max-age=3600"},
+    )

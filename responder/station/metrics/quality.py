@@ -20,34 +20,77 @@ LIMIT = 200
 
 def quality_list(engine: Engine, ref: ReferenceData, scope: Scope) -> list[dict[str, Any]]:
     known = list(ref.dispositions.codes())
-    bad = or_(report_facts.c.disposition_code.is_(None),
-              not_(report_facts.c.disposition_code.in_(known)))
-    query = (select(reports.c.id, reports.c.report_number, reports.c.version, reports.c.unit_id,
-                    calls.c.cad_number, report_facts.c.disposition_code)
-             .select_from(report_facts.join(reports, reports.c.id == report_facts.c.report_id)
-                          .join(calls, calls.c.id == report_facts.c.call_id))
-             .where(reports.c.state != SUPERSEDED, scope_calls(scope),
-                    scope.unit_where(report_facts.c.unit_id), bad)
-             .order_by(reports.c.submitted_at).limit(LIMIT))
+    bad = or_(
+        report_facts.c.disposition_code.is_(None), not_(report_facts.c.disposition_code.in_(known))
+    )
+    query = (
+        select(
+            reports.c.id,
+            reports.c.report_number,
+            reports.c.version,
+            reports.c.unit_id,
+            calls.c.cad_number,
+            report_facts.c.disposition_code,
+        )
+        .select_from(
+            report_facts.join(reports, reports.c.id == report_facts.c.report_id).join(
+                calls, calls.c.id == report_facts.c.call_id
+            )
+        )
+        .where(
+            reports.c.state != SUPERSEDED,
+            scope_calls(scope),
+            scope.unit_where(report_facts.c.unit_id),
+            bad,
+        )
+        .order_by(reports.c.submitted_at)
+        .limit(LIMIT)
+    )
     cleared = next(s.code for s in ref.unit_statuses if s.get("milestone") == "cleared")
     cutoff = _hours_before(scope.as_of, scope.unfinished_hours)
-    unfinished = (select(calls.c.id, calls.c.cad_number, calls.c.unit_id)
-                  .where(scope.calls_where(),
-                         not_(exists().where(reports.c.call_id == calls.c.id,
-                                             reports.c.state != SUPERSEDED)),
-                         exists().where(and_(call_events.c.call_id == calls.c.id,
-                                             call_events.c.status == cleared,
-                                             call_events.c.at < cutoff)))
-                  .order_by(calls.c.received_at).limit(LIMIT))
+    unfinished = (
+        select(calls.c.id, calls.c.cad_number, calls.c.unit_id)
+        .where(
+            scope.calls_where(),
+            not_(exists().where(reports.c.call_id == calls.c.id, reports.c.state != SUPERSEDED)),
+            exists().where(
+                and_(
+                    call_events.c.call_id == calls.c.id,
+                    call_events.c.status == cleared,
+                    call_events.c.at < cutoff,
+                )
+            ),
+        )
+        .order_by(calls.c.received_at)
+        .limit(LIMIT)
+    )
     out: list[dict[str, Any]] = []
     with engine.connect() as conn:
         for r in conn.execute(query):
-            problem = ("no disposition" if r.disposition_code is None
-                       else f"unknown disposition {r.disposition_code}")
-            out.append({"kind": "report", "id": r.id, "what": f"{r.report_number} v{r.version}",
-                        "unit_id": r.unit_id, "cad_number": r.cad_number, "problem": problem})
+            problem = (
+                "no disposition"
+                if r.disposition_code is None
+                else f"unknown disposition {r.disposition_code}"
+            )
+            out.append(
+                {
+                    "kind": "report",
+                    "id": r.id,
+                    "what": f"{r.report_number} v{r.version}",
+                    "unit_id": r.unit_id,
+                    "cad_number": r.cad_number,
+                    "problem": problem,
+                }
+            )
         for c in conn.execute(unfinished):
-            out.append({"kind": "call", "id": c.id, "what": c.cad_number or c.id,
-                        "unit_id": c.unit_id, "cad_number": c.cad_number,
-                        "problem": f"cleared over {scope.unfinished_hours} h ago, no report"})
+            out.append(
+                {
+                    "kind": "call",
+                    "id": c.id,
+                    "what": c.cad_number or c.id,
+                    "unit_id": c.unit_id,
+                    "cad_number": c.cad_number,
+                    "problem": f"cleared over {scope.unfinished_hours} h ago, no report",
+                }
+            )
     return out

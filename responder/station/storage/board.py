@@ -23,29 +23,40 @@ def open_statuses(ref: ReferenceData) -> list[str]:
 def read_board(engine: Engine, ref: ReferenceData) -> dict[str, Any]:
     with engine.connect() as conn:
         rows = conn.execute(
-            select(calls).where(calls.c.status.in_(open_statuses(ref)),
-                                calls.c.cancelled.is_(False))
-            .order_by(calls.c.priority, calls.c.received_at).limit(MAX_OPEN)).all()
+            select(calls)
+            .where(calls.c.status.in_(open_statuses(ref)), calls.c.cancelled.is_(False))
+            .order_by(calls.c.priority, calls.c.received_at)
+            .limit(MAX_OPEN)
+        ).all()
         fleet = conn.execute(
             select(devices.c.unit_id, func.max(devices.c.last_seen_at))
-            .where(devices.c.revoked_at.is_(None)).group_by(devices.c.unit_id)).all()
+            .where(devices.c.revoked_at.is_(None))
+            .group_by(devices.c.unit_id)
+        ).all()
         crew: dict[str, set[str]] = {}
         ids = [r.id for r in rows]
         for start in range(0, len(ids), 500):
             for unit_id, actor in conn.execute(
-                    select(call_events.c.unit_id, call_events.c.actor).distinct()
-                    .where(call_events.c.call_id.in_(ids[start:start + 500]),
-                           call_events.c.origin == "unit", call_events.c.actor != "")):
+                select(call_events.c.unit_id, call_events.c.actor)
+                .distinct()
+                .where(
+                    call_events.c.call_id.in_(ids[start : start + 500]),
+                    call_events.c.origin == "unit",
+                    call_events.c.actor != "",
+                )
+            ):
                 if unit_id:
                     crew.setdefault(unit_id, set()).add(actor)
     open_calls = [call_payload(r) for r in rows]
     units: dict[str, dict[str, Any]] = {
         u: {"unit_id": u, "last_seen_at": seen, "status": "AVAILABLE", "calls": []}
-        for u, seen in fleet}
+        for u, seen in fleet
+    }
     for call in open_calls:
-        unit = units.setdefault(call["unit_id"], {"unit_id": call["unit_id"],
-                                                  "last_seen_at": None, "status": "AVAILABLE",
-                                                  "calls": []})
+        unit = units.setdefault(
+            call["unit_id"],
+            {"unit_id": call["unit_id"], "last_seen_at": None, "status": "AVAILABLE", "calls": []},
+        )
         if not unit["calls"]:
             unit["status"] = call["status"]  # the most urgent open call's status
         unit["calls"].append(call["cad_number"] or call["id"])

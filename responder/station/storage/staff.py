@@ -32,8 +32,12 @@ from sqlalchemy import Engine, delete, or_, select, update
 
 log = logging.getLogger(__name__)
 STAFF_ROLES = ("supervisor", "dispatcher", "program_manager", "admin")
-ROLE_LABELS = {"supervisor": "Supervisor", "dispatcher": "Dispatcher",
-               "program_manager": "Program manager", "admin": "Administrator"}
+ROLE_LABELS = {
+    "supervisor": "Supervisor",
+    "dispatcher": "Dispatcher",
+    "program_manager": "Program manager",
+    "admin": "Administrator",
+}
 MIN_PASSWORD = 10
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 SESSION_HOURS = 12.0
@@ -45,11 +49,12 @@ NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 def hash_password(password: str, salt: bytes | None = None, **cost: int) -> str:
     params = dict(SCRYPT, **cost)
     salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(_nfc(password), salt=salt, dklen=32, maxmem=64 * 1024 * 1024,
-                            **params)
+    digest = hashlib.scrypt(_nfc(password), salt=salt, dklen=32, maxmem=64 * 1024 * 1024, **params)
     b64 = base64.b64encode
-    return (f"scrypt${params['n']}${params['r']}${params['p']}$"
-            f"{b64(salt).decode()}${b64(digest).decode()}")
+    return (
+        f"scrypt${params['n']}${params['r']}${params['p']}$"
+        f"{b64(salt).decode()}${b64(digest).decode()}"
+    )
 
 
 def check_password(password: str, stored: str) -> bool:
@@ -57,8 +62,15 @@ def check_password(password: str, stored: str) -> bool:
         kind, n, r, p, salt, digest = stored.split("$")
         if kind != "scrypt":
             return False
-        again = hashlib.scrypt(_nfc(password), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                               p=int(p), dklen=32, maxmem=64 * 1024 * 1024)
+        again = hashlib.scrypt(
+            _nfc(password),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=32,
+            maxmem=64 * 1024 * 1024,
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(again, base64.b64decode(digest))
@@ -108,9 +120,15 @@ class StaffDirectory:
         with write(self._engine) as conn:
             if conn.execute(select(staff.c.id).where(staff.c.name == name)).first():
                 raise Conflict(f"A staff account named {name} already exists")
-            conn.execute(staff.insert().values(
-                id=member.id, name=name, role=role, password_hash=hash_password(password),
-                created_at=member.created_at))
+            conn.execute(
+                staff.insert().values(
+                    id=member.id,
+                    name=name,
+                    role=role,
+                    password_hash=hash_password(password),
+                    created_at=member.created_at,
+                )
+            )
             self._audit(conn, actor, "staff.add", name, f"role {role}")
         return member
 
@@ -129,16 +147,20 @@ class StaffDirectory:
     def disable(self, name: str, actor: str = "station") -> StaffMember:
         member = self.get(name)
         with write(self._engine) as conn:
-            conn.execute(update(staff).where(staff.c.id == member.id)
-                         .where(staff.c.disabled_at.is_(None))
-                         .values(disabled_at=iso(self._clock.now())))
+            conn.execute(
+                update(staff)
+                .where(staff.c.id == member.id)
+                .where(staff.c.disabled_at.is_(None))
+                .values(disabled_at=iso(self._clock.now()))
+            )
             conn.execute(delete(staff_sessions).where(staff_sessions.c.staff_id == member.id))
             self._audit(conn, actor, "staff.disable", member.name)
         return self.get(name)
 
     # -- sign-in and sessions -----------------------------------------------------------------
-    def sign_in(self, name: str, password: str, address: str,
-                replaces: str | None = None) -> tuple[str, StaffSession]:
+    def sign_in(
+        self, name: str, password: str, address: str, replaces: str | None = None
+    ) -> tuple[str, StaffSession]:
         """A new session (its id, shown once, and the session) for a right name and password.
 
         Any session id the browser already had (``replaces``) is ended: the id after sign-in is
@@ -149,18 +171,27 @@ class StaffDirectory:
         # Check the password even for an unknown name, so timing does not tell names apart.
         good = check_password(password, row.password_hash if row is not None else _dummy_hash())
         if row is None or not good or row.disabled_at is not None:
-            wait = self._throttle.fail([(f"console:name:{key}", FAILURES_PER_ACCOUNT),
-                                        (f"console:ip:{address}", FAILURES_PER_ADDRESS)])
+            wait = self._throttle.fail(
+                [
+                    (f"console:name:{key}", FAILURES_PER_ACCOUNT),
+                    (f"console:ip:{address}", FAILURES_PER_ADDRESS),
+                ]
+            )
             with write(self._engine) as conn:
-                self._audit(conn, key or "-", "signin.locked" if wait else "signin.failed", key,
-                            "disabled account" if row is not None and good else "", address)
+                self._audit(
+                    conn,
+                    key or "-",
+                    "signin.locked" if wait else "signin.failed",
+                    key,
+                    "disabled account" if row is not None and good else "",
+                    address,
+                )
             if wait is not None:
                 raise RateLimited("Too many failed sign-ins; wait and try again", wait)
             raise AuthFailed("The name or password is not right")
         if self._locked(key, address):
             with write(self._engine) as conn:
-                self._audit(conn, key, "signin.locked", key, "right password while locked",
-                            address)
+                self._audit(conn, key, "signin.locked", key, "right password while locked", address)
             raise RateLimited("Too many failed sign-ins; wait and try again", 60)
         session_id = secrets.token_urlsafe(32)
         csrf = secrets.token_urlsafe(32)
@@ -168,12 +199,19 @@ class StaffDirectory:
         expires = iso(now + timedelta(hours=SESSION_HOURS))
         with write(self._engine) as conn:
             if replaces:
-                conn.execute(delete(staff_sessions)
-                             .where(staff_sessions.c.id_hash == hash_secret(replaces)))
+                conn.execute(
+                    delete(staff_sessions).where(staff_sessions.c.id_hash == hash_secret(replaces))
+                )
             conn.execute(delete(staff_sessions).where(staff_sessions.c.expires_at < iso(now)))
-            conn.execute(staff_sessions.insert().values(
-                id_hash=hash_secret(session_id), staff_id=row.id, csrf=csrf,
-                created_at=iso(now), expires_at=expires))
+            conn.execute(
+                staff_sessions.insert().values(
+                    id_hash=hash_secret(session_id),
+                    staff_id=row.id,
+                    csrf=csrf,
+                    created_at=iso(now),
+                    expires_at=expires,
+                )
+            )
             self._audit(conn, key, "signin", key, "", address)
         return session_id, StaffSession(_member(row), csrf, expires)
 
@@ -189,7 +227,8 @@ class StaffDirectory:
             row = conn.execute(
                 select(staff_sessions.c.csrf, staff_sessions.c.expires_at, staff)
                 .select_from(staff_sessions.join(staff, staff.c.id == staff_sessions.c.staff_id))
-                .where(staff_sessions.c.id_hash == hash_secret(session_id))).first()
+                .where(staff_sessions.c.id_hash == hash_secret(session_id))
+            ).first()
         if row is None or row.disabled_at is not None:
             return None
         if parse_iso(row.expires_at) <= self._clock.now():
@@ -199,30 +238,56 @@ class StaffDirectory:
     def sign_out(self, session_id: str, address: str = "") -> None:
         found = self.session(session_id)
         with write(self._engine) as conn:
-            conn.execute(delete(staff_sessions)
-                         .where(staff_sessions.c.id_hash == hash_secret(session_id)))
+            conn.execute(
+                delete(staff_sessions).where(staff_sessions.c.id_hash == hash_secret(session_id))
+            )
             if found is not None:
                 self._audit(conn, found.member.name, "signout", found.member.name, "", address)
 
     # -- audit ----------------------------------------------------------------------------------
-    def record(self, actor: str, action: str, target: str = "", detail: str = "",
-               address: str = "") -> None:
+    def record(
+        self, actor: str, action: str, target: str = "", detail: str = "", address: str = ""
+    ) -> None:
         with write(self._engine) as conn:
             self._audit(conn, actor, action, target, detail, address)
 
-    def _audit(self, conn: Any, actor: str, action: str, target: str = "", detail: str = "",
-               address: str = "") -> None:
-        conn.execute(console_audit.insert().values(
-            at=iso(self._clock.now()), actor=actor[:64], action=action[:64],
-            target=target[:256], detail=detail[:2000], address=address[:64]))
+    def _audit(
+        self,
+        conn: Any,
+        actor: str,
+        action: str,
+        target: str = "",
+        detail: str = "",
+        address: str = "",
+    ) -> None:
+        conn.execute(
+            console_audit.insert().values(
+                at=iso(self._clock.now()),
+                actor=actor[:64],
+                action=action[:64],
+                target=target[:256],
+                detail=detail[:2000],
+                address=address[:64],
+            )
+        )
 
     def audit_trail(self, text: str = "", limit: int = 200) -> list[dict[str, Any]]:
         query = select(console_audit).order_by(console_audit.c.id.desc()).limit(limit)
         if text:
             like = f"%{text.lower()}%"
-            query = query.where(or_(*(c.ilike(like) for c in (
-                console_audit.c.actor, console_audit.c.action, console_audit.c.target,
-                console_audit.c.detail))))
+            query = query.where(
+                or_(
+                    *(
+                        c.ilike(like)
+                        for c in (
+                            console_audit.c.actor,
+                            console_audit.c.action,
+                            console_audit.c.target,
+                            console_audit.c.detail,
+                        )
+                    )
+                )
+            )
         with self._engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
