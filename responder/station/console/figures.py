@@ -59,12 +59,13 @@ def _charts(m: dict[str, Any], ref: Any) -> list[Any]:
     outcomes = [(ref.outcomes.label(k), v) for k, v in list(m["outcomes"].items())[:10]]
     times = list(m["response_histogram"].items())
     hours = sorted(m["hours_of_service"].items(), key=lambda kv: -kv[1])[:12]
-    return [
-        bars("Reports by disposition group", groups),
-        bars("Most frequent outcomes", outcomes),
-        bars("Calls by minutes from received to on scene", times),
-        bars("Hours of service by unit", hours, " h"),
+    charts = [
+        ("Reports by disposition group", groups, ""),
+        ("Most frequent outcomes", outcomes, ""),
+        ("Calls by minutes from received to on scene", times, ""),
+        ("Hours of service by unit", hours, " h"),
     ]
+    return [(title, bars(title, items, unit)) for title, items, unit in charts]
 
 
 @router.get("")

@@ -107,17 +107,36 @@ class Review:
                      priority=r.priority, flags=sorted(flags.get(r.id, []))) for r in rows]
 
     def versions(self, report_id: str) -> list[dict[str, Any]]:
-        """Every version of the report this one belongs to (same unit and report number),
-        oldest first, each with its payload: what the console shows side by side."""
+        """Every version of the report this one belongs to, oldest first, each with its
+        payload: what the console shows side by side. A unit may resubmit a returned report
+        under its id (a new version number) or as a new report that supersedes it; both are
+        here, from every applied submission of every report with this number and unit."""
         with self._engine.connect() as conn:
             row = conn.execute(select(reports.c.report_number, reports.c.unit_id)
                                .where(reports.c.id == report_id)).first()
             if row is None:
                 raise NotFound(f"No report with id {report_id}")
-            found = conn.execute(select(reports).where(
+            held = {r.id: r for r in conn.execute(select(reports).where(
                 reports.c.report_number == row.report_number,
-                reports.c.unit_id == row.unit_id).order_by(reports.c.version)).all()
-        return [dict(_summary(r), payload=_payload(r.payload, f"report {r.id}")) for r in found]
+                reports.c.unit_id == row.unit_id))}
+            subs = conn.execute(
+                select(report_submissions.c.id, report_submissions.c.report_id,
+                       report_submissions.c.payload, report_submissions.c.received_at)
+                .where(report_submissions.c.report_id.in_(list(held)),
+                       report_submissions.c.outcome == "applied")
+                .order_by(report_submissions.c.id)).all()
+        last = {s.report_id: s.id for s in subs}
+        out = []
+        for sub in subs:
+            payload = _payload(sub.payload, f"report {sub.report_id}")
+            current = held[sub.report_id]
+            state = current.state if last[sub.report_id] == sub.id else "earlier"
+            version = payload.get("version", current.version)
+            out.append({"id": sub.report_id, "version": version, "state": state,
+                        "received_at": sub.received_at, "payload": payload})
+        out.sort(key=lambda v: (v["version"] if isinstance(v["version"], int) else 0,
+                                v["received_at"]))
+        return out
 
     def checklist_runs(self, call_id: str, unit_id: str) -> list[dict[str, Any]]:
         """The checklist runs the report's unit kept on the report's call."""
