@@ -11,7 +11,7 @@ from typing import Any
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.storage.calls import call_payload
 from civilian_responder.station.storage.tables import call_events, calls, devices
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, select
 
 MAX_OPEN = 1000
 
@@ -21,10 +21,11 @@ def open_statuses(ref: ReferenceData) -> list[str]:
 
 
 def read_board(engine: Engine, ref: ReferenceData) -> dict[str, Any]:
+    is_open = and_(calls.c.status.in_(open_statuses(ref)), calls.c.cancelled.is_(False))
     with engine.connect() as conn:
         rows = conn.execute(
             select(calls)
-            .where(calls.c.status.in_(open_statuses(ref)), calls.c.cancelled.is_(False))
+            .where(is_open)
             .order_by(calls.c.priority, calls.c.received_at)
             .limit(MAX_OPEN)
         ).all()
@@ -34,19 +35,14 @@ def read_board(engine: Engine, ref: ReferenceData) -> dict[str, Any]:
             .group_by(devices.c.unit_id)
         ).all()
         crew: dict[str, set[str]] = {}
-        ids = [r.id for r in rows]
-        for start in range(0, len(ids), 500):
-            for unit_id, actor in conn.execute(
-                select(call_events.c.unit_id, call_events.c.actor)
-                .distinct()
-                .where(
-                    call_events.c.call_id.in_(ids[start : start + 500]),
-                    call_events.c.origin == "unit",
-                    call_events.c.actor != "",
-                )
-            ):
-                if unit_id:
-                    crew.setdefault(unit_id, set()).add(actor)
+        for unit_id, actor in conn.execute(
+            select(call_events.c.unit_id, call_events.c.actor)
+            .distinct()
+            .select_from(call_events.join(calls, calls.c.id == call_events.c.call_id))
+            .where(is_open, call_events.c.origin == "unit", call_events.c.actor != "")
+        ):
+            if unit_id:
+                crew.setdefault(unit_id, set()).add(actor)
     open_calls = [call_payload(r) for r in rows]
     units: dict[str, dict[str, Any]] = {
         u: {"unit_id": u, "last_seen_at": seen, "status": "AVAILABLE", "calls": []}

@@ -32,6 +32,8 @@ STATES = ("submitted", "approved", "returned", "superseded")
 DECISIONS = {"approve": "approved", "approved": "approved", "return": "returned",
              "returned": "returned"}
 MAX_COMMENT = 5000
+SUMMARY_COLUMNS = ("id", "report_number", "version", "call_id", "unit_id", "state",
+                   "supersedes_id", "submitted_at", "reviewed_at", "reviewer", "review_comment")
 
 
 def _summary(row: Any) -> dict[str, Any]:
@@ -80,7 +82,8 @@ class Review:
         (an ISO time) and flag code."""
         if state not in STATES:
             raise Invalid(f"state must be one of {', '.join(STATES)}")
-        query = (select(reports, calls.c.type_code, calls.c.cad_number, calls.c.priority)
+        summary = [reports.c[name] for name in SUMMARY_COLUMNS]  # not the payload
+        query = (select(*summary, calls.c.type_code, calls.c.cad_number, calls.c.priority)
                  .select_from(reports.outerjoin(calls, calls.c.id == reports.c.call_id))
                  .where(reports.c.state == state)
                  .order_by(reports.c.submitted_at).limit(max(1, min(limit, 1000))))

@@ -147,6 +147,7 @@ reports = Table(
     Column("reviewed_at", String(32)),
     Column("reviewer", String(128)),
     Column("review_comment", Text, nullable=False, default=""),
+    Index("ix_reports_state_submitted", "state", "submitted_at"),  # the review queue (0008)
 )
 
 # Every version of a report ever received, including conflicting ones.

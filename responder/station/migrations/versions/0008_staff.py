@@ -1,4 +1,5 @@
-"""Console staff accounts, their sessions, the console audit trail; calls indexed by status.
+"""Console staff accounts, their sessions, the console audit trail; calls indexed by status
+and reports by (state, submitted_at) for the board and the review queue.
 
 Revision ID: 0008_staff
 Revises: 0004
@@ -51,9 +52,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_console_audit_at", "console_audit", ["at"])
     op.create_index("ix_calls_status", "calls", ["status"])
+    op.create_index("ix_reports_state_submitted", "reports", ["state", "submitted_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reports_state_submitted", table_name="reports")
     op.drop_index("ix_calls_status", table_name="calls")
     op.drop_index("ix_console_audit_at", table_name="console_audit")
     op.drop_table("console_audit")
