@@ -19,6 +19,7 @@ import httpx
 import pytest
 from civilian_responder.station.app import create_fastapi
 from civilian_responder.station.console.session import Console, require
+from civilian_responder.station.memory import settle_memory
 from civilian_responder.station.middleware import BodyLimit, SecurityHeaders
 from civilian_responder.station.service import open_station
 from fastapi.responses import HTMLResponse
@@ -115,6 +116,7 @@ def test_console_pages_on_a_city_sized_station(benchmark, tmp_path):
             disp = TestClient(app, base_url="http://127.0.0.1")
             assert _sign_in_as(sup, "bench-sup").status_code == 303
             assert _sign_in_as(disp, "bench-disp").status_code == 303
+            settle_memory()  # as `responder-station serve` does once the app is loaded
             queue = sup.get("/console/review").text
             assert queue.count("<tr>") >= 200  # a full page of the oldest submitted reports
             board = disp.get("/console/board/live").text
