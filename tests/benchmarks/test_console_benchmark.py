@@ -45,21 +45,39 @@ def _spread(engine) -> None:
     units with every call cleared)."""
     with engine.begin() as conn:
         for i in range(UNITS):
-            conn.execute(text(
-                "INSERT INTO devices (id, unit_id, name, token_hash, enrolled_at, last_seen_at) "
-                "VALUES (:id, :u, :n, :h, '2025-01-01T00:00:00.000Z', "
-                "'2025-12-31T00:00:00.000Z')"),
-                {"id": str(uuid.uuid4()), "u": f"U-{i:03d}", "n": f"tablet {i}",
-                 "h": uuid.uuid4().hex})
-        conn.execute(text(
-            "UPDATE calls SET unit_id = 'U-' || lpad((abs(hashtext(id)) % :n)::text, 3, '0') "),
-            {"n": UNITS})
-        conn.execute(text(
-            "UPDATE calls SET status = 'ON_SCENE' WHERE id IN (SELECT id FROM calls "
-            "ORDER BY received_at DESC LIMIT :k)"), {"k": OPEN_CALLS})
-        conn.execute(text(
-            "UPDATE call_events SET unit_id = c.unit_id, actor = 'cso ' || c.unit_id "
-            "FROM calls c WHERE c.id = call_events.call_id AND c.status = 'ON_SCENE'"))
+            conn.execute(
+                text(
+                    "INSERT INTO devices (id, unit_id, name, token_hash, enrolled_at, "
+                    "last_seen_at) "
+                    "VALUES (:id, :u, :n, :h, '2025-01-01T00:00:00.000Z', "
+                    "'2025-12-31T00:00:00.000Z')"
+                ),
+                {
+                    "id": str(uuid.uuid4()),
+                    "u": f"U-{i:03d}",
+                    "n": f"tablet {i}",
+                    "h": uuid.uuid4().hex,
+                },
+            )
+        conn.execute(
+            text(
+                "UPDATE calls SET unit_id = 'U-' || lpad((abs(hashtext(id)) % :n)::text, 3, '0') "
+            ),
+            {"n": UNITS},
+        )
+        conn.execute(
+            text(
+                "UPDATE calls SET status = 'ON_SCENE' WHERE id IN (SELECT id FROM calls "
+                "ORDER BY received_at DESC LIMIT :k)"
+            ),
+            {"k": OPEN_CALLS},
+        )
+        conn.execute(
+            text(
+                "UPDATE call_events SET unit_id = c.unit_id, actor = 'cso ' || c.unit_id "
+                "FROM calls c WHERE c.id = call_events.call_id AND c.status = 'ON_SCENE'"
+            )
+        )
         conn.execute(text("ANALYZE"))
 
 
@@ -107,8 +125,7 @@ def test_console_pages_on_a_city_sized_station(benchmark, tmp_path):
             t = time.perf_counter()
             bulk_fill(station.engine, CALLS)
             _spread(station.engine)
-            print(f"\nfilled {CALLS:,} calls over {UNITS} units in "
-                  f"{time.perf_counter() - t:.0f} s")
+            print(f"\nfilled {CALLS:,} calls over {UNITS} units in {time.perf_counter() - t:.0f} s")
             station.staff.add("bench-sup", "supervisor", PASSWORD)
             station.staff.add("bench-disp", "dispatcher", PASSWORD)
             app = _app_with_baseline(station)
@@ -128,18 +145,25 @@ def test_console_pages_on_a_city_sized_station(benchmark, tmp_path):
                 "review queue": (_timed(sup, "/console/review"), base_sup),
                 "dispatch board (page)": (_timed(disp, "/console/board"), base_disp),
                 "dispatch board (live part)": (_timed(disp, "/console/board/live"), base_disp),
-                "dispatch board (poll, unchanged)": (_timed(
-                    disp, "/console/board/live", 304,
-                    headers={"If-None-Match": disp.get("/console/board/live").headers["etag"]}),
-                    base_disp),
+                "dispatch board (poll, unchanged)": (
+                    _timed(
+                        disp,
+                        "/console/board/live",
+                        304,
+                        headers={"If-None-Match": disp.get("/console/board/live").headers["etag"]},
+                    ),
+                    base_disp,
+                ),
             }
             missed = []
             for name, (times, base) in figures.items():
                 p95, p50, bp95 = _p95(times), statistics.median(times), _p95(base)
                 verdict = "meets" if p95 <= TARGET_MS else "MISSES"
-                print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({p95 / bp95:.1f}x a bare "
-                      f"signed-in SELECT 1 through the same app, p95 {bp95:.1f} ms); {verdict} "
-                      f"the {TARGET_MS:g} ms target")
+                print(
+                    f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({p95 / bp95:.1f}x a bare "
+                    f"signed-in SELECT 1 through the same app, p95 {bp95:.1f} ms); {verdict} "
+                    f"the {TARGET_MS:g} ms target"
+                )
                 if p95 > TARGET_MS:
                     missed.append(name)
             assert not missed, missed
@@ -151,12 +175,17 @@ def _sign_in_as(client: TestClient, name: str):
     from tests.console_support import csrf_of
 
     page = client.get("/console/signin")
-    return client.post("/console/signin", data={"csrf": csrf_of(page.text), "name": name,
-                                                "password": PASSWORD}, follow_redirects=False)
+    return client.post(
+        "/console/signin",
+        data={"csrf": csrf_of(page.text), "name": name, "password": PASSWORD},
+        follow_redirects=False,
+    )
 
 
-@pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-                    reason="needs Debian's chromium and chromium-driver")
+@pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="needs Debian's chromium and chromium-driver",
+)
 @pytest.mark.timeout(600)
 def test_a_unit_sync_reaches_an_open_board(benchmark, tmp_path):
     """Median and worst over five syncs from the unit's push answered to the browser showing it,
@@ -169,10 +198,13 @@ def test_a_unit_sync_reaches_an_open_board(benchmark, tmp_path):
     try:
         server.station.staff.add("disp.bench", "dispatcher", PASSWORD)
         device_id, token = server.enroll("CSO-77")
-        call = server.station.create_call({"unit_id": "CSO-77", "type_code": "WELCK",
-                                           "priority": 3, "address": "1 Bench St"}, "dispatch")
-        unit = httpx.Client(base_url=server.base_url, timeout=10,
-                            headers={"Authorization": f"Bearer {token}"})
+        call = server.station.create_call(
+            {"unit_id": "CSO-77", "type_code": "WELCK", "priority": 3, "address": "1 Bench St"},
+            "dispatch",
+        )
+        unit = httpx.Client(
+            base_url=server.base_url, timeout=10, headers={"Authorization": f"Bearer {token}"}
+        )
         with chromium(tmp_path / "profile") as driver:
             driver.get(f"{server.base_url}/console/signin")
             driver.find_element(By.ID, "name").send_keys("disp.bench")
@@ -186,30 +218,42 @@ def test_a_unit_sync_reaches_an_open_board(benchmark, tmp_path):
                 reloads.append(time.perf_counter() - t)
             time.sleep(2)
             seen = []
-            statuses = ["ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "TRANSPORTING",
-                        "AT_DESTINATION"]
-            labels = {"ACKNOWLEDGED": "Acknowledged", "EN_ROUTE": "En route",
-                      "ON_SCENE": "On scene", "TRANSPORTING": "Transporting",
-                      "AT_DESTINATION": "At destination"}
+            statuses = ["ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "TRANSPORTING", "AT_DESTINATION"]
+            labels = {
+                "ACKNOWLEDGED": "Acknowledged",
+                "EN_ROUTE": "En route",
+                "ON_SCENE": "On scene",
+                "TRANSPORTING": "Transporting",
+                "AT_DESTINATION": "At destination",
+            }
             rng = random.Random(7)
             for status in statuses:
                 # A unit syncs at any moment of the board's 1.5 s polling cycle.
                 time.sleep(rng.uniform(0, 1.5))
-                r = unit.post("/api/v1/sync/push", json={"changes": [
-                    status_change(call["id"], status)]})
+                r = unit.post(
+                    "/api/v1/sync/push", json={"changes": [status_change(call["id"], status)]}
+                )
                 assert r.status_code == 200
                 t = time.perf_counter()
-                WebDriverWait(driver, BOARD_TARGET_S + 5, poll_frequency=0.02,
-                              ignored_exceptions=(Exception,)).until(
-                    lambda d, s=status: labels[s] in d.find_element(
-                        By.CSS_SELECTOR, f'tr[data-call="{call["id"]}"] .status').text)
+                WebDriverWait(
+                    driver, BOARD_TARGET_S + 5, poll_frequency=0.02, ignored_exceptions=(Exception,)
+                ).until(
+                    lambda d, s=status: (
+                        labels[s]
+                        in d.find_element(
+                            By.CSS_SELECTOR, f'tr[data-call="{call["id"]}"] .status'
+                        ).text
+                    )
+                )
                 seen.append(time.perf_counter() - t)
         reload = statistics.median(reloads)
         worst = max(seen)
-        print(f"\nboard change to the open browser after a unit's push: median "
-              f"{statistics.median(seen):.2f} s, worst {worst:.2f} s over {len(seen)} syncs "
-              f"({statistics.median(seen) / reload:.1f}x a full board reload, {reload:.2f} s); "
-              f"{'meets' if worst <= BOARD_TARGET_S else 'MISSES'} the {BOARD_TARGET_S:g} s target")
+        print(
+            f"\nboard change to the open browser after a unit's push: median "
+            f"{statistics.median(seen):.2f} s, worst {worst:.2f} s over {len(seen)} syncs "
+            f"({statistics.median(seen) / reload:.1f}x a full board reload, {reload:.2f} s); "
+            f"{'meets' if worst <= BOARD_TARGET_S else 'MISSES'} the {BOARD_TARGET_S:g} s target"
+        )
         assert worst <= BOARD_TARGET_S
         del device_id
     finally:

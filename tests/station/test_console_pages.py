@@ -13,15 +13,22 @@ from civilian_responder.station.metrics import render
 
 from tests.console_support import Unit, make_station, post_form, signed_in
 from tests.station.conftest import report_change
+from tests.station_fixture import postgres_url
 
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-@pytest.fixture()
-def station(tmp_path):
-    station = make_station(tmp_path)
-    yield station
-    station.close()
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def station(request, tmp_path):
+    if request.param == "sqlite":
+        station = make_station(tmp_path)
+        yield station
+        station.close()
+        return
+    with postgres_url() as url:
+        station = make_station(tmp_path, url)
+        yield station
+        station.close()
 
 
 def _alert(html: str) -> list[str]:
@@ -182,7 +189,7 @@ def test_an_eido_file_that_does_not_parse_gets_the_command_lines_message(station
     for body in (b"{not json", json.dumps({"incidentComponent": {}}).encode()):
         path = tmp_path / "bad.json"
         path.write_bytes(body)
-        db = str(station.engine.url.database)
+        db = station.engine.url.render_as_string(hide_password=False)
         assert cli.main(["import-eido", str(path), "--unit", unit.unit_id, "--database", db]) == 2
         cli_message = capsys.readouterr().err.strip().removeprefix("responder-station: ")
         answer = post_form(
