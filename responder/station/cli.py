@@ -323,6 +323,41 @@ def cmd_list_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _staff_password() -> str:
+    """From $RESPONDER_STAFF_PASSWORD (scripts) or typed twice at a prompt, never an argument
+    (an argument shows in the process list and the shell history)."""
+    env = os.environ.get("RESPONDER_STAFF_PASSWORD")
+    if env:
+        return env
+    first = getpass.getpass("Password for the new staff account: ")
+    if getpass.getpass("Same password again: ") != first:
+        from civilian_responder.station.errors import Invalid  # noqa: PLC0415
+
+        raise Invalid("The two passwords differ; nothing was created")
+    return first
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    directory = _open(args).staff
+    if args.action == "add":
+        if not args.role:
+            print("responder-station: staff add needs --role", file=sys.stderr)
+            return 2
+        member = directory.add(args.name, args.role, _staff_password(), actor="station-cli")
+        print(f"Staff account {member.name} ({member.role}) created; sign in at /console/")
+    elif args.action == "disable":
+        member = directory.disable(args.name, actor="station-cli")
+        print(f"Staff account {member.name} disabled; its sessions are ended")
+    else:
+        members = directory.list()
+        if args.json:
+            _print_json([vars(m) for m in members])
+        for m in [] if args.json else members:
+            state = f"disabled {m.disabled_at}" if m.disabled_at else "active"
+            print(f"{m.name:24} {m.role:16} created {m.created_at}  {state}")
+    return 0
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     review = _open(args).review
     if args.action == "list":
@@ -498,6 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("token_id")
     _register_dispatch(sub)
     _register_metrics(sub)
+    _register_staff(sub)
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")
@@ -538,6 +574,15 @@ def _serve_demo_arguments(p: argparse.ArgumentParser) -> None:
                    help="demo: JSON list of the unit's offline demo calls to take over")
     p.add_argument("--lease-dir", type=Path, metavar="DIR", help="stop when no process holding "
                    "a lease in DIR is alive (how apps share the embedded demo station)")
+
+
+def _register_staff(sub: Any) -> None:
+    p = _add(sub, "staff", cmd_staff, "console staff accounts: add NAME --role R, list, "
+             "disable NAME (password from a prompt or $RESPONDER_STAFF_PASSWORD)")
+    p.add_argument("action", choices=["add", "list", "disable"])
+    p.add_argument("name", nargs="?", default="")
+    p.add_argument("--role", help="supervisor, dispatcher, program_manager or admin")
+    p.add_argument("--json", action="store_true")
 
 
 def _register_dispatch(sub: Any) -> None:

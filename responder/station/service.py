@@ -18,6 +18,7 @@ from civilian_responder.station.eido_out import EidoWriter
 from civilian_responder.station.errors import Invalid
 from civilian_responder.station.metrics.engine import Metrics
 from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.board import read_board
 from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch, raise_cad
 from civilian_responder.station.storage.checklists import Checklists
 from civilian_responder.station.storage.database import lock_feed, make_engine, migrate, write
@@ -26,6 +27,7 @@ from civilian_responder.station.storage.directory import DirectoryStore, Importe
 from civilian_responder.station.storage.eido_outbox import EidoOutbox
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
+from civilian_responder.station.storage.staff import StaffDirectory
 from civilian_responder.station.storage.tables import meta, receipts
 from civilian_responder.station.storage.throttle import Throttle
 from civilian_responder.station.storage.uploads import Uploads
@@ -64,6 +66,7 @@ class Station:
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
         self.directory = DirectoryStore(engine, clock, reference)
+        self.staff = StaffDirectory(engine, clock, self.throttle)
         self.station_id = self._meta("station_id")
         self.version = __version__
         self.eido = EidoOutbox(engine, clock, lambda: EidoWriter(reference, self.station_id))
@@ -174,6 +177,10 @@ class Station:
         names = {f.name for f in dataclasses.fields(CallSpec)} - {"incident_id", "type_text"}
         return self.dispatch.create(CallSpec(**{k: v for k, v in fields.items() if k in names}),
                                     actor)
+
+    def board(self) -> dict[str, Any]:
+        """Units with their status and crew, and the open calls by priority and age."""
+        return read_board(self.engine, self.reference)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -106,6 +106,7 @@ calls = Table(
     Column("source", String(16), nullable=False),
     Column("received_at", String(32), nullable=False, index=True),  # metrics periods (0004)
     Column("updated_at", String(32), nullable=False),
+    Index("ix_calls_status", "status"),  # the console's open calls (0008)
 )
 
 # Every unit that ever held a call may see it (a reassigned-away unit keeps its history).
@@ -146,6 +147,7 @@ reports = Table(
     Column("reviewed_at", String(32)),
     Column("reviewer", String(128)),
     Column("review_comment", Text, nullable=False, default=""),
+    Index("ix_reports_state_submitted", "state", "submitted_at"),  # the review queue (0008)
 )
 
 # Every version of a report ever received, including conflicting ones.
@@ -323,4 +325,37 @@ directory = Table(
     Column("retired", Boolean, nullable=False, default=False),
     Column("revision", Integer, nullable=False, default=1),
     Column("updated_at", String(32), nullable=False),
+)
+
+# Console staff accounts (migration 0008): people who sign in to /console/ with a password.
+staff = Table(
+    "staff", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(32), nullable=False),
+    Column("password_hash", String(256), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("disabled_at", String(32)),
+)
+
+# Console sessions: the cookie holds a random id, the table its SHA-256 (and the CSRF token).
+staff_sessions = Table(
+    "staff_sessions", metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("staff_id", String(64), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+)
+
+# What staff did in the console and at sign-in (the station's own audit trail).
+console_audit = Table(
+    "console_audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False, index=True),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", String(256), nullable=False, default=""),
+    Column("detail", Text, nullable=False, default=""),
+    Column("address", String(64), nullable=False, default=""),
 )
