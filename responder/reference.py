@@ -38,6 +38,11 @@ LIST_NAMES = (
     "shelter_placements",
     "holds",
     "police_handoff_reasons",
+    "crew_roles",
+    "unit_states",
+    "call_switch_actions",
+    "agencies",
+    "co_response_requests",
 )
 
 

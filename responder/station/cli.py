@@ -222,6 +222,39 @@ def cmd_update_call(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_roster(args: argparse.Namespace) -> int:
+    """``roster import FILE``: add or update people (bad rows named, the rest kept);
+    ``roster list``: who is on the roster."""
+    station = _open(args)
+    if args.action == "list":
+        people = station.roster.people()
+        if args.json:
+            _print_json(people)
+            return 0
+        for p in people:
+            state = "" if p["active"] else "  (inactive)"
+            print(f"{p['person_id']:<12} {p['name']:<32} {', '.join(p['role_codes'])}{state}")
+        print(f"{len(people)} people on the roster")
+        return 0
+    if not args.file:
+        print("responder-station: roster import needs a FILE (CSV)", file=sys.stderr)
+        return 2
+    try:
+        text = Path(args.file).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"responder-station: {args.file} is not UTF-8 text", file=sys.stderr)
+        return 2
+    done = station.roster.import_text(text)
+    for problem in done.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(f"Roster: {done.added} added, {done.updated} updated, {done.unchanged} unchanged, "
+          f"{len(done.problems)} rows skipped; units get the changes at their next sync")
+    return 1 if done.problems else 0
+
+
 def cmd_publish_checklist(args: argparse.Namespace) -> int:
     from civilian_responder.station.bodies import parse_json  # noqa: PLC0415
 
@@ -424,6 +457,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("token_id")
     _register_dispatch(sub)
     _register_metrics(sub)
+    p = _add(sub, "roster", cmd_roster, "the agency's roster of crew members, sent to units")
+    p.add_argument("action", choices=["import", "list"])
+    p.add_argument("file", nargs="?", help="roster CSV: person_id,name,roles[,active]")
+    p.add_argument("--json", action="store_true")
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")

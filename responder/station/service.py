@@ -22,6 +22,7 @@ from civilian_responder.station.storage.database import lock_feed, make_engine, 
 from civilian_responder.station.storage.devices import Device, DeviceRegistry
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
+from civilian_responder.station.storage.roster import Roster
 from civilian_responder.station.storage.tables import meta, receipts
 from civilian_responder.station.storage.throttle import Throttle
 from civilian_responder.station.storage.uploads import Uploads
@@ -57,6 +58,7 @@ class Station:
         self.review = Review(engine, clock)
         self.uploads = Uploads(engine, clock)
         self.checklists = Checklists(engine, clock)
+        self.roster = Roster(engine, clock, reference)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
         self.station_id = self._meta("station_id")

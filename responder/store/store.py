@@ -14,7 +14,9 @@ from civilian_responder.store.checklists import ChecklistRepository
 from civilian_responder.store.database import open_database, translate_errors
 from civilian_responder.store.outbox import Outbox
 from civilian_responder.store.reports import ReportRepository
+from civilian_responder.store.shifts import ShiftRepository
 from civilian_responder.store.sync import SyncRepository
+from civilian_responder.store.unit import UnitRepository
 
 
 class Store:
@@ -30,6 +32,8 @@ class Store:
         self.audit = AuditRepository(db)
         self.sync = SyncRepository(db)
         self.checklists = ChecklistRepository(db)
+        self.shifts = ShiftRepository(db)
+        self.unit = UnitRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:

@@ -169,7 +169,8 @@ reviews = Table(
     Column("at", String(32), nullable=False),
 )
 
-# Unit-owned records the station only keeps: checklist runs, audit events, attachment metadata.
+# Unit-owned records the station only keeps: checklist runs, audit events, attachment metadata,
+# shifts and co-responders.
 records = Table(
     "records", metadata,
     Column("kind", String(32), primary_key=True),
@@ -275,4 +276,15 @@ report_codes = Table(
     Column("code", String(64), nullable=False),
     Column("response", String(16)),
     Column("person_id", String(64)),
+)
+
+# The agency's roster (revision 0005): who may be on a unit's crew, in which roles. Sent to
+# every unit through the pull feed (kind ``roster_person``).
+roster = Table(
+    "roster", metadata,
+    Column("person_id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("role_codes", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("updated_at", String(32), nullable=False),
 )
