@@ -119,12 +119,24 @@ def timeline(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
         if e.kind == "backup":
             what = f"Backup requested: {ref.backup_reasons.label(e.reason_code)}"
         elif e.kind == "note":
-            what = "Note"
+            switch = ref.call_switch_actions.get(e.reason_code)
+            what = f"Unit switched call: {switch.label}" if switch else "Note"
         rows.append([clock.date(e.at), clock.time(e.at), what, e.actor or e.origin, e.note])
     zone = clock.zone(s.timeline[0].at)
     header = ["Date", f"Time ({zone})" if zone else "Time", "Status", "By", "Note"]
     return _kept([heading("Status timeline"),
                   data_table(header, rows, [1.3, 1.0, 1.6, 1.3, 2.4])], len(rows))
+
+
+def crew(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    """Who worked the call (the shift's crew), not just the officer who signed in."""
+    if not s.report.crew:
+        return []
+    roles = s.reference.crew_roles
+    rows = [[m.name, roles.label(m.role_code),
+             "yes" if m.on_roster else "NOT ON ROSTER (added by hand)"] for m in s.report.crew]
+    return _kept([heading("Crew"),
+                  data_table(["Name", "Role", "On roster"], rows, [2.6, 2.4, 2.6])], len(rows))
 
 
 def persons(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
@@ -353,6 +365,6 @@ def _code_label(code: str, label: str) -> str:
 
 
 SECTIONS: tuple[Section, ...] = (
-    correction_banner, summary, timeline, persons, flags, disposition, services, checklists,
+    correction_banner, summary, crew, timeline, persons, flags, disposition, services, checklists,
     narrative, photo_grid, attestation,
 )
