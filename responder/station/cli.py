@@ -78,7 +78,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
                     auth_failures_per_ip=args.auth_failure_limit,
                     window_seconds=args.rate_window, docs=not args.no_docs,
                     trusted_proxies=trusted_proxies(args))
-    station = _open(args, limits=limits)  # migrates once, before any worker starts
+    clock = None
+    if args.clock_offset:
+        from civilian_responder.clock import CorrectedClock, SystemClock  # noqa: PLC0415
+
+        # Testing only: a station whose clock is wrong, to see units notice and correct.
+        clock = CorrectedClock(SystemClock(), args.clock_offset)
+    station = _open(args, limits=limits, clock=clock)  # migrates once, before any worker
     workers = args.workers or int(os.environ.get("RESPONDER_STATION_WORKERS") or 1)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
                  "debug" if args.verbose else "info", _companions(args, station),
@@ -434,6 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "repeatable (default: $RESPONDER_STATION_TRUSTED_PROXIES, else none)")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
     p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
+    p.add_argument("--clock-offset", type=float, default=0.0, help=argparse.SUPPRESS)
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: "
                    "$RESPONDER_STATION_WORKERS, else 1); use PostgreSQL for more than one")
     _serve_demo_arguments(p)
