@@ -20,8 +20,9 @@ MAX_UNIT_LABEL = 40
 def suggested_response_model(ref: ReferenceData, co: Sequence[CoResponder]) -> str | None:
     """The response model their presence suggests: police first (co-response), then fire/EMS
     (tandem); none came: the civilian team alone."""
-    ranked = sorted((ref.agencies.get(c.agency_code) for c in co),
-                    key=lambda a: a.get("rank", 99) if a else 99)
+    ranked = sorted(
+        (ref.agencies.get(c.agency_code) for c in co), key=lambda a: a.get("rank", 99) if a else 99
+    )
     for agency in ranked:
         if agency is not None and agency.get("response_model"):
             return str(agency.get("response_model"))
@@ -37,8 +38,15 @@ class CoResponderService:
     def for_call(self, call_id: str) -> list[CoResponder]:
         return self._store.unit.co_responders(call_id)
 
-    def add(self, call_id: str, agency_code: str, unit_label: str, requested_by_code: str,
-            arrived: bool = False, note: str = "") -> CoResponder:
+    def add(
+        self,
+        call_id: str,
+        agency_code: str,
+        unit_label: str,
+        requested_by_code: str,
+        arrived: bool = False,
+        note: str = "",
+    ) -> CoResponder:
         if self._store.calls.get(call_id) is None:
             raise NotFoundError(f"No call with id {call_id}")
         errors: dict[str, str] = {}
@@ -52,8 +60,16 @@ class CoResponderService:
         if errors:
             raise ValidationError("The co-responder is missing details", errors)
         now = iso(self._clock.now())
-        co = CoResponder(new_id(), call_id, agency_code, label, requested_by_code, now,
-                         arrived_at=now if arrived else None, note=note.strip())
+        co = CoResponder(
+            new_id(),
+            call_id,
+            agency_code,
+            label,
+            requested_by_code,
+            now,
+            arrived_at=now if arrived else None,
+            note=note.strip(),
+        )
         with self._store.atomic("adding the co-responder"):
             self._store.unit.add_co_responder(co)
             self._send(co, now)
@@ -74,8 +90,9 @@ class CoResponderService:
         now = iso(self._clock.now())
         value = iso(at) if at else now
         if name == "departed_at" and co.arrived_at and value < co.arrived_at:
-            raise ValidationError("They cannot leave before they arrived",
-                                  {"departed_at": "before the arrival time"})
+            raise ValidationError(
+                "They cannot leave before they arrived", {"departed_at": "before the arrival time"}
+            )
         updated = dataclasses.replace(co, **{name: value})
         with self._store.atomic("saving the co-responder's time"):
             self._store.unit.update_co_responder(co_id, {name: value})

@@ -53,8 +53,9 @@ def idle_state(on_shift: bool, out_of_service: bool) -> str:
 
 def order_queue(open_calls: Sequence[CallSummary], active_id: str | None) -> list[CallSummary]:
     """Most urgent first: priority, then the oldest (the store already sorts this way)."""
-    return sorted((c for c in open_calls if c.id != active_id),
-                  key=lambda c: (c.priority, c.received_at))
+    return sorted(
+        (c for c in open_calls if c.id != active_id), key=lambda c: (c.priority, c.received_at)
+    )
 
 
 def switch_options(ref: ReferenceData, current: Call, next_statuses: Sequence[str]) -> list[str]:

@@ -39,8 +39,11 @@ class ShiftRecovery:
     @property
     def text(self) -> str:
         started = parse_iso(self.shift.started_at).astimezone().strftime("%a %H:%M")
-        why = ("the app closed without ending it" if self.reason == "crash"
-               else "it was left open across midnight")
+        why = (
+            "the app closed without ending it"
+            if self.reason == "crash"
+            else "it was left open across midnight"
+        )
         return f"The shift started {started} in {self.shift.vehicle} is still open: {why}."
 
 
@@ -50,21 +53,35 @@ def crew_from_spec(spec: str, roster: Callable[[str], RosterPerson | None]) -> C
     spec = spec.strip()
     if "/" in spec:
         name, _, role = spec.rpartition("/")
-        return CrewMember(AD_HOC_PREFIX + new_id()[:8], " ".join(name.split()),
-                          role.strip().upper(), on_roster=False)
+        return CrewMember(
+            AD_HOC_PREFIX + new_id()[:8],
+            " ".join(name.split()),
+            role.strip().upper(),
+            on_roster=False,
+        )
     person_id, _, role = spec.partition("=")
     person = roster(person_id.strip())
     if person is None:
-        raise ValidationError(f"{person_id.strip()!r} is not on the roster; add someone not on "
-                              "the roster as Name/ROLE", {"crew": "not on the roster"})
+        raise ValidationError(
+            f"{person_id.strip()!r} is not on the roster; add someone not on "
+            "the roster as Name/ROLE",
+            {"crew": "not on the roster"},
+        )
     chosen = role.strip().upper() or (person.role_codes[0] if person.role_codes else "")
     return CrewMember(person.person_id, person.name, chosen, on_roster=True)
 
 
 class ShiftService:
-    def __init__(self, store: Store, reference: ReferenceData, clock: Clock, unit_id: str,
-                 officer: str = "", audit: AuditRecorder | None = None,
-                 unit_state: Callable[[str, str], None] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        reference: ReferenceData,
+        clock: Clock,
+        unit_id: str,
+        officer: str = "",
+        audit: AuditRecorder | None = None,
+        unit_state: Callable[[str, str], None] | None = None,
+    ) -> None:
         self._store = store
         self._ref = reference
         self._clock = clock
@@ -103,8 +120,9 @@ class ShiftService:
         if errors:
             raise ValidationError("The shift cannot start yet", errors)
         now = iso(self._clock.now())
-        shift = Shift(new_id(), self.unit_id, vehicle, int(mileage), now, tuple(crew),
-                      officer=self.officer)
+        shift = Shift(
+            new_id(), self.unit_id, vehicle, int(mileage), now, tuple(crew), officer=self.officer
+        )
         with self._store.atomic("starting the shift"):
             self._store.shifts.insert_shift(shift)
             self._store.outbox.enqueue("shift", shift.id, _payload(shift), now)
@@ -112,8 +130,9 @@ class ShiftService:
         self._record("shift.start", shift.id, detail=f"crew:{len(crew)}")
         return shift
 
-    def end(self, mileage: int, ended_at: datetime | None = None,
-            correction_note: str = "") -> tuple[Shift, ShiftTotals]:
+    def end(
+        self, mileage: int, ended_at: datetime | None = None, correction_note: str = ""
+    ) -> tuple[Shift, ShiftTotals]:
         """End the open shift now, or (a correction) at ``ended_at`` with a note saying why."""
         shift = self.current()
         if shift is None:
@@ -129,12 +148,21 @@ class ShiftService:
             errors["correction_note"] = "say why the end time is entered afterwards"
         if errors:
             raise ValidationError("The shift cannot end yet", errors)
-        ended = dataclasses.replace(shift, end_mileage=int(mileage), ended_at=iso(end),
-                                    correction_note=correction_note.strip())
+        ended = dataclasses.replace(
+            shift,
+            end_mileage=int(mileage),
+            ended_at=iso(end),
+            correction_note=correction_note.strip(),
+        )
         with self._store.atomic("ending the shift"):
-            self._store.shifts.end_shift(shift.id, {
-                "end_mileage": ended.end_mileage, "ended_at": ended.ended_at,
-                "correction_note": ended.correction_note})
+            self._store.shifts.end_shift(
+                shift.id,
+                {
+                    "end_mileage": ended.end_mileage,
+                    "ended_at": ended.ended_at,
+                    "correction_note": ended.correction_note,
+                },
+            )
             self._store.outbox.enqueue("shift", shift.id, _payload(ended), iso(now))
             self._unit_state(iso(now), "shift ended")
         self._record("shift.end", shift.id, detail="corrected" if ended_at else "")
@@ -149,10 +177,10 @@ class ShiftService:
         minutes = 0.0
         for call_id in calls:
             minutes += _on_task(self._store.calls.events(call_id), in_service, start, end)
-        miles = (shift.end_mileage - shift.start_mileage) if shift.end_mileage is not None \
-            else None
-        return ShiftTotals(round((end - start).total_seconds() / 3600, 2), len(calls),
-                           round(minutes), miles)
+        miles = (shift.end_mileage - shift.start_mileage) if shift.end_mileage is not None else None
+        return ShiftTotals(
+            round((end - start).total_seconds() / 3600, 2), len(calls), round(minutes), miles
+        )
 
     def recovery(self, clean_shutdown: bool) -> ShiftRecovery | None:
         """At start-up: an open shift after a crash, or one left open across midnight."""
@@ -174,8 +202,9 @@ class ShiftService:
             if not member.name.strip():
                 return {"crew": "every crew member needs a name"}
             if member.role_code not in roles:
-                return {"crew": f"{member.role_code!r} is not a crew role "
-                                f"({', '.join(roles.codes())})"}
+                return {
+                    "crew": f"{member.role_code!r} is not a crew role ({', '.join(roles.codes())})"
+                }
         if len({m.person_id for m in crew}) != len(crew):
             return {"crew": "a person is on the crew twice"}
         return {}
@@ -193,14 +222,17 @@ def _payload(shift: Shift) -> dict[str, object]:
     return asdict(shift)
 
 
-def _on_task(events: Sequence[StatusEvent], in_service: set[str], start: datetime,
-             end: datetime) -> float:
+def _on_task(
+    events: Sequence[StatusEvent], in_service: set[str], start: datetime, end: datetime
+) -> float:
     """Minutes from the first in-service status to clear (or the window's end), clipped."""
-    began = next((parse_iso(e.at) for e in events
-                  if e.kind == "status" and e.status in in_service), None)
+    began = next(
+        (parse_iso(e.at) for e in events if e.kind == "status" and e.status in in_service), None
+    )
     if began is None:
         return 0.0
-    cleared = next((parse_iso(e.at) for e in events
-                    if e.kind == "status" and e.status == "CLEARED"), None)
+    cleared = next(
+        (parse_iso(e.at) for e in events if e.kind == "status" and e.status == "CLEARED"), None
+    )
     lo, hi = max(began, start), min(cleared or end, end)
     return max(0.0, (hi - lo).total_seconds() / 60)

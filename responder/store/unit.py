@@ -25,20 +25,24 @@ class UnitRepository:
     def current(self) -> UnitStatus | None:
         row = self._db.execute(
             f"SELECT {', '.join(_STATUS_FIELDS)} FROM unit_status_events"
-            " ORDER BY at DESC, rowid DESC LIMIT 1").fetchone()
+            " ORDER BY at DESC, rowid DESC LIMIT 1"
+        ).fetchone()
         return UnitStatus(*row) if row else None
 
     def timeline(self, since: str = "") -> list[UnitStatus]:
         rows = self._db.execute(
             f"SELECT {', '.join(_STATUS_FIELDS)} FROM unit_status_events WHERE at >= ?"
-            " ORDER BY at, rowid", [since]).fetchall()
+            " ORDER BY at, rowid",
+            [since],
+        ).fetchall()
         return [UnitStatus(*r) for r in rows]
 
     # Holds -----------------------------------------------------------------------------------
 
     def hold(self, call_id: str, at: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO call_holds (call_id, held_at) VALUES (?, ?)",
-                         [call_id, at])
+        self._db.execute(
+            "INSERT OR REPLACE INTO call_holds (call_id, held_at) VALUES (?, ?)", [call_id, at]
+        )
 
     def release(self, call_id: str) -> None:
         self._db.execute("DELETE FROM call_holds WHERE call_id = ?", [call_id])
@@ -59,8 +63,10 @@ class UnitRepository:
             ORDER BY c.priority, c.received_at
             """
         ).fetchall()
-        return [CallSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]),
-                            r[9]) for r in rows]
+        return [
+            CallSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[9])
+            for r in rows
+        ]
 
     # Co-responders ---------------------------------------------------------------------------
 
@@ -79,5 +85,7 @@ class UnitRepository:
     def co_responders(self, call_id: str) -> list[CoResponder]:
         rows: Sequence[Any] = self._db.execute(
             f"SELECT {', '.join(_CO_FIELDS)} FROM co_responders WHERE call_id = ?"
-            " ORDER BY created_at, rowid", [call_id]).fetchall()
+            " ORDER BY created_at, rowid",
+            [call_id],
+        ).fetchall()
         return [CoResponder(*r) for r in rows]

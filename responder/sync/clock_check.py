@@ -42,8 +42,10 @@ class ClockCheck:
         minutes = abs(self.measured_seconds) / 60
         amount = f"{minutes / 60:.1f} h" if minutes >= 90 else f"{minutes:.0f} min"
         way = "behind" if self.measured_seconds > 0 else "ahead of"
-        return (f"This device's clock is {amount} {way} the station's; times are corrected. "
-                "Ask IT to fix the clock.")
+        return (
+            f"This device's clock is {amount} {way} the station's; times are corrected. "
+            "Ask IT to fix the clock."
+        )
 
     @classmethod
     def load(cls, store: Store) -> ClockCheck:

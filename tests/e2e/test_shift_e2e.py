@@ -16,10 +16,9 @@ from tests.station_process import StationProcess
 from tests.sync_checks import enrolled_app
 from tests.sync_work import finish_report
 
-ROSTER = ("person_id,name,roles\n"
-          "CSO-0412,Alex Rivera,CSO\n"
-          "CLN-0207,Hodan Ali,CLINICIAN;PEER\n"
-          "BAD,,CSO\n")
+ROSTER = (
+    "person_id,name,roles\nCSO-0412,Alex Rivera,CSO\nCLN-0207,Hodan Ali,CLINICIAN;PEER\nBAD,,CSO\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,21 +63,36 @@ def test_a_crew_of_two_works_a_call_in_tandem_with_police(station, tmp_path):
     app.sync.sync()
     assert [e for e in app.store.outbox.entries() if e.state != "acked"] == []
 
-    held = dict(_rows(station, "SELECT kind, payload FROM records WHERE unit_id = 'CSO-12'"
-                               " AND kind IN ('shift', 'co_responder')"))
+    held = dict(
+        _rows(
+            station,
+            "SELECT kind, payload FROM records WHERE unit_id = 'CSO-12'"
+            " AND kind IN ('shift', 'co_responder')",
+        )
+    )
     kept_shift, kept_co = json.loads(held["shift"]), json.loads(held["co_responder"])
     assert kept_shift["id"] == shift.id and kept_shift["end_mileage"] == 48_236
     assert [m["name"] for m in kept_shift["crew"]] == ["Alex Rivera", "Hodan Ali"]
     assert (kept_co["agency_code"], kept_co["unit_label"], kept_co["call_id"]) == (
-        "POLICE", "2A31", call["id"])
+        "POLICE",
+        "2A31",
+        call["id"],
+    )
     assert kept_co["arrived_at"] and kept_co["departed_at"]
-    (payload,), = _rows(station, "SELECT payload FROM reports WHERE id = ?", report.id)
+    ((payload,),) = _rows(station, "SELECT payload FROM reports WHERE id = ?", report.id)
     assert [m["role_code"] for m in json.loads(payload)["crew"]] == ["CSO", "CLINICIAN"]
-    (model,), = _rows(station, "SELECT response_model_code FROM report_facts"
-                               " WHERE report_id = ?", report.id)
+    ((model,),) = _rows(
+        station, "SELECT response_model_code FROM report_facts WHERE report_id = ?", report.id
+    )
     assert model == "CO_RESPONSE_POLICE"
-    statuses = [s for (s,) in _rows(station, "SELECT status FROM call_events WHERE call_id = ?"
-                                    " AND kind = 'status' ORDER BY at", call["id"])]
+    statuses = [
+        s
+        for (s,) in _rows(
+            station,
+            "SELECT status FROM call_events WHERE call_id = ? AND kind = 'status' ORDER BY at",
+            call["id"],
+        )
+    ]
     assert statuses == ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"]
     app.close()
 

@@ -26,12 +26,23 @@ def clock():
 @pytest.fixture
 def fresh(tmp_path, clock):
     app = open_app(tmp_path / "p", clock=clock)
-    changes = [{"seq": n + 1, "kind": "roster_person", "entity_id": pid,
-                "payload": {"person_id": pid, "name": name, "role_codes": roles,
-                            "active": True, "updated_at": "2026-11-20T10:00:00.000Z"}}
-               for n, (pid, name, roles) in enumerate([("P1", "Ana Ruiz", ["CSO"]),
-                                                        ("P2", "Ben Cho",
-                                                         ["CLINICIAN", "PEER"])])]
+    changes = [
+        {
+            "seq": n + 1,
+            "kind": "roster_person",
+            "entity_id": pid,
+            "payload": {
+                "person_id": pid,
+                "name": name,
+                "role_codes": roles,
+                "active": True,
+                "updated_at": "2026-11-20T10:00:00.000Z",
+            },
+        }
+        for n, (pid, name, roles) in enumerate(
+            [("P1", "Ana Ruiz", ["CSO"]), ("P2", "Ben Cho", ["CLINICIAN", "PEER"])]
+        )
+    ]
     with app.store.atomic("pull"):
         stored = store_changes(app.store, app.paths.checklists, changes, ("DISPATCHED",))
     assert stored.counts.roster == 2
@@ -41,7 +52,9 @@ def fresh(tmp_path, clock):
 
 def test_the_roster_arrives_by_pull_and_crew_comes_from_it(fresh):
     assert [(p.person_id, p.role_codes) for p in fresh.shifts.roster()] == [
-        ("P1", ("CSO",)), ("P2", ("CLINICIAN", "PEER"))]
+        ("P1", ("CSO",)),
+        ("P2", ("CLINICIAN", "PEER")),
+    ]
     assert fresh.shifts.crew_member("P2") == CrewMember("P2", "Ben Cho", "CLINICIAN", True)
     assert fresh.shifts.crew_member("P2=PEER").role_code == "PEER"
     guest = fresh.shifts.crew_member("Dee  Fox/emt")
@@ -83,12 +96,20 @@ def test_start_and_end_record_crew_mileage_and_totals_and_sync(fresh, clock):
     ended, totals = fresh.shifts.end(48_262)
     assert ended.ended_at and ended.end_mileage == 48_262
     assert (totals.hours, totals.calls, totals.time_on_task_minutes, totals.miles) == (
-        pytest.approx(1.67, abs=0.01), 1, 40, 52)
+        pytest.approx(1.67, abs=0.01),
+        1,
+        40,
+        52,
+    )
     assert fresh.calls.unit_status() == "OFF_DUTY"
     sent = [json.loads(e.payload) for e in fresh.store.outbox.pending() if e.kind == "shift"]
     assert [s["ended_at"] is None for s in sent] == [True, False]
-    assert sent[1]["crew"][1] == {"person_id": crew[1].person_id, "name": "Dee Fox",
-                                  "role_code": "EMT", "on_roster": False}
+    assert sent[1]["crew"][1] == {
+        "person_id": crew[1].person_id,
+        "name": "Dee Fox",
+        "role_code": "EMT",
+        "on_roster": False,
+    }
     states = [u.status for u in fresh.calls.unit_timeline()]
     assert states == ["AVAILABLE", "ON_SCENE", "AVAILABLE", "OFF_DUTY"]
     assert shift.id == ended.id

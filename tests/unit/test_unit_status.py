@@ -26,8 +26,9 @@ def clock():
 @pytest.fixture
 def unit(tmp_path, clock):
     app = open_app(tmp_path / "p", clock=clock)
-    app.shifts.start([CrewMember("P1", "Ana", "CSO"), CrewMember("P2", "Ben", "CLINICIAN")],
-                     "VAN-3", 100)
+    app.shifts.start(
+        [CrewMember("P1", "Ana", "CSO"), CrewMember("P2", "Ben", "CLINICIAN")], "VAN-3", 100
+    )
     yield app
     app.close()
 
@@ -35,13 +36,22 @@ def unit(tmp_path, clock):
 def dispatched(app, n: int, priority: int, minutes_ago: int) -> Call:
     """A call as the station's pull would store it: dispatched to this unit."""
     at = iso(START - timedelta(minutes=minutes_ago))
-    call = Call(id=f"call-{n}", cad_number=f"T26112100000{n}", unit_id=app.unit_id,
-                type_code="WELCK", priority=priority, status="DISPATCHED",
-                address=f"{n}00 Main St", received_at=at, updated_at=at)
+    call = Call(
+        id=f"call-{n}",
+        cad_number=f"T26112100000{n}",
+        unit_id=app.unit_id,
+        type_code="WELCK",
+        priority=priority,
+        status="DISPATCHED",
+        address=f"{n}00 Main St",
+        received_at=at,
+        updated_at=at,
+    )
     with app.store.atomic("dispatch"):
         app.store.calls.insert(call)
-        app.store.calls.add_event(StatusEvent(f"ev-{n}", call.id, "status", "DISPATCHED", at,
-                                              origin="station"))
+        app.store.calls.add_event(
+            StatusEvent(f"ev-{n}", call.id, "status", "DISPATCHED", at, origin="station")
+        )
     return call
 
 
@@ -78,7 +88,11 @@ def test_switching_holds_clears_or_hands_over_the_current_call(unit):
     assert unit.calls.queue().held == {a.id}
     held = unit.calls.timeline(a.id)[-1]
     assert (held.kind, held.reason_code, held.status, held.note) == (
-        "note", "HOLD", "ON_SCENE", "diverted to a P2")
+        "note",
+        "HOLD",
+        "ON_SCENE",
+        "diverted to a P2",
+    )
     assert unit.calls.get(a.id).status == "ON_SCENE"  # per-call status unchanged by a hold
     unit.calls.change_status(b.id, "ACKNOWLEDGED")
     unit.calls.change_status(b.id, "EN_ROUTE")
@@ -91,13 +105,24 @@ def test_switching_holds_clears_or_hands_over_the_current_call(unit):
     unit.calls.change_status(a.id, "CLEARED")
     assert unit.calls.active_call() is None and unit.calls.unit_status() == "AVAILABLE"
     statuses = [u.status for u in unit.calls.unit_timeline()]
-    assert statuses == ["AVAILABLE", "ASSIGNED", "EN_ROUTE", "ON_SCENE", "ASSIGNED", "EN_ROUTE",
-                        "ASSIGNED", "ON_SCENE", "AVAILABLE"]
+    assert statuses == [
+        "AVAILABLE",
+        "ASSIGNED",
+        "EN_ROUTE",
+        "ON_SCENE",
+        "ASSIGNED",
+        "EN_ROUTE",
+        "ASSIGNED",
+        "ON_SCENE",
+        "AVAILABLE",
+    ]
     # Every per-call event went to the outbox, so the station's response times stay whole.
-    sent = {json.loads(e.payload)["id"] for e in unit.store.outbox.pending()
-            if e.kind == "status_event"}
-    unit_events = {e.id for cid in (a.id, b.id, c.id) for e in unit.calls.timeline(cid)
-                   if e.origin == "unit"}
+    sent = {
+        json.loads(e.payload)["id"] for e in unit.store.outbox.pending() if e.kind == "status_event"
+    }
+    unit_events = {
+        e.id for cid in (a.id, b.id, c.id) for e in unit.calls.timeline(cid) if e.origin == "unit"
+    }
     assert unit_events <= sent
 
 

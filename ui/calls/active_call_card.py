@@ -53,8 +53,10 @@ class ActiveCallCard(QFrame):
             self.status.setText("")
         else:
             self.caption.setText("ACTIVE CALL")
-            self.title.setText(f"{active.number}   P{active.priority}   {active.type_code} "
-                               f"{ref.call_types.label(active.type_code)}")
+            self.title.setText(
+                f"{active.number}   P{active.priority}   {active.type_code} "
+                f"{ref.call_types.label(active.type_code)}"
+            )
             age = format_age(parse_iso(active.received_at), self._app.clock.now())
             self.where.setText(f"{active.address}   \u00b7   received {age} ago")
             self.status.setText(ref.unit_statuses.label(active.status))

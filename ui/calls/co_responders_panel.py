@@ -95,9 +95,11 @@ class CoRespondersPanel(QWidget):
             self.list.setCurrentRow(self.list.count() - 1)
         suggestion = suggested_response_model(ref, co) if co else None
         self.model_label.setText(
-            f"Report response: {ref.response_models.label(suggestion)}" if suggestion
+            f"Report response: {ref.response_models.label(suggestion)}"
+            if suggestion
             else "No other agency recorded: the report says the civilian team was alone "
-                 "unless you choose otherwise.")
+            "unless you choose otherwise."
+        )
         self.arrived_button.setEnabled(bool(co))
         self.departed_button.setEnabled(bool(co))
 
@@ -114,17 +116,23 @@ class CoRespondersPanel(QWidget):
     def _text(self, c: CoResponder) -> str:
         ref = self._app.reference
         unit = f" {c.unit_label}" if c.unit_label else ""
-        return (f"{ref.agencies.label(c.agency_code)}{unit}  \u00b7  "
-                f"{ref.co_response_requests.label(c.requested_by_code)}  \u00b7  "
-                f"arrived {_time(c.arrived_at)}  \u00b7  left {_time(c.departed_at)}")
+        return (
+            f"{ref.agencies.label(c.agency_code)}{unit}  \u00b7  "
+            f"{ref.co_response_requests.label(c.requested_by_code)}  \u00b7  "
+            f"arrived {_time(c.arrived_at)}  \u00b7  left {_time(c.departed_at)}"
+        )
 
     def _on_add_button_clicked(self) -> None:
         if self._call_id is None:
             return
         try:
-            self._app.co_responders.add(self._call_id, self.agency.currentData(),
-                                        self.unit_edit.text(), self.requested.currentData(),
-                                        arrived=self.arrived_check.isChecked())
+            self._app.co_responders.add(
+                self._call_id,
+                self.agency.currentData(),
+                self.unit_edit.text(),
+                self.requested.currentData(),
+                arrived=self.arrived_check.isChecked(),
+            )
         except ResponderError as exc:
             show_error(self, exc, "Co-responder not added")
             return

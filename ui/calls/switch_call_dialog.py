@@ -19,16 +19,28 @@ from PySide6.QtWidgets import (
 
 
 class SwitchCallDialog(QDialog):
-    def __init__(self, reference: ReferenceData, current: Call, target: Call,
-                 options: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reference: ReferenceData,
+        current: Call,
+        target: Call,
+        options: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Switch to call {target.display_number}")
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(
-            f"The unit is working call {current.display_number} "
-            f"({reference.unit_statuses.label(current.status).lower()}). "
-            f"What happens to it?", self, objectName="sectionTitle", wordWrap=True))
+        box.addWidget(
+            QLabel(
+                f"The unit is working call {current.display_number} "
+                f"({reference.unit_statuses.label(current.status).lower()}). "
+                f"What happens to it?",
+                self,
+                objectName="sectionTitle",
+                wordWrap=True,
+            )
+        )
         self.actions = QButtonGroup(self)
         for code in options:
             radio = QRadioButton(reference.call_switch_actions.label(code), self)

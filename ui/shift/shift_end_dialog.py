@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 def totals_text(totals: ShiftTotals) -> str:
     miles = f"  \u00b7  {totals.miles} miles" if totals.miles is not None else ""
-    return (f"{totals.hours:.1f} h on shift  \u00b7  {totals.calls} calls  \u00b7  "
-            f"{totals.time_on_task_minutes} min on task{miles}")
+    return (
+        f"{totals.hours:.1f} h on shift  \u00b7  {totals.calls} calls  \u00b7  "
+        f"{totals.time_on_task_minutes} min on task{miles}"
+    )
 
 
 class ShiftEndDialog(QDialog):
@@ -43,10 +45,16 @@ class ShiftEndDialog(QDialog):
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         started = parse_iso(shift.started_at).astimezone()
-        box.addWidget(QLabel(f"Shift in {shift.vehicle} since {started:%a %H:%M}",
-                             self, objectName="sectionTitle"))
-        self.totals_label = QLabel(totals_text(app.shifts.totals(shift)), self,
-                                   objectName="shiftTotals")
+        box.addWidget(
+            QLabel(
+                f"Shift in {shift.vehicle} since {started:%a %H:%M}",
+                self,
+                objectName="sectionTitle",
+            )
+        )
+        self.totals_label = QLabel(
+            totals_text(app.shifts.totals(shift)), self, objectName="shiftTotals"
+        )
         box.addWidget(self.totals_label)
         form = QFormLayout()
         self.mileage_spin = QSpinBox(self)
@@ -91,8 +99,7 @@ class ShiftEndDialog(QDialog):
         if self.correct_check.isChecked():
             at = self.ended_edit.dateTime().toPython().astimezone()
         try:
-            self.ended = self._app.shifts.end(self.mileage_spin.value(), at,
-                                              self.note_edit.text())
+            self.ended = self._app.shifts.end(self.mileage_spin.value(), at, self.note_edit.text())
         except ValidationError as exc:
             self._show("; ".join(exc.field_errors.values()) if exc.field_errors else str(exc))
             return

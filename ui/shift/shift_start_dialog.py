@@ -62,12 +62,25 @@ class ShiftStartDialog(QDialog):
         self.grid.setColumnStretch(0, 1)
         people = self._app.shifts.roster()
         if not people:
-            self.grid.addWidget(QLabel("No roster yet: it comes from the station at the next "
-                                       "sync. Add the crew below.", inner), 0, 0)
+            self.grid.addWidget(
+                QLabel(
+                    "No roster yet: it comes from the station at the next "
+                    "sync. Add the crew below.",
+                    inner,
+                ),
+                0,
+                0,
+            )
         for person in people:
-            self._add_row(CrewMember(person.person_id, person.name,
-                                     person.role_codes[0] if person.role_codes else "CSO"),
-                          person.role_codes, checked=False)
+            self._add_row(
+                CrewMember(
+                    person.person_id,
+                    person.name,
+                    person.role_codes[0] if person.role_codes else "CSO",
+                ),
+                person.role_codes,
+                checked=False,
+            )
         scroll.setWidget(inner)
         scroll.setMinimumHeight(180)
         return scroll
@@ -131,13 +144,17 @@ class ShiftStartDialog(QDialog):
         self._on_add_clicked()
 
     def crew(self) -> list[CrewMember]:
-        return [CrewMember(m.person_id, m.name, combo.currentData(), m.on_roster)
-                for check, combo, m in self.rows if check.isChecked()]
+        return [
+            CrewMember(m.person_id, m.name, combo.currentData(), m.on_roster)
+            for check, combo, m in self.rows
+            if check.isChecked()
+        ]
 
     def accept(self) -> None:
         try:
-            self.started = self._app.shifts.start(self.crew(), self.vehicle_edit.text(),
-                                                  self.mileage_spin.value())
+            self.started = self._app.shifts.start(
+                self.crew(), self.vehicle_edit.text(), self.mileage_spin.value()
+            )
         except ValidationError as exc:
             self._show("; ".join(exc.field_errors.values()) if exc.field_errors else str(exc))
             return
@@ -155,8 +172,9 @@ class ShiftStartDialog(QDialog):
         if not name:
             self._show("Type the person's name first.")
             return
-        member = CrewMember(AD_HOC_PREFIX + new_id()[:8], name, self.extra_role.currentData(),
-                            on_roster=False)
+        member = CrewMember(
+            AD_HOC_PREFIX + new_id()[:8], name, self.extra_role.currentData(), on_roster=False
+        )
         self._add_row(member, (), checked=True)
         self.extra_name.clear()
         self.error_label.hide()
@@ -174,4 +192,3 @@ def crew_text(app, crew: tuple[CrewMember, ...], short: bool = False) -> str:
         return f"{m.name} ({labels.label(m.role_code)}){flag}"
 
     return ", ".join(one(m) for m in crew)
-

@@ -53,7 +53,10 @@ class UnitBar(QWidget):
         self.crew_label.setText(crew_text(app, shift.crew, short=True) if shift else "No shift")
         self.crew_label.setToolTip(
             f"{crew_text(app, shift.crew)}\n{shift.vehicle}  \u00b7  "
-            f"{totals_text(app.shifts.totals(shift))}" if shift else "")
+            f"{totals_text(app.shifts.totals(shift))}"
+            if shift
+            else ""
+        )
         self.shift_button.setText("End shift" if shift else "Start shift")
         out = state == "OUT_OF_SERVICE"
         self.service_button.setText("Back in service" if out else "Out of service")
@@ -110,4 +113,3 @@ class ShiftRecoveryBanner(QFrame):
             self.hide()
             self._bar.refresh()
             self._bar.unit_changed.emit()
-

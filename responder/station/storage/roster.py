@@ -52,23 +52,29 @@ def parse_roster(text: str, ref: ReferenceData) -> tuple[list[RosterRow], list[s
     headers = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [h for h in REQUIRED if h not in headers]
     if missing:
-        raise Invalid(f"The roster file needs the columns {', '.join(REQUIRED)}; "
-                      f"missing: {', '.join(missing)}")
+        raise Invalid(
+            f"The roster file needs the columns {', '.join(REQUIRED)}; "
+            f"missing: {', '.join(missing)}"
+        )
     rows: list[RosterRow] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
     for raw in reader:
         line = reader.line_num
-        values = {(k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else ""
-                  for k, v in raw.items()}
+        values = {
+            (k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else ""
+            for k, v in raw.items()
+        }
         try:
             row = _row(values, ref)
         except ValueError as exc:
             problems.append(f"line {line}: {exc}")
             continue
         if row.person_id in seen:
-            problems.append(f"line {line}: person {row.person_id} is also on line "
-                            f"{seen[row.person_id]}; the first is kept")
+            problems.append(
+                f"line {line}: person {row.person_id} is also on line "
+                f"{seen[row.person_id]}; the first is kept"
+            )
             continue
         seen[row.person_id] = line
         rows.append(row)
@@ -81,14 +87,17 @@ def _row(values: dict[str, str], ref: ReferenceData) -> RosterRow:
         raise ValueError(f"person_id {person_id[:70]!r} must be 1-64 letters, digits, . _ -")
     if not name or len(name) > MAX_NAME:
         raise ValueError(f"person {person_id}: a name of 1-{MAX_NAME} characters is needed")
-    roles = tuple(dict.fromkeys(r.strip().upper() for r in re.split(r"[;|]", values["roles"])
-                                if r.strip()))
+    roles = tuple(
+        dict.fromkeys(r.strip().upper() for r in re.split(r"[;|]", values["roles"]) if r.strip())
+    )
     if not roles:
         raise ValueError(f"person {person_id}: no role given")
     unknown = [r for r in roles if r not in ref.crew_roles]
     if unknown:
-        raise ValueError(f"person {person_id}: unknown role {', '.join(unknown)} (known: "
-                         f"{', '.join(ref.crew_roles.codes())})")
+        raise ValueError(
+            f"person {person_id}: unknown role {', '.join(unknown)} (known: "
+            f"{', '.join(ref.crew_roles.codes())})"
+        )
     active = values.get("active", "").lower()
     if active not in _YES | _NO:
         raise ValueError(f"person {person_id}: active must be yes or no, not {active[:20]!r}")
@@ -114,21 +123,32 @@ class Roster:
         with write(self._engine) as conn:
             lock_feed(conn)
             for row in rows:
-                values = {"name": row.name, "role_codes": json.dumps(list(row.role_codes)),
-                          "active": row.active}
-                existing = conn.execute(select(roster).where(
-                    roster.c.person_id == row.person_id)).first()
+                values = {
+                    "name": row.name,
+                    "role_codes": json.dumps(list(row.role_codes)),
+                    "active": row.active,
+                }
+                existing = conn.execute(
+                    select(roster).where(roster.c.person_id == row.person_id)
+                ).first()
                 if existing is None:
-                    conn.execute(roster.insert().values(person_id=row.person_id,
-                                                        updated_at=at, **values))
+                    conn.execute(
+                        roster.insert().values(person_id=row.person_id, updated_at=at, **values)
+                    )
                     result.added += 1
                 elif (existing.name, existing.role_codes, bool(existing.active)) == (
-                        row.name, values["role_codes"], row.active):
+                    row.name,
+                    values["role_codes"],
+                    row.active,
+                ):
                     result.unchanged += 1
                     continue
                 else:
-                    conn.execute(update(roster).where(roster.c.person_id == row.person_id)
-                                 .values(updated_at=at, **values))
+                    conn.execute(
+                        update(roster)
+                        .where(roster.c.person_id == row.person_id)
+                        .values(updated_at=at, **values)
+                    )
                     result.updated += 1
                 feed.append(conn, None, FEED_KIND, row.person_id, _payload(row, at), at)
         return result
@@ -139,11 +159,23 @@ class Roster:
             query = query.where(roster.c.active.is_(True))
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
-        return [{"person_id": r.person_id, "name": r.name,
-                 "role_codes": json.loads(r.role_codes), "active": bool(r.active),
-                 "updated_at": r.updated_at} for r in rows]
+        return [
+            {
+                "person_id": r.person_id,
+                "name": r.name,
+                "role_codes": json.loads(r.role_codes),
+                "active": bool(r.active),
+                "updated_at": r.updated_at,
+            }
+            for r in rows
+        ]
 
 
 def _payload(row: RosterRow, at: str) -> dict[str, Any]:
-    return {"person_id": row.person_id, "name": row.name, "role_codes": list(row.role_codes),
-            "active": row.active, "updated_at": at}
+    return {
+        "person_id": row.person_id,
+        "name": row.name,
+        "role_codes": list(row.role_codes),
+        "active": row.active,
+        "updated_at": at,
+    }
