@@ -159,3 +159,57 @@ def test_reports_carry_the_crew_and_the_pdf_shows_it(fresh):
     data = render(fresh.pdf.snapshot(report.id))
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "Crew" in text and "Ana Ruiz" in text and "Mental health clinician" in text
+
+
+def test_shift_commands_start_show_and_end_a_shift(tmp_path):
+    """``responder shift start|show|end`` on an encrypted profile, as a docking script runs."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from tests.station_process import ROOT, child_env  # noqa: PLC0415
+    from tests.sync_checks import CLI_PASSPHRASE, enroll_officer  # noqa: PLC0415
+
+    profile = tmp_path / "cli"
+    enroll_officer(profile)
+    env = child_env(RESPONDER_PASSPHRASE=CLI_PASSPHRASE)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "civilian_responder", "shift", *args, "--profile", str(profile)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    refused = run("start", "--crew", "P404", "--vehicle", "VAN-3", "--mileage", "10")
+    assert refused.returncode == 2 and "not on the roster" in refused.stderr
+    started = run(
+        "start",
+        "--crew",
+        "Ana Ruiz/CSO",
+        "--crew",
+        "Ben Cho/clinician",
+        "--vehicle",
+        "VAN-3",
+        "--mileage",
+        "100",
+        "--json",
+    )
+    assert started.returncode == 0, started.stderr
+    crew = json.loads(started.stdout)["shift"]["crew"]
+    assert [(m["name"], m["role_code"], m["on_roster"]) for m in crew] == [
+        ("Ana Ruiz", "CSO", False),
+        ("Ben Cho", "CLINICIAN", False),
+    ]
+    shown = run("show")
+    assert shown.returncode == 0 and "VAN-3" in shown.stdout
+    assert "Ben Cho (Mental health clinician)  [not on roster]" in shown.stdout
+    assert "unit: Available" in shown.stdout
+    ended = run("end", "--mileage", "90")
+    assert ended.returncode == 2 and "start mileage" in ended.stderr
+    ended = run("end", "--mileage", "130", "--json")
+    assert ended.returncode == 0, ended.stderr
+    assert json.loads(ended.stdout)["totals"]["miles"] == 30
+    assert "open" not in run("show").stdout.splitlines()[0]
