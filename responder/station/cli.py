@@ -101,7 +101,7 @@ def _companions(args: argparse.Namespace, station: Any) -> list[Any]:
         if args.demo_adopt:
             demo.adopt_calls(station, demo.read_adopt_file(args.demo_adopt), args.demo_unit)
         pace = demo.DemoPace(args.demo_call_every, args.demo_review_after,
-                             args.demo_return_every)
+                             args.demo_return_every, args.demo_max_open)
         dispatcher = demo.DemoDispatcher(station, args.demo_unit, pace)
         dispatcher.tick()
         found.append(dispatcher)
@@ -496,6 +496,8 @@ def _serve_demo_arguments(p: argparse.ArgumentParser) -> None:
                    help="demo: review a submitted report after this long (default 45)")
     p.add_argument("--demo-return-every", type=int, default=3, metavar="N",
                    help="demo: return about one first submission in N for revision (default 3)")
+    p.add_argument("--demo-max-open", type=int, default=6, metavar="N",
+                   help="demo: no new call while the unit has N open (default 6; 0: no limit)")
     p.add_argument("--demo-adopt", type=Path, metavar="FILE",
                    help="demo: JSON list of the unit's offline demo calls to take over")
     p.add_argument("--lease-dir", type=Path, metavar="DIR", help="stop when no process holding "

@@ -57,7 +57,8 @@ class DemoPace:
     call_every: float = 180.0  # seconds between new calls for the unit
     review_after: float = 45.0  # a submitted report waits this long for its review
     return_every: int = 3  # about one first submission in N is returned for revision
-    max_open: int = 4  # no new call while the unit has this many open: a queue, not a pile
+    # No new call while the unit has this many open (0: no limit): a short queue, not a pile.
+    max_open: int = 6
 
     @property
     def tick(self) -> float:
@@ -93,7 +94,7 @@ class DemoDispatcher:
                    if c["status"] != "CLEARED" and not c["cancelled"])
 
     def call_due(self) -> bool:
-        if self.open_calls() >= self.pace.max_open:
+        if self.pace.max_open and self.open_calls() >= self.pace.max_open:
             return False
         since = self.seconds_since_last_call()
         return since is None or since >= self.pace.call_every
