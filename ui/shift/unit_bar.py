@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ResponderError
 from civilian_responder_ui.shell.error_dialog import show_error
-from civilian_responder_ui.shift.shift_end_dialog import ShiftEndDialog, totals_text
+from civilian_responder_ui.shift.shift_end_dialog import ShiftEndDialog
 from civilian_responder_ui.shift.shift_start_dialog import ShiftStartDialog, crew_text
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -51,11 +51,9 @@ class UnitBar(QWidget):
         self.status_label.style().polish(self.status_label)
         shift = app.shifts.current()
         self.crew_label.setText(crew_text(app, shift.crew, short=True) if shift else "No shift")
+        # Totals are read when the shift ends (a scan of the timeline): not on every tap.
         self.crew_label.setToolTip(
-            f"{crew_text(app, shift.crew)}\n{shift.vehicle}  \u00b7  "
-            f"{totals_text(app.shifts.totals(shift))}"
-            if shift
-            else ""
+            f"{crew_text(app, shift.crew)}\n{shift.vehicle}" if shift else ""
         )
         self.shift_button.setText("End shift" if shift else "Start shift")
         out = state == "OUT_OF_SERVICE"
