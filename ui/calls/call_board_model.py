@@ -35,9 +35,16 @@ ROW_HEIGHT = 48
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Digits flipped (0<->9): fixed-format ISO times then sort newest first as plain strings.
+_NEWEST_FIRST = str.maketrans("0123456789", "9876543210")
+
+
 def board_key(c: CallSummary) -> tuple[bool, int, str]:
-    """The store's board order: open before closed, then priority, then oldest first."""
-    return (c.status in CLOSED_STATUSES, c.priority, c.received_at)
+    """The store's board order: open calls by priority, then oldest first; then history
+    (closed calls), newest first."""
+    if c.status in CLOSED_STATUSES:
+        return (True, 0, c.received_at.translate(_NEWEST_FIRST))
+    return (False, c.priority, c.received_at)
 
 
 def summary_of(call: Call, unsynced: bool) -> CallSummary:
@@ -91,7 +98,8 @@ class CallBoardModel(QAbstractTableModel):
 
     def _key(self, c: CallSummary) -> tuple[bool, bool, int, str]:
         """The board's order with the active call first (the store sorts the rest)."""
-        return (c.status in CLOSED_STATUSES, c.id != self._active, c.priority, c.received_at)
+        closed, priority, when = board_key(c)
+        return (closed, c.id != self._active, priority, when)
 
     def set_unit(self, active_id: str | None, held: frozenset[str]) -> None:
         """Which call is active and which are held; call before ``set_calls``/``upsert``."""
