@@ -107,7 +107,8 @@ class CallService:
     def queue(self) -> CallQueue:
         """The active call, then the other open calls most urgent first (priority, then age)."""
         active = self.active_call()
-        open_calls = self._store.unit.open_calls()
+        open_calls = self._store.unit.open_calls(
+            [c for c in self._ref.unit_statuses.codes() if c != "CLEARED"])
         summary = next((c for c in open_calls if active and c.id == active.id), None)
         return CallQueue(summary, tuple(order_queue(open_calls, active.id if active else None)),
                          frozenset(self._store.unit.held()))

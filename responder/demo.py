@@ -130,7 +130,7 @@ def _seed_shift(store: Store, clock: Clock, unit_id: str) -> None:
     store.shifts.insert_shift(shift)
     store.unit.add_status(UnitStatus(new_id(), "AVAILABLE", iso(started), None, shift.id,
                                      "shift started"))
-    open_calls = store.unit.open_calls()
+    open_calls = store.unit.open_calls(["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"])
     active = next((c for c in open_calls if c.status == "ON_SCENE"), None)
     held = next((c for c in open_calls if c.status == "EN_ROUTE"), None)
     if held is not None:
