@@ -66,5 +66,10 @@ def test_self_initiated_call_names_what_is_missing(app):
 
 def test_board_puts_open_calls_first_then_priority_then_age(app):
     rows = app.calls.board()
-    keys = [(r.status == "CLEARED", r.priority, r.received_at) for r in rows]
-    assert keys == sorted(keys)
+    closed = [r.status == "CLEARED" for r in rows]
+    assert closed == sorted(closed)
+    opened = [(r.priority, r.received_at) for r in rows if r.status != "CLEARED"]
+    assert opened == sorted(opened)
+    # History (cleared calls) comes last, the most recent first.
+    history = [r.received_at for r in rows if r.status == "CLEARED"]
+    assert history == sorted(history, reverse=True)
