@@ -208,3 +208,15 @@ def test_board_screenshot_at_1366x768(qtbot, core, theme, tmp_path):
     assert win.about_action.isVisible()
     about = win.toolbar.widgetForAction(win.about_action)
     assert about.geometry().right() <= win.toolbar.width()
+
+
+def test_the_report_form_names_the_crew(qtbot, window, core):
+    active = core.calls.active_call()
+    core.reports.start(active.id)
+    window.board.select_call(active.id)
+    form = window.detail.report_form
+    form.show_call(active.id)
+    assert (
+        "Crew: Alex Rivera (Community service officer), Hodan Ali (Mental health clinician)"
+        in form.title.text()
+    )
