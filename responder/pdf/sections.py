@@ -139,6 +139,20 @@ def crew(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
                   data_table(["Name", "Role", "On roster"], rows, [2.6, 2.4, 2.6])], len(rows))
 
 
+def co_responders(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    """Other agencies' units on the call, when they came and left, who asked for whom."""
+    if not s.co_responders:
+        return []
+    ref = s.reference
+    rows = [[ref.agencies.label(c.agency_code), c.unit_label,
+             ref.co_response_requests.label(c.requested_by_code),
+             clock.time(c.arrived_at) if c.arrived_at else "",
+             clock.time(c.departed_at) if c.departed_at else ""] for c in s.co_responders]
+    return _kept([heading("Other agencies on the call"),
+                  data_table(["Agency", "Unit", "Requested", "Arrived", "Left"], rows,
+                             [1.5, 1.0, 2.4, 0.9, 0.9])], len(rows))
+
+
 def persons(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     if not s.report.persons:
         return []
@@ -365,6 +379,6 @@ def _code_label(code: str, label: str) -> str:
 
 
 SECTIONS: tuple[Section, ...] = (
-    correction_banner, summary, crew, timeline, persons, flags, disposition, services, checklists,
-    narrative, photo_grid, attestation,
+    correction_banner, summary, crew, timeline, co_responders, persons, flags, disposition,
+    services, checklists, narrative, photo_grid, attestation,
 )

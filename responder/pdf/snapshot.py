@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from civilian_responder.models import Attachment, Call, Report, StatusEvent
+from civilian_responder.models import Attachment, Call, CoResponder, Report, StatusEvent
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store.reports import report_payload
 
@@ -57,6 +57,7 @@ class ReportSnapshot:
     superseded_version: int | None = None
     fingerprint: str = ""
     timezone: str = ""  # IANA name for printed times; empty = this machine's local zone
+    co_responders: tuple[CoResponder, ...] = ()  # other agencies' units on the call
 
     @property
     def approved(self) -> bool:

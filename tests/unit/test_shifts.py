@@ -153,12 +153,15 @@ def test_reports_carry_the_crew_and_the_pdf_shows_it(fresh):
     crew = [fresh.shifts.crew_member("P1"), fresh.shifts.crew_member("P2")]
     fresh.shifts.start(crew, "VAN-3", 10)
     call = fresh.calls.create_self_initiated("WELCK", "100 Main St")
+    fresh.co_responders.add(call.id, "POLICE", "2A31", "TEAM_REQUESTED", arrived=True)
     report = fresh.reports.start(call.id)
     assert report.crew == tuple(crew)
     assert fresh.reports.get(report.id).crew == tuple(crew)  # stored, not only returned
     data = render(fresh.pdf.snapshot(report.id))
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "Crew" in text and "Ana Ruiz" in text and "Mental health clinician" in text
+    assert "Other agencies on the call" in text and "2A31" in text
+    assert "Our team asked for them" in text
 
 
 def test_shift_commands_start_show_and_end_a_shift(tmp_path):
