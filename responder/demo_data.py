@@ -45,3 +45,15 @@ CAUTIONS = ["Dog on premises.", "Prior call at address: subject became agitated 
 
 def person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+# The demo agency's roster (generated names; roles from crew_roles.json): the demo station
+# sends it to the unit, and the demo shift's crew of two comes from it.
+DEMO_ROSTER = [
+    ("CSO-0412", "Alex Rivera", ("CSO",)),
+    ("CLN-0207", "Hodan Ali", ("CLINICIAN",)),
+    ("PEER-031", "Jamie Park", ("PEER",)),
+    ("EMT-0118", "Luis Garcia", ("EMT", "CSO")),
+    ("CSO-0433", "Mei Chen", ("CSO", "SUPERVISOR")),
+]
+DEMO_CREW = (("CSO-0412", "CSO"), ("CLN-0207", "CLINICIAN"))
+DEMO_VEHICLE = "VAN-3"

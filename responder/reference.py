@@ -39,6 +39,11 @@ LIST_NAMES = (
     "holds",
     "police_handoff_reasons",
     "resource_kinds",
+    "crew_roles",
+    "unit_states",
+    "call_switch_actions",
+    "agencies",
+    "co_response_requests",
 )
 
 

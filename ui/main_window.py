@@ -12,6 +12,7 @@ from civilian_responder_ui.calls.call_detail import CallDetailView
 from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
 from civilian_responder_ui.shell.theme import apply_theme, other
+from civilian_responder_ui.shift.unit_bar import ShiftRecoveryBanner, UnitBar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         spacer.setStyleSheet("background: transparent;")
         self.toolbar.addWidget(spacer)
+        self.unit_bar = UnitBar(self._app, self.toolbar)
+        self.unit_bar.unit_changed.connect(self.reload)
+        self.toolbar.addWidget(self.unit_bar)
         officer = self._app.officer_name
         unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
         self.toolbar.addWidget(QLabel(unit, self.toolbar, objectName="unitLabel"))
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.open_recovered_button)
         row.addWidget(dismiss)
         self.show_recovered(self._app.recovered)
+        self.shift_banner = ShiftRecoveryBanner(self._app, self.unit_bar, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.board)
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(6, 6, 6, 0)
         box.setSpacing(6)
         box.addWidget(self.banner)
+        box.addWidget(self.shift_banner)
         box.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -144,6 +150,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
         self.counts_label = QLabel(bar)
         bar.addWidget(self.counts_label)
+        # Clock sanity: shown once a sync found this device's clock off from the station's.
+        self.clock_label = QLabel(bar, objectName="clockWarning")
+        self.clock_label.setProperty("role", "error")
+        bar.addWidget(self.clock_label)
+        self.refresh_clock()
 
     # Extension points ------------------------------------------------------------------------
 
@@ -181,10 +192,19 @@ class MainWindow(QMainWindow):
 
     def reload(self, select_first: bool = False) -> None:
         self.board.reload()
+        self.unit_bar.refresh()
+        self.refresh_clock()
         if select_first and self.board.current_call_id() is None:
             self.board.select_first()
             self.board.table.setFocus()
         self._update_counts()
+
+    def refresh_clock(self) -> None:
+        check = self._app.clock_check
+        self.clock_label.setText(("\u26a0 " + check.text) if check.off else "")
+        self.clock_label.setToolTip(f"Measured at the last sync: {check.measured_seconds:+.0f} s "
+                                    f"(round trip {check.round_trip_ms} ms)" if check.off else "")
+        self.clock_label.setVisible(check.off)
 
     def start_onview_call(self) -> None:
         dialog = OnViewDialog(self._app, self)
@@ -192,6 +212,7 @@ class MainWindow(QMainWindow):
             self.board.filter_edit.clear()
             self.board.refresh_call(dialog.created_call.id)
             self.board.select_call(dialog.created_call.id)
+            self.unit_bar.refresh()
             self._update_counts()
 
     def toggle_theme(self) -> None:
@@ -217,6 +238,7 @@ class MainWindow(QMainWindow):
 
     def _on_detail_status_changed(self, call_id: str) -> None:
         self.board.refresh_call(call_id)
+        self.unit_bar.refresh()
         self._update_counts()
 
     def _on_checklists_call_changed(self, call_id: str) -> None:

@@ -125,7 +125,8 @@ def timeline(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
         if e.kind == "backup":
             what = L("backup_requested_event", reason=ref.backup_reasons.label(e.reason_code))
         elif e.kind == "note":
-            what = L("note_event")
+            switch = ref.call_switch_actions.get(e.reason_code)
+            what = f"Unit switched call: {switch.label}" if switch else L("note_event")
         rows.append([clock.date(e.at, L.weekdays), clock.time(e.at), what, e.actor or e.origin,
                      e.note])
     zone = clock.zone(s.timeline[0].at)
@@ -133,6 +134,31 @@ def timeline(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
               L("col_status"), L("col_by"), L("col_note")]
     return _kept([heading(L("timeline_heading")),
                   data_table(header, rows, [1.3, 1.0, 1.6, 1.3, 2.4])], len(rows))
+
+
+def crew(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    """Who worked the call (the shift's crew), not just the officer who signed in."""
+    if not s.report.crew:
+        return []
+    roles = s.reference.crew_roles
+    rows = [[m.name, roles.label(m.role_code),
+             "yes" if m.on_roster else "NOT ON ROSTER (added by hand)"] for m in s.report.crew]
+    return _kept([heading("Crew"),
+                  data_table(["Name", "Role", "On roster"], rows, [2.6, 2.4, 2.6])], len(rows))
+
+
+def co_responders(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    """Other agencies' units on the call, when they came and left, who asked for whom."""
+    if not s.co_responders:
+        return []
+    ref = s.reference
+    rows = [[ref.agencies.label(c.agency_code), c.unit_label,
+             ref.co_response_requests.label(c.requested_by_code),
+             clock.time(c.arrived_at) if c.arrived_at else "",
+             clock.time(c.departed_at) if c.departed_at else ""] for c in s.co_responders]
+    return _kept([heading("Other agencies on the call"),
+                  data_table(["Agency", "Unit", "Requested", "Arrived", "Left"], rows,
+                             [1.5, 1.0, 2.4, 0.9, 0.9])], len(rows))
 
 
 def persons(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
@@ -368,6 +394,6 @@ def _code_label(code: str, label: str) -> str:
 
 
 SECTIONS: tuple[Section, ...] = (
-    correction_banner, summary, timeline, persons, flags, disposition, services, checklists,
-    narrative, photo_grid, attestation,
+    correction_banner, summary, crew, timeline, co_responders, persons, flags, disposition,
+    services, checklists, narrative, photo_grid, attestation,
 )

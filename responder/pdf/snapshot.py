@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from civilian_responder.models import Attachment, Call, Report, StatusEvent
+from civilian_responder.models import Attachment, Call, CoResponder, Report, StatusEvent
 from civilian_responder.pdf.labels import Labels, load_labels
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store.reports import report_payload
@@ -59,6 +59,7 @@ class ReportSnapshot:
     superseded_version: int | None = None
     fingerprint: str = ""
     timezone: str = ""  # IANA name for printed times; empty = this machine's local zone
+    co_responders: tuple[CoResponder, ...] = ()  # other agencies' units on the call
 
     @functools.cached_property
     def labels(self) -> Labels:

@@ -78,7 +78,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
                     auth_failures_per_ip=args.auth_failure_limit,
                     window_seconds=args.rate_window, docs=not args.no_docs,
                     trusted_proxies=trusted_proxies(args))
-    station = _open(args, limits=limits)  # migrates once, before any worker starts
+    clock = None
+    if args.clock_offset:
+        from civilian_responder.clock import CorrectedClock, SystemClock  # noqa: PLC0415
+
+        # Testing only: a station whose clock is wrong, to see units notice and correct.
+        clock = CorrectedClock(SystemClock(), args.clock_offset)
+    station = _open(args, limits=limits, clock=clock)  # migrates once, before any worker
     workers = args.workers or int(os.environ.get("RESPONDER_STATION_WORKERS") or 1)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
                  "debug" if args.verbose else "info", _companions(args, station),
@@ -96,7 +102,7 @@ def _companions(args: argparse.Namespace, station: Any) -> list[Any]:
             demo.adopt_calls(station, demo.read_adopt_file(args.demo_adopt), args.demo_unit)
         demo.seed_directory(station)
         pace = demo.DemoPace(args.demo_call_every, args.demo_review_after,
-                             args.demo_return_every)
+                             args.demo_return_every, args.demo_max_open)
         dispatcher = demo.DemoDispatcher(station, args.demo_unit, pace)
         dispatcher.tick()
         found.append(dispatcher)
@@ -294,6 +300,39 @@ def cmd_update_call(args: argparse.Namespace) -> int:
     print(f"Call {call['cad_number']} now {state}, unit {call['unit_id']}, "
           f"revision {call['station_revision']}")
     return 0
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    """``roster import FILE``: add or update people (bad rows named, the rest kept);
+    ``roster list``: who is on the roster."""
+    station = _open(args)
+    if args.action == "list":
+        people = station.roster.people()
+        if args.json:
+            _print_json(people)
+            return 0
+        for p in people:
+            state = "" if p["active"] else "  (inactive)"
+            print(f"{p['person_id']:<12} {p['name']:<32} {', '.join(p['role_codes'])}{state}")
+        print(f"{len(people)} people on the roster")
+        return 0
+    if not args.file:
+        print("responder-station: roster import needs a FILE (CSV)", file=sys.stderr)
+        return 2
+    try:
+        text = Path(args.file).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"responder-station: {args.file} is not UTF-8 text", file=sys.stderr)
+        return 2
+    done = station.roster.import_text(text)
+    for problem in done.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(f"Roster: {done.added} added, {done.updated} updated, {done.unchanged} unchanged, "
+          f"{len(done.problems)} rows skipped; units get the changes at their next sync")
+    return 1 if done.problems else 0
 
 
 def cmd_publish_checklist(args: argparse.Namespace) -> int:
@@ -510,6 +549,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "repeatable (default: $RESPONDER_STATION_TRUSTED_PROXIES, else none)")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
     p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
+    p.add_argument("--clock-offset", type=float, default=0.0, help=argparse.SUPPRESS)
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: "
                    "$RESPONDER_STATION_WORKERS, else 1); use PostgreSQL for more than one")
     _serve_demo_arguments(p)
@@ -534,6 +574,10 @@ def build_parser() -> argparse.ArgumentParser:
     _register_dispatch(sub)
     _register_metrics(sub)
     _register_staff(sub)
+    p = _add(sub, "roster", cmd_roster, "the agency's roster of crew members, sent to units")
+    p.add_argument("action", choices=["import", "list"])
+    p.add_argument("file", nargs="?", help="roster CSV: person_id,name,roles[,active]")
+    p.add_argument("--json", action="store_true")
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")
@@ -570,6 +614,8 @@ def _serve_demo_arguments(p: argparse.ArgumentParser) -> None:
                    help="demo: review a submitted report after this long (default 45)")
     p.add_argument("--demo-return-every", type=int, default=3, metavar="N",
                    help="demo: return about one first submission in N for revision (default 3)")
+    p.add_argument("--demo-max-open", type=int, default=6, metavar="N",
+                   help="demo: no new call while the unit has N open (default 6; 0: no limit)")
     p.add_argument("--demo-adopt", type=Path, metavar="FILE",
                    help="demo: JSON list of the unit's offline demo calls to take over")
     p.add_argument("--lease-dir", type=Path, metavar="DIR", help="stop when no process holding "

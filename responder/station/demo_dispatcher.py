@@ -24,12 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from civilian_responder.clock import iso, parse_iso
-from civilian_responder.demo_data import CALL_TYPES, CAUTIONS, LANDMARKS, STREETS, person
+from civilian_responder.demo_data import (
+    CALL_TYPES,
+    CAUTIONS,
+    DEMO_ROSTER,
+    LANDMARKS,
+    STREETS,
+    person,
+)
 from civilian_responder.resource_files import resource_path
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.service import Station
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
 from civilian_responder.station.storage.database import lock_feed, write
+from civilian_responder.station.storage.roster import RosterRow
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +59,8 @@ class DemoPace:
     call_every: float = 180.0  # seconds between new calls for the unit
     review_after: float = 45.0  # a submitted report waits this long for its review
     return_every: int = 3  # about one first submission in N is returned for revision
+    # No new call while the unit has this many open (0: no limit): a short queue, not a pile.
+    max_open: int = 6
 
     @property
     def tick(self) -> float:
@@ -81,9 +91,20 @@ class DemoDispatcher:
                 return (self.station.clock.now() - parse_iso(call["received_at"])).total_seconds()
         return None
 
+    def open_calls(self) -> int:
+        return sum(1 for c in self.station.dispatch.list_calls(self.unit_id, limit=50)
+                   if c["status"] != "CLEARED" and not c["cancelled"])
+
     def call_due(self) -> bool:
+        if self.pace.max_open and self.open_calls() >= self.pace.max_open:
+            return False
         since = self.seconds_since_last_call()
         return since is None or since >= self.pace.call_every
+
+    def publish_roster(self) -> None:
+        """The demo agency's roster, so the unit's start-shift dialog has people to choose."""
+        rows = [RosterRow(pid, name, roles) for pid, name, roles in DEMO_ROSTER]
+        self.station.roster.store(rows)
 
     def dispatch_call(self) -> dict[str, Any]:
         rng = self._rng
@@ -135,6 +156,7 @@ class DemoDispatcher:
         self.review_due()
 
     def start(self, _stop_server: Callable[[], None]) -> None:
+        self.publish_roster()
         self._thread = threading.Thread(target=self._run, name="demo-dispatcher", daemon=True)
         self._thread.start()
 

@@ -27,6 +27,7 @@ from civilian_responder.station.storage.directory import DirectoryStore, Importe
 from civilian_responder.station.storage.eido_outbox import EidoOutbox
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
+from civilian_responder.station.storage.roster import Roster
 from civilian_responder.station.storage.staff import StaffDirectory
 from civilian_responder.station.storage.tables import meta, receipts
 from civilian_responder.station.storage.throttle import Throttle
@@ -63,6 +64,7 @@ class Station:
         self.review = Review(engine, clock)
         self.uploads = Uploads(engine, clock)
         self.checklists = Checklists(engine, clock)
+        self.roster = Roster(engine, clock, reference)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
         self.directory = DirectoryStore(engine, clock, reference)

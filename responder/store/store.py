@@ -15,7 +15,9 @@ from civilian_responder.store.database import open_database, translate_errors
 from civilian_responder.store.directory import DirectoryRepository
 from civilian_responder.store.outbox import Outbox
 from civilian_responder.store.reports import ReportRepository
+from civilian_responder.store.shifts import ShiftRepository
 from civilian_responder.store.sync import SyncRepository
+from civilian_responder.store.unit import UnitRepository
 
 
 class Store:
@@ -32,6 +34,8 @@ class Store:
         self.sync = SyncRepository(db)
         self.checklists = ChecklistRepository(db)
         self.directory = DirectoryRepository(db)
+        self.shifts = ShiftRepository(db)
+        self.unit = UnitRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:

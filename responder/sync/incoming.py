@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from civilian_responder.errors import StorageError, StorageFullError
-from civilian_responder.models import StatusEvent
+from civilian_responder.models import RosterPerson, StatusEvent
 from civilian_responder.store import Store
 from civilian_responder.store.directory import payload_resource, search_text
 
@@ -44,6 +44,7 @@ class IncomingCounts:
     reviews: int = 0
     checklists: int = 0
     resources: int = 0  # resource-directory entries added, changed or dropped
+    roster: int = 0
     skipped: int = 0
     unreadable: int = 0  # changes held back for the next sync (0 or 1: the page stops there)
     recovered: int = 0  # changes re-offered to a station that went back (restored backup)
@@ -74,6 +75,7 @@ def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[s
         "checklist_definition": lambda p: _checklist(checklist_dir, p),
         "reference": lambda p: None,  # optional in v1: our code lists ship with the app
         "resource": lambda p: _resource(store, p),
+        "roster_person": lambda p: _roster_person(store, p),
     }
     for change in changes:
         kind = change.get("kind")
@@ -148,6 +150,18 @@ def _event(store: Store, payload: Mapping[str, Any], statuses: Sequence[str]) ->
     if from_unit:
         return "events" if store.sync.store_unit_event(event, statuses) else None
     return "events" if store.sync.store_station_event(event) else None
+
+
+def _roster_person(store: Store, payload: Mapping[str, Any]) -> str:
+    person_id, name = payload.get("person_id"), payload.get("name")
+    roles = payload.get("role_codes")
+    if not isinstance(person_id, str) or not person_id or not isinstance(name, str):
+        raise Skip("roster entry lacks a person id or name")
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        raise Skip("roster entry lacks a role list")
+    person = RosterPerson(person_id, name, tuple(roles), payload.get("active") is not False)
+    store.shifts.upsert_roster_person(person, str(payload.get("updated_at") or ""))
+    return "roster"
 
 
 def _review(store: Store, payload: Mapping[str, Any]) -> str | None:

@@ -7,6 +7,7 @@ Embedded by the call detail as its "Report" tab: ``ReportFormView(app, tasks)``,
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from typing import Any
@@ -287,9 +288,14 @@ class ReportFormView(QWidget):
 
     def _show_chrome(self, report: Report, editable: bool, can_correct: bool) -> None:
         """Title, notices and the buttons that fit what can be done with this version."""
+        roles = self._app.reference.crew_roles
+        crew = ", ".join(
+            html.escape(f"{m.name} ({roles.label(m.role_code)})")
+            + ("" if m.on_roster else " \u2691") for m in report.crew)
         self.title.setText(
             f"<b>Report {report.report_number}</b> · version {report.version} · "
             f"{STATE_WORDS.get(report.state, report.state)}"
+            + (f"<br>Crew: {crew}" if crew else "")
         )
         notice = self._notice_text(report, editable)
         self.notice.setText(notice)

@@ -243,8 +243,11 @@ def _check_attachment(p: dict[str, Any]) -> None:
 
 def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
                  call_id: str | None, p: dict[str, Any], now: str) -> Outcome:
-    """Checklist runs, audit events, attachment metadata: kept as the unit sent them."""
+    """Checklist runs, audit events, attachment metadata, shifts (crew, vehicle, mileage) and
+    co-responders on calls: kept as the unit sent them."""
     report_id = None
+    if kind in ("shift", "co_responder"):
+        _same_id(p, entity_id)
     if kind == "attachment_meta":
         _same_id(p, entity_id)
         _check_attachment(p)

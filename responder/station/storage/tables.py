@@ -171,7 +171,8 @@ reviews = Table(
     Column("at", String(32), nullable=False),
 )
 
-# Unit-owned records the station only keeps: checklist runs, audit events, attachment metadata.
+# Unit-owned records the station only keeps: checklist runs, audit events, attachment metadata,
+# shifts and co-responders.
 records = Table(
     "records", metadata,
     Column("kind", String(32), primary_key=True),
@@ -358,4 +359,15 @@ console_audit = Table(
     Column("target", String(256), nullable=False, default=""),
     Column("detail", Text, nullable=False, default=""),
     Column("address", String(64), nullable=False, default=""),
+)
+
+# The agency's roster (revision 0005): who may be on a unit's crew, in which roles. Sent to
+# every unit through the pull feed (kind ``roster_person``).
+roster = Table(
+    "roster", metadata,
+    Column("person_id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("role_codes", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("updated_at", String(32), nullable=False),
 )
