@@ -196,7 +196,8 @@ class ChecklistRunnerView(QWidget):
     def _make_widget(self, item_id: str, compact: bool = False) -> ChecklistStepWidget:
         item = self.view.definition.item(item_id)
         assert item is not None
-        widget = ChecklistStepWidget(item, self.view.run.step(item_id), compact=compact)
+        widget = ChecklistStepWidget(item, self.view.run.step(item_id), compact=compact,
+                                     parent=self.step_page.widget())
         widget.answered.connect(self.answer)
         widget.done_toggled.connect(self.mark_done)
         widget.note_edited.connect(self.set_note)

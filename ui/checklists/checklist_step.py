@@ -37,6 +37,8 @@ class ChecklistStepWidget(QFrame):
 
     def __init__(self, item: Item, step: ChecklistStep | None, compact: bool = False,
                  parent: QWidget | None = None) -> None:
+        # Every child is made with this widget as its parent: a parentless child that is made
+        # visible (the "+ Note" toggle) is a top-level window that flashes up and takes focus.
         super().__init__(parent)
         self.item = item
         self._value: Any = None
@@ -56,7 +58,7 @@ class ChecklistStepWidget(QFrame):
             layout.addWidget(self._label(caption, "stepSection"))
         title_row = QHBoxLayout()
         title_row.addWidget(self._label(item.text, "stepText"), 1)
-        self.note_toggle = QPushButton("+ Note")
+        self.note_toggle = QPushButton("+ Note", self)
         self.note_toggle.setObjectName("noteToggle")
         self.note_toggle.clicked.connect(self._on_note_toggle_clicked)
         self.note_toggle.setVisible(compact and item.type != "guidance")
@@ -72,7 +74,7 @@ class ChecklistStepWidget(QFrame):
     # Building ---------------------------------------------------------------------------------
 
     def _label(self, text: str, name: str) -> QLabel:
-        label = QLabel(text)
+        label = QLabel(text, self)
         label.setObjectName(name)
         label.setWordWrap(True)
         return label
@@ -99,7 +101,7 @@ class ChecklistStepWidget(QFrame):
             if kind == "multi_choice":
                 layout.addWidget(self._label("Choose all that apply.", "stepHelp"))
         elif kind in ("number", "text"):
-            self.editor = QLineEdit()
+            self.editor = QLineEdit(self)
             self.editor.setObjectName("stepEditor")
             if kind == "number":
                 validator = QDoubleValidator(self.editor)
@@ -114,7 +116,7 @@ class ChecklistStepWidget(QFrame):
             layout.addWidget(self.editor)
         elif kind == "action":
             row = QHBoxLayout()
-            self.done_button = QPushButton("Done")
+            self.done_button = QPushButton("Done", self)
             self.done_button.setObjectName("doneButton")
             self.done_button.setProperty("role", "primary")
             self.done_button.clicked.connect(self._on_done_clicked)
@@ -125,7 +127,7 @@ class ChecklistStepWidget(QFrame):
             layout.addLayout(row)
 
     def _answer_button(self, value: Any, text: str) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton(text, self)
         button.setObjectName("answerButton")
         button.setCheckable(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -134,7 +136,7 @@ class ChecklistStepWidget(QFrame):
         return button
 
     def _build_note(self, layout: QVBoxLayout) -> None:
-        self.note = QLineEdit()
+        self.note = QLineEdit(self)
         self.note.setObjectName("stepNote")
         self.note.setPlaceholderText("Note (optional)")
         self.note.setMaxLength(500)
