@@ -28,6 +28,7 @@ from civilian_responder_ui.reports.report_validation import (
     ValidationPanel,
     link,
 )
+from civilian_responder_ui.shell.contrast import follow_theme
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -154,6 +155,9 @@ class ReportFormView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.linkActivated.connect(self._on_status_link_activated)
+        self._status_args: tuple[Report | None, str] = (None, "")
+        # Its link is coloured from the theme: render it again when the theme changes.
+        follow_theme(self.status, lambda: self._render_status(*self._status_args))
         self.save_button = QPushButton("&Save now")
         self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -315,6 +319,11 @@ class ReportFormView(QWidget):
         return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
+        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
+        self._render_status(report, saved)
+
+    def _render_status(self, report: Report | None, saved: str) -> None:
+        self._status_args = (report, saved)
         if report is None:
             shown = self._shown
             if (
@@ -332,7 +341,6 @@ class ReportFormView(QWidget):
             if left
             else "Ready to finalize"
         )
-        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
         self.status.setText(f"{saved} · {need}")
 
     # Editing and saving -----------------------------------------------------------------------
