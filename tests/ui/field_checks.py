@@ -13,11 +13,15 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -214,7 +218,9 @@ def small_controls(window: QWidget, minimum: int = 44) -> list[str]:
             and not isinstance(w, QAbstractButton)
         ):
             continue
-        if isinstance(w, (QAbstractButton, QComboBox, QLineEdit)) or isinstance(w, QTabBar):
+        if isinstance(w, QLineEdit) and isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            continue  # measured as the spin box or combo box it is part of
+        if isinstance(w, (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QTabBar)):
             if isinstance(w, QTabBar):
                 for i in range(w.count()):
                     r = w.tabRect(i)
@@ -225,3 +231,50 @@ def small_controls(window: QWidget, minimum: int = 44) -> list[str]:
                 text = w.text() if hasattr(w, "text") else w.objectName()
                 small.append(f"{type(w).__name__}({text!r}) {w.width()}x{w.height()}")
     return small
+
+
+def _room(widget: QWidget, text: str, available: int, where: str, out: list[str]) -> None:
+    # Two pixels of air: text that touches the edge reads as cut off.
+    needed = widget.fontMetrics().horizontalAdvance(text) + 2
+    if text and needed > available:
+        out.append(f"{where} {text!r}: needs {needed} px, has {available}")
+
+
+def clipped_texts(window: QWidget) -> list[str]:
+    """Every visible text that does not fit its widget (cut, elided by Qt, or lost lines)."""
+    style_out: list[str] = []
+    for w in visible_widgets(window):
+        where = f"{type(w).__name__}#{w.objectName() or '?'}"
+        if isinstance(w, QComboBox):
+            opt = QStyleOptionComboBox()
+            opt.initFrom(w)
+            opt.rect = w.rect()
+            opt.editable = w.isEditable()
+            opt.currentText = w.currentText()
+            field = w.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, w
+            )
+            _room(w, w.currentText(), field.width(), where, style_out)
+        elif isinstance(w, QLineEdit):
+            opt = QStyleOptionFrame()
+            opt.initFrom(w)
+            opt.rect = w.rect()
+            opt.lineWidth = w.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, opt, w)
+            field = w.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, w)
+            margins = w.textMargins()
+            available = field.width() - margins.left() - margins.right() - 4  # Qt's own margin
+            text = w.text() or w.placeholderText()
+            _room(w, text, available, where + (" placeholder" if not w.text() else ""), style_out)
+        elif isinstance(w, QAbstractButton) and not isinstance(w, QTabBar) and w.text():
+            if w.width() < w.sizeHint().width():
+                style_out.append(f"{where} {w.text()!r}: {w.width()} < {w.sizeHint().width()}")
+        elif isinstance(w, QLabel) and w.text().strip() and w.pixmap().isNull():
+            if w.wordWrap():
+                if w.height() < w.heightForWidth(w.width()):
+                    style_out.append(
+                        f"{where} {w.text()[:50]!r}: {w.height()} px high, its text needs "
+                        f"{w.heightForWidth(w.width())}"
+                    )
+            elif w.width() < w.sizeHint().width() - 1:
+                style_out.append(f"{where} {w.text()[:50]!r}: {w.width()} < {w.sizeHint().width()}")
+    return style_out

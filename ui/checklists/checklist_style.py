@@ -38,7 +38,7 @@ QLabel#stepHelp, QLabel#runnerHint, QLabel#panelHint {{ color: {muted}; }}
 QLabel#stepRequired {{ color: {high}; font-weight: bold; }}
 QFrame#checklistStep QPushButton#answerButton {{ min-height: 56px; font-size: 14pt;
     text-align: left; padding: 0 18px; }}
-QFrame#checklistStep[compact="true"] QPushButton#answerButton {{ min-height: 40px;
+QFrame#checklistStep[compact="true"] QPushButton#answerButton {{ min-height: 46px;
     font-size: 12pt; }}
 QFrame#checklistStep QPushButton#answerButton:checked {{ background: {pick_bg}; color: {pick_text};
     border: 2px solid {pick_bg}; }}
