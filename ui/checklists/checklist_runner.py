@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -76,6 +75,7 @@ class ChecklistRunnerView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(6)
         root.addWidget(self.progress)
+        root.addLayout(self._build_footer_hint())
         self.banner = ChecklistBanner()
         self.banner.action_chosen.connect(self._on_banner_action_chosen)
         root.addWidget(self.banner)
@@ -107,6 +107,13 @@ class ChecklistRunnerView(QWidget):
             page.setMinimumHeight(1)
         root.addWidget(self.pages, 1)
         root.addLayout(self._build_footer())
+        self._hint_row.addWidget(self.blocking, 1)
+
+    def _build_footer_hint(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self._hint_row = row
+        return row
 
     def _build_footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -122,12 +129,12 @@ class ChecklistRunnerView(QWidget):
         self.complete_button.setProperty("role", "primary")
         self.complete_button.clicked.connect(self.complete)
         # One short line: the full list is in its tooltip and on the end-of-checklist card.
-        self.blocking = QLabel()
+        # It sits under the progress bar: between the footer's buttons it was cut off.
+        self.blocking = QLabel(self)
         self.blocking.setObjectName("runnerHint")
-        self.blocking.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for w in (self.back_button, self.next_button):
             row.addWidget(w)
-        row.addWidget(self.blocking, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addStretch(1)
         row.addWidget(self.abandon_button)
         row.addWidget(self.complete_button)
         return row

@@ -288,7 +288,8 @@ class ReportFormView(QWidget):
     def _show_chrome(self, report: Report, editable: bool, can_correct: bool) -> None:
         """Title, notices and the buttons that fit what can be done with this version."""
         self.title.setText(
-            f"<b>Report {report.report_number}</b> · version {report.version} · "
+            # Short enough for one line beside the PDF button in the narrow pane.
+            f"<b>Report {report.report_number}</b> · v{report.version} · "
             f"{STATE_WORDS.get(report.state, report.state)}"
         )
         notice = self._notice_text(report, editable)
