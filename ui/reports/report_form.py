@@ -18,6 +18,7 @@ from civilian_responder.models import Report
 from civilian_responder.reports import FIELD_SPECS
 from civilian_responder_ui.reports.autosave import Autosaver
 from civilian_responder_ui.reports.report_fields import touch
+from civilian_responder_ui.reports.report_navigator import ReportNavigator
 from civilian_responder_ui.reports.report_photos import ReportPhotos
 from civilian_responder_ui.reports.report_sections import ReportSections
 from civilian_responder_ui.reports.report_summary import ReportSummary
@@ -91,15 +92,14 @@ class ReportFormView(QWidget):
         self.correction_reason = self.correction_bar.reason
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
-        for w in (
-            self.banner,
-            self.notice,
-            self.validation,
-            self.placeholder,
-            self._build_body(),
-            self.correction_bar,
-        ):
+        body = QHBoxLayout()
+        body.addWidget(self._build_body(), 1)
+        self.navigator = ReportNavigator(self, self)  # the section list of a wide form
+        body.insertWidget(0, self.navigator)
+        for w in (self.banner, self.notice, self.validation, self.placeholder):
             layout.addWidget(w)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.correction_bar)
         layout.addLayout(self._build_actions())
         self._show_nothing()
 
@@ -336,7 +336,9 @@ class ReportFormView(QWidget):
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
-        left = len(self._app.reports.problems(report))
+        problems = self._app.reports.problems(report)
+        self.navigator.show_needs(problems)
+        left = len(problems)
         need = (
             link(self.status, "problems", f"{left} left to finalize")
             if left
