@@ -15,7 +15,7 @@ from civilian_responder_ui.checklists.checklist_level import ChecklistLevelBox
 from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -50,6 +50,10 @@ class ChecklistRunnerView(QWidget):
         self.setObjectName("checklistRunner")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # as the report's Finalize
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._on_complete_shortcut)
         self._apply(self.view)
 
     # Building ---------------------------------------------------------------------------------
@@ -331,6 +335,10 @@ class ChecklistRunnerView(QWidget):
 
     def _on_mode_clicked(self) -> None:
         self.set_mode("step" if self.mode == "list" else "list")
+
+    def _on_complete_shortcut(self) -> None:
+        if not self.view.finished and self.complete_button.isEnabled():
+            self.complete()
 
     def _on_close_clicked(self) -> None:
         self.commit_pending()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from civilian_responder import __version__
 from civilian_responder.resource_files import resource_path
+from civilian_responder_ui.shell.shortcuts import shortcuts_html
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -32,7 +33,7 @@ class AboutDialog(QDialog):
             "<p>Calls, safety checklists and field reports for civilian 911 responders: "
             "crisis, outreach and community service teams. Works offline; syncs at the "
             "station.</p>"
-            f"<p>Profile: <code>{profile_dir}</code></p>"
+            f"<p>Profile: <code>{profile_dir}</code></p>" + shortcuts_html()
         )
         self.version_label = text
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
