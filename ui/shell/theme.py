@@ -83,7 +83,8 @@ def apply_theme(app: QApplication, name: str) -> ThemeColors:
     font = QFont("DejaVu Sans")
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSize(BASE_POINT_SIZE)
-    app.setFont(font)
+    if app.font() != font:  # the same in both themes: a font change relayouts every widget
+        app.setFont(font)
     app.setPalette(_palette(colors))
     app.setStyleSheet(load_style_sheet(name))
     return colors
