@@ -156,12 +156,16 @@ class MainWindow(QMainWindow):
         self.full_window_action.setToolTip("Fold the call board away and back (F11)")
         self.full_window_action.toggled.connect(self.set_full_window)
         self.addAction(self.full_window_action)
-        button = QToolButton(self.detail.tabs, objectName="fullWindowButton")
+        corner = QWidget(self.detail.tabs)  # a margin keeps the button clear of the pane's edge
+        button = QToolButton(corner, objectName="fullWindowButton")
         button.setDefaultAction(self.full_window_action)
-        button.setText("⤢")
+        button.setText("\u2922")
         button.setAccessibleName("Full window")
         button.setMinimumSize(48, 44)
-        self.detail.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 4, 2)
+        row.addWidget(button)
+        self.detail.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
     def set_full_window(self, full: bool) -> None:
         if self.full_window_action.isChecked() != full:
