@@ -63,13 +63,22 @@ def _on_screen(widget: QWidget, window: QWidget) -> bool:
 
 
 def window_rect(widget: QWidget, window: QWidget, rect: QRect | None = None) -> QRect:
+    """``rect`` of ``widget`` in window pixels, cut to what its ancestors leave visible (a
+    half-scrolled widget's hidden part shows something else)."""
     local = rect if rect is not None else widget.rect()
-    return QRect(widget.mapTo(window, local.topLeft()), local.size())
+    found = QRect(widget.mapTo(window, local.topLeft()), local.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        found = found.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return found
 
 
 def background(image: QImage, rect: QRect) -> QColor:
     """The most common colour in ``rect``: what the text of a widget sits on."""
     rect = rect.intersected(image.rect())
+    if rect.isEmpty():
+        return QColor("black")
     counts: Counter[int] = Counter()
     step = max(1, min(rect.width(), rect.height()) // 24)
     for y in range(rect.top(), rect.bottom() + 1, step):
@@ -114,6 +123,8 @@ def text_colors(window: QWidget) -> list[TextColor]:
             if w.isChecked():
                 # A :checked rule paints its own colours, which the palette does not hold.
                 inner = window_rect(w, window, w.rect().adjusted(6, 6, -6, -6))
+                if inner.height() < 12:
+                    continue  # scrolled almost out of view: too little of it to read off
                 bg = background(image, inner)
                 found.append(TextColor(where, w.text(), painted_text(image, inner, bg), bg, True))
             else:
