@@ -133,6 +133,7 @@ def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderA
     """Sign in BEFORE the profile is opened: the key comes from the officer's passphrase."""
     from civilian_responder_ui.session.signin_dialog import startup_session  # noqa: PLC0415
     from civilian_responder_ui.shell.error_dialog import show_error  # noqa: PLC0415
+    from civilian_responder_ui.shell.tasks import TaskRunner  # noqa: PLC0415
     from civilian_responder_ui.shell.theme import apply_theme  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -140,9 +141,11 @@ def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderA
     # settings.json holds UI preferences only (readable before sign-in): theme the dialog.
     apply_theme(QApplication.instance(), args.theme or UiSettings(
         profile / "settings.json").get("theme", "day"))
+    # The key derivation runs on a worker: the sign-in window stays live and shows it working.
+    tasks = TaskRunner()
     try:
         session = startup_session(profile, demo=args.demo, interactive=not args.screenshot,
-                                  translations=translations)
+                                  tasks=tasks, translations=translations)
         if session is None:
             return 0
         return open_profile(args, session)
@@ -153,6 +156,8 @@ def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderA
         else:
             print(f"responder: {exc}", file=sys.stderr)
         return 2
+    finally:
+        tasks.wait_for_done(10_000)
 
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from civilian_responder_ui.calls.call_board import CallBoardView
 from civilian_responder_ui.calls.call_detail import CallDetailView
 from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
+from civilian_responder_ui.shell.shortcuts import install_shortcuts
 from civilian_responder_ui.shell.theme import apply_theme, other
 from civilian_responder_ui.shift.unit_bar import ShiftRecoveryBanner, UnitBar
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStatusBar,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
         self.detail.report_saved.connect(self._on_detail_report_saved)
         self.board.set_colors(colors)
         self._update_theme_action()
+        self._build_full_window()
+        install_shortcuts(self)
 
     # Construction ----------------------------------------------------------------------------
 
@@ -155,6 +159,33 @@ class MainWindow(QMainWindow):
         self.clock_label.setProperty("role", "error")
         bar.addWidget(self.clock_label)
         self.refresh_clock()
+
+    def _build_full_window(self) -> None:
+        """F11 folds the board away so the call (a report, a checklist) takes the window."""
+        self.full_window_action = QAction("Full window", self, checkable=True)
+        self.full_window_action.setShortcut(QKeySequence("F11"))
+        self.full_window_action.setToolTip("Fold the call board away and back (F11)")
+        self.full_window_action.toggled.connect(self.set_full_window)
+        self.addAction(self.full_window_action)
+        corner = QWidget(self.detail.tabs)  # a margin keeps the button clear of the pane's edge
+        button = QToolButton(corner, objectName="fullWindowButton")
+        button.setDefaultAction(self.full_window_action)
+        button.setText("\u2922")
+        button.setAccessibleName("Full window")
+        button.setMinimumSize(48, 44)
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 4, 2)
+        row.addWidget(button)
+        self.detail.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def set_full_window(self, full: bool) -> None:
+        if self.full_window_action.isChecked() != full:
+            self.full_window_action.setChecked(full)  # comes back here through toggled
+            return
+        focus_on_board = self.board.isAncestorOf(QApplication.focusWidget())
+        self.board.setVisible(not full)
+        if full and focus_on_board:
+            self.detail.tabs.currentWidget().setFocus()  # not left on a hidden table
 
     # Extension points ------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from civilian_responder.reports import FIELD_SPECS
 from civilian_responder_ui.directory.directory_picker import DirectoryPicker
 from civilian_responder_ui.reports.autosave import Autosaver
 from civilian_responder_ui.reports.report_fields import touch
+from civilian_responder_ui.reports.report_navigator import ReportNavigator
 from civilian_responder_ui.reports.report_photos import ReportPhotos
 from civilian_responder_ui.reports.report_sections import ReportSections
 from civilian_responder_ui.reports.report_summary import ReportSummary
@@ -31,6 +32,7 @@ from civilian_responder_ui.reports.report_validation import (
     ValidationPanel,
     link,
 )
+from civilian_responder_ui.shell.contrast import follow_theme
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -94,15 +96,14 @@ class ReportFormView(QWidget):
         self.correction_reason = self.correction_bar.reason
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
-        for w in (
-            self.banner,
-            self.notice,
-            self.validation,
-            self.placeholder,
-            self._build_body(),
-            self.correction_bar,
-        ):
+        body = QHBoxLayout()
+        body.addWidget(self._build_body(), 1)
+        self.navigator = ReportNavigator(self, self)  # the section list of a wide form
+        body.insertWidget(0, self.navigator)
+        for w in (self.banner, self.notice, self.validation, self.placeholder):
             layout.addWidget(w)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.correction_bar)
         layout.addLayout(self._build_actions())
         self._show_nothing()
 
@@ -159,6 +160,9 @@ class ReportFormView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.linkActivated.connect(self._on_status_link_activated)
+        self._status_args: tuple[Report | None, str] = (None, "")
+        # Its link is coloured from the theme: render it again when the theme changes.
+        follow_theme(self.status, lambda: self._render_status(*self._status_args))
         self.save_button = QPushButton("&Save now")
         self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -293,7 +297,8 @@ class ReportFormView(QWidget):
             html.escape(f"{m.name} ({roles.label(m.role_code)})")
             + ("" if m.on_roster else " \u2691") for m in report.crew)
         self.title.setText(
-            f"<b>Report {report.report_number}</b> · version {report.version} · "
+            # Short enough for one line beside the PDF button in the narrow pane.
+            f"<b>Report {report.report_number}</b> · v{report.version} · "
             f"{STATE_WORDS.get(report.state, report.state)}"
             + (f"<br>Crew: {crew}" if crew else "")
         )
@@ -325,6 +330,11 @@ class ReportFormView(QWidget):
         return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
+        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
+        self._render_status(report, saved)
+
+    def _render_status(self, report: Report | None, saved: str) -> None:
+        self._status_args = (report, saved)
         if report is None:
             shown = self._shown
             if (
@@ -336,13 +346,14 @@ class ReportFormView(QWidget):
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
-        left = len(self._app.reports.problems(report))
+        problems = self._app.reports.problems(report)
+        self.navigator.show_needs(problems)
+        left = len(problems)
         need = (
             link(self.status, "problems", f"{left} left to finalize")
             if left
             else "Ready to finalize"
         )
-        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
         self.status.setText(f"{saved} · {need}")
 
     # Editing and saving -----------------------------------------------------------------------

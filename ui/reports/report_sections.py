@@ -127,7 +127,7 @@ class ReportSections(QWidget):
 
     def _build_flags(self, ref: ReferenceData) -> None:
         form = self._group("&What was involved")
-        self._add(form, "flags", CodeChecks(ref.flags, columns=2))
+        self._add(form, "flags", CodeChecks(ref.flags, columns=4))  # 4 abreast when wide
         self._add(
             form,
             "disability_codes",

@@ -18,7 +18,7 @@ from civilian_responder.profile import ProfilePaths
 from civilian_responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
 from civilian_responder_ui.session.lock_screen import named, run_task
 from civilian_responder_ui.shell.translations import is_language_change
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,12 @@ class SignInDialog(QDialog):
         self.message = named(QLabel(""), "signInMessage")
         self.message.setWordWrap(True)
         self.message.setProperty("role", "error")  # the theme colours it for day and night
+        # Deriving the key takes a deliberate half second or so, on a worker: show it working.
+        self.busy = named(QProgressBar(), "signInBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setFixedHeight(8)
+        self.busy.hide()
         # Own buttons, not standard ones: a button box resets standard buttons' text to Qt's
         # translation after our changeEvent has run.
         self.buttons = QDialogButtonBox()
@@ -116,6 +123,7 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.busy)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         (self.name if self.enrolling else self.passphrase).setFocus()
@@ -161,14 +169,27 @@ class SignInDialog(QDialog):
         self.repeat.clear()
         self.ok.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
+        self._set_busy(True)
         run_task(self._tasks, fn, *args, on_result=self._on_signed_in,
                  on_error=self._on_sign_in_failed)
 
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for field in (self.officer, self.name, self.passphrase, self.repeat):
+            field.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
     def _on_signed_in(self, session: Any) -> None:
+        self._set_busy(False)
+        self.message.setText("Opening\u2026")
         self.session = session
         self.accept()
 
     def _on_sign_in_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
         if isinstance(exc, LockedOutError):
             wait_ms = max(0, int((exc.until - datetime.now(UTC)).total_seconds() * 1000))
             self._retry.start(wait_ms + 200)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from civilian_responder import __version__
 from civilian_responder.resource_files import resource_path
+from civilian_responder_ui.shell.shortcuts import shortcuts_html
 from civilian_responder_ui.shell.translations import is_language_change
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon, QPixmap
@@ -54,6 +55,7 @@ class AboutDialog(QDialog):
             "<p>"
             + self.tr("Profile: %1").replace("%1", f"<code>{self._profile_dir}</code>")
             + "</p>"
+            + shortcuts_html()
         )
         # The Close button is a standard one: Qt's own translation (qtbase_<code>.qm) names it.
 
