@@ -11,7 +11,10 @@ from civilian_responder.attachments import AttachmentService
 from civilian_responder.audit import AuditLog, verify_chain
 from civilian_responder.calls import CallService
 from civilian_responder.checklists.service import ChecklistService
-from civilian_responder.clock import Clock, SystemClock, iso
+from civilian_responder.clock import Clock, CorrectedClock, SystemClock, iso
+from civilian_responder.co_responders import CoResponderService
+from civilian_responder.directory import DirectoryService
+from civilian_responder.languages import OfficerLanguages, check_ui_language
 from civilian_responder.models import RecoveredDraft
 from civilian_responder.part2 import load_part2_tags
 from civilian_responder.pdf.checklist_runs import checklist_summaries
@@ -23,8 +26,10 @@ from civilian_responder.reports import ReportService
 from civilian_responder.secrets import SecretStore
 from civilian_responder.security.scratch import ScratchDir
 from civilian_responder.security.session import Session, attempts_path
+from civilian_responder.shifts import ShiftRecovery, ShiftService
 from civilian_responder.store import Store
 from civilian_responder.sync import SyncEngine, SyncSettings, TokenStore
+from civilian_responder.sync.clock_check import ClockCheck
 from civilian_responder.sync.status import META_DEVICE
 
 log = logging.getLogger(__name__)
@@ -48,7 +53,11 @@ class ResponderApp:
     pdf: ReportPdfService
     audit: AuditLog
     people: PeopleService
+    directory: DirectoryService
+    shifts: ShiftService
+    co_responders: CoResponderService
     recovered: list[RecoveredDraft] = field(default_factory=list)
+    shift_recovery: ShiftRecovery | None = None
     session: Session | None = None
     scratch: ScratchDir = field(default_factory=ScratchDir)
 
@@ -82,9 +91,28 @@ class ResponderApp:
                 self.secrets.forget_session()
             self.close()
 
+    @property
+    def language(self) -> str:
+        """The signed-in officer's language: checklists show in it, new reports print in it."""
+        return self.checklists.language
+
+    def set_language(self, code: str) -> None:
+        """The officer chose another language (the window switches its translators itself)."""
+        check_ui_language(code)
+        if self.session is not None:
+            OfficerLanguages(self.paths.settings).set(self.session.officer_id, code)
+        self.checklists.language = code
+        self.reports.language = code
+
+    @property
+    def clock_check(self) -> ClockCheck:
+        """How far this device's clock was from the station's at the last sync."""
+        return ClockCheck.load(self.store)
+
     def set_unit(self, unit_id: str) -> None:
         """The station said which unit this device is (enrollment)."""
         self.calls.unit_id = unit_id
+        self.shifts.unit_id = unit_id
         self.reports.unit_id = unit_id
         self.reports.device_tag = device_tag(self.store)
         self.people.unit_id = unit_id
@@ -112,11 +140,12 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     """Open a profile. With ``session`` (from ``civilian_responder.security.Authenticator``) the
     database is opened with the officer's unwrapped key and the sign-in is audited."""
     paths = ProfilePaths(Path(profile_dir)).ensure()
-    clock = clock or SystemClock()
     reference = reference or load_reference()
     if session is not None:
         key = session.key
     store = Store.open(paths.database, key)
+    # Timelines use the station's time: the offset measured at the last sync (see sync).
+    clock = CorrectedClock(clock or SystemClock(), ClockCheck.load(store).offset_seconds)
     unit_id = store.get_meta("unit_id") or DEFAULT_UNIT
     officer = session.officer_name if session else (store.get_meta("officer_name") or "")
     audit = AuditLog(store, clock, actor=officer)
@@ -124,11 +153,16 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
         audit.import_signin_attempts(attempts_path(paths.root))
         audit.record("signin", f"officer:{session.officer_id}")
         _check_audit_chain(store, audit)
+    clean = store.get_meta("session_clean", "1") == "1"
     recovered = _start_session(store, clock)
     calls = CallService(store, reference, clock, unit_id, actor=officer)
+    shifts = ShiftService(store, reference, clock, unit_id, officer=officer, audit=audit.record,
+                          unit_state=calls.record_unit_state)
     reports = ReportService(store, reference, clock, unit_id, author=officer,
                             audit=audit.record)
     reports.device_tag = device_tag(store)
+    language = OfficerLanguages(paths.settings).of(session.officer_id) if session else "en"
+    reports.language = language
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
     part2 = load_part2_tags()
@@ -139,10 +173,13 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     checklists.completed_hooks.append(
         lambda view: people.prefill_from_checklist(view.run.call_id, view.definition.id,
                                                    view.evaluation.values, reports.start))
+    checklists.language = language
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
         calls=calls, reports=reports,
         attachments=AttachmentService(store, clock),
+        shifts=shifts, co_responders=CoResponderService(store, reference, clock),
+        shift_recovery=shifts.recovery(clean),
         sync=SyncEngine(store, paths.checklists, clock, tokens or TokenStore(),
                         tuple(reference.unit_statuses.codes()), sync_settings, audit=audit.record),
         checklists=checklists,
@@ -150,7 +187,8 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
                              checklists=lambda report: checklist_summaries(checklists, report,
                                                                            part2),
                              part2=part2),
-        audit=audit, people=people, recovered=recovered, session=session,
+        audit=audit, people=people, directory=DirectoryService(store, reference, clock),
+        recovered=recovered, session=session,
     )
     app.sync.people = people.store_from_station
     people.purge()  # retention: what the station has had for N days leaves this laptop

@@ -43,3 +43,20 @@ def parse_iso(text: str) -> datetime:
 def new_id() -> str:
     """A record id, born where the record is born."""
     return str(uuid.uuid4())
+
+
+class CorrectedClock:
+    """The device clock plus the offset measured against the station at the last sync, so a
+    unit whose clock is hours off still stamps its timeline in the station's time.
+    ``raw`` is the uncorrected clock (what sync measures against)."""
+
+    def __init__(self, raw: Clock, offset_seconds: float = 0.0) -> None:
+        self.raw = raw
+        self.offset_seconds = offset_seconds
+
+    def now(self) -> datetime:
+        if not self.offset_seconds:
+            return self.raw.now()
+        from datetime import timedelta
+
+        return self.raw.now() + timedelta(seconds=self.offset_seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -10,16 +11,41 @@ from civilian_responder.clock import Clock, iso, new_id
 from civilian_responder.demo_data import (
     CALL_TYPES,
     CAUTIONS,
+    DEMO_CREW,
+    DEMO_ROSTER,
     DEMO_UNIT,
+    DEMO_VEHICLE,
     LANDMARKS,
     STREETS,
     people_history,
     person,
 )
-from civilian_responder.models import Call, Contact, FollowUp, KnownPerson, StatusEvent
+from civilian_responder.models import (
+    Call,
+    Contact,
+    CrewMember,
+    FollowUp,
+    KnownPerson,
+    Resource,
+    RosterPerson,
+    Shift,
+    StatusEvent,
+    UnitStatus,
+)
+from civilian_responder.resource_files import resource_path
 from civilian_responder.store import Store
+from civilian_responder.store.directory import search_text
+from civilian_responder.unit_status import META_ACTIVE
 
 DEMO_OFFICER = "Demo Officer"
+
+# A unit's day: one call it is working, a few waiting (one it was diverted from en route),
+# and the calls it cleared earlier in the shift. Never six calls "on scene" at once.
+_ACTIVE_PATH = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"]
+_QUEUED_PATHS = [["DISPATCHED"], ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE"], ["DISPATCHED"],
+                 ["DISPATCHED", "ACKNOWLEDGED"]]
+_HELD = 1  # index in _QUEUED_PATHS of the call the unit was diverted from (it is on hold)
+SHIFT_HOURS = 8
 
 _STATE_PATHS = [
     ["DISPATCHED"],
@@ -35,18 +61,25 @@ _STATE_PATHS = [
 def generate_calls(clock: Clock, count: int, unit_id: str = DEMO_UNIT, seed: int = 12,
                    history: bool = False, start_number: int = 1
                    ) -> Iterator[tuple[Call, list[StatusEvent]]]:
-    """Yield (call, timeline). ``history`` calls are older and all cleared."""
+    """Yield (call, timeline). ``history`` calls are older and all cleared; otherwise the
+    first call is the one being worked, the next few wait, the rest were cleared this shift."""
     rng = random.Random(seed)
     now = clock.now()
     weights = [t[1] for t in CALL_TYPES]
     for i in range(count):
         type_code, _, templates = rng.choices(CALL_TYPES, weights)[0]
-        age = timedelta(days=rng.uniform(1, 365)) if history else timedelta(
-            minutes=rng.uniform(3, 240))
+        if history:
+            path, age = _STATE_PATHS[-2], timedelta(days=rng.uniform(1, 365))
+        elif i == 0:
+            path, age = _ACTIVE_PATH, timedelta(minutes=rng.uniform(25, 35))
+        elif i <= len(_QUEUED_PATHS):
+            path, age = _QUEUED_PATHS[i - 1], timedelta(minutes=rng.uniform(3, 45))
+        else:
+            path = _STATE_PATHS[rng.choice([4, 4, 5])]
+            age = timedelta(minutes=rng.uniform(60, SHIFT_HOURS * 60 - 60))
         received = now - age
         who = person(rng)
         narrative = rng.choice(templates).format(who=who, lm=rng.choice(LANDMARKS))
-        path = _STATE_PATHS[-2 if history else rng.choice([0, 0, 1, 2, 3, 3, 4, 5])]
         priority = rng.choice([2, 3, 3, 3, 4, 4, 4, 4])
         call = Call(
             id=new_id(), cad_number=f"T{received:%y%m%d}{start_number + i:06d}",
@@ -67,7 +100,7 @@ def _timeline(call_id: str, received: datetime, path: list[str],
               rng: random.Random) -> Iterator[StatusEvent]:
     t = received
     for status in path:
-        t = t + timedelta(minutes=rng.uniform(0.5, 12))
+        t = t + timedelta(minutes=rng.uniform(0.5, 12 if status == "CLEARED" else 5))
         origin = "station" if status == "DISPATCHED" else "unit"
         yield StatusEvent(new_id(), call_id, "status", status, iso(t), origin=origin,
                           actor="" if origin == "station" else DEMO_OFFICER)
@@ -91,9 +124,11 @@ def seed_demo(store: Store, clock: Clock, active: int = 25, history: int = 40,
                 events.extend(timeline)
             store.calls.insert_many(calls)
             store.calls.add_events(events)
+        _seed_shift(store, clock, unit_id)
         if reports:
             _seed_reports(store, clock, unit_id)
         _seed_people(store, clock)
+        _seed_directory(store, clock)
 
 
 def _seed_people(store: Store, clock: Clock) -> None:
@@ -112,6 +147,53 @@ def _seed_people(store: Store, clock: Clock) -> None:
     for f in history["follow_ups"]:
         store.people.put_follow_up(FollowUp(**{**f, "attempts": ()}, origin="station"),
                                    received)
+
+
+def _seed_directory(store: Store, clock: Clock) -> None:
+    """The demo city's generated resource directory, so the picker works before the first
+    sync. Revision 0: the demo station's copy (revision 1 and up) replaces it at sync."""
+    doc = json.loads(resource_path("directory", "demo-directory.json").read_text("utf-8"))
+    counted = iso(clock.now() - timedelta(hours=2))
+    for row in doc["resources"]:
+        beds = row.get("beds_open")
+        resource = Resource(
+            id=row["id"], kind=row["kind"], name=row["name"], phone=row.get("phone", ""),
+            address=row.get("address", ""), hours=row.get("hours", ""),
+            eligibility=row.get("eligibility", ""), languages=tuple(row.get("languages", ())),
+            beds_open=beds, beds_as_of=counted if beds is not None else None, revision=0,
+            updated_at=counted)
+        store.directory.put(resource, search_text(resource))
+
+
+def _seed_shift(store: Store, clock: Clock, unit_id: str) -> None:
+    """The roster as the station sent it, the shift this crew of two started this morning, the
+    active call and the held one (the unit's timeline says how it got there)."""
+    now = clock.now()
+    for pid, name, roles in DEMO_ROSTER:
+        store.shifts.upsert_roster_person(RosterPerson(pid, name, roles), iso(now))
+    names = {pid: name for pid, name, _ in DEMO_ROSTER}
+    crew = tuple(CrewMember(pid, names[pid], role) for pid, role in DEMO_CREW)
+    # Started this morning: a demo opened just after midnight must not look left open.
+    midnight = now.astimezone().replace(hour=0, minute=1, second=0, microsecond=0)
+    started = max(now - timedelta(hours=SHIFT_HOURS), midnight)
+    shift = Shift(new_id(), unit_id, DEMO_VEHICLE, 48_210, iso(started), crew,
+                  officer=DEMO_OFFICER)
+    store.shifts.insert_shift(shift)
+    store.unit.add_status(UnitStatus(new_id(), "AVAILABLE", iso(started), None, shift.id,
+                                     "shift started"))
+    open_calls = store.unit.open_calls(["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"])
+    active = next((c for c in open_calls if c.status == "ON_SCENE"), None)
+    held = next((c for c in open_calls if c.status == "EN_ROUTE"), None)
+    if held is not None:
+        store.unit.hold(held.id, iso(now - timedelta(minutes=20)))
+        at = iso(now - timedelta(minutes=20))
+        store.calls.add_event(StatusEvent(new_id(), held.id, "note", "EN_ROUTE", at,
+                                          reason_code="HOLD", note="Diverted to a more urgent call",
+                                          actor=DEMO_OFFICER))
+    if active is not None:
+        store.set_meta(META_ACTIVE, active.id)
+        arrived = store.calls.events(active.id)[-1].at
+        store.unit.add_status(UnitStatus(new_id(), "ON_SCENE", arrived, active.id, shift.id))
 
 
 _DEMO_REPORTS = [

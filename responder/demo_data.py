@@ -109,3 +109,16 @@ def people_history(rng: random.Random, now_iso_date: str, places: list[str],
                 "person_id": pid, "who": "CSO-12", "unit_id": "CSO-12", "state": "open",
                 "attempts": []})
     return {"persons": persons, "contacts": contacts, "follow_ups": follow_ups}
+
+
+# The demo agency's roster (generated names; roles from crew_roles.json): the demo station
+# sends it to the unit, and the demo shift's crew of two comes from it.
+DEMO_ROSTER = [
+    ("CSO-0412", "Alex Rivera", ("CSO",)),
+    ("CLN-0207", "Hodan Ali", ("CLINICIAN",)),
+    ("PEER-031", "Jamie Park", ("PEER",)),
+    ("EMT-0118", "Luis Garcia", ("EMT", "CSO")),
+    ("CSO-0433", "Mei Chen", ("CSO", "SUPERVISOR")),
+]
+DEMO_CREW = (("CSO-0412", "CSO"), ("CLN-0207", "CLINICIAN"))
+DEMO_VEHICLE = "VAN-3"

@@ -53,6 +53,7 @@ PACE_ENV = {  # the station's --demo-* options, for a faster demo (tests use sec
     "--demo-call-every": "RESPONDER_DEMO_CALL_EVERY",
     "--demo-review-after": "RESPONDER_DEMO_REVIEW_AFTER",
     "--demo-return-every": "RESPONDER_DEMO_RETURN_EVERY",
+    "--demo-max-open": "RESPONDER_DEMO_MAX_OPEN",
 }
 INSTALL_HINT = 'pip install "civilian-responder[demo]"'
 MISSING_TEXT = ("The demo runs without its station: this install has no station server, so "

@@ -14,7 +14,8 @@ import sys
 DISTRIBUTION = "civilian-responder"
 # import name -> distribution name, where the two differ
 _DISTRIBUTION_OF = {"pyside6": "pyside6-essentials", "shiboken6": "pyside6-essentials",
-                    "pil": "pillow", "bidi": "python-bidi", "yaml": "pyyaml"}
+                    "pil": "pillow", "bidi": "python-bidi", "yaml": "pyyaml",
+                    "multipart": "python-multipart", "python_multipart": "python-multipart"}
 _PREFERRED = ("desktop", "station", "postgres", "reports")
 
 

@@ -67,6 +67,17 @@ class ServiceEntry:
 
 
 @dataclass(frozen=True)
+class CrewMember:
+    """One person on a shift's crew (and on the reports of its calls). ``on_roster`` is False
+    for someone added by hand who is not on the station's roster: flagged for review."""
+
+    person_id: str
+    name: str
+    role_code: str
+    on_roster: bool = True
+
+
+@dataclass(frozen=True)
 class Report:
     id: str
     call_id: str
@@ -106,6 +117,8 @@ class Report:
     narrative: str = ""
     correction_reason: str = ""
     review_comment: str = ""
+    language: str = "en"  # the language the report prints in (its PDF); not language_codes
+    crew: tuple[CrewMember, ...] = ()
 
     @property
     def editable(self) -> bool:
@@ -341,3 +354,86 @@ class Consent:
     share_for: str = ""
     until: str = ""  # YYYY-MM-DD
     source: str = "responder"  # responder | checklist:<id>/<item>
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A named agency or program from the station's resource directory (synced, read-only)."""
+
+    id: str
+    kind: str
+    name: str
+    phone: str = ""
+    address: str = ""
+    hours: str = ""
+    eligibility: str = ""
+    languages: tuple[str, ...] = ()
+    beds_open: int | None = None
+    beds_as_of: str | None = None
+    revision: int = 0
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    """One person on the agency's roster, as the station sent it."""
+
+    person_id: str
+    name: str
+    role_codes: tuple[str, ...]
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Shift:
+    id: str
+    unit_id: str
+    vehicle: str
+    start_mileage: int
+    started_at: str
+    crew: tuple[CrewMember, ...] = ()
+    end_mileage: int | None = None
+    ended_at: str | None = None
+    correction_note: str = ""  # why the end was entered afterwards (a shift left open)
+    officer: str = ""
+
+    @property
+    def open(self) -> bool:
+        return self.ended_at is None
+
+
+@dataclass(frozen=True)
+class ShiftTotals:
+    """What ending a shift produces: hours, calls and time on task (minutes)."""
+
+    hours: float
+    calls: int
+    time_on_task_minutes: int
+    miles: int | None
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """One entry of the unit's own timeline (one status per unit)."""
+
+    id: str
+    status: str
+    at: str
+    call_id: str | None = None
+    shift_id: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CoResponder:
+    """Another agency's unit on a call (police, fire, EMS, mobile crisis)."""
+
+    id: str
+    call_id: str
+    agency_code: str
+    unit_label: str
+    requested_by_code: str
+    created_at: str
+    arrived_at: str | None = None
+    departed_at: str | None = None
+    note: str = ""

@@ -42,6 +42,12 @@ LIST_NAMES = (
     "follow_up_outcomes",
     "consent_kinds",
     "consent_methods",
+    "resource_kinds",
+    "crew_roles",
+    "unit_states",
+    "call_switch_actions",
+    "agencies",
+    "co_response_requests",
 )
 
 
@@ -138,4 +144,9 @@ def load_reference(directory: Path | None = None) -> ReferenceData:
         needs = o.get("needs", [])
         if not isinstance(needs, list) or not all(isinstance(n, str) for n in needs):
             raise ValidationError(f"outcomes.json: {o.code} 'needs' must be a list of field names")
+    for k in lists["resource_kinds"]:
+        if k.get("referral") not in lists["referral_destinations"]:
+            raise ValidationError(
+                f"resource_kinds.json: {k.code} names unknown referral {k.get('referral')}"
+            )
     return ReferenceData(MappingProxyType(lists))

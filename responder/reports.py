@@ -8,8 +8,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from civilian_responder.clock import Clock, iso, new_id, parse_iso
+from civilian_responder.co_responders import suggested_response_model
 from civilian_responder.errors import LockedRecordError, NotFoundError, ValidationError
-from civilian_responder.models import Person, Report, ServiceEntry
+from civilian_responder.languages import SOURCE, pdf_codes
+from civilian_responder.models import CrewMember, Person, Report, ServiceEntry
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store import Store
 from civilian_responder.store.reports import report_payload
@@ -46,6 +48,7 @@ FIELD_SPECS: dict[str, tuple[str, str | None]] = {
     "time_on_task_minutes": ("int", None),
     "narrative": ("text", None),
     "correction_reason": ("text", None),
+    "language": ("language", None),
 }
 
 FIELD_LABELS = {
@@ -55,6 +58,7 @@ FIELD_LABELS = {
     "disability_other": "Other disability",
     "language_codes": "Language needed",
     "disposition_code": "Disposition",
+    "language": "Report language",
     "outcome_codes": "Outcome",
     "response_model_code": "Response",
     "call_source_code": "Call came from",
@@ -120,6 +124,7 @@ class ReportService:
         self.checks: list[Callable[[Report], dict[str, str]]] = []
         # Run inside the finalize transaction (people: the report's contacts).
         self.finalize_hooks: list[Callable[[Report], None]] = []
+        self.language = SOURCE  # a new report's language: the signed-in officer's
 
     def get(self, report_id: str) -> Report:
         report = self._store.reports.get(report_id)
@@ -156,10 +161,26 @@ class ReportService:
             author=self.author, backup_requested=backup is not None,
             backup_reason_code=backup.reason_code if backup else None,
             time_on_task_minutes=_minutes_on_task(events), call_source_code=source,
+            language=self.language if self.language in pdf_codes() else SOURCE,
+            crew=self._crew(call_id, iso(now)),
+            response_model_code=self._response_model(call_id),
         )
         with self._store.atomic("starting the report"):
             self._store.reports.insert(report)
         return report
+
+    def _crew(self, call_id: str, now: str) -> tuple[CrewMember, ...]:
+        """Who worked the call: the crew on shift now, else the shift the call came in on."""
+        shifts = self._store.shifts
+        shift = shifts.shift_at(now) or shifts.open_shift()
+        if shift is None:
+            call = self._store.calls.get(call_id)
+            shift = shifts.shift_at(call.received_at) if call else None
+        return shift.crew if shift else ()
+
+    def _response_model(self, call_id: str) -> str | None:
+        co = self._store.unit.co_responders(call_id)
+        return suggested_response_model(self._ref, co) if co else None
 
     def save_fields(self, report_id: str, fields: Mapping[str, Any]) -> Report:
         """Autosave: write just the changed fields. Values must be well-formed (codes known,
@@ -317,6 +338,10 @@ class ReportService:
             return name
         if kind == "bool":
             return bool(value)
+        if kind == "language":
+            if value not in pdf_codes():
+                raise ValueError(f"{value!r} is not a language reports print in")
+            return value
         if kind == "int":
             if value in (None, ""):
                 return None

@@ -113,9 +113,12 @@ def run(args: argparse.Namespace) -> int:
 
     qapp.setWindowIcon(app_icon())
     install_excepthook(interactive=not args.screenshot)
+    from civilian_responder_ui.shell.translations import Translations  # noqa: PLC0415
+
+    translations = Translations(qapp)  # the officer's language, switched at sign-in
     logged = False
     while True:  # sign in, work, and after a sign-out offer the sign-in again
-        core = _sign_in_and_open(args)
+        core = _sign_in_and_open(args, translations)
         if not isinstance(core, ResponderApp):
             return core
         if not logged:
@@ -126,10 +129,11 @@ def run(args: argparse.Namespace) -> int:
             return result
 
 
-def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
+def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderApp | int:
     """Sign in BEFORE the profile is opened: the key comes from the officer's passphrase."""
     from civilian_responder_ui.session.signin_dialog import startup_session  # noqa: PLC0415
     from civilian_responder_ui.shell.error_dialog import show_error  # noqa: PLC0415
+    from civilian_responder_ui.shell.tasks import TaskRunner  # noqa: PLC0415
     from civilian_responder_ui.shell.theme import apply_theme  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -137,8 +141,11 @@ def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
     # settings.json holds UI preferences only (readable before sign-in): theme the dialog.
     apply_theme(QApplication.instance(), args.theme or UiSettings(
         profile / "settings.json").get("theme", "day"))
+    # The key derivation runs on a worker: the sign-in window stays live and shows it working.
+    tasks = TaskRunner()
     try:
-        session = startup_session(profile, demo=args.demo, interactive=not args.screenshot)
+        session = startup_session(profile, demo=args.demo, interactive=not args.screenshot,
+                                  tasks=tasks, translations=translations)
         if session is None:
             return 0
         return open_profile(args, session)
@@ -149,6 +156,8 @@ def _sign_in_and_open(args: argparse.Namespace) -> ResponderApp | int:
         else:
             print(f"responder: {exc}", file=sys.stderr)
         return 2
+    finally:
+        tasks.wait_for_done(10_000)
 
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:

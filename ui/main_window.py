@@ -11,7 +11,9 @@ from civilian_responder_ui.calls.call_board import CallBoardView
 from civilian_responder_ui.calls.call_detail import CallDetailView
 from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
+from civilian_responder_ui.shell.shortcuts import install_shortcuts
 from civilian_responder_ui.shell.theme import apply_theme, other
+from civilian_responder_ui.shift.unit_bar import ShiftRecoveryBanner, UnitBar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStatusBar,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
         self.detail.report_saved.connect(self._on_detail_report_saved)
         self.board.set_colors(colors)
         self._update_theme_action()
+        self._build_full_window()
+        install_shortcuts(self)
 
     # Construction ----------------------------------------------------------------------------
 
@@ -95,6 +100,9 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         spacer.setStyleSheet("background: transparent;")
         self.toolbar.addWidget(spacer)
+        self.unit_bar = UnitBar(self._app, self.toolbar)
+        self.unit_bar.unit_changed.connect(self.reload)
+        self.toolbar.addWidget(self.unit_bar)
         officer = self._app.officer_name
         unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
         self.toolbar.addWidget(QLabel(unit, self.toolbar, objectName="unitLabel"))
@@ -122,6 +130,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.open_recovered_button)
         row.addWidget(dismiss)
         self.show_recovered(self._app.recovered)
+        self.shift_banner = ShiftRecoveryBanner(self._app, self.unit_bar, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.board)
@@ -135,6 +144,7 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(6, 6, 6, 0)
         box.setSpacing(6)
         box.addWidget(self.banner)
+        box.addWidget(self.shift_banner)
         box.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -144,6 +154,38 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
         self.counts_label = QLabel(bar)
         bar.addWidget(self.counts_label)
+        # Clock sanity: shown once a sync found this device's clock off from the station's.
+        self.clock_label = QLabel(bar, objectName="clockWarning")
+        self.clock_label.setProperty("role", "error")
+        bar.addWidget(self.clock_label)
+        self.refresh_clock()
+
+    def _build_full_window(self) -> None:
+        """F11 folds the board away so the call (a report, a checklist) takes the window."""
+        self.full_window_action = QAction("Full window", self, checkable=True)
+        self.full_window_action.setShortcut(QKeySequence("F11"))
+        self.full_window_action.setToolTip("Fold the call board away and back (F11)")
+        self.full_window_action.toggled.connect(self.set_full_window)
+        self.addAction(self.full_window_action)
+        corner = QWidget(self.detail.tabs)  # a margin keeps the button clear of the pane's edge
+        button = QToolButton(corner, objectName="fullWindowButton")
+        button.setDefaultAction(self.full_window_action)
+        button.setText("\u2922")
+        button.setAccessibleName("Full window")
+        button.setMinimumSize(48, 44)
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 4, 2)
+        row.addWidget(button)
+        self.detail.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def set_full_window(self, full: bool) -> None:
+        if self.full_window_action.isChecked() != full:
+            self.full_window_action.setChecked(full)  # comes back here through toggled
+            return
+        focus_on_board = self.board.isAncestorOf(QApplication.focusWidget())
+        self.board.setVisible(not full)
+        if full and focus_on_board:
+            self.detail.tabs.currentWidget().setFocus()  # not left on a hidden table
 
     # Extension points ------------------------------------------------------------------------
 
@@ -181,10 +223,19 @@ class MainWindow(QMainWindow):
 
     def reload(self, select_first: bool = False) -> None:
         self.board.reload()
+        self.unit_bar.refresh()
+        self.refresh_clock()
         if select_first and self.board.current_call_id() is None:
             self.board.select_first()
             self.board.table.setFocus()
         self._update_counts()
+
+    def refresh_clock(self) -> None:
+        check = self._app.clock_check
+        self.clock_label.setText(("\u26a0 " + check.text) if check.off else "")
+        self.clock_label.setToolTip(f"Measured at the last sync: {check.measured_seconds:+.0f} s "
+                                    f"(round trip {check.round_trip_ms} ms)" if check.off else "")
+        self.clock_label.setVisible(check.off)
 
     def start_onview_call(self) -> None:
         dialog = OnViewDialog(self._app, self)
@@ -192,6 +243,7 @@ class MainWindow(QMainWindow):
             self.board.filter_edit.clear()
             self.board.refresh_call(dialog.created_call.id)
             self.board.select_call(dialog.created_call.id)
+            self.unit_bar.refresh()
             self._update_counts()
 
     def toggle_theme(self) -> None:
@@ -217,6 +269,7 @@ class MainWindow(QMainWindow):
 
     def _on_detail_status_changed(self, call_id: str) -> None:
         self.board.refresh_call(call_id)
+        self.unit_bar.refresh()
         self._update_counts()
 
     def _on_checklists_call_changed(self, call_id: str) -> None:

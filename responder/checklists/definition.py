@@ -6,6 +6,7 @@ Nothing here reads files or validates; see ``loader``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,6 +159,11 @@ class Definition:
     scoring: Scoring | None = None
     report_mappings: tuple[ReportMapping, ...] = ()
     raw: str = field(default="", repr=False, compare=False)
+    # language code -> texts in that language (see checklists.translation); ``language`` is the
+    # language the texts above are in (``translation.localize`` returns other languages).
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, repr=False,
+                                                          compare=False)
+    language: str = "en"
 
     @property
     def key(self) -> tuple[str, int]:

@@ -200,21 +200,25 @@ def _level(definition: Definition, score: int, values: Mapping[str, Any]
     return level, tuple(reasons)
 
 
-def describe(item: Item, value: Any) -> str:
-    """An answer in words, for summaries and the compact list."""
+ANSWER_WORDS = {"yes": "Yes", "no": "No", "none": "None", "done": "Done"}
+
+
+def describe(item: Item, value: Any, words: Mapping[str, str] = ANSWER_WORDS) -> str:
+    """An answer in words, for summaries and the compact list (``words``: yes, no, none and
+    done in another language)."""
     if value is None:
         return ""
     if item.type == "yes_no":
-        return "Yes" if value else "No"
+        return words["yes"] if value else words["no"]
     if item.type == "single_choice":
         choice = item.choice(value)
         return choice.label if choice else str(value)
     if item.type == "multi_choice":
-        return ", ".join(c.label for c in item.choices if c.code in value) or "None"
+        return ", ".join(c.label for c in item.choices if c.code in value) or words["none"]
     if item.type == "number":
         return f"{value:g} {item.unit}".strip()
     if item.type == "action":
-        return "Done"
+        return words["done"]
     return str(value)
 
 

@@ -35,6 +35,7 @@ from civilian_responder.checklists.rules import (
     check_mapping,
     find_cycle,
 )
+from civilian_responder.checklists.translation import parse_translations
 from civilian_responder.errors import DefinitionError
 from civilian_responder.reference import ReferenceData
 
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 TOP_KEYS = {"$schema", "$comment", "id", "version", "title", "description", "order",
-            "applies_to", "items", "stop_rules", "scoring", "report_mappings"}
+            "applies_to", "items", "stop_rules", "scoring", "report_mappings", "translations"}
 ITEM_KEYS = {"id", "type", "text", "help", "required", "visible_if", "choices", "score", "min",
              "max", "unit", "max_length", "section", "$comment"}
 MAX_FILE_BYTES = 2_000_000
@@ -144,6 +145,7 @@ def _build(raw: Any, p: _Problems, ref: ReferenceData, text: str) -> Definition 
     scoring = _scoring(raw.get("scoring"), items, p, conditions)
     mappings = _mappings(raw.get("report_mappings", []), p, conditions)
     applies = _applies_to(raw.get("applies_to"), p, ref)
+    translations = parse_translations(raw.get("translations"), items, stops, scoring, p.add)
     check_conditions(conditions, by_id, p.add)
     cycle = find_cycle(items)
     if cycle:
@@ -160,7 +162,7 @@ def _build(raw: Any, p: _Problems, ref: ReferenceData, text: str) -> Definition 
         id=str(def_id), version=int(version or 0), title=str(title).strip(), items=tuple(items),
         source=p.source,
         description=description, order=order, applies_to=applies, stop_rules=tuple(stops),
-        scoring=scoring, report_mappings=tuple(mappings), raw=text,
+        scoring=scoring, report_mappings=tuple(mappings), raw=text, translations=translations,
     )
 
 

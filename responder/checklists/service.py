@@ -16,8 +16,10 @@ from civilian_responder.checklists.definition import STOP_ACTIONS, Definition, L
 from civilian_responder.checklists.engine import Evaluation, check_answer, evaluate
 from civilian_responder.checklists.loader import Catalog, load_catalog, parse_bytes
 from civilian_responder.checklists.prefill import as_payload, report_fields, summary_lines, unfilled
+from civilian_responder.checklists.translation import localize
 from civilian_responder.clock import Clock, iso, new_id
 from civilian_responder.errors import DefinitionError, NotFoundError, ValidationError
+from civilian_responder.languages import SOURCE
 from civilian_responder.models import ChecklistEscalation, ChecklistRun, StatusEvent
 from civilian_responder.reference import ReferenceData
 from civilian_responder.reports import ReportService
@@ -111,6 +113,8 @@ class ChecklistService:
         self._reports = reports
         self._folders = list(folders)
         self._snapshots: dict[tuple[str, int], Definition] = {}
+        self.language = SOURCE  # definitions come out in this language (the officer's)
+        self._localized: dict[tuple[tuple[str, int], str], tuple[Definition, Definition]] = {}
         self.catalog = Catalog()
         # Run inside the transaction that completes a run (people: consents asked in it).
         self.completed_hooks: list[Callable[[RunView], None]] = []
@@ -129,8 +133,17 @@ class ChecklistService:
     def problems(self) -> list[DefinitionError]:
         return list(self.catalog.problems)
 
-    def definitions(self) -> list[Definition]:
-        return self.catalog.latest()
+    def definitions(self, language: str | None = None) -> list[Definition]:
+        """The latest version of each definition, in ``language`` (default: the service's)
+        with English wherever that language has no text."""
+        return [localize(d, language or self.language) for d in self.catalog.latest()]
+
+    def definition(self, definition_id: str, version: int | None = None,
+                   language: str | None = None) -> Definition:
+        found = self.catalog.get(definition_id, version)
+        if found is None:
+            raise NotFoundError(f"No checklist called {definition_id}")
+        return localize(found, language or self.language)
 
     def suggestions(self, call_id: str) -> list[Suggestion]:
         """Definitions that apply to the call, in the definitions' own order."""
@@ -185,14 +198,31 @@ class ChecklistService:
             self._snapshots.setdefault(definition.key, definition)
         return self._view(run)
 
-    def get(self, run_id: str) -> RunView:
+    def get(self, run_id: str, language: str | None = None) -> RunView:
+        """The run; its definition's texts in ``language`` (default: the service's)."""
         run = self._store.checklists.get(run_id)
         if run is None:
             raise NotFoundError(f"No checklist run with id {run_id}")
-        return self._view(run)
+        return self._view(run, language)
 
-    def definition_for(self, run: ChecklistRun) -> Definition:
-        """The exact version the run was started under, from the database if need be."""
+    def definition_for(self, run: ChecklistRun, language: str | None = None) -> Definition:
+        """The exact version the run was started under, from the database if need be, in the
+        service's language. A copy stored before its translations shipped borrows them from
+        the same id and version as loaded now (codes and ids are the same)."""
+        found = self._exact_definition(run)
+        language = language or self.language
+        if language == SOURCE:
+            return found
+        cached = self._localized.get((found.key, language))
+        if cached is None or cached[0] is not found:
+            shipped = self.catalog.get(found.id, found.version)
+            borrowed = (None if language in found.translations or shipped is None
+                        else shipped.translations)
+            cached = (found, localize(found, language, borrowed))
+            self._localized[(found.key, language)] = cached
+        return cached[1]
+
+    def _exact_definition(self, run: ChecklistRun) -> Definition:
         key = (run.definition_id, run.definition_version)
         if key in self._snapshots:
             return self._snapshots[key]
@@ -389,8 +419,8 @@ class ChecklistService:
             self._store.checklists.update_run(run_id, fields)
         return dataclasses.replace(view, run=dataclasses.replace(view.run, **fields))
 
-    def _view(self, run: ChecklistRun) -> RunView:
-        definition = self.definition_for(run)
+    def _view(self, run: ChecklistRun, language: str | None = None) -> RunView:
+        definition = self.definition_for(run, language)
         answers = {s.item_id: s.value for s in run.steps}
         done = {s.item_id: s.done_at for s in run.steps if s.done_at}
         return RunView(run, definition, evaluate(definition, answers, done))

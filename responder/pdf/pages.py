@@ -43,14 +43,19 @@ class PageFacts:
     report_label: str  # e.g. "Report 2026-CSO12-0004 v2"
     fingerprint: str
     draft: bool
+    watermark: str = "DRAFT"
+    page_of: str = "Page {number} of {total}"
+    language: str = "en"  # the document's /Lang (screen readers pick their voice from it)
 
 
 class CountingCanvas(Canvas):
     """Holds each page until the end so the footer can say "Page X of Y"."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, page_of: str = "Page {number} of {total}",
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._page_of = page_of
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -63,7 +68,7 @@ class CountingCanvas(Canvas):
             self.setFont(BODY, 8)
             self.setFillColor(MUTED)
             self.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 0.45 * inch,
-                                 f"Page {number} of {total}")
+                                 self._page_of.format(number=number, total=total))
             super().showPage()
         super().save()
 
@@ -74,7 +79,7 @@ def build_document(out: io.BytesIO, facts: PageFacts, author: str) -> BaseDocTem
         out, pagesize=LETTER, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
         title=clean(facts.title), author=clean(author), subject=clean(facts.report_label),
-        creator="Responder", producer="Responder",
+        creator="Responder", producer="Responder", lang=facts.language,
     )
     body_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
     first = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, body_h - LETTERHEAD_H, id="first",
@@ -161,7 +166,7 @@ def _watermark(c: Canvas, facts: PageFacts) -> None:
     c.setFont(BOLD, 150)
     c.translate(PAGE_W / 2, PAGE_H / 2)
     c.rotate(52)
-    c.drawCentredString(0, -50, "DRAFT")
+    c.drawCentredString(0, -50, facts.watermark)
     c.restoreState()
 
 

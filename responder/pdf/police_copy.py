@@ -11,27 +11,28 @@ import dataclasses
 from civilian_responder.part2 import Part2Tags
 from civilian_responder.pdf.snapshot import ChecklistSummary, ReportSnapshot
 
-WITHHELD_ANSWER = "[withheld \N{EM DASH} 42 CFR Part 2]"
-
 
 def police_copy(snapshot: ReportSnapshot, tags: Part2Tags) -> ReportSnapshot:
-    report, withheld = tags.withhold(snapshot.report)
+    """``withheld`` holds keys of the label table (``withheld.<key>``): the report fields left
+    out, then ``checklist`` / ``checklist_answers``."""
+    left_out = list(tags.tagged_fields(snapshot.report))
+    report, _ = tags.withhold(snapshot.report)
     # Services offered to a named person print that person's name; the report's persons stay.
     runs: list[ChecklistSummary] = []
-    left_out = list(withheld)
+    withheld_answer = snapshot.labels("withheld_answer")
     for run in snapshot.checklists:
         if run.part2_run:
-            left_out.append("a checklist")
+            left_out.append("checklist")
             continue
         if any(run.part2_answers):
             run = dataclasses.replace(
                 run,
                 answers=tuple(
-                    (q, WITHHELD_ANSWER if tagged else a)
+                    (q, withheld_answer if tagged else a)
                     for (q, a), tagged in zip(run.answers, run.part2_answers, strict=True)
                 ),
             )
-            left_out.append("checklist answers")
+            left_out.append("checklist_answers")
         runs.append(run)
     return dataclasses.replace(
         snapshot,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -15,7 +16,6 @@ from reportlab.platypus import Flowable
 
 log = logging.getLogger(__name__)
 
-TITLE = "Field Contact Report"
 
 
 def render(snapshot: ReportSnapshot, password: str | None = None) -> bytes:
@@ -26,14 +26,18 @@ def render(snapshot: ReportSnapshot, password: str | None = None) -> bytes:
     try:
         register_fonts()
         out = io.BytesIO()
+        labels = snapshot.labels
         facts = PageFacts(
             agency_name=snapshot.agency.name, logo=snapshot.agency.logo,
-            title=f"{TITLE} — Police copy" if snapshot.police_copy else TITLE,
-            report_label=f"Report {r.report_number} v{r.version}",
+            title=labels("police_copy_title" if snapshot.police_copy else "title"),
+            report_label=labels("report_label", number=r.report_number, version=r.version),
             fingerprint=snapshot.fingerprint, draft=not snapshot.approved,
+            watermark=labels("draft_watermark"), page_of=labels("page_of"),
+            language=labels.language,
         )
         doc = build_document(out, facts, r.author)
-        doc.build(story(snapshot), canvasmaker=CountingCanvas)
+        doc.build(story(snapshot), canvasmaker=functools.partial(CountingCanvas,
+                                                                 page_of=facts.page_of))
         data = out.getvalue()
     except RenderError:
         raise

@@ -111,10 +111,11 @@ class ReportPdfService:
             agency = load_agency(self._store.get_meta, self._root)
             zone = self._store.get_meta("timezone") or ""
             runs = tuple(self.checklists(report)) if self.checklists else ()
+            co = tuple(self._store.unit.co_responders(report.call_id))
         return ReportSnapshot(
             report=report, call=call, timeline=events, photos=photos, reference=self._ref,
             agency=agency, checklists=runs, superseded_version=old.version if old else None,
-            fingerprint=fingerprint(report), timezone=zone,
+            fingerprint=fingerprint(report), timezone=zone, co_responders=co,
         )
 
     def _photos(self, report: Report) -> tuple[PhotoSnapshot, ...]:

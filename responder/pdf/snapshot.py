@@ -4,13 +4,15 @@ database. Rendering reads only this, so it can run on a worker and never sees a 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from civilian_responder.models import Attachment, Call, Report, StatusEvent
+from civilian_responder.models import Attachment, Call, CoResponder, Report, StatusEvent
+from civilian_responder.pdf.labels import Labels, load_labels
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store.reports import report_payload
 
@@ -62,9 +64,16 @@ class ReportSnapshot:
     superseded_version: int | None = None
     fingerprint: str = ""
     timezone: str = ""  # IANA name for printed times; empty = this machine's local zone
-    # A police copy leaves out what 42 CFR Part 2 protects and lists, in words, what it left out.
+    co_responders: tuple[CoResponder, ...] = ()  # other agencies' units on the call
+    # A police copy leaves out what 42 CFR Part 2 protects and lists what it left out (keys of
+    # the label table's "withheld.*" entries, never the values).
     police_copy: bool = False
     withheld: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def labels(self) -> Labels:
+        """The fixed labels in the report's language (English for any it lacks)."""
+        return load_labels(self.report.language)
 
     @property
     def approved(self) -> bool:

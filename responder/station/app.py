@@ -6,10 +6,12 @@ import logging
 from typing import Any
 
 from civilian_responder import __version__
+from civilian_responder.station import console
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.middleware import BodyLimit, SecurityHeaders
 from civilian_responder.station.routes import (
     attachments,
+    cad,
     checklists,
     dispatch,
     enroll,
@@ -23,7 +25,7 @@ from civilian_responder.station.service import Station
 from civilian_responder.station.storage.uploads import MAX_BATCH, MAX_CHUNK
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -39,7 +41,9 @@ def error_body(kind: str, message: str) -> dict[str, Any]:
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StationError)
-    async def _station_error(_request: Request, exc: StationError) -> JSONResponse:
+    async def _station_error(request: Request, exc: StationError) -> Response:
+        if request.url.path.startswith("/console/"):
+            return console.session.error_page(request, exc.status, exc.message)
         return JSONResponse(error_body(exc.kind, exc.message), exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -90,8 +94,9 @@ def create_fastapi(station: Station) -> FastAPI:
     )
     app.state.station = station
     _install_error_handlers(app)
-    for module in (enroll, sync, attachments, dispatch, review, checklists, metrics):
+    for module in (enroll, sync, attachments, dispatch, cad, review, checklists, metrics):
         app.include_router(module.router)  # each route lists its own error answers
+    console.install(app)
     _publish_our_error_shape(app)
     return app
 

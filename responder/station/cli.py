@@ -23,7 +23,7 @@ from civilian_responder.station import people_cli
 
 DEFAULT_PORT = 8470
 # File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
-PATH_ARGUMENTS = ("file", "database", "data_dir")
+PATH_ARGUMENTS = ("file", "database", "data_dir", "target")
 
 
 def default_data_dir() -> Path:
@@ -79,7 +79,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
                     auth_failures_per_ip=args.auth_failure_limit,
                     window_seconds=args.rate_window, docs=not args.no_docs,
                     trusted_proxies=trusted_proxies(args))
-    station = _open(args, limits=limits)  # migrates once, before any worker starts
+    clock = None
+    if args.clock_offset:
+        from civilian_responder.clock import CorrectedClock, SystemClock  # noqa: PLC0415
+
+        # Testing only: a station whose clock is wrong, to see units notice and correct.
+        clock = CorrectedClock(SystemClock(), args.clock_offset)
+    station = _open(args, limits=limits, clock=clock)  # migrates once, before any worker
     workers = args.workers or int(os.environ.get("RESPONDER_STATION_WORKERS") or 1)
     return serve(station, args.host, args.port, args.tls_cert, args.tls_key,
                  "debug" if args.verbose else "info", _companions(args, station),
@@ -95,8 +101,9 @@ def _companions(args: argparse.Namespace, station: Any) -> list[Any]:
 
         if args.demo_adopt:
             demo.adopt_calls(station, demo.read_adopt_file(args.demo_adopt), args.demo_unit)
+        demo.seed_directory(station)
         pace = demo.DemoPace(args.demo_call_every, args.demo_review_after,
-                             args.demo_return_every)
+                             args.demo_return_every, args.demo_max_open)
         dispatcher = demo.DemoDispatcher(station, args.demo_unit, pace)
         dispatcher.tick()
         found.append(dispatcher)
@@ -209,6 +216,79 @@ def cmd_import_eido(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_eido(args: argparse.Namespace) -> int:
+    station = _open(args)
+    if args.call:
+        entries = station.eido.select(call_id=station.dispatch.resolve(args.call))
+    else:
+        entries = station.eido.select(since=args.since)
+    text = json.dumps([e["document"] for e in entries] if args.documents_only else entries,
+                      indent=2, ensure_ascii=False)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"Wrote {len(entries):,} EIDO documents to {args.output}", file=sys.stderr)
+    else:
+        print(text)
+    waiting = station.eido.pending()
+    if waiting:
+        print(f"responder-station: {len(waiting)} EIDO document(s) not sent because they fail "
+              f"the schema (retried automatically); first: {waiting[0]['last_error']}",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_directory(args: argparse.Namespace) -> int:
+    station = _open(args)
+    if args.action in ("import", "set-beds", "retire") and not args.target:
+        print(f"responder-station: directory {args.action} needs "
+              f"{'a FILE' if args.action == 'import' else 'a resource ID'}", file=sys.stderr)
+        return 2
+    if args.action == "import":
+        return _directory_import(station, args.target)
+    if args.action == "list":
+        rows = station.directory.list(args.kind)
+        if args.json:
+            _print_json(rows)
+            return 0
+        for r in rows:
+            beds = "" if r["beds_open"] is None else (
+                f"  beds {r['beds_open']} as of {r['beds_as_of']}")
+            print(f"{r['id']:<32} {r['kind']:<18} {r['name']}  {r['phone']}{beds}")
+        print(f"{len(rows):,} resources", file=sys.stderr)
+        return 0
+    if args.action == "retire":
+        done = station.directory.retire(args.target)
+        print(f"{done['name']} retired: units drop it at their next sync")
+        return 0
+    if args.beds is None:
+        print("responder-station: directory set-beds needs ID and N (beds open)", file=sys.stderr)
+        return 2
+    from civilian_responder.station.directory import RowError, as_of_time  # noqa: PLC0415
+    from civilian_responder.station.errors import Invalid  # noqa: PLC0415
+
+    try:
+        as_of = as_of_time(args.as_of, station.clock.now())
+    except RowError as exc:
+        raise Invalid(str(exc)) from None
+    done = station.directory.set_beds(args.target, args.beds, as_of)
+    print(f"{done['name']}: {done['beds_open']} beds open as of {done['beds_as_of']}")
+    return 0
+
+
+def _directory_import(station: Any, file: str) -> int:
+    try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        print(f"responder-station: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    done, bad = station.import_directory(data, file)
+    for line in bad:
+        print(f"responder-station: {file}: {line} (left out)", file=sys.stderr)
+    print(f"Directory: {done.added:,} added, {done.updated:,} updated, {done.unchanged:,} "
+          f"unchanged, {len(bad):,} bad rows left out")
+    return 1 if bad else 0
+
+
 def cmd_update_call(args: argparse.Namespace) -> int:
     from civilian_responder.station.storage.calls import CallUpdate  # noqa: PLC0415
 
@@ -221,6 +301,39 @@ def cmd_update_call(args: argparse.Namespace) -> int:
     print(f"Call {call['cad_number']} now {state}, unit {call['unit_id']}, "
           f"revision {call['station_revision']}")
     return 0
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    """``roster import FILE``: add or update people (bad rows named, the rest kept);
+    ``roster list``: who is on the roster."""
+    station = _open(args)
+    if args.action == "list":
+        people = station.roster.people()
+        if args.json:
+            _print_json(people)
+            return 0
+        for p in people:
+            state = "" if p["active"] else "  (inactive)"
+            print(f"{p['person_id']:<12} {p['name']:<32} {', '.join(p['role_codes'])}{state}")
+        print(f"{len(people)} people on the roster")
+        return 0
+    if not args.file:
+        print("responder-station: roster import needs a FILE (CSV)", file=sys.stderr)
+        return 2
+    try:
+        text = Path(args.file).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"responder-station: {args.file} is not UTF-8 text", file=sys.stderr)
+        return 2
+    done = station.roster.import_text(text)
+    for problem in done.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(f"Roster: {done.added} added, {done.updated} updated, {done.unchanged} unchanged, "
+          f"{len(done.problems)} rows skipped; units get the changes at their next sync")
+    return 1 if done.problems else 0
 
 
 def cmd_publish_checklist(args: argparse.Namespace) -> int:
@@ -247,6 +360,41 @@ def cmd_list_conflicts(args: argparse.Namespace) -> int:
               f"{c['reason']}")
     if not kept:
         print("No conflicts kept.")
+    return 0
+
+
+def _staff_password() -> str:
+    """From $RESPONDER_STAFF_PASSWORD (scripts) or typed twice at a prompt, never an argument
+    (an argument shows in the process list and the shell history)."""
+    env = os.environ.get("RESPONDER_STAFF_PASSWORD")
+    if env:
+        return env
+    first = getpass.getpass("Password for the new staff account: ")
+    if getpass.getpass("Same password again: ") != first:
+        from civilian_responder.station.errors import Invalid  # noqa: PLC0415
+
+        raise Invalid("The two passwords differ; nothing was created")
+    return first
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    directory = _open(args).staff
+    if args.action == "add":
+        if not args.role:
+            print("responder-station: staff add needs --role", file=sys.stderr)
+            return 2
+        member = directory.add(args.name, args.role, _staff_password(), actor="station-cli")
+        print(f"Staff account {member.name} ({member.role}) created; sign in at /console/")
+    elif args.action == "disable":
+        member = directory.disable(args.name, actor="station-cli")
+        print(f"Staff account {member.name} disabled; its sessions are ended")
+    else:
+        members = directory.list()
+        if args.json:
+            _print_json([vars(m) for m in members])
+        for m in [] if args.json else members:
+            state = f"disabled {m.disabled_at}" if m.disabled_at else "active"
+            print(f"{m.name:24} {m.role:16} created {m.created_at}  {state}")
     return 0
 
 
@@ -402,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "repeatable (default: $RESPONDER_STATION_TRUSTED_PROXIES, else none)")
     p.add_argument("--rate-window", type=int, default=300, help="rate-limit window in seconds")
     p.add_argument("--no-docs", action="store_true", help="do not serve the /docs HTML page")
+    p.add_argument("--clock-offset", type=float, default=0.0, help=argparse.SUPPRESS)
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: "
                    "$RESPONDER_STATION_WORKERS, else 1); use PostgreSQL for more than one")
     _serve_demo_arguments(p)
@@ -426,12 +575,25 @@ def build_parser() -> argparse.ArgumentParser:
     _register_dispatch(sub)
     _register_metrics(sub)
     people_cli.register(sub, _add, _open)
+    _register_staff(sub)
+    p = _add(sub, "roster", cmd_roster, "the agency's roster of crew members, sent to units")
+    p.add_argument("action", choices=["import", "list"])
+    p.add_argument("file", nargs="?", help="roster CSV: person_id,name,roles[,active]")
+    p.add_argument("--json", action="store_true")
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")
     p = _add(sub, "list-conflicts", cmd_list_conflicts, "changes kept but not applied because "
              "they clashed with what the station had")
     p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true")
+    p = _add(sub, "directory", cmd_directory, "the resource directory units search offline: "
+             "import FILE (CSV or JSON), list, set-beds ID N, retire ID (docs/station.md)")
+    p.add_argument("action", choices=["import", "list", "set-beds", "retire"])
+    p.add_argument("target", nargs="?", help="FILE for import; resource ID for set-beds, retire")
+    p.add_argument("beds", nargs="?", type=int, help="set-beds: beds open now")
+    p.add_argument("--as-of", help="set-beds: when the count was taken (default now)")
+    p.add_argument("--kind", help="list: only this kind (e.g. SHELTER)")
     p.add_argument("--json", action="store_true")
     p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
     p.add_argument("action", choices=["list", "show", "approve", "return"])
@@ -454,10 +616,21 @@ def _serve_demo_arguments(p: argparse.ArgumentParser) -> None:
                    help="demo: review a submitted report after this long (default 45)")
     p.add_argument("--demo-return-every", type=int, default=3, metavar="N",
                    help="demo: return about one first submission in N for revision (default 3)")
+    p.add_argument("--demo-max-open", type=int, default=6, metavar="N",
+                   help="demo: no new call while the unit has N open (default 6; 0: no limit)")
     p.add_argument("--demo-adopt", type=Path, metavar="FILE",
                    help="demo: JSON list of the unit's offline demo calls to take over")
     p.add_argument("--lease-dir", type=Path, metavar="DIR", help="stop when no process holding "
                    "a lease in DIR is alive (how apps share the embedded demo station)")
+
+
+def _register_staff(sub: Any) -> None:
+    p = _add(sub, "staff", cmd_staff, "console staff accounts: add NAME --role R, list, "
+             "disable NAME (password from a prompt or $RESPONDER_STAFF_PASSWORD)")
+    p.add_argument("action", choices=["add", "list", "disable"])
+    p.add_argument("name", nargs="?", default="")
+    p.add_argument("--role", help="supervisor, dispatcher, program_manager or admin")
+    p.add_argument("--json", action="store_true")
 
 
 def _register_dispatch(sub: Any) -> None:
@@ -476,6 +649,15 @@ def _register_dispatch(sub: Any) -> None:
     p.add_argument("file")
     p.add_argument("--unit", help="unit to assign a new incident to")
     p.add_argument("--actor", default="dispatch")
+    p = _add(sub, "export-eido", cmd_export_eido, "the EIDO status and disposition documents "
+             "sent back to CAD, for one call or since a time (docs/cad.md)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("call", nargs="?", help="call id or CAD number")
+    which.add_argument("--since", metavar="T", help="documents published at or after T "
+                       "(ISO-8601, e.g. 2026-12-01T00:00:00Z)")
+    p.add_argument("--documents-only", action="store_true",
+                   help="just the EIDO documents, without cursor and kind")
+    p.add_argument("--output", "-o", help="file to write (default: standard output)")
     p = _add(sub, "update-call", cmd_update_call, "change priority, add a note, reassign or "
              "cancel a call")
     p.add_argument("call", help="call id or CAD number")

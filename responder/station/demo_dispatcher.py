@@ -20,13 +20,15 @@ import random
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from civilian_responder.clock import parse_iso
+from civilian_responder.clock import iso, parse_iso
 from civilian_responder.demo_data import (
     CALL_TYPES,
     CAUTIONS,
+    DEMO_ROSTER,
     LANDMARKS,
     REPEAT_PEOPLE,
     REPEAT_PLACES,
@@ -34,10 +36,12 @@ from civilian_responder.demo_data import (
     people_history,
     person,
 )
+from civilian_responder.resource_files import resource_path
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.service import Station
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
 from civilian_responder.station.storage.database import lock_feed, write
+from civilian_responder.station.storage.roster import RosterRow
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +63,8 @@ class DemoPace:
     call_every: float = 180.0  # seconds between new calls for the unit
     review_after: float = 45.0  # a submitted report waits this long for its review
     return_every: int = 3  # about one first submission in N is returned for revision
+    # No new call while the unit has this many open (0: no limit): a short queue, not a pile.
+    max_open: int = 6
 
     @property
     def tick(self) -> float:
@@ -91,9 +97,20 @@ class DemoDispatcher:
                 return (self.station.clock.now() - parse_iso(call["received_at"])).total_seconds()
         return None
 
+    def open_calls(self) -> int:
+        return sum(1 for c in self.station.dispatch.list_calls(self.unit_id, limit=50)
+                   if c["status"] != "CLEARED" and not c["cancelled"])
+
     def call_due(self) -> bool:
+        if self.pace.max_open and self.open_calls() >= self.pace.max_open:
+            return False
         since = self.seconds_since_last_call()
         return since is None or since >= self.pace.call_every
+
+    def publish_roster(self) -> None:
+        """The demo agency's roster, so the unit's start-shift dialog has people to choose."""
+        rows = [RosterRow(pid, name, roles) for pid, name, roles in DEMO_ROSTER]
+        self.station.roster.store(rows)
 
     def dispatch_call(self) -> dict[str, Any]:
         rng = self._rng
@@ -148,6 +165,7 @@ class DemoDispatcher:
         self.review_due()
 
     def start(self, _stop_server: Callable[[], None]) -> None:
+        self.publish_roster()
         self._thread = threading.Thread(target=self._run, name="demo-dispatcher", daemon=True)
         self._thread.start()
 
@@ -193,3 +211,24 @@ def read_adopt_file(path: Path) -> list[dict[str, Any]]:
         log.warning("demo: cannot read the demo shift from %s: %s", path, exc)
         return []
     return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
+
+
+DEMO_DIRECTORY = ("directory", "demo-directory.json")
+
+
+def seed_directory(station: Station) -> int:
+    """Load the generated demo directory (resources/directory) into an empty directory, with
+    the shelters' beds counted two hours ago (as a night shift's 6 pm count would be)."""
+    if station.directory.count():
+        return 0
+    path = resource_path(*DEMO_DIRECTORY)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    counted = iso(station.clock.now() - timedelta(hours=2))
+    for row in doc["resources"]:
+        if row.get("beds_open") is not None:
+            row["beds_as_of"] = counted
+    done, bad = station.import_directory(json.dumps(doc).encode("utf-8"), path.name)
+    for line in bad:
+        log.warning("demo directory: %s", line)
+    return done.added
+

@@ -22,6 +22,9 @@ DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.j
             "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
             "https://fastapi.tiangolo.com; connect-src 'self'; frame-ancestors 'none'; "
             "base-uri 'none'; form-action 'none'")
+# The console's pages: only its own stylesheet, script and images; forms post only to itself.
+CONSOLE_CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 
 def _too_large(limit: int) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -97,7 +100,9 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope["path"] in self.docs_paths else API_CSP
+        path = scope["path"]
+        csp = (DOCS_CSP if path in self.docs_paths
+               else CONSOLE_CSP if path.startswith("/console") else API_CSP)
         extra = [
             (b"x-content-type-options", b"nosniff"),
             (b"x-frame-options", b"DENY"),
@@ -111,7 +116,10 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message = dict(message)
-                message["headers"] = list(message.get("headers") or []) + extra
+                own = list(message.get("headers") or [])
+                # A response that sets its own caching (console assets) keeps it.
+                keep = [h for h in extra if not any(h[0] == k.lower() for k, _ in own)]
+                message["headers"] = own + keep
             await send(message)
 
         await self.app(scope, receive, with_headers)

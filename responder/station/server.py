@@ -88,6 +88,9 @@ def serve(station: Station, host: str, port: int, cert: Path | None = None,
 
     config = uvicorn.Config(create_app(station), **options)
     config.load()
+    from civilian_responder.station.memory import settle_memory  # noqa: PLC0415
+
+    settle_memory()
     if context is not None:
         # uvicorn builds its own context without a version floor; use ours (TLS 1.2+).
         config.ssl = context

@@ -12,17 +12,24 @@ from typing import Any
 from civilian_responder import __version__
 from civilian_responder.clock import Clock, SystemClock, new_id
 from civilian_responder.reference import ReferenceData, load_reference
+from civilian_responder.station.directory import RowError, parse_rows, read_file
 from civilian_responder.station.eido import parse_eido
+from civilian_responder.station.eido_out import EidoWriter
 from civilian_responder.station.errors import Invalid
 from civilian_responder.station.metrics.engine import Metrics
 from civilian_responder.station.storage import feed
+from civilian_responder.station.storage.board import read_board
 from civilian_responder.station.storage.calls import CallSpec, CallUpdate, Dispatch, raise_cad
 from civilian_responder.station.storage.checklists import Checklists
 from civilian_responder.station.storage.database import lock_feed, make_engine, migrate, write
 from civilian_responder.station.storage.devices import Device, DeviceRegistry
+from civilian_responder.station.storage.directory import DirectoryStore, Imported
+from civilian_responder.station.storage.eido_outbox import EidoOutbox
 from civilian_responder.station.storage.people import People
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
+from civilian_responder.station.storage.roster import Roster
+from civilian_responder.station.storage.staff import StaffDirectory
 from civilian_responder.station.storage.tables import meta, receipts
 from civilian_responder.station.storage.throttle import Throttle
 from civilian_responder.station.storage.uploads import Uploads
@@ -58,11 +65,15 @@ class Station:
         self.review = Review(engine, clock)
         self.uploads = Uploads(engine, clock)
         self.checklists = Checklists(engine, clock)
+        self.roster = Roster(engine, clock, reference)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
         self.people = People(engine, clock)
+        self.directory = DirectoryStore(engine, clock, reference)
+        self.staff = StaffDirectory(engine, clock, self.throttle)
         self.station_id = self._meta("station_id")
         self.version = __version__
+        self.eido = EidoOutbox(engine, clock, lambda: EidoWriter(reference, self.station_id))
 
     def _meta(self, key: str) -> str:
         """A station-wide value, created (a new uuid) the first time it is asked for."""
@@ -87,6 +98,12 @@ class Station:
         with write(self.engine) as conn:
             conn.execute(delete(meta).where(meta.c.key == "epoch"))
         return self._meta("epoch")
+
+    def push(self, device: Device, changes: list[Any]) -> list[dict[str, Any]]:
+        """Apply a unit's changes, then publish what CAD should learn from them (EIDO)."""
+        results = self.pusher.push(device, changes)
+        self.eido.publish_quietly()
+        return results
 
     def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
         return feed.pull(self.engine, device.unit_id, cursor, limit)
@@ -150,10 +167,24 @@ class Station:
                             unit_id=unit_id or None)
         return self.dispatch.update(existing, change, actor), False
 
+    def import_directory(self, data: bytes, filename: str) -> tuple[Imported, list[str]]:
+        """Add or update resources from a CSV or JSON file; (what changed, each bad row)."""
+        try:
+            raw = read_file(data, filename)
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError and RowError too
+            detail = str(exc) if isinstance(exc, RowError) else type(exc).__name__
+            raise Invalid(f"{filename} is not a CSV or JSON directory file ({detail})") from None
+        parsed = parse_rows(raw, self.reference, self.clock.now())
+        return self.directory.save(parsed.rows), [str(b) for b in parsed.bad]
+
     def create_call(self, fields: dict[str, Any], actor: str) -> dict[str, Any]:
         names = {f.name for f in dataclasses.fields(CallSpec)} - {"incident_id", "type_text"}
         return self.dispatch.create(CallSpec(**{k: v for k, v in fields.items() if k in names}),
                                     actor)
+
+    def board(self) -> dict[str, Any]:
+        """Units with their status and crew, and the open calls by priority and age."""
+        return read_board(self.engine, self.reference)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -37,8 +37,12 @@ def worker_app() -> Any:
     settings = json.loads(os.environ[SETTINGS_ENV])
     limits = dict(settings["limits"], trusted_proxies=tuple(settings["limits"]
                                                             ["trusted_proxies"]))
+    from civilian_responder.station.memory import settle_memory  # noqa: PLC0415
+
     station = open_station(settings["database"], limits=Limits(**limits), run_migrations=False)
-    return create_app(station)
+    app = create_app(station)
+    settle_memory()
+    return app
 
 
 def run_workers(database_url: str, limits: Any, workers: int, **server: Any) -> None:

@@ -56,8 +56,8 @@ class CallRepository:
         self._db["calls"].update(call_id, fields)
 
     def board(self) -> list[CallSummary]:
-        """Every call with what the board shows, most urgent first: open before cleared,
-        then priority, then oldest first."""
+        """Every call with what the board shows: open calls most urgent first (priority, then
+        oldest first), then history (cleared or cancelled), most recent first."""
         rows = self._db.execute(
             """
             SELECT c.id, COALESCE(c.cad_number, 'LOCAL-' || upper(substr(c.id, 1, 8))),
@@ -66,7 +66,10 @@ class CallRepository:
                    EXISTS (SELECT 1 FROM outbox o WHERE o.call_id = c.id AND o.state = 'pending'),
                    substr(c.narrative, 1, 200)
             FROM calls c
-            ORDER BY (c.status = 'CLEARED' OR c.cancelled), c.priority, c.received_at
+            ORDER BY (c.status = 'CLEARED' OR c.cancelled),
+                     CASE WHEN c.status = 'CLEARED' OR c.cancelled THEN 0 ELSE c.priority END,
+                     CASE WHEN c.status = 'CLEARED' OR c.cancelled THEN '' ELSE c.received_at END,
+                     c.received_at DESC
             """
         ).fetchall()
         return [

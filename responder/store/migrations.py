@@ -298,6 +298,138 @@ def _report_outcomes(db: sqlite_utils.Database) -> None:
     migrate_reports(db)
 
 
+@migrations(name="0751_report_language")
+def _report_language(db: sqlite_utils.Database) -> None:
+    # The language a report prints in (its PDF's fixed labels). Reports written before
+    # languages existed were written and printed in English.
+    db.execute("ALTER TABLE reports ADD COLUMN language TEXT NOT NULL DEFAULT 'en'")
+
+
+@migrations(name="0551_directory")
+def _directory(db: sqlite_utils.Database) -> None:
+    # The station's resource directory, searched offline. ``search`` holds the lowercased text
+    # a search matches (name, kind label, address, languages, eligibility), written with the row.
+    db.execute(
+        """
+        CREATE TABLE directory_resources (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            phone TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            hours TEXT NOT NULL DEFAULT '',
+            eligibility TEXT NOT NULL DEFAULT '',
+            languages TEXT NOT NULL DEFAULT '[]',
+            beds_open INTEGER,
+            beds_as_of TEXT,
+            revision INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            search TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX directory_by_name ON directory_resources (name COLLATE NOCASE)")
+    db.execute("CREATE INDEX directory_by_kind ON directory_resources (kind, name)")
+
+
+@migrations(name="0501_roster")
+def _roster(db: sqlite_utils.Database) -> None:
+    # The agency's roster as the station last sent it (pull kind ``roster_person``).
+    db.execute(
+        """
+        CREATE TABLE roster (
+            person_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role_codes TEXT NOT NULL DEFAULT '[]',
+            active INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+
+
+@migrations(name="0502_shifts")
+def _shifts(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE shifts (
+            id TEXT PRIMARY KEY,
+            unit_id TEXT NOT NULL,
+            vehicle TEXT NOT NULL,
+            start_mileage INTEGER NOT NULL CHECK (start_mileage >= 0),
+            end_mileage INTEGER CHECK (end_mileage IS NULL OR end_mileage >= start_mileage),
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            correction_note TEXT NOT NULL DEFAULT '',
+            officer TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    # At most one shift open per device.
+    db.execute("CREATE UNIQUE INDEX shifts_one_open ON shifts (ifnull(ended_at, 'open'))"
+               " WHERE ended_at IS NULL")
+    db.execute(
+        """
+        CREATE TABLE shift_crew (
+            shift_id TEXT NOT NULL REFERENCES shifts(id),
+            person_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            role_code TEXT NOT NULL,
+            on_roster INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (shift_id, person_id)
+        )
+        """
+    )
+
+
+@migrations(name="0503_unit_status")
+def _unit_status(db: sqlite_utils.Database) -> None:
+    # The unit's own timeline: one status per unit; the last row is where the unit is now.
+    db.execute(
+        """
+        CREATE TABLE unit_status_events (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            at TEXT NOT NULL,
+            call_id TEXT REFERENCES calls(id),
+            shift_id TEXT REFERENCES shifts(id),
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX unit_status_at ON unit_status_events (at)")
+    # Calls the unit put on hold to work another: they wait in the queue.
+    db.execute(
+        "CREATE TABLE call_holds (call_id TEXT PRIMARY KEY REFERENCES calls(id), held_at TEXT)"
+    )
+
+
+@migrations(name="0504_co_responders")
+def _co_responders(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE co_responders (
+            id TEXT PRIMARY KEY,
+            call_id TEXT NOT NULL REFERENCES calls(id),
+            agency_code TEXT NOT NULL,
+            unit_label TEXT NOT NULL DEFAULT '',
+            requested_by_code TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            arrived_at TEXT,
+            departed_at TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX co_responders_call ON co_responders (call_id, created_at)")
+
+
+@migrations(name="0505_report_crew")
+def _report_crew(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE reports ADD COLUMN crew TEXT NOT NULL DEFAULT '[]'")
+
+
 @migrations(name="0601_people")
 def _people(db: sqlite_utils.Database) -> None:
     # People over time: persons known to the unit, contacts, follow-ups, consents (issue 13).

@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlite_utils
 from civilian_responder.models import (
+    CrewMember,
     MigrationNote,
     Person,
     RecoveredDraft,
@@ -27,6 +28,7 @@ def _report_from_row(row: Sequence[Any]) -> Report:
         v[name] = tuple(json.loads(v[name]))
     v["persons"] = tuple(Person(**p) for p in json.loads(v["persons"]))
     v["services"] = tuple(ServiceEntry(**s) for s in json.loads(v["services"]))
+    v["crew"] = tuple(CrewMember(**c) for c in json.loads(v["crew"]))
     for name in _BOOLS:
         v[name] = bool(v[name])
     return Report(**v)
@@ -38,7 +40,7 @@ def encode_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     for name, value in fields.items():
         if name in _CODE_LISTS:
             out[name] = json.dumps(list(value))
-        elif name in ("persons", "services"):
+        elif name in ("persons", "services", "crew"):
             out[name] = json.dumps(
                 [dataclasses.asdict(x) if dataclasses.is_dataclass(x) else dict(x) for x in value]
             )

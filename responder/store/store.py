@@ -12,10 +12,13 @@ from civilian_responder.store.audit import AuditRepository
 from civilian_responder.store.calls import CallRepository
 from civilian_responder.store.checklists import ChecklistRepository
 from civilian_responder.store.database import open_database, translate_errors
+from civilian_responder.store.directory import DirectoryRepository
 from civilian_responder.store.outbox import Outbox
 from civilian_responder.store.people import PeopleRepository
 from civilian_responder.store.reports import ReportRepository
+from civilian_responder.store.shifts import ShiftRepository
 from civilian_responder.store.sync import SyncRepository
+from civilian_responder.store.unit import UnitRepository
 
 
 class Store:
@@ -32,6 +35,9 @@ class Store:
         self.sync = SyncRepository(db)
         self.checklists = ChecklistRepository(db)
         self.people = PeopleRepository(db)
+        self.directory = DirectoryRepository(db)
+        self.shifts = ShiftRepository(db)
+        self.unit = UnitRepository(db)
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:

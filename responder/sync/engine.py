@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from civilian_responder.audit import AuditRecorder
-from civilian_responder.clock import Clock, iso
+from civilian_responder.clock import Clock, CorrectedClock, SystemClock, iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.models import OutboxEntry, PendingChange
 from civilian_responder.store import Store
 from civilian_responder.sync.client import StationClient
+from civilian_responder.sync.clock_check import ClockCheck, measure
 from civilian_responder.sync.enrollment import (
     Enrollment,
     EnrollmentGrant,
@@ -124,6 +125,7 @@ class RoundResult:
     cancelled: bool = False
     error: SyncError | None = None
     epoch: str = ""  # what the station said this round
+    clock: ClockCheck | None = None  # this device's clock against the station's
     regressed: str = ""  # why the station looks restored from an older backup ("" = it is not)
 
 
@@ -268,7 +270,8 @@ class SyncEngine:
                  progress: ProgressCallback | None = None) -> RoundResult:
         """Network only. Never raises SyncError: it is carried in the result, after whatever
         the station already answered."""
-        return Transfer(plan, self.settings, cancel or threading.Event(), progress).run()
+        return Transfer(plan, self.settings, cancel or threading.Event(), progress,
+                        getattr(self._clock, "raw", self._clock)).run()
 
     def probe(self, station_url: str) -> bool:
         """Is the station reachable? Cheap; safe on any thread (no database)."""
@@ -296,6 +299,10 @@ class SyncEngine:
         with self._store.atomic("saving what the station answered"):
             if result.epoch and not result.plan.epoch:
                 self._store.set_meta(META_EPOCH, result.epoch)
+            if result.clock is not None:
+                result.clock.save(self._store)
+                if isinstance(self._clock, CorrectedClock):
+                    self._clock.offset_seconds = result.clock.offset_seconds
             self._store.sync.mark_results(marks)
             if receipted:
                 self._store.set_meta(META_LAST_ACK, receipted[-1])
@@ -436,8 +443,9 @@ class Transfer:
     """Phase 2 of one round: the network conversation. Lives on the worker thread."""
 
     def __init__(self, plan: SyncPlan, settings: SyncSettings, cancel: threading.Event,
-                 progress: ProgressCallback | None) -> None:
+                 progress: ProgressCallback | None, clock: Clock | None = None) -> None:
         self.plan = plan
+        self._clock = clock or SystemClock()
         self.s = settings
         self.cancel = cancel
         self.progress = progress or (lambda p: None)
@@ -449,7 +457,9 @@ class Transfer:
         try:
             with StationClient(self.plan.station_url, self.plan.token, timeout=self.s.timeout,
                                deadline=self.s.round_deadline) as client:
+                sent = self._clock.now()
                 health = client.health()
+                self.result.clock = measure(sent, self._clock.now(), health.get("time"))
                 self.result.epoch = str(health.get("epoch") or "")
                 features = health.get("features")
                 self.features = {str(f) for f in features} if isinstance(features, list) else set()

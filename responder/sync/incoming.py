@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from civilian_responder.errors import StorageError, StorageFullError
-from civilian_responder.models import StatusEvent
+from civilian_responder.models import RosterPerson, StatusEvent
 from civilian_responder.store import Store
+from civilian_responder.store.directory import payload_resource, search_text
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ class IncomingCounts:
     reviews: int = 0
     checklists: int = 0
     people: int = 0
+    resources: int = 0  # resource-directory entries added, changed or dropped
+    roster: int = 0
     skipped: int = 0
     unreadable: int = 0  # changes held back for the next sync (0 or 1: the page stops there)
     recovered: int = 0  # changes re-offered to a station that went back (restored backup)
@@ -74,6 +77,8 @@ def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[s
         "review": lambda p: _review(store, p),
         "checklist_definition": lambda p: _checklist(checklist_dir, p),
         "reference": lambda p: None,  # optional in v1: our code lists ship with the app
+        "resource": lambda p: _resource(store, p),
+        "roster_person": lambda p: _roster_person(store, p),
     }
     if people is not None:  # people over time: known persons, merges, prior contacts
         for people_kind in PEOPLE_KINDS:
@@ -164,6 +169,18 @@ def _event(store: Store, payload: Mapping[str, Any], statuses: Sequence[str]) ->
     return "events" if store.sync.store_station_event(event) else None
 
 
+def _roster_person(store: Store, payload: Mapping[str, Any]) -> str:
+    person_id, name = payload.get("person_id"), payload.get("name")
+    roles = payload.get("role_codes")
+    if not isinstance(person_id, str) or not person_id or not isinstance(name, str):
+        raise Skip("roster entry lacks a person id or name")
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        raise Skip("roster entry lacks a role list")
+    person = RosterPerson(person_id, name, tuple(roles), payload.get("active") is not False)
+    store.shifts.upsert_roster_person(person, str(payload.get("updated_at") or ""))
+    return "roster"
+
+
 def _review(store: Store, payload: Mapping[str, Any]) -> str | None:
     state = _REVIEW_STATES.get(str(payload.get("decision")))
     if state is None or not payload.get("report_id"):
@@ -173,6 +190,18 @@ def _review(store: Store, payload: Mapping[str, Any]) -> str | None:
         str(payload.get("at") or ""),
     )
     return "reviews" if stored else None
+
+
+def _resource(store: Store, payload: Mapping[str, Any]) -> str | None:
+    """A resource-directory entry: a newer revision replaces the held one; retired: dropped."""
+    try:
+        resource = payload_resource(payload)
+    except ValueError as exc:
+        raise Skip(f"directory entry lacks a usable {exc}") from None
+    if payload.get("retired") is True:
+        store.directory.remove(resource.id)
+        return "resources"
+    return "resources" if store.directory.put(resource, search_text(resource)) else None
 
 
 def _checklist(folder: Path, payload: Mapping[str, Any]) -> str:

@@ -29,8 +29,11 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
     "checklist_run": ("checklist", "checklists"),
     "photo": ("photo", "photos"),
     "audit": ("audit entry", "audit entries"),
+    "shift": ("shift record", "shift records"),
+    "co_responder": ("co-responder record", "co-responder records"),
 }
-_ORDER = ("report", "status_event", "call", "checklist_run", "photo", "audit")
+_ORDER = ("report", "status_event", "call", "co_responder", "shift", "checklist_run", "photo",
+          "audit")
 
 ERROR_WORDS: dict[SyncErrorKind, str] = {
     SyncErrorKind.OFFLINE: "Station unreachable (offline)",

@@ -160,7 +160,7 @@ def test_stale_files_of_a_killed_run_do_not_block_the_next_start(tmp_path):
 def test_the_dispatcher_sends_calls_and_returns_a_report_for_revision(tmp_path):
     profile = tmp_path / "demo"
     env = _env(RESPONDER_DEMO_CALL_EVERY="1", RESPONDER_DEMO_REVIEW_AFTER="0",
-               RESPONDER_DEMO_RETURN_EVERY="1")
+               RESPONDER_DEMO_RETURN_EVERY="1", RESPONDER_DEMO_MAX_OPEN="0")
     leases = LeaseDir(profile / "station" / "leases")
     leases.take()  # the test holds the station open between the two commands
     try:

@@ -83,7 +83,10 @@ class Unit:
             return
         call = app.calls.get(rng.choice(open_calls).id)
         steps = [s for s in app.calls.next_statuses(call) if s != "CLEARED" or rng.random() < 0.5]
-        app.calls.change_status(call.id, rng.choice(steps or ["CLEARED"]))
+        step = rng.choice(steps or ["CLEARED"])
+        if step not in ("ACKNOWLEDGED", "CLEARED") and app.calls.switch_options(call.id):
+            app.calls.switch_to(call.id, "HOLD")  # one active call: the current one waits
+        app.calls.change_status(call.id, step)
         if app.calls.get(call.id).status == "CLEARED" and not app.reports.for_call(call.id):
             photo = photo_bytes(rng.randint(5_000, 30_000)) if rng.random() < 0.4 else None
             finish_report(app, call.id, photo=photo)

@@ -101,3 +101,15 @@ def test_the_offline_demo_shift_is_adopted_once_with_its_own_ids(station):
     held = {c["id"]: c for c in station.dispatch.list_calls("CSO-12")}
     assert set(held) == {c["id"] for c in shift}
     assert held[shift[0]["id"]]["cad_number"] == shift[0]["cad_number"]
+
+
+def test_no_new_call_while_the_unit_has_a_full_queue_and_the_roster_goes_out(station):
+    dispatcher = DemoDispatcher(station, "CSO-77", DemoPace(call_every=0, max_open=2))
+    dispatcher.tick()
+    dispatcher.tick()
+    assert dispatcher.open_calls() == 2 and not dispatcher.call_due()
+    unlimited = DemoDispatcher(station, "CSO-77", DemoPace(call_every=0, max_open=0))
+    assert unlimited.call_due()
+    dispatcher.publish_roster()
+    people = {p["person_id"]: p for p in station.roster.people()}
+    assert people["CLN-0207"]["role_codes"] == ["CLINICIAN"] and len(people) == 5

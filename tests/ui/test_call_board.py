@@ -46,7 +46,15 @@ def test_model_passes_qt_model_tester(qtmodeltester, board):
 def test_open_calls_come_first_then_priority_then_oldest(board, core):
     rows = [board.model.summary(r) for r in range(board.model.rowCount())]
     assert len(rows) == 65
-    keys = [(c.status == "CLEARED", c.priority, c.received_at) for c in rows]
+    # The call the unit is working comes first, then the queue (most urgent first).
+    active = core.calls.active_call().id
+    assert rows[0].id == active
+    opened = [(c.id != active, c.priority, c.received_at) for c in rows if c.status != "CLEARED"]
+    assert opened == sorted(opened)
+    # History after the open calls, the most recent first.
+    history = [c.received_at for c in rows if c.status == "CLEARED"]
+    assert history == sorted(history, reverse=True)
+    keys = [c.status == "CLEARED" for c in rows]
     assert keys == sorted(keys)
     assert rows[0].status != "CLEARED" and rows[-1].status == "CLEARED"
 

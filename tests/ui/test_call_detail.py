@@ -9,6 +9,7 @@ from civilian_responder.models import RecoveredDraft
 from civilian_responder_ui.calls.call_board import COL_STATUS
 from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.calls.police_backup_dialog import PoliceBackupDialog
+from civilian_responder_ui.calls.switch_call_dialog import SwitchCallDialog
 from civilian_responder_ui.main_window import MainWindow
 from civilian_responder_ui.shell.tasks import TaskRunner
 from PySide6.QtCore import Qt, QTimer
@@ -43,12 +44,27 @@ def window(qtbot, core):
     return win
 
 
+def answer_switch(monkeypatch, action: str, asked: list | None = None) -> None:
+    """The unit works one call at a time: taking another asks about the current one."""
+
+    def exec_(dialog):
+        if asked is not None:
+            asked.append([b.property("code") for b in dialog.actions.buttons()])
+        dialog.choose(action)
+        return SwitchCallDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SwitchCallDialog, "exec", exec_)
+
+
 def _click_step(qtbot, detail, status):
     button = next(b for b in detail.step_buttons if b.property("status") == status)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_click_through_statuses_shows_only_valid_steps(qtbot, window, core):
+def test_click_through_statuses_shows_only_valid_steps(qtbot, window, core, monkeypatch):
+    asked: list = []
+    answer_switch(monkeypatch, "HOLD", asked)
+    working = core.calls.active_call().id
     call_id = first_call_with_status(core, "DISPATCHED")
     window.board.select_call(call_id)
     detail = window.detail
@@ -82,9 +98,15 @@ def test_click_through_statuses_shows_only_valid_steps(qtbot, window, core):
     ]
     board_row = window.board.model.row_of(call_id)
     assert window.board.model.index(board_row, COL_STATUS).data() == "Cleared"
+    # En route needed a switch: the call worked before was put on hold (and it was asked once).
+    assert asked == [["HOLD", "CLEAR", "HAND_OVER"]]
+    assert working in core.calls.queue().held and core.calls.active_call() is None
+    assert core.calls.unit_status() == "AVAILABLE"
 
 
-def test_keyboard_alt_1_presses_first_step_and_ctrl_b_opens_backup(qtbot, window, core):
+def test_keyboard_alt_1_presses_first_step_and_ctrl_b_opens_backup(qtbot, window, core,
+                                                                     monkeypatch):
+    answer_switch(monkeypatch, "HOLD")
     call_id = first_call_with_status(core, "EN_ROUTE")
     window.board.select_call(call_id)
     window.show()

@@ -68,3 +68,34 @@ def test_non_interactive_demo_start_enrolls_and_signs_in_the_demo_officer(tmp_pa
     assert session.officer_name == "demo" and len(session.key) == 32
     again = startup_session(tmp_path, demo=True, interactive=False)
     assert again.key == session.key
+
+
+def test_key_derivation_runs_off_the_gui_thread_with_a_busy_state(qtbot, tmp_path):
+    """The real (slow) key derivation on a worker: the window keeps painting and says so."""
+    import time
+
+    from civilian_responder_ui.shell.tasks import TaskRunner
+    from PySide6.QtCore import QTimer
+
+    auth = Authenticator(tmp_path)  # the shipped KDF, a deliberate ~0.5 s
+    auth.enroll_demo()
+    tasks = TaskRunner()
+    dialog = SignInDialog(auth, tasks=tasks, demo=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ticks: list[float] = []
+    ticker = QTimer(dialog, interval=20)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    dialog.passphrase.setText(DEMO_PASSPHRASE)
+    start = time.perf_counter()
+    dialog.ok.click()
+    assert dialog.busy.isVisible() and not dialog.passphrase.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        pass
+    took = time.perf_counter() - start
+    tasks.wait_for_done(5_000)
+    assert dialog.session is not None and not dialog.busy.isVisible()
+    gaps = [b - a for a, b in zip([start, *ticks], ticks, strict=False)]
+    assert took > 0.1 and len(ticks) >= 3, (took, ticks)
+    assert max(gaps) < max(0.25, took / 2), gaps  # the event loop kept turning

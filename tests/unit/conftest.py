@@ -28,7 +28,13 @@ def _reopen(a, tmp_path, clock):
 
 @pytest.fixture
 def open_call(app):
-    """A dispatched call with no events past DISPATCHED."""
+    """A dispatched call with no events past DISPATCHED, and the unit free to work it (the
+    demo's active call is cleared first, so the unit works one call at a time)."""
+    active = app.calls.active_call()
+    if active is not None:
+        app.calls.change_status(active.id, "CLEARED")
+        app.store.outbox.mark([(e.change_id, "acked", "", "2026-11-21T14:00:00.000Z")
+                               for e in app.store.outbox.pending()])
     for row in app.calls.board():
         if row.status == "DISPATCHED":
             return app.calls.get(row.id)

@@ -43,11 +43,17 @@ def test_a_failed_change_leaves_no_event_and_no_outbox_entry(app, open_call):
 
 
 def test_self_initiated_call_gets_a_local_number_and_syncs_later(app):
+    working = app.calls.active_call()
     call = app.calls.create_self_initiated("647", "Library steps, S 38th St", "sleeping, cold")
     assert call.cad_number is None and call.display_number.startswith("LOCAL-")
     assert call.self_initiated and call.status == "ON_SCENE"
-    kinds = [e.kind for e in app.store.outbox.pending()]
-    assert kinds == ["call", "status_event"]
+    # The on-view call becomes the active one; the call worked until then waits on hold.
+    assert app.calls.active_call().id == call.id and working.id in app.calls.queue().held
+    held = app.calls.timeline(working.id)[-1]
+    assert (held.kind, held.reason_code, held.status) == ("note", "HOLD", working.status)
+    kinds = [(e.kind, e.entity_id) for e in app.store.outbox.pending()]
+    assert kinds == [("status_event", held.id), ("call", call.id),
+                     ("status_event", app.calls.timeline(call.id)[-1].id)]
     row = next(r for r in app.calls.board() if r.id == call.id)
     assert row.unsynced
 
@@ -60,5 +66,10 @@ def test_self_initiated_call_names_what_is_missing(app):
 
 def test_board_puts_open_calls_first_then_priority_then_age(app):
     rows = app.calls.board()
-    keys = [(r.status == "CLEARED", r.priority, r.received_at) for r in rows]
-    assert keys == sorted(keys)
+    closed = [r.status == "CLEARED" for r in rows]
+    assert closed == sorted(closed)
+    opened = [(r.priority, r.received_at) for r in rows if r.status != "CLEARED"]
+    assert opened == sorted(opened)
+    # History (cleared calls) comes last, the most recent first.
+    history = [r.received_at for r in rows if r.status == "CLEARED"]
+    assert history == sorted(history, reverse=True)

@@ -134,3 +134,15 @@ def test_station_unit_sets_its_data_home_and_a_private_umask():
     home = next(s.split("=", 2)[2] for s in settings
                 if s.startswith("Environment=RESPONDER_STATION_HOME="))
     assert f"ReadWritePaths={home}" in settings, "the data home must be writable"
+
+
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # Qt's .qm file signature
+
+
+def test_wheel_ships_translations_compiled_by_the_build(wheel):
+    """setup.py runs lrelease on each .ts: the wheel carries the .qm the app loads."""
+    with zipfile.ZipFile(wheel) as z:
+        base = "civilian_responder/resources/translations/"
+        for ts in (ROOT / "resources" / "translations").glob("responder_*.ts"):
+            assert f"{base}{ts.name}" in z.namelist()
+            assert z.read(f"{base}{ts.stem}.qm").startswith(QM_MAGIC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from civilian_responder_ui.calls.active_call_card import ActiveCallCard
 from civilian_responder_ui.calls.call_board_model import (  # noqa: F401 (CallBoardModel and the roles are re-exported)
     CALL_ID_ROLE,
     CAUTION_MARK,
@@ -34,7 +35,8 @@ from PySide6.QtWidgets import (
 
 
 class CallBoardView(QWidget):
-    """Filter box + table. Emits ``call_selected`` with the call id when the selection moves."""
+    """The active call on top, then a filter box and the table: the active call, the queue
+    (most urgent first; held calls marked), then history. Emits ``call_selected``."""
 
     call_selected = Signal(str)
 
@@ -48,6 +50,8 @@ class CallBoardView(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter calls")
         self.count_label = QLabel(self, objectName="boardCount")
+        self.active_card = ActiveCallCard(app, self)
+        self.active_card.clicked.connect(self.select_call)
         self.table = QTableView(self, objectName="callBoard")
         self.table.setModel(self.model)
         self.table.setAccessibleName("Call board")
@@ -109,6 +113,7 @@ class CallBoardView(QWidget):
         top.addWidget(self.count_label)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
+        box.addWidget(self.active_card)
         box.addLayout(top)
         box.addWidget(self.table, 1)
         self.empty_label = QLabel(self, objectName="emptyHint")
@@ -121,13 +126,25 @@ class CallBoardView(QWidget):
 
     def reload(self) -> None:
         """Read the board again (after a change), keeping the selected call selected."""
+        self._read_queue()
         self.model.set_calls(self._app.calls.board(), self._app.clock.now())
         self._restore_selection()
 
     def refresh_call(self, call_id: str) -> None:
-        """After this device changed one call: it now has unsent changes."""
-        self.model.upsert(summary_of(self._app.calls.get(call_id), unsynced=True))
+        """After this device changed one call: it now has unsent changes. A change that
+        moved the unit to another call (or cleared it) re-reads the queue too."""
+        before = self.model.active_id()
+        self._read_queue()
+        if self.model.active_id() != before:
+            self.model.set_calls(self._app.calls.board(), self._app.clock.now())
+        else:
+            self.model.upsert(summary_of(self._app.calls.get(call_id), unsynced=True))
         self._restore_selection()
+
+    def _read_queue(self) -> None:
+        queue = self._app.calls.queue()
+        self.model.set_unit(queue.active.id if queue.active else None, queue.held)
+        self.active_card.show_queue(queue.active, len(queue.queued), len(queue.held))
 
     def current_call_id(self) -> str | None:
         return self._current_id

@@ -25,6 +25,8 @@ CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLOSED_STATUSES = frozenset({"CLEARED"})
 URGENT_PRIORITY = 2
 CAUTION_MARK = "\u26a0"
+ACTIVE_MARK = "\u25b6"  # the call the unit is working
+HELD_MARK = "\u2016"  # a call the unit put on hold to work another
 UNSYNCED_MARK = "\u21e7"
 COLUMNS = ("", "Call", "Type", "P", "Address", "Age", "Status")
 COL_MARKS, COL_NUMBER, COL_TYPE, COL_PRIORITY, COL_ADDRESS, COL_AGE, COL_STATUS = range(7)
@@ -33,9 +35,16 @@ ROW_HEIGHT = 48
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Digits flipped (0<->9): fixed-format ISO times then sort newest first as plain strings.
+_NEWEST_FIRST = str.maketrans("0123456789", "9876543210")
+
+
 def board_key(c: CallSummary) -> tuple[bool, int, str]:
-    """The store's board order: open before closed, then priority, then oldest first."""
-    return (c.status in CLOSED_STATUSES, c.priority, c.received_at)
+    """The store's board order: open calls by priority, then oldest first; then history
+    (closed calls), newest first."""
+    if c.status in CLOSED_STATUSES:
+        return (True, 0, c.received_at.translate(_NEWEST_FIRST))
+    return (False, c.priority, c.received_at)
 
 
 def summary_of(call: Call, unsynced: bool) -> CallSummary:
@@ -68,6 +77,8 @@ class CallBoardModel(QAbstractTableModel):
         self._type_labels = {c.code: c.label for c in reference.call_types}
         self._status_labels = {c.code: c.label for c in reference.unit_statuses}
         self._rows: list[CallSummary] = []
+        self._active: str | None = None
+        self._held: frozenset[str] = frozenset()
         self._hay: list[str] = []
         self._visible: list[int] = []
         self._needle = ""
@@ -85,8 +96,22 @@ class CallBoardModel(QAbstractTableModel):
 
     # Data in ---------------------------------------------------------------------------------
 
+    def _key(self, c: CallSummary) -> tuple[bool, bool, int, str]:
+        """The board's order with the active call first (the store sorts the rest)."""
+        closed, priority, when = board_key(c)
+        return (closed, c.id != self._active, priority, when)
+
+    def set_unit(self, active_id: str | None, held: frozenset[str]) -> None:
+        """Which call is active and which are held; call before ``set_calls``/``upsert``."""
+        self._active, self._held = active_id, held
+
+    def active_id(self) -> str | None:
+        return self._active
+
     def set_calls(self, calls: list[CallSummary], now: datetime) -> None:
         self.beginResetModel()
+        # Nearly sorted already (only the active call moves up): timsort is linear here.
+        calls.sort(key=self._key)
         self._rows = calls
         self._now = now
         types = self._type_labels
@@ -107,7 +132,7 @@ class CallBoardModel(QAbstractTableModel):
         if at is not None:
             del self._rows[at]
             del self._hay[at]
-        pos = bisect.bisect_right(self._rows, board_key(summary), key=board_key)
+        pos = bisect.bisect_right(self._rows, self._key(summary), key=self._key)
         self._rows.insert(pos, summary)
         self._hay.insert(pos, self._haystack(summary))
         self._visible = self._match(self._needle)
@@ -206,7 +231,8 @@ class CallBoardModel(QAbstractTableModel):
             if c.priority <= URGENT_PRIORITY and c.status not in CLOSED_STATUSES:
                 return QColor(self._colors.urgent_bg)
             return None
-        if role == Qt.ItemDataRole.FontRole and col in (COL_PRIORITY, COL_MARKS):
+        if role == Qt.ItemDataRole.FontRole and (col in (COL_PRIORITY, COL_MARKS)
+                                                 or c.id == self._active):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_MARKS, COL_PRIORITY):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -227,11 +253,20 @@ class CallBoardModel(QAbstractTableModel):
             return c.address
         if col == COL_AGE:
             return format_age(parse_iso(c.received_at), self._now)
-        return self._status_labels.get(c.status, c.status)
+        label = self._status_labels.get(c.status, c.status)
+        if c.id == self._active:
+            return f"{ACTIVE_MARK} {label}"
+        if c.id in self._held:
+            return f"{HELD_MARK} {label}"
+        return label
 
     def _tooltip(self, c: CallSummary, col: int) -> str | None:
         if col in (COL_TYPE, COL_ADDRESS):  # these two may be cut short at 1366 px
             return self._display(c, col)
+        if col == COL_STATUS and c.id == self._active:
+            return "The call the unit is working"
+        if col == COL_STATUS and c.id in self._held:
+            return "On hold: the unit switched to another call; it waits in the queue"
         if col != COL_MARKS:
             return None
         parts = []

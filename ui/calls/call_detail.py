@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 
+from civilian_responder.calls import ActiveCallError
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import Call
 from civilian_responder_ui.calls.call_sections import DetailsPage
+from civilian_responder_ui.calls.co_responders_panel import CoRespondersPanel
 from civilian_responder_ui.calls.police_backup_dialog import PoliceBackupDialog
+from civilian_responder_ui.calls.switch_call_dialog import SwitchCallDialog
 from civilian_responder_ui.people.known_here import KnownHerePanel
 from civilian_responder_ui.reports.report_form import ReportFormView
 from civilian_responder_ui.reports.report_pdf import install_on_report_form
@@ -75,19 +78,23 @@ class CallDetailView(QWidget):
         box.addLayout(self._build_steps())
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(False)
-        self.details = DetailsPage(self._app, page)
         scroll = QScrollArea(page, objectName="detailsScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # What is known here heads the Details tab (inside its scroll: the window's minimum
-        # size does not grow with a long history).
-        holder = QWidget(page)
+        # size does not grow with a long history); then the details, then the other agencies
+        # on the call (co-responders) below the timeline.
+        holder = QWidget(scroll)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         self.known_here = KnownHerePanel(self._app.reference, holder)
+        self.details = DetailsPage(self._app, holder)
+        self.co_responders = CoRespondersPanel(self._app, holder)
+        self.co_responders.changed.connect(lambda call_id: self.status_changed.emit(call_id))
         column.addWidget(self.known_here)
         column.addWidget(self.details)
+        column.addWidget(self.co_responders)
         scroll.setWidget(holder)
         self.tabs.addTab(scroll, "Details")
         # The report form is the heaviest widget; it is built when first needed (or when the
@@ -220,13 +227,30 @@ class CallDetailView(QWidget):
             return
         call_id = self.call.id
         try:
-            self._app.calls.change_status(call_id, status)
+            try:
+                self._app.calls.change_status(call_id, status)
+            except ActiveCallError as exc:
+                if not self.switch_here(exc.active_call_id):
+                    return
+                self._app.calls.change_status(call_id, status)
         except ResponderError as exc:
             show_error(self, exc, "Status not changed")
             return
         self.call = self._app.calls.get(call_id)
         self._refresh()
         self.status_changed.emit(call_id)
+
+    def switch_here(self, active_call_id: str) -> bool:
+        """Ask what happens to the active call, then make the shown call the active one."""
+        assert self.call is not None
+        current = self._app.calls.get(active_call_id)
+        dialog = SwitchCallDialog(self._app.reference, current, self.call,
+                                  self._app.calls.switch_options(self.call.id), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.action() is None:
+            return False
+        self._app.calls.switch_to(self.call.id, dialog.action(), dialog.note())
+        self.status_changed.emit(active_call_id)
+        return True
 
     def request_backup(self) -> None:
         if self.call is None:
@@ -266,6 +290,7 @@ class CallDetailView(QWidget):
         self._rebuild_steps()
         self.details.show_call(call, self._app.calls.timeline(call.id))
         self.known_here.show_briefing(self._app.people.known_here(call))
+        self.co_responders.show_call(call.id)
 
     def _rebuild_steps(self) -> None:
         for button in self.step_buttons:

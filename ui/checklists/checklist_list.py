@@ -80,7 +80,7 @@ class ChecklistListView(QScrollArea):
 
     def _rebuild(self, ids: tuple[str, ...]) -> None:
         self.clear()
-        holder = QWidget()
+        holder = QWidget(self)
         self._column = QVBoxLayout(holder)
         self._column.setSpacing(8)
         self._column.addStretch(1)
@@ -103,7 +103,7 @@ class ChecklistListView(QScrollArea):
             item = self._view.definition.item(item_id)
             assert item is not None
             step = steps.get(item_id)
-            widget = ChecklistStepWidget(item, step, compact=True)
+            widget = ChecklistStepWidget(item, step, compact=True, parent=self.widget())
             widget.answered.connect(self.answered)
             widget.done_toggled.connect(self.done_toggled)
             widget.note_edited.connect(self.note_edited)

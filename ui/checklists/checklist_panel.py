@@ -164,7 +164,7 @@ class ChecklistPanel(QWidget):
 
     def open_run(self, run_id: str) -> ChecklistRunnerView:
         self._close_runner()
-        runner = ChecklistRunnerView(self._app, self._tasks, run_id)
+        runner = ChecklistRunnerView(self._app, self._tasks, run_id, parent=self.stack)
         runner.closed.connect(self._on_runner_closed)
         runner.run_saved.connect(self.run_saved)
         runner.run_finished.connect(self.run_saved)

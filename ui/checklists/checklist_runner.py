@@ -15,7 +15,7 @@ from civilian_responder_ui.checklists.checklist_level import ChecklistLevelBox
 from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,10 @@ class ChecklistRunnerView(QWidget):
         self.setObjectName("checklistRunner")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # as the report's Finalize
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._on_complete_shortcut)
         self._apply(self.view)
 
     # Building ---------------------------------------------------------------------------------
@@ -76,6 +79,7 @@ class ChecklistRunnerView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(6)
         root.addWidget(self.progress)
+        root.addLayout(self._build_footer_hint())
         self.banner = ChecklistBanner()
         self.banner.action_chosen.connect(self._on_banner_action_chosen)
         root.addWidget(self.banner)
@@ -107,6 +111,13 @@ class ChecklistRunnerView(QWidget):
             page.setMinimumHeight(1)
         root.addWidget(self.pages, 1)
         root.addLayout(self._build_footer())
+        self._hint_row.addWidget(self.blocking, 1)
+
+    def _build_footer_hint(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self._hint_row = row
+        return row
 
     def _build_footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -122,12 +133,12 @@ class ChecklistRunnerView(QWidget):
         self.complete_button.setProperty("role", "primary")
         self.complete_button.clicked.connect(self.complete)
         # One short line: the full list is in its tooltip and on the end-of-checklist card.
-        self.blocking = QLabel()
+        # It sits under the progress bar: between the footer's buttons it was cut off.
+        self.blocking = QLabel(self)
         self.blocking.setObjectName("runnerHint")
-        self.blocking.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for w in (self.back_button, self.next_button):
             row.addWidget(w)
-        row.addWidget(self.blocking, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addStretch(1)
         row.addWidget(self.abandon_button)
         row.addWidget(self.complete_button)
         return row
@@ -196,7 +207,8 @@ class ChecklistRunnerView(QWidget):
     def _make_widget(self, item_id: str, compact: bool = False) -> ChecklistStepWidget:
         item = self.view.definition.item(item_id)
         assert item is not None
-        widget = ChecklistStepWidget(item, self.view.run.step(item_id), compact=compact)
+        widget = ChecklistStepWidget(item, self.view.run.step(item_id), compact=compact,
+                                     parent=self.step_page.widget())
         evidence = self._evidence(item_id)
         if evidence:
             widget.show_evidence(evidence)
@@ -334,6 +346,10 @@ class ChecklistRunnerView(QWidget):
 
     def _on_mode_clicked(self) -> None:
         self.set_mode("step" if self.mode == "list" else "list")
+
+    def _on_complete_shortcut(self) -> None:
+        if not self.view.finished and self.complete_button.isEnabled():
+            self.complete()
 
     def _on_close_clicked(self) -> None:
         self.commit_pending()

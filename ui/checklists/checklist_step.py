@@ -10,6 +10,7 @@ from civilian_responder.models import ChecklistStep
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,6 +38,8 @@ class ChecklistStepWidget(QFrame):
 
     def __init__(self, item: Item, step: ChecklistStep | None, compact: bool = False,
                  parent: QWidget | None = None) -> None:
+        # Every child is made with this widget as its parent: a parentless child that is made
+        # visible (the "+ Note" toggle) is a top-level window that flashes up and takes focus.
         super().__init__(parent)
         self.item = item
         self._value: Any = None
@@ -48,19 +51,18 @@ class ChecklistStepWidget(QFrame):
         self.setProperty("kind", item.type)
         self.setProperty("compact", "true" if compact else "false")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8 if compact else 12)
+        layout.setContentsMargins(*((12, 8, 12, 8) if compact else (16, 12, 16, 12)))
+        layout.setSpacing(4 if compact else 12)
         caption = " · ".join(x for x in (item.section.upper(),
                                          "REQUIRED" if item.required else "") if x)
         if caption and not compact:
             layout.addWidget(self._label(caption, "stepSection"))
         title_row = QHBoxLayout()
         title_row.addWidget(self._label(item.text, "stepText"), 1)
-        self.note_toggle = QPushButton("+ Note")
+        self.note_toggle = QPushButton("+ Note", self)
         self.note_toggle.setObjectName("noteToggle")
         self.note_toggle.clicked.connect(self._on_note_toggle_clicked)
         self.note_toggle.setVisible(compact and item.type != "guidance")
-        title_row.addWidget(self.note_toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(title_row)
         self._compact = compact
         if item.help:
@@ -68,7 +70,11 @@ class ChecklistStepWidget(QFrame):
         self._evidence = self._label("", "stepEvidence")
         self._evidence.setVisible(False)
         layout.addWidget(self._evidence)
-        self._build_input(layout, compact)
+        # In the compact list a yes/no or a Done sits beside its question: one row, not two,
+        # so a screenful holds three or four steps instead of one and a half.
+        inline = compact and item.type in ("yes_no", "action")
+        self._build_input(title_row if inline else layout, compact)
+        title_row.addWidget(self.note_toggle, 0, Qt.AlignmentFlag.AlignTop)
         self._build_note(layout)
         self.set_step(step)
 
@@ -84,18 +90,20 @@ class ChecklistStepWidget(QFrame):
         return "" if self._evidence.isHidden() else self._evidence.text()
 
     def _label(self, text: str, name: str) -> QLabel:
-        label = QLabel(text)
+        label = QLabel(text, self)
         label.setObjectName(name)
         label.setWordWrap(True)
         return label
 
-    def _build_input(self, layout: QVBoxLayout, compact: bool) -> None:
+    def _build_input(self, layout: QBoxLayout, compact: bool) -> None:
         kind = self.item.type
+        inline = isinstance(layout, QHBoxLayout)
         if kind == "yes_no":
             row = QHBoxLayout()
             for value, text in ((True, "Yes  (Y)"), (False, "No  (N)")):
                 row.addWidget(self._answer_button(value, text))
-            row.addStretch(1)
+            if not inline:
+                row.addStretch(1)
             layout.addLayout(row)
         elif kind in ("single_choice", "multi_choice"):
             # Compact rows put choices two abreast so a long list stays short.
@@ -111,7 +119,7 @@ class ChecklistStepWidget(QFrame):
             if kind == "multi_choice":
                 layout.addWidget(self._label("Choose all that apply.", "stepHelp"))
         elif kind in ("number", "text"):
-            self.editor = QLineEdit()
+            self.editor = QLineEdit(self)
             self.editor.setObjectName("stepEditor")
             if kind == "number":
                 validator = QDoubleValidator(self.editor)
@@ -126,18 +134,19 @@ class ChecklistStepWidget(QFrame):
             layout.addWidget(self.editor)
         elif kind == "action":
             row = QHBoxLayout()
-            self.done_button = QPushButton("Done")
+            self.done_button = QPushButton("Done  (D)", self)
             self.done_button.setObjectName("doneButton")
             self.done_button.setProperty("role", "primary")
             self.done_button.clicked.connect(self._on_done_clicked)
             self.stamp = self._label("", "doneStamp")
             row.addWidget(self.done_button)
             row.addWidget(self.stamp)
-            row.addStretch(1)
+            if not inline:
+                row.addStretch(1)
             layout.addLayout(row)
 
     def _answer_button(self, value: Any, text: str) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton(text, self)
         button.setObjectName("answerButton")
         button.setCheckable(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -146,7 +155,7 @@ class ChecklistStepWidget(QFrame):
         return button
 
     def _build_note(self, layout: QVBoxLayout) -> None:
-        self.note = QLineEdit()
+        self.note = QLineEdit(self)
         self.note.setObjectName("stepNote")
         self.note.setPlaceholderText("Note (optional)")
         self.note.setMaxLength(500)
@@ -186,7 +195,7 @@ class ChecklistStepWidget(QFrame):
             self._done = bool(done_at)
             self.stamp.setText(f"Done at {local_time(done_at)}" if done_at else "")
             self.stamp.setVisible(bool(done_at))
-            self.done_button.setText("Undo" if done_at else "Done")
+            self.done_button.setText("Undo  (D)" if done_at else "Done  (D)")
             self.done_button.setProperty("role", "" if done_at else "primary")
             self.done_button.style().polish(self.done_button)
 

@@ -16,8 +16,8 @@ _DAY = {
     "low": "#1d5e2c", "moderate": "#8a5a00", "high": "#b3261e", "resolved_bg": "#fbe9e7",
 }
 _NIGHT = {
-    "card": "#1a1d21", "border": "#3a3f46", "muted": "#8e8a82", "text": "#c8c2b6",
-    "pick_bg": "#8a6124", "pick_text": "#f3e6cf", "current": "#b07a2a",
+    "card": "#1a1d21", "border": "#3a3f46", "muted": "#aaa498", "text": "#c8c2b6",
+    "pick_bg": "#76521f", "pick_text": "#f3e6cf", "current": "#b07a2a",
     "stop_bg": "#7a1f16", "stop_text": "#f6d5cc", "stop_border": "#c2412f",
     "done_bg": "#17291c", "done_text": "#8fc79c", "guide_bg": "#1b2330",
     "low": "#8fc79c", "moderate": "#d9a24a", "high": "#e8806d", "resolved_bg": "#2a1816",
@@ -38,10 +38,11 @@ QLabel#stepHelp, QLabel#runnerHint, QLabel#panelHint {{ color: {muted}; }}
 QLabel#stepRequired {{ color: {high}; font-weight: bold; }}
 QFrame#checklistStep QPushButton#answerButton {{ min-height: 56px; font-size: 14pt;
     text-align: left; padding: 0 18px; }}
-QFrame#checklistStep[compact="true"] QPushButton#answerButton {{ min-height: 40px;
+QFrame#checklistStep[compact="true"] QPushButton#answerButton {{ min-height: 46px;
     font-size: 12pt; }}
 QFrame#checklistStep QPushButton#answerButton:checked {{ background: {pick_bg}; color: {pick_text};
     border: 2px solid {pick_bg}; }}
+QFrame#checklistStep QPushButton#answerButton:checked:disabled {{ color: {pick_text}; }}
 QFrame#checklistStep QPushButton#doneButton {{ min-height: 56px; font-size: 14pt; }}
 QLabel#doneStamp {{ background: {done_bg}; color: {done_text}; border-radius: 6px;
     padding: 8px 12px; font-weight: bold; }}

@@ -7,18 +7,22 @@ Embedded by the call detail as its "Report" tab: ``ReportFormView(app, tasks)``,
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from typing import Any
 
 from civilian_responder.app import ResponderApp
 from civilian_responder.clock import parse_iso
+from civilian_responder.directory import Referral
 from civilian_responder.errors import LockedRecordError, ResponderError, ValidationError
 from civilian_responder.models import Report
 from civilian_responder.reports import FIELD_SPECS
+from civilian_responder_ui.directory.directory_picker import DirectoryPicker
 from civilian_responder_ui.people.consent_editor import ConsentEditor
 from civilian_responder_ui.reports.autosave import Autosaver
 from civilian_responder_ui.reports.report_fields import touch
+from civilian_responder_ui.reports.report_navigator import ReportNavigator
 from civilian_responder_ui.reports.report_photos import ReportPhotos
 from civilian_responder_ui.reports.report_sections import ReportSections
 from civilian_responder_ui.reports.report_summary import ReportSummary
@@ -29,6 +33,7 @@ from civilian_responder_ui.reports.report_validation import (
     ValidationPanel,
     link,
 )
+from civilian_responder_ui.shell.contrast import follow_theme
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -65,6 +70,7 @@ class ReportFormView(QWidget):
         self._call_id: str | None = None
         self._versions: list[Report] = []
         self._shown: Report | None = None
+        self.picker: DirectoryPicker | None = None  # the open resource directory, if any
         self.setStyleSheet(FORM_STYLE)
         self.autosaver = Autosaver(app.reports, self)
         self._build()
@@ -91,15 +97,14 @@ class ReportFormView(QWidget):
         self.correction_reason = self.correction_bar.reason
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
-        for w in (
-            self.banner,
-            self.notice,
-            self.validation,
-            self.placeholder,
-            self._build_body(),
-            self.correction_bar,
-        ):
+        body = QHBoxLayout()
+        body.addWidget(self._build_body(), 1)
+        self.navigator = ReportNavigator(self, self)  # the section list of a wide form
+        body.insertWidget(0, self.navigator)
+        for w in (self.banner, self.notice, self.validation, self.placeholder):
             layout.addWidget(w)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.correction_bar)
         layout.addLayout(self._build_actions())
         self._show_nothing()
 
@@ -125,6 +130,7 @@ class ReportFormView(QWidget):
         self.sections.editors["persons"].set_suggester(self._app.people.suggest,
                                                        self._app.reference.age_ranges)
         self.sections.edited.connect(self._on_sections_edited)
+        self.sections.directory_requested.connect(self._on_sections_directory_requested)
         self.summary = ReportSummary(self._app.reference)
         self.consents = ConsentEditor(self._app)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
@@ -158,6 +164,9 @@ class ReportFormView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.linkActivated.connect(self._on_status_link_activated)
+        self._status_args: tuple[Report | None, str] = (None, "")
+        # Its link is coloured from the theme: render it again when the theme changes.
+        follow_theme(self.status, lambda: self._render_status(*self._status_args))
         self.save_button = QPushButton("&Save now")
         self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -288,9 +297,15 @@ class ReportFormView(QWidget):
 
     def _show_chrome(self, report: Report, editable: bool, can_correct: bool) -> None:
         """Title, notices and the buttons that fit what can be done with this version."""
+        roles = self._app.reference.crew_roles
+        crew = ", ".join(
+            html.escape(f"{m.name} ({roles.label(m.role_code)})")
+            + ("" if m.on_roster else " \u2691") for m in report.crew)
         self.title.setText(
-            f"<b>Report {report.report_number}</b> · version {report.version} · "
+            # Short enough for one line beside the PDF button in the narrow pane.
+            f"<b>Report {report.report_number}</b> · v{report.version} · "
             f"{STATE_WORDS.get(report.state, report.state)}"
+            + (f"<br>Crew: {crew}" if crew else "")
         )
         notice = self._notice_text(report, editable)
         self.notice.setText(notice)
@@ -320,6 +335,11 @@ class ReportFormView(QWidget):
         return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
+        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
+        self._render_status(report, saved)
+
+    def _render_status(self, report: Report | None, saved: str) -> None:
+        self._status_args = (report, saved)
         if report is None:
             shown = self._shown
             if (
@@ -331,13 +351,14 @@ class ReportFormView(QWidget):
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
-        left = len(self._app.reports.problems(report))
+        problems = self._app.reports.problems(report)
+        self.navigator.show_needs(problems)
+        left = len(problems)
         need = (
             link(self.status, "problems", f"{left} left to finalize")
             if left
             else "Ready to finalize"
         )
-        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
         self.status.setText(f"{saved} · {need}")
 
     # Editing and saving -----------------------------------------------------------------------
@@ -348,6 +369,19 @@ class ReportFormView(QWidget):
 
     def _on_sections_edited(self, name: str) -> None:
         self.autosaver.change(name, self.sections.editors[name].value())
+
+    def _on_sections_directory_requested(self) -> DirectoryPicker:
+        """Open the resource directory; a resource chosen there fills the referral."""
+        self.picker = DirectoryPicker(self._app.directory, self._app.scratch.path(),
+                                      self._tasks, self)
+        self.picker.referral_chosen.connect(self._on_picker_referral_chosen)
+        self.picker.failed.connect(self.banner.show_message)
+        self.picker.open()
+        self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.picker
+
+    def _on_picker_referral_chosen(self, referral: Referral) -> None:
+        self.sections.apply_referral(referral.code, referral.agency)
 
     def _on_save_clicked(self) -> None:
         if self.autosaver.report_id is not None and self.flush():

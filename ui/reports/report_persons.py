@@ -47,7 +47,8 @@ class PersonRow(QFrame):
         touch(self.age)
         self.age.setRange(-1, MAX_AGE)
         self.age.setSpecialValueText("age ?")
-        self.age.setMinimumWidth(90)
+        # Room for "age ?" and "120" clear of the arrows and the edge.
+        self.age.setMinimumWidth(self.age.fontMetrics().horizontalAdvance("age ?") + 80)
         self.phone = TextLine("Phone")
         self.note = TextLine("Note (e.g. how to reach them)")
         self.remove = QPushButton("Remove")
@@ -58,22 +59,21 @@ class PersonRow(QFrame):
         grid.addWidget(self.role, 0, 0)
         grid.addWidget(self.name, 0, 1)
         grid.addWidget(self.age, 0, 2)
-        grid.addWidget(self.phone, 1, 0)
-        grid.addWidget(self.note, 1, 1)
+        grid.addWidget(self.phone, 1, 0, 1, 2)
         grid.addWidget(self.remove, 1, 2)
-        grid.addWidget(self.triggers, 2, 0)
-        grid.addWidget(self.what_helped, 2, 1)
-        grid.addWidget(self.known, 3, 0, 1, 3)
+        # The note has a line of its own: squeezed beside the phone its placeholder was cut.
+        grid.addWidget(self.note, 2, 0, 1, 3)
+        grid.addWidget(self.triggers, 3, 0)
+        grid.addWidget(self.what_helped, 3, 1, 1, 2)
+        grid.addWidget(self.known, 4, 0, 1, 3)
         if self.suggestions is not None:
-            grid.addWidget(self.suggestions, 4, 0, 1, 3)
+            grid.addWidget(self.suggestions, 5, 0, 1, 3)
             self.name.textEdited.connect(self._on_name_text_edited)
             self.suggestions.chosen.connect(self.link)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 2)
-        self.role.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.role.setMinimumContentsLength(8)
+        # Wide enough for the longest role ("Person served" was cut to "Person servec").
+        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.name.setMinimumWidth(60)
         self.note.setMinimumWidth(60)
         self.set_person(person)

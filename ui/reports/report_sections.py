@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,7 @@ class ReportSections(QWidget):
     """All field editors, laid out in topic groups. ``edited(field)`` on every user change."""
 
     edited = Signal(str)
+    directory_requested = Signal()
 
     def __init__(self, ref: ReferenceData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,7 +127,7 @@ class ReportSections(QWidget):
 
     def _build_flags(self, ref: ReferenceData) -> None:
         form = self._group("&What was involved")
-        self._add(form, "flags", CodeChecks(ref.flags, columns=2))
+        self._add(form, "flags", CodeChecks(ref.flags, columns=4))  # 4 abreast when wide
         self._add(
             form,
             "disability_codes",
@@ -172,6 +174,11 @@ class ReportSections(QWidget):
         )
         self._add(form, "referral_agency", TextLine("Name of the agency or program"),
                   FIELD_LABELS["referral_agency"])
+        self.directory_button = QPushButton("Find in the resource &directory…")
+        self.directory_button.setToolTip("Search the directory offline; the chosen resource "
+                                         "fills the referral")
+        self.directory_button.clicked.connect(self.directory_requested)
+        form.addRow(self.directory_button)
         self._add(form, "shelter_placement_code", CodeCombo(ref.shelter_placements, "None"),
                   FIELD_LABELS["shelter_placement_code"])
         self._add(form, "hold_code", CodeCombo(ref.holds, "None"), FIELD_LABELS["hold_code"])
@@ -236,9 +243,23 @@ class ReportSections(QWidget):
             for widget in self.rows[name]:
                 widget.setVisible(visible)
 
+    def apply_referral(self, code: str, agency: str) -> None:
+        """A resource chosen from the directory: tick its referral and name the agency (added
+        to a name already there), as if typed: both fields report ``edited``."""
+        referrals = self.editors["referrals"]
+        if code not in referrals.value():
+            referrals.set_value((*referrals.value(), code))
+            self._on_editor_edited("referrals")
+        names = self.editors["referral_agency"]
+        held = names.value().strip()
+        if agency.lower() not in held.lower():
+            names.set_value(f"{held}; {agency}"[:200] if held else agency)
+            self._on_editor_edited("referral_agency")
+
     def set_read_only(self, flag: bool, correction: bool) -> None:
         for editor in self.editors.values():
             editor.set_read_only(flag)
+        self.directory_button.setEnabled(not flag)
         self.correction_group.setVisible(correction)
 
     def show_problems(self, problems: dict[str, str]) -> None:

@@ -59,6 +59,9 @@ class ReportSummary(QLabel):
         minutes = "" if r.time_on_task_minutes is None else f"{r.time_on_task_minutes} min"
         rows = [
             (FIELD_LABELS["correction_reason"], r.correction_reason),
+            ("Crew", ", ".join(
+                f"{m.name} ({ref.crew_roles.label(m.role_code)})"
+                + ("" if m.on_roster else " — not on roster") for m in r.crew)),
             (FIELD_LABELS["persons"], "<br>".join(self._person(p) for p in r.persons)),
             ("Involved", _labels(ref, "flags", r.flags)),
             (FIELD_LABELS["disability_codes"], disability),

@@ -7,6 +7,7 @@ import html
 
 from civilian_responder.reports import FIELD_LABELS
 from civilian_responder_ui.reports.report_fields import TextLine, touch
+from civilian_responder_ui.shell.contrast import follow_theme
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -54,6 +55,7 @@ class ValidationPanel(QFrame):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.items.linkActivated.connect(self.field_chosen)
+        follow_theme(self.items, lambda: self.show_problems(self.problems))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.title)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from civilian_responder import __version__
 from civilian_responder.resource_files import resource_path
-from PySide6.QtCore import Qt
+from civilian_responder_ui.shell.shortcuts import shortcuts_html
+from civilian_responder_ui.shell.translations import is_language_change
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -19,7 +21,7 @@ def app_icon() -> QIcon:
 class AboutDialog(QDialog):
     def __init__(self, profile_dir: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Responder")
+        self._profile_dir = profile_dir
         logo = QLabel(self)
         logo.setPixmap(QPixmap(str(resource_path("icons", "responder-128.png"))))
         logo.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -27,20 +29,37 @@ class AboutDialog(QDialog):
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.setText(
-            f"<h2>Responder</h2><p>Version {__version__}</p>"
-            "<p>Calls, safety checklists and field reports for civilian 911 responders: "
-            "crisis, outreach and community service teams. Works offline; syncs at the "
-            "station.</p>"
-            f"<p>Profile: <code>{profile_dir}</code></p>"
-        )
         self.version_label = text
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(logo)
         row.addWidget(text, 1)
         box = QVBoxLayout(self)
         box.addLayout(row)
-        box.addWidget(buttons)
+        box.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("About Responder"))
+        self.version_label.setText(
+            "<h2>Responder</h2><p>" + self.tr("Version %1").replace("%1", __version__) + "</p>"
+            "<p>"
+            + self.tr(
+                "Calls, safety checklists and field reports for civilian 911 "
+                "responders: crisis, outreach and community service teams. Works "
+                "offline; syncs at the station."
+            )
+            + "</p>"
+            "<p>"
+            + self.tr("Profile: %1").replace("%1", f"<code>{self._profile_dir}</code>")
+            + "</p>"
+            + shortcuts_html()
+        )
+        # The Close button is a standard one: Qt's own translation (qtbase_<code>.qm) names it.
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

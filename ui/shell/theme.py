@@ -37,7 +37,7 @@ COLORS = {
     "day": ThemeColors(
         window="#f3f4f6",
         text="#1b1f24",
-        muted="#6b7280",
+        muted="#5b6470",
         urgent_bg="#fde7e4",
         urgent_text="#8f1d12",
         caution="#a15c00",
@@ -48,7 +48,7 @@ COLORS = {
     "night": ThemeColors(
         window="#111315",
         text="#c8c2b6",
-        muted="#6f737a",
+        muted="#aaa498",
         urgent_bg="#33191a",
         urgent_text="#e2998a",
         caution="#d9a24a",
@@ -83,7 +83,8 @@ def apply_theme(app: QApplication, name: str) -> ThemeColors:
     font = QFont("DejaVu Sans")
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSize(BASE_POINT_SIZE)
-    app.setFont(font)
+    if app.font() != font:  # the same in both themes: a font change relayouts every widget
+        app.setFont(font)
     app.setPalette(_palette(colors))
     app.setStyleSheet(load_style_sheet(name))
     return colors

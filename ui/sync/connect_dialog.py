@@ -102,5 +102,8 @@ class ConnectDialog(QDialog):
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #c0392b; font-weight: bold;" if error else "")
+        # The theme's error colour (day or night), not a fixed red that fades at night.
+        self.message.setProperty("role", "error" if error else "")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.show()

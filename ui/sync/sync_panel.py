@@ -90,12 +90,12 @@ class SyncPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(12)
-        # The status bar is short; the toolbar carries the big touch-size "Sync now" as well.
-        self.setStyleSheet("QPushButton { min-height: 26px; padding: 0 12px; }")
+        # Touch size like every other button (a gloved finger in a moving van), narrower padding.
+        self.setStyleSheet("QPushButton { min-height: 44px; padding: 0 12px; }")
         self.waiting_label = QLabel(objectName="syncWaiting")
         self.last_label = QLabel(objectName="syncLast")
         self.error_label = QLabel(objectName="syncError")
-        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error_label.setProperty("role", "error")  # the theme's error colour, day or night
         self.progress = QProgressBar(objectName="syncProgress")
         self.progress.setFixedWidth(160)
         self.progress.setTextVisible(True)

@@ -66,7 +66,7 @@ async def push(request: Request, who: CurrentDevice) -> dict[str, Any]:
 
 def _push(station: Any, who: Any, changes: list[Any]) -> list[dict[str, Any]]:
     station.devices.touch(who.id)
-    return station.pusher.push(who, changes)
+    return station.push(who, changes)
 
 
 @router.get("/pull", response_model=PullOut, responses=errors(*AUTH, 422))

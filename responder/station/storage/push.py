@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 # Built once: the hot path of a push skips SQLAlchemy's statement construction.
 RECEIPT = select(receipts).where(receipts.c.change_id == bindparam("change_id"))
 KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta",
-         "call_copy", "review_copy", *PEOPLE_KINDS)
+         "call_copy", "review_copy", "shift", "co_responder", *PEOPLE_KINDS)
 # Kinds that append to the pull feed: they take the feed lock so rows commit in seq order.
 FEED_KINDS = ("status_event", "call", "call_copy")
 MAX_ID = 128  # change ids

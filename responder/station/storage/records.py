@@ -14,7 +14,7 @@ from typing import Any
 from civilian_responder.clock import parse_iso
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.storage import calls as call_store
-from civilian_responder.station.storage import feed
+from civilian_responder.station.storage import eido_outbox, feed
 from civilian_responder.station.storage.devices import Device
 from civilian_responder.station.storage.report_facts import store_facts
 from civilian_responder.station.storage.tables import (
@@ -119,6 +119,9 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         return Outcome("duplicate") if same else Outcome(
             "conflict", f"status event {entity_id} was already received with other content")
     conn.execute(call_events.insert(), values)
+    if kind == "status":  # CAD learns the unit's status (docs/cad.md)
+        eido_outbox.queue(conn, "status", event_call, entity_id, f"status:{entity_id}",
+                          values["at"])
     if (kind == "status" and row.unit_id == device.unit_id
             and status_rank(ref, status) >= status_rank(ref, row.status)):
         # Merged by the lifecycle, not by arrival: a unit's devices sync in any order, and a
@@ -207,6 +210,8 @@ def apply_report(conn: Connection, device: Device, change_id: str, entity_id: st
     else:
         conn.execute(update(reports_t).where(reports_t.c.id == entity_id).values(**values))
     store_facts(conn, entity_id, device.unit_id, p)
+    eido_outbox.queue(conn, "disposition", call_id, entity_id,
+                      f"disposition:{entity_id}:{digest}", now)
     return APPLIED
 
 
@@ -238,8 +243,11 @@ def _check_attachment(p: dict[str, Any]) -> None:
 
 def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
                  call_id: str | None, p: dict[str, Any], now: str) -> Outcome:
-    """Checklist runs, audit events, attachment metadata: kept as the unit sent them."""
+    """Checklist runs, audit events, attachment metadata, shifts (crew, vehicle, mileage) and
+    co-responders on calls: kept as the unit sent them."""
     report_id = None
+    if kind in ("shift", "co_responder"):
+        _same_id(p, entity_id)
     if kind == "attachment_meta":
         _same_id(p, entity_id)
         _check_attachment(p)

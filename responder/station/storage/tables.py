@@ -106,6 +106,7 @@ calls = Table(
     Column("source", String(16), nullable=False),
     Column("received_at", String(32), nullable=False, index=True),  # metrics periods (0004)
     Column("updated_at", String(32), nullable=False),
+    Index("ix_calls_status", "status"),  # the console's open calls (0008)
 )
 
 # Every unit that ever held a call may see it (a reassigned-away unit keeps its history).
@@ -146,6 +147,7 @@ reports = Table(
     Column("reviewed_at", String(32)),
     Column("reviewer", String(128)),
     Column("review_comment", Text, nullable=False, default=""),
+    Index("ix_reports_state_submitted", "state", "submitted_at"),  # the review queue (0008)
 )
 
 # Every version of a report ever received, including conflicting ones.
@@ -169,7 +171,8 @@ reviews = Table(
     Column("at", String(32), nullable=False),
 )
 
-# Unit-owned records the station only keeps: checklist runs, audit events, attachment metadata.
+# Unit-owned records the station only keeps: checklist runs, audit events, attachment metadata,
+# shifts and co-responders.
 records = Table(
     "records", metadata,
     Column("kind", String(32), primary_key=True),
@@ -351,4 +354,96 @@ person_merges = Table(
     Column("survivor", String(64), nullable=False),
     Column("at", String(32), nullable=False),
     Column("actor", String(64), nullable=False, default=""),
+)
+
+# EIDO back to CAD (Alembic 0006). A job is queued in the transaction that records what CAD
+# should learn (a unit's status event, a submitted report); publishing builds and validates the
+# document and gives it the next cursor. A document the schema rejects stays a pending job
+# (retried later, never served).
+eido_jobs = Table(
+    "eido_jobs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_key", String(160), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("call_id", String(64), nullable=False),
+    Column("source_id", String(64), nullable=False),
+    Column("state", String(16), nullable=False, index=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text, nullable=False, default=""),
+    Column("retry_at", String(32)),
+    Column("created_at", String(32), nullable=False),
+)
+
+eido_documents = Table(
+    "eido_documents", metadata,
+    Column("cursor", Integer, primary_key=True, autoincrement=True),
+    Column("job_id", Integer, nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("call_id", String(64), nullable=False, index=True),
+    Column("document", Text, nullable=False),
+    Column("published_at", String(32), nullable=False, index=True),
+)
+
+# The resource directory units search offline (Alembic 0006): named agencies and programs with
+# their phone, address, hours, eligibility and languages; shelters also carry beds open as of a
+# time. Retired entries stay (units drop them); ``revision`` rises with every change.
+directory = Table(
+    "directory_resources", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("phone", String(64), nullable=False, default=""),
+    Column("address", Text, nullable=False, default=""),
+    Column("hours", Text, nullable=False, default=""),
+    Column("eligibility", Text, nullable=False, default=""),
+    Column("languages", Text, nullable=False, default="[]"),
+    Column("beds_open", Integer),
+    Column("beds_as_of", String(32)),
+    Column("retired", Boolean, nullable=False, default=False),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# Console staff accounts (migration 0008): people who sign in to /console/ with a password.
+staff = Table(
+    "staff", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(32), nullable=False),
+    Column("password_hash", String(256), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("disabled_at", String(32)),
+)
+
+# Console sessions: the cookie holds a random id, the table its SHA-256 (and the CSRF token).
+staff_sessions = Table(
+    "staff_sessions", metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("staff_id", String(64), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+)
+
+# What staff did in the console and at sign-in (the station's own audit trail).
+console_audit = Table(
+    "console_audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False, index=True),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", String(256), nullable=False, default=""),
+    Column("detail", Text, nullable=False, default=""),
+    Column("address", String(64), nullable=False, default=""),
+)
+
+# The agency's roster (revision 0005): who may be on a unit's crew, in which roles. Sent to
+# every unit through the pull feed (kind ``roster_person``).
+roster = Table(
+    "roster", metadata,
+    Column("person_id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("role_codes", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("updated_at", String(32), nullable=False),
 )

@@ -62,3 +62,12 @@ class Throttle:
                     set_={"hits": throttle.c.hits + 1}))
             conn.execute(delete(throttle).where(throttle.c.bucket < oldest))
         return None if wait is None else max(1, wait)
+
+    def count(self, key: str) -> int:
+        """Failures counted against ``key`` in the current window."""
+        bucket, _now = self._bucket()
+        with self._engine.connect() as conn:
+            return int(conn.execute(
+                select(func.coalesce(func.sum(throttle.c.hits), 0))
+                .where(throttle.c.key_hash == key_hash(key))
+                .where(throttle.c.bucket >= bucket - BUCKETS + 1)).scalar_one())

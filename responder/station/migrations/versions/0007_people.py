@@ -1,7 +1,7 @@
 """People over time: persons (merged only here), contacts, follow-ups, consents, merges.
 
 Revision ID: 0007_people
-Revises: 0004
+Revises: 0005_roster_shifts
 Create Date: 2026-12-02
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_people"
-# The brief named "0004_report_facts"; that revision's id is "0004" (the lead re-chains).
-down_revision = "0004"
+# Chained after main's latest revision at merge time (the lead re-chains when more land).
+down_revision = "0005_roster_shifts"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,41 @@
+"""No text is cut off on any screen of a whole call at 1366×768: combo boxes, spin boxes, line
+edits and their placeholders, buttons, single-line labels, and wrapped labels (no lost lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.field_checks import clipped_texts
+from tests.ui.field_flow import build_window, walk_flow
+from tests.ui.shell_support import demo_core
+
+
+@pytest.fixture(autouse=True)
+def _restore_app_style(qapp):
+    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture
+def core(tmp_path):
+    app = demo_core(tmp_path / "profile")
+    yield app
+    app.close()
+
+
+def test_no_text_is_cut_off_on_any_screen(qtbot, core):
+    window = build_window(qtbot, core)
+    cut: list[str] = []
+
+    def visit(screen: str) -> None:
+        cut.extend(f"{screen}: {found}" for found in clipped_texts(window))
+
+    walk_flow(qtbot, window, core, visit)
+    title = window.detail.report_form.title
+    assert "Finalized" in title.text()
+    one_line = title.fontMetrics().lineSpacing() * 3 // 2
+    assert title.heightForWidth(title.width()) <= one_line, "the finalized title wraps"
+    assert not cut, "\n".join(sorted(set(cut)))

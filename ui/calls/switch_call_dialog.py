@@ -1,0 +1,73 @@
+"""Switching calls: the unit works one call at a time, so taking another asks what happens to
+the current one (hold it in the queue, clear it, or hand it over)."""
+
+from __future__ import annotations
+
+from civilian_responder.models import Call
+from civilian_responder.reference import ReferenceData
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SwitchCallDialog(QDialog):
+    def __init__(
+        self,
+        reference: ReferenceData,
+        current: Call,
+        target: Call,
+        options: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Switch to call {target.display_number}")
+        self.setMinimumWidth(520)
+        box = QVBoxLayout(self)
+        box.addWidget(
+            QLabel(
+                f"The unit is working call {current.display_number} "
+                f"({reference.unit_statuses.label(current.status).lower()}). "
+                f"What happens to it?",
+                self,
+                objectName="sectionTitle",
+                wordWrap=True,
+            )
+        )
+        self.actions = QButtonGroup(self)
+        for code in options:
+            radio = QRadioButton(reference.call_switch_actions.label(code), self)
+            radio.setProperty("code", code)
+            self.actions.addButton(radio)
+            box.addWidget(radio)
+        if self.actions.buttons():
+            self.actions.buttons()[0].setChecked(True)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText("Note (optional), e.g. which unit takes it over")
+        box.addWidget(self.note_edit)
+        buttons = QDialogButtonBox(self)
+        go = QPushButton(f"Switch to {target.display_number}", self)
+        go.setProperty("role", "primary")
+        buttons.addButton(go, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def choose(self, code: str) -> None:
+        for button in self.actions.buttons():
+            button.setChecked(button.property("code") == code)
+
+    def action(self) -> str | None:
+        checked = self.actions.checkedButton()
+        return checked.property("code") if checked else None
+
+    def note(self) -> str:
+        return self.note_edit.text().strip()

@@ -1,0 +1,179 @@
+"""The window's language: Qt translators for the officer's language, switched without restart.
+
+``Translations(app).switch("es")`` installs ``resources/translations/responder_es.qm`` (made
+from ``responder_es.ts`` by Qt's ``lrelease``) and Qt's own ``qtbase_es.qm`` (standard buttons,
+context menus). Installing or removing a translator makes Qt send ``LanguageChange`` to every
+widget; a translated widget sets its strings in one method and calls it from ``changeEvent``,
+so an open window follows the switch (see :func:`is_language_change`).
+
+Run as a module in a checkout (Qt's tools come with the PySide6 wheel)::
+
+    python -m civilian_responder_ui.shell.translations update   # lupdate: ui/ -> the .ts files
+    python -m civilian_responder_ui.shell.translations build    # lrelease: .ts -> .qm
+
+The wheel build compiles the .qm files itself (``setup.py``); ``build`` is for checkouts and
+the PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from civilian_responder.languages import SOURCE, check_ui_language, ui_languages
+from civilian_responder.resource_files import resource_path
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+
+CATALOG = "responder"  # responder_<code>.ts / .qm
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def ts_path(code: str) -> Path:
+    return translations_dir() / f"{CATALOG}_{code}.ts"
+
+
+def qm_path(code: str) -> Path:
+    return translations_dir() / f"{CATALOG}_{code}.qm"
+
+
+def is_language_change(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.LanguageChange
+
+
+class Translations(QObject):
+    """The translators installed on the application, one language at a time."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication | None = None) -> None:
+        super().__init__()
+        self._app = app or QCoreApplication.instance()
+        self._installed: list[QTranslator] = []
+        self.language = SOURCE
+
+    def switch(self, code: str) -> str:
+        """Show the window in ``code`` from now on; returns the language in effect (English if
+        that language's compiled translation is missing)."""
+        check_ui_language(code)
+        if code == self.language:
+            return code
+        loaded = self._load(code) if code != SOURCE else []
+        if code != SOURCE and not loaded:
+            code = SOURCE
+        for old in self._installed:
+            self._app.removeTranslator(old)
+        for translator in loaded:  # the last installed is asked first: ours before Qt's
+            self._app.installTranslator(translator)
+        self._installed = loaded
+        self.language = code
+        QLocale.setDefault(QLocale(code))
+        # Qt posts LanguageChange to each top-level window; deliver it now, so the switch is
+        # complete (every open window retranslated) when this returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self.language_changed.emit(code)
+        return code
+
+    def _load(self, code: str) -> list[QTranslator]:
+        ours = QTranslator(self)
+        if not ours.load(str(qm_path(code))):
+            log.warning(
+                "No compiled translation %s; the window stays in English (run "
+                "'python -m civilian_responder_ui.shell.translations build')",
+                qm_path(code),
+            )
+            return []
+        qt_own = QTranslator(self)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not qt_own.load(f"qtbase_{code}", qt_dir):
+            log.info("Qt has no qtbase_%s.qm in %s; standard buttons stay in English", code, qt_dir)
+            return [ours]
+        return [qt_own, ours]
+
+
+def qt_tool(name: str) -> Path:
+    """Qt's ``lupdate`` / ``lrelease`` as shipped inside the PySide6 wheel."""
+    import PySide6  # noqa: PLC0415
+
+    tool = Path(PySide6.__file__).parent / (name + (".exe" if sys.platform == "win32" else ""))
+    if not tool.exists():
+        raise SystemExit(f"{tool} is missing: install PySide6-Essentials (it ships {name})")
+    return tool
+
+
+def translated_codes() -> list[str]:
+    return [lang.code for lang in ui_languages() if lang.code != SOURCE]
+
+
+def update(sources: Path) -> None:
+    """Extract every ``tr()`` string under ``sources`` into the .ts files, keeping the
+    translations already made (lupdate marks changed sources unfinished, drops none)."""
+    files = sorted(str(p) for p in sources.rglob("*.py") if "__pycache__" not in p.parts)
+    for code in translated_codes():
+        subprocess.run(
+            [
+                str(qt_tool("lupdate")),
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "en",
+                "-target-language",
+                code,
+                *files,
+                "-ts",
+                str(ts_path(code)),
+            ],
+            check=True,
+        )
+        log.info("updated %s", ts_path(code))
+
+
+def build(out: Path | None = None) -> list[Path]:
+    """Compile each .ts into a .qm (next to it, or into ``out``)."""
+    made = []
+    for ts in sorted(translations_dir().glob(f"{CATALOG}_*.ts")):
+        qm = (out or ts.parent) / (ts.stem + ".qm")
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(qm)], check=True)
+        made.append(qm)
+    return made
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m civilian_responder_ui.shell.translations",
+        description="Extract and compile the window's translations",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("update", help="run lupdate over ui/ into resources/translations/*.ts")
+    b = sub.add_parser("build", help="run lrelease: resources/translations/*.ts -> .qm")
+    b.add_argument("--out", type=Path, help="write the .qm files here instead")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        update(Path(__file__).resolve().parents[1])
+    else:
+        for qm in build(args.out):
+            print(qm)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
