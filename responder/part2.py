@@ -63,6 +63,11 @@ class Part2Tags:
     def code_tagged(self, list_name: str, code: str | None) -> bool:
         return code is not None and code in self.codes.get(list_name, frozenset())
 
+    def all_codes(self) -> frozenset[str]:
+        """Every tagged code of every list (for outputs that carry codes from other lists too:
+        a tagged code is dropped wherever it appears)."""
+        return frozenset().union(*self.codes.values())
+
     def checklist_tagged(self, checklist_id: str) -> bool:
         return checklist_id in self.checklists
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from civilian_responder.errors import ValidationError
-from civilian_responder.part2 import load_part2_tags
+from civilian_responder.part2 import Part2Tags, load_part2_tags
 from civilian_responder.pdf.render import render
 
 from tests.pdf_samples import demo_app, full_report, pages_text, pdf_app
@@ -23,9 +23,10 @@ FACILITY = "Harborview Detox Unit"
 AGENCY = "Eastside Recovery Clinic"
 
 
-def tagged_report(app):
+def tagged_report(app, **fields):
     report = full_report(
         app,
+        **fields,
         photos=0,
         narrative=TAGGED_NARRATIVE,
         flags=["UNHOUSED", "SUBSTANCE_USE"],
@@ -95,6 +96,39 @@ def test_a_tagged_checklist_answer_is_withheld_but_its_question_stays(app):
     police = " ".join(pages_text(render(app.pdf.snapshot(report.id, police_copy=True))))
     assert "Where to?" in police and "Substance-use treatment" not in police
     assert "checklist answers" in police
+
+
+def test_a_spanish_report_police_copy_speaks_spanish(app):
+    report = tagged_report(app, language="es")
+    police = " ".join(pages_text(render(app.pdf.snapshot(report.id, police_copy=True))))
+    assert "COPIA PARA LA POLICÍA" in police and "la narrativa" in police
+    assert "POLICE COPY" not in police and TAGGED_NARRATIVE.split()[4] not in police
+
+
+def test_cad_documents_drop_every_code_of_the_one_tag_list():
+    """EIDO back to CAD reads the same tag list as the police copy (the reference data carry no
+    second one): widening the list drops the code from CAD's documents too."""
+    from civilian_responder.reference import load_reference  # noqa: PLC0415
+    from civilian_responder.station.eido_out import EidoWriter  # noqa: PLC0415
+
+    ref, tags = load_reference(), load_part2_tags()
+    assert not any("part2" in c.extra for codes in ref.lists.values() for c in codes)
+    call = {"id": "c1", "cad_number": "26-000123", "incident_id": None, "type_code": "WELFARE",
+            "priority": 3, "received_at": "2026-12-02T10:00:00.000Z", "unit_id": "CSO-7",
+            "status": "CLEARED"}
+    facts = {"report_id": "r1", "disposition_code": "CSA", "response_model_code": None,
+             "finalized_at": "2026-12-02T11:00:00.000Z"}
+    outcomes = ["REFERRED", "TRANSPORTED", *sorted(tags.all_codes())]
+
+    def sent(writer: EidoWriter) -> set[str]:
+        doc = writer.disposition(call, facts, outcomes)
+        writer.validate(doc)
+        return {c["dispositionCommonRegistryCode"]
+                for c in doc["incidentComponent"]["dispositionComponent"]}
+
+    assert sent(EidoWriter(ref, "st-1")) == {"CSA", "REFERRED", "TRANSPORTED"}
+    widened = Part2Tags(codes={**tags.codes, "referral_destinations": tags.codes["referral_destinations"] | {"REFERRED"}})
+    assert sent(EidoWriter(ref, "st-1", part2=widened)) == {"CSA", "TRANSPORTED"}
 
 
 def test_cli_export_writes_the_police_copy(tmp_path):
