@@ -113,21 +113,35 @@ def test_cad_documents_drop_every_code_of_the_one_tag_list():
 
     ref, tags = load_reference(), load_part2_tags()
     assert not any("part2" in c.extra for codes in ref.lists.values() for c in codes)
-    call = {"id": "c1", "cad_number": "26-000123", "incident_id": None, "type_code": "WELFARE",
-            "priority": 3, "received_at": "2026-12-02T10:00:00.000Z", "unit_id": "CSO-7",
-            "status": "CLEARED"}
-    facts = {"report_id": "r1", "disposition_code": "CSA", "response_model_code": None,
-             "finalized_at": "2026-12-02T11:00:00.000Z"}
+    call = {
+        "id": "c1",
+        "cad_number": "26-000123",
+        "incident_id": None,
+        "type_code": "WELFARE",
+        "priority": 3,
+        "received_at": "2026-12-02T10:00:00.000Z",
+        "unit_id": "CSO-7",
+        "status": "CLEARED",
+    }
+    facts = {
+        "report_id": "r1",
+        "disposition_code": "CSA",
+        "response_model_code": None,
+        "finalized_at": "2026-12-02T11:00:00.000Z",
+    }
     outcomes = ["REFERRED", "TRANSPORTED", *sorted(tags.all_codes())]
 
     def sent(writer: EidoWriter) -> set[str]:
         doc = writer.disposition(call, facts, outcomes)
         writer.validate(doc)
-        return {c["dispositionCommonRegistryCode"]
-                for c in doc["incidentComponent"]["dispositionComponent"]}
+        return {
+            c["dispositionCommonRegistryCode"]
+            for c in doc["incidentComponent"]["dispositionComponent"]
+        }
 
     assert sent(EidoWriter(ref, "st-1")) == {"CSA", "REFERRED", "TRANSPORTED"}
-    widened = Part2Tags(codes={**tags.codes, "referral_destinations": tags.codes["referral_destinations"] | {"REFERRED"}})
+    referrals = tags.codes["referral_destinations"] | {"REFERRED"}  # an agency widens the list
+    widened = Part2Tags(codes={**tags.codes, "referral_destinations": referrals})
     assert sent(EidoWriter(ref, "st-1", part2=widened)) == {"CSA", "TRANSPORTED"}
 
 
