@@ -165,8 +165,10 @@ class ReportFormView(QWidget):
         self.status.setWordWrap(True)
         self.status.linkActivated.connect(self._on_status_link_activated)
         self._status_args: tuple[Report | None, str] = (None, "")
-        # Its link is coloured from the theme: render it again when the theme changes.
-        follow_theme(self.status, lambda: self._render_status(*self._status_args))
+        self._status_left = 0
+        # Its link is coloured from the theme: paint it again when the theme changes (from what
+        # was worked out last: the finalize checks read the database, a repaint need not).
+        follow_theme(self.status, self._paint_status)
         self.save_button = QPushButton("&Save now")
         self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -340,6 +342,14 @@ class ReportFormView(QWidget):
 
     def _render_status(self, report: Report | None, saved: str) -> None:
         self._status_args = (report, saved)
+        if report is not None:
+            problems = self._app.reports.problems(report)
+            self.navigator.show_needs(problems)
+            self._status_left = len(problems)
+        self._paint_status()
+
+    def _paint_status(self) -> None:
+        report, saved = self._status_args
         if report is None:
             shown = self._shown
             if (
@@ -351,9 +361,7 @@ class ReportFormView(QWidget):
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
-        problems = self._app.reports.problems(report)
-        self.navigator.show_needs(problems)
-        left = len(problems)
+        left = self._status_left
         need = (
             link(self.status, "problems", f"{left} left to finalize")
             if left
