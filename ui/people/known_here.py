@@ -27,6 +27,7 @@ class KnownHerePanel(QFrame):
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setMinimumHeight(44)  # a gloved tap opens and closes it
         self.toggle.toggled.connect(self._on_toggle_toggled)
         self.summary = QLabel(self, objectName="knownHereSummary")
         self.summary.setWordWrap(True)

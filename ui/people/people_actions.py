@@ -16,8 +16,10 @@ class PeopleActions:
         self.follow_ups_action.setToolTip("Follow-ups due today and overdue (Ctrl+U)")
         self.follow_ups_action.setShortcut(QKeySequence("Ctrl+U"))
         self.follow_ups_action.triggered.connect(self.show_follow_ups)
-        self.outreach_action = QAction("+  Outreach contact", window)
-        self.outreach_action.setToolTip("Record a contact made without a 911 call (Ctrl+O)")
+        self.outreach_action = QAction("+  Outreach", window)
+        self.outreach_action.setToolTip(
+            "Record an outreach contact: people met without a 911 call (Ctrl+O)"
+        )
         self.outreach_action.setShortcut(QKeySequence("Ctrl+O"))
         self.outreach_action.triggered.connect(self.record_outreach)
         window.add_toolbar_action(self.outreach_action)

@@ -97,6 +97,7 @@ class ReportFormView(QWidget):
         self.correction_reason = self.correction_bar.reason
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
+        layout.addWidget(self._build_crew_line())
         body = QHBoxLayout()
         body.addWidget(self._build_body(), 1)
         self.navigator = ReportNavigator(self, self)  # the section list of a wide form
@@ -123,6 +124,15 @@ class ReportFormView(QWidget):
         header.addWidget(self.version_label)
         header.addWidget(self.version_picker)
         return header
+
+    def _build_crew_line(self) -> QLabel:
+        # The crew on a line of its own: beside the title it made the title wrap in the narrow
+        # pane.
+        self.crew_line = QLabel(objectName="reportCrew")
+        self.crew_line.setWordWrap(True)
+        self.crew_line.setTextFormat(Qt.TextFormat.RichText)  # names are escaped
+        self.crew_line.hide()
+        return self.crew_line
 
     def _build_body(self) -> QScrollArea:
         """Editors for a draft, or a plain summary for a locked version, and the photos."""
@@ -251,6 +261,7 @@ class ReportFormView(QWidget):
         self._shown = None
         self.autosaver.set_report(None)
         self.title.setText("Field report")
+        self.crew_line.hide()
         self.placeholder.setVisible(self._call_id is not None)
         for w in (
             self.scroll,
@@ -307,8 +318,9 @@ class ReportFormView(QWidget):
             # Short enough for one line beside the PDF button in the narrow pane.
             f"<b>Report {report.report_number}</b> · v{report.version} · "
             f"{STATE_WORDS.get(report.state, report.state)}"
-            + (f"<br>Crew: {crew}" if crew else "")
         )
+        self.crew_line.setText(f"Crew: {crew}" if crew else "")
+        self.crew_line.setVisible(bool(crew))
         notice = self._notice_text(report, editable)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))

@@ -63,11 +63,12 @@ class PersonRow(QFrame):
         grid.addWidget(self.remove, 1, 2)
         # The note has a line of its own: squeezed beside the phone its placeholder was cut.
         grid.addWidget(self.note, 2, 0, 1, 3)
-        grid.addWidget(self.triggers, 3, 0)
-        grid.addWidget(self.what_helped, 3, 1, 1, 2)
-        grid.addWidget(self.known, 4, 0, 1, 3)
+        # What the next team needs: a line each, so the placeholders are read in full.
+        grid.addWidget(self.triggers, 3, 0, 1, 3)
+        grid.addWidget(self.what_helped, 4, 0, 1, 3)
+        grid.addWidget(self.known, 5, 0, 1, 3)
         if self.suggestions is not None:
-            grid.addWidget(self.suggestions, 5, 0, 1, 3)
+            grid.addWidget(self.suggestions, 6, 0, 1, 3)
             self.name.textEdited.connect(self._on_name_text_edited)
             self.suggestions.chosen.connect(self.link)
         grid.setColumnStretch(0, 1)
@@ -75,7 +76,8 @@ class PersonRow(QFrame):
         # Wide enough for the longest role ("Person served" was cut to "Person servec").
         self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.name.setMinimumWidth(60)
-        self.note.setMinimumWidth(60)
+        for line in (self.note, self.triggers, self.what_helped):
+            line.setMinimumWidth(60)
         self.set_person(person)
         for w in (self.role, self.name, self.phone, self.note, self.triggers, self.what_helped):
             w.edited.connect(self.edited)
