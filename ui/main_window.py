@@ -159,7 +159,13 @@ class MainWindow(QMainWindow):
         # at 1366 px (the unit's status and crew stay in the toolbar).
         officer = self._app.officer_name
         unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
-        bar.addPermanentWidget(QLabel(unit, bar, objectName="unitLabel"))
+        unit_label = QLabel(unit, bar, objectName="unitLabel")
+        unit_label.setToolTip(unit)
+        # The status bar's labels give way in a small window (the sync panel keeps its width):
+        # a 1024 px window must still open.
+        for label in (self.counts_label, unit_label):
+            label.setMinimumWidth(80)
+        bar.addPermanentWidget(unit_label)
         self.refresh_clock()
 
     def _build_full_window(self) -> None:
