@@ -19,6 +19,7 @@ from typing import Any
 
 from civilian_responder.clock import iso
 from civilian_responder.station.errors import Invalid
+from civilian_responder.station.storage import call_facts
 from civilian_responder.station.storage import calls as call_store
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
@@ -150,6 +151,7 @@ class DemoData:
         dispatched = at + timedelta(minutes=rng.lognormvariate(1.0, 0.6))
         call_store.station_event(conn, row, unit, "status", "DISPATCHED", iso(dispatched),
                                  actor="demo dispatch")
+        call_facts.refresh(conn, self._ref, [row.id])
         return dict(values, dispatched=dispatched)
 
     def _timeline(self, call: dict[str, Any]) -> list[dict[str, Any]]:

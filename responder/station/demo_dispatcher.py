@@ -26,6 +26,7 @@ from civilian_responder.clock import parse_iso
 from civilian_responder.demo_data import CALL_TYPES, CAUTIONS, LANDMARKS, STREETS, person
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.service import Station
+from civilian_responder.station.storage import call_facts
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
 from civilian_responder.station.storage.database import lock_feed, write
 
@@ -165,6 +166,7 @@ def adopt_calls(station: Station, calls: Iterable[Mapping[str, Any]], unit_id: s
             values.update(self_initiated=False, cancelled=bool(values.get("cancelled")),
                           station_revision=1, source="dispatch")
             insert_call(conn, values)
+            call_facts.refresh(conn, station.reference, [values["id"]])
             added += 1
     if added:
         log.info("demo: adopted %d calls of the demo shift for %s", added, unit_id)
