@@ -50,7 +50,7 @@ class Metrics:
             if conn.dialect.name == "sqlite":
                 # A year of a city's calls is more than SQLite's default 2 MB page cache.
                 conn.exec_driver_sql("PRAGMA cache_size=-65536")
-                conn.exec_driver_sql("PRAGMA mmap_size=268435456")
+                conn.exec_driver_sql("PRAGMA mmap_size=4294967296")
             out: dict[str, Any] = {"period": scope.describe()}
             calls_part = self._calls(conn, scope)
             out["totals"] = calls_part["totals"]
