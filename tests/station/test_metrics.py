@@ -115,6 +115,10 @@ def test_every_metric_on_a_hand_checked_station(small):
                                            "MH_SUPPORT": {"DECLINED": 1},
                                            "SHELTER_BED": {"ACCEPTED": 1}}
     assert m["services"]["persons_accepting"] == 2  # p1 and p2 on report 1
+    # Services per person: p1 accepted two and declined one, p2 accepted one.
+    assert m["services"]["persons_with_services"] == 2
+    assert m["services"]["persons_by_response"] == {"OFFERED": 0, "ACCEPTED": 2,
+                                                    "DECLINED": 1}
     assert m["shelter"] == {"placements": 1, "by_result": {"PLACED": 1}}
     assert m["transfers_988"] == {"call_transferred": 0, "warm_transfer": 2}  # R-1 and old R-5
     assert m["follow_ups"] == {"needed": 1, "rate": 0.25}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from alembic import command
 from alembic.config import Config
 from civilian_responder.station.storage.database import MIGRATIONS_DIR, make_engine, migrate, write

@@ -136,7 +136,7 @@ class Metrics:
         for row in codes:
             fold.add_code(row.field, row.code, row.response, row.n)
         out.update(fold.result())
-        out["services"]["persons_accepting"] = self._persons_accepting(conn, codes_where)
+        out["services"].update(self._persons(conn, codes_where))
         names: dict[str, Counter[str]] = {"transport_facility": Counter(),
                                           "referral_agency": Counter()}
         for facility, agency, n in conn.execute(
@@ -149,13 +149,28 @@ class Metrics:
         out["transports"]["by_facility"] = _sorted(names["transport_facility"])
         out["referrals"]["by_agency"] = _sorted(names["referral_agency"])
 
-    def _persons_accepting(self, conn: Connection, codes_where: Any) -> int:
+    def _persons(self, conn: Connection, codes_where: Any) -> dict[str, Any]:
+        """Services per person: the people (a report's person, or the person served when the
+        answer names none) with at least one service answered, offered, accepted, declined."""
+        responses = [c.code for c in self._ref.service_responses]
         accepted = [c.code for c in self._ref.service_responses if c.get("accepted")]
         rc = report_codes.c
-        pairs = (select(rc.report_id, func.coalesce(rc.person_id, "").label("person"))
-                 .where(codes_where, rc.field == "service", rc.response.in_(accepted))
-                 .distinct().subquery())
-        return int(conn.execute(select(func.count()).select_from(pairs)).scalar_one())
+
+        def any_of(codes: list[str], label: str) -> Any:
+            return func.max(case((rc.response.in_(codes), 1), else_=0)).label(label)
+
+        # person_id is never "" (storage/report_facts.py); GROUP BY puts the NULLs together.
+        person = (select(rc.report_id, rc.person_id,
+                         *[any_of([code], f"r{i}") for i, code in enumerate(responses)],
+                         any_of(accepted, "accepted"))
+                  .where(codes_where, rc.field == "service")
+                  .group_by(rc.report_id, rc.person_id).subquery())
+        row = conn.execute(select(
+            func.count(), func.sum(person.c.accepted),
+            *[func.sum(person.c[f"r{i}"]) for i in range(len(responses))])).one()
+        return {"persons_with_services": int(row[0]), "persons_accepting": int(row[1] or 0),
+                "persons_by_response": {code: int(v or 0)
+                                        for code, v in zip(responses, row[2:], strict=True)}}
 
     # Units -------------------------------------------------------------------------------------
 
