@@ -29,6 +29,8 @@ from civilian_responder.station.service import Station
 from civilian_responder.station.storage import call_facts
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
 from civilian_responder.station.storage.database import lock_feed, write
+from civilian_responder.station.storage.tables import calls
+from sqlalchemy import func, select
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +150,71 @@ class DemoDispatcher:
                 self.tick()
             except Exception:  # noqa: BLE001 (the demo must not take the station down)
                 log.exception("demo dispatcher failed; trying again")
+
+
+class DemoHistory:
+    """Past months of generated calls, timelines, reports and reviews (``demo-data``) for the
+    demo's program metrics: made once per demo station, in the background after it listens
+    (small transactions, so the unit's first sync does not wait), for the units other than
+    the demo unit (its board and feed stay the demo shift's)."""
+
+    def __init__(self, station: Station, unit_id: str, calls: int, months: int = 6,
+                 seed: int = 2026) -> None:
+        self.station = station
+        self.unit_id = unit_id
+        self.calls = calls
+        self.months = months
+        self.seed = seed
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, _stop_server: Callable[[], None]) -> None:
+        self._thread = threading.Thread(target=self.run, name="demo-history", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+
+    def run(self) -> int:
+        """Generate the history unless this station has it; returns how many calls."""
+        from civilian_responder.station.demo_data import UNITS, DemoData  # noqa: PLC0415
+
+
+        remaining = self._remaining()
+        if remaining <= 0:
+            return 0
+        units = tuple(u for u in UNITS if u != self.unit_id)
+
+        def progress(_done: int) -> None:
+            if self._stop.is_set():
+                raise _Stopped
+
+        try:
+            made = DemoData(self.station, self.seed, units=units, months=self.months,
+                            batch=20).run(remaining, progress)
+        except _Stopped:
+            return 0
+        except StationError as exc:
+            log.warning("demo: the generated history stopped: %s", exc)
+            return 0
+        log.info("demo: generated %d past calls (%d reports) for the metrics", made.calls,
+                 made.reports)
+        return made.calls
+
+    def _remaining(self) -> int:
+        """Calls still to make: a station stopped part-way (the app quit) resumes next time."""
+        from civilian_responder.station.demo_data import GENERATED_SOURCE  # noqa: PLC0415
+
+        with self.station.engine.connect() as conn:
+            made = conn.execute(select(func.count()).select_from(calls)
+                                .where(calls.c.source == GENERATED_SOURCE)).scalar_one()
+        return max(0, self.calls - made)
+
+
+class _Stopped(Exception):
+    pass
 
 
 def adopt_calls(station: Station, calls: Iterable[Mapping[str, Any]], unit_id: str) -> int:

@@ -101,3 +101,22 @@ def test_the_offline_demo_shift_is_adopted_once_with_its_own_ids(station):
     held = {c["id"]: c for c in station.dispatch.list_calls("CSO-12")}
     assert set(held) == {c["id"] for c in shift}
     assert held[shift[0]["id"]]["cad_number"] == shift[0]["cad_number"]
+
+
+def test_the_demo_history_fills_the_metrics_once_and_leaves_the_demo_unit_alone(station):
+    from datetime import timedelta
+
+    from civilian_responder.station.demo_dispatcher import DemoHistory
+    from civilian_responder.station.metrics.scope import make_scope
+
+    history = DemoHistory(station, "CSO-12", calls=30, months=3)
+    assert history.run() == 30
+    today = station.clock.now().date()
+    scope = make_scope(station.engine, station.reference,
+                       (today - timedelta(days=92)).isoformat(), today.isoformat())
+    m = station.metrics.compute(scope)
+    assert 25 <= m["totals"]["calls"] <= 30 and m["totals"]["reports"] > 20
+    assert m["units"] and "CSO-12" not in m["units"]
+    assert m["response_minutes"]["received_to_on_scene"]["n"] > 20
+    assert station.dispatch.list_calls("CSO-12") == []  # the demo unit's board is its shift
+    assert DemoHistory(station, "CSO-12", calls=30, months=3).run() == 0  # made once
