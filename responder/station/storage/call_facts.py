@@ -40,19 +40,25 @@ from sqlalchemy import (
 
 SUPERSEDED = "superseded"  # a station report state (storage/reviews.py STATES)
 STATUS_EVENT = "status"  # call_events.kind of a status change
-LEGS = (("received_to_dispatched", "received", "dispatched"),
-        ("dispatched_to_en_route", "dispatched", "en_route"),
-        ("en_route_to_on_scene", "en_route", "on_scene"),
-        ("received_to_on_scene", "received", "on_scene"),
-        ("time_on_scene", "on_scene", "cleared"))
+LEGS = (
+    ("received_to_dispatched", "received", "dispatched"),
+    ("dispatched_to_en_route", "dispatched", "en_route"),
+    ("en_route_to_on_scene", "en_route", "on_scene"),
+    ("received_to_on_scene", "received", "on_scene"),
+    ("time_on_scene", "on_scene", "cleared"),
+)
 
 
 def minutes_between(conn: Connection, start: Any, end: Any) -> Any:
     """SQL for the minutes from one stored ISO time to another, on SQLite or PostgreSQL."""
     if conn.dialect.name == "sqlite":
         return (func.julianday(end) - func.julianday(start)) * 1440.0
-    return extract("epoch", cast(end, TIMESTAMP(timezone=True))
-                   - cast(start, TIMESTAMP(timezone=True))) / 60.0
+    return (
+        extract(
+            "epoch", cast(end, TIMESTAMP(timezone=True)) - cast(start, TIMESTAMP(timezone=True))
+        )
+        / 60.0
+    )
 
 
 def per_call_unit(ref: ReferenceData, where: Any) -> Any:
@@ -65,16 +71,22 @@ def per_call_unit(ref: ReferenceData, where: Any) -> Any:
     def first(status: str) -> Any:
         return func.min(case((e.status == status, e.at)))
 
-    return (select(e.call_id, e.unit_id, calls.c.received_at.label("received"),
-                   first(m["dispatched"]).label("dispatched"),
-                   first(m["en_route"]).label("en_route"),
-                   first(m["on_scene"]).label("on_scene"),
-                   func.max(case((e.status == m["cleared"], e.at))).label("cleared"),
-                   first(m["cleared"]).label("first_cleared"),
-                   func.min(case((e.status.in_(in_service), e.at))).label("service"))
-            .select_from(call_events.join(calls, calls.c.id == e.call_id))
-            .where(where, e.kind == STATUS_EVENT)
-            .group_by(e.call_id, e.unit_id, calls.c.received_at))
+    return (
+        select(
+            e.call_id,
+            e.unit_id,
+            calls.c.received_at.label("received"),
+            first(m["dispatched"]).label("dispatched"),
+            first(m["en_route"]).label("en_route"),
+            first(m["on_scene"]).label("on_scene"),
+            func.max(case((e.status == m["cleared"], e.at))).label("cleared"),
+            first(m["cleared"]).label("first_cleared"),
+            func.min(case((e.status.in_(in_service), e.at))).label("service"),
+        )
+        .select_from(call_events.join(calls, calls.c.id == e.call_id))
+        .where(where, e.kind == STATUS_EVENT)
+        .group_by(e.call_id, e.unit_id, calls.c.received_at)
+    )
 
 
 def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None) -> None:
@@ -90,35 +102,80 @@ def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None
     conn.execute(delete(call_facts).where(call_facts.c.call_id.in_(chosen)))
     conn.execute(delete(call_unit_facts).where(call_unit_facts.c.call_id.in_(chosen)))
     per = per_call_unit(ref, where).subquery()
-    per_call = (select(per.c.call_id, func.min(per.c.dispatched).label("dispatched"),
-                       func.min(per.c.en_route).label("en_route"),
-                       func.min(per.c.on_scene).label("on_scene"),
-                       func.max(per.c.cleared).label("cleared"),
-                       func.min(per.c.first_cleared).label("first_cleared"))
-                .group_by(per.c.call_id).subquery())
-    t = {"received": calls.c.received_at, **{n: per_call.c[n] for n in (
-        "dispatched", "en_route", "on_scene", "cleared")}}
+    per_call = (
+        select(
+            per.c.call_id,
+            func.min(per.c.dispatched).label("dispatched"),
+            func.min(per.c.en_route).label("en_route"),
+            func.min(per.c.on_scene).label("on_scene"),
+            func.max(per.c.cleared).label("cleared"),
+            func.min(per.c.first_cleared).label("first_cleared"),
+        )
+        .group_by(per.c.call_id)
+        .subquery()
+    )
+    t = {
+        "received": calls.c.received_at,
+        **{n: per_call.c[n] for n in ("dispatched", "en_route", "on_scene", "cleared")},
+    }
     legs = []
     for _name, a, b in LEGS:
         minutes = minutes_between(conn, t[a], t[b])
         legs.append(case((minutes >= 0, minutes), else_=null()))
     has_report = exists().where(reports.c.call_id == calls.c.id, reports.c.state != SUPERSEDED)
-    conn.execute(call_facts.insert().from_select(
-        ["call_id", "received_at", "cancelled", "type_code", "unit_id", "priority",
-         "has_report", "first_cleared_at", *[n for n, _a, _b in LEGS]],
-        select(calls.c.id, calls.c.received_at, calls.c.cancelled, calls.c.type_code,
-               calls.c.unit_id, calls.c.priority, has_report, per_call.c.first_cleared, *legs)
-        .select_from(calls.outerjoin(per_call, per_call.c.call_id == calls.c.id))
-        .where(where)))
+    conn.execute(
+        call_facts.insert().from_select(
+            [
+                "call_id",
+                "received_at",
+                "cancelled",
+                "type_code",
+                "unit_id",
+                "priority",
+                "has_report",
+                "first_cleared_at",
+                *[n for n, _a, _b in LEGS],
+            ],
+            select(
+                calls.c.id,
+                calls.c.received_at,
+                calls.c.cancelled,
+                calls.c.type_code,
+                calls.c.unit_id,
+                calls.c.priority,
+                has_report,
+                per_call.c.first_cleared,
+                *legs,
+            )
+            .select_from(calls.outerjoin(per_call, per_call.c.call_id == calls.c.id))
+            .where(where),
+        )
+    )
     busy = minutes_between(conn, per.c.service, per.c.cleared)
-    conn.execute(call_unit_facts.insert().from_select(
-        ["call_id", "unit_id", "received_at", "cancelled", "type_code", "call_unit_id",
-         "busy_minutes"],
-        select(per.c.call_id, per.c.unit_id, calls.c.received_at, calls.c.cancelled,
-               calls.c.type_code, calls.c.unit_id,
-               case((per.c.cleared.is_(None), null()), (busy >= 0, busy), else_=literal(0.0)))
-        .select_from(per.join(calls, calls.c.id == per.c.call_id))
-        .where(per.c.unit_id.is_not(None))))
+    conn.execute(
+        call_unit_facts.insert().from_select(
+            [
+                "call_id",
+                "unit_id",
+                "received_at",
+                "cancelled",
+                "type_code",
+                "call_unit_id",
+                "busy_minutes",
+            ],
+            select(
+                per.c.call_id,
+                per.c.unit_id,
+                calls.c.received_at,
+                calls.c.cancelled,
+                calls.c.type_code,
+                calls.c.unit_id,
+                case((per.c.cleared.is_(None), null()), (busy >= 0, busy), else_=literal(0.0)),
+            )
+            .select_from(per.join(calls, calls.c.id == per.c.call_id))
+            .where(per.c.unit_id.is_not(None)),
+        )
+    )
     _refresh_reports(conn, ref, where)
 
 
@@ -132,23 +189,37 @@ def _refresh_reports(conn: Connection, ref: ReferenceData, where: Any) -> None:
     def of_call(column: Any) -> Any:
         return select(column).where(calls.c.id == f.call_id).scalar_subquery()
 
-    conn.execute(update(report_facts).where(f.call_id.in_(chosen)).values(
-        received_at=of_call(calls.c.received_at), cancelled=of_call(calls.c.cancelled),
-        type_code=of_call(calls.c.type_code), priority=of_call(calls.c.priority),
-        is_current=select(reports.c.state != SUPERSEDED).where(
-            reports.c.id == f.report_id).scalar_subquery(),
-        police_outcome=exists().where(rc.report_id == f.report_id, rc.field == "outcome",
-                                      rc.code.in_(police))))
+    conn.execute(
+        update(report_facts)
+        .where(f.call_id.in_(chosen))
+        .values(
+            received_at=of_call(calls.c.received_at),
+            cancelled=of_call(calls.c.cancelled),
+            type_code=of_call(calls.c.type_code),
+            priority=of_call(calls.c.priority),
+            is_current=select(reports.c.state != SUPERSEDED)
+            .where(reports.c.id == f.report_id)
+            .scalar_subquery(),
+            police_outcome=exists().where(
+                rc.report_id == f.report_id, rc.field == "outcome", rc.code.in_(police)
+            ),
+        )
+    )
     facts = report_facts.alias("facts")
 
     def of_report(column: str) -> Any:
-        return select(facts.c[column]).where(facts.c.report_id == rc.report_id
-                                             ).scalar_subquery()
+        return select(facts.c[column]).where(facts.c.report_id == rc.report_id).scalar_subquery()
 
-    conn.execute(update(report_codes).where(rc.report_id.in_(
-        select(f.report_id).where(f.call_id.in_(chosen)))).values(
-        **{name: of_report(name) for name in ("received_at", "cancelled", "type_code",
-                                              "unit_id", "is_current")}))
+    conn.execute(
+        update(report_codes)
+        .where(rc.report_id.in_(select(f.report_id).where(f.call_id.in_(chosen))))
+        .values(
+            **{
+                name: of_report(name)
+                for name in ("received_at", "cancelled", "type_code", "unit_id", "is_current")
+            }
+        )
+    )
 
 
 def calls_of_reports(conn: Connection, report_ids: Iterable[str]) -> set[str]:

@@ -21,10 +21,18 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-SCOPE = (("received_at", sa.String(length=32)), ("cancelled", sa.Boolean()),
-         ("type_code", sa.String(length=32)))
-LEGS = ("received_to_dispatched", "dispatched_to_en_route", "en_route_to_on_scene",
-        "received_to_on_scene", "time_on_scene")
+SCOPE = (
+    ("received_at", sa.String(length=32)),
+    ("cancelled", sa.Boolean()),
+    ("type_code", sa.String(length=32)),
+)
+LEGS = (
+    "received_to_dispatched",
+    "dispatched_to_en_route",
+    "en_route_to_on_scene",
+    "received_to_on_scene",
+    "time_on_scene",
+)
 
 
 def upgrade() -> None:
@@ -32,13 +40,16 @@ def upgrade() -> None:
     from civilian_responder.station.storage.call_facts import refresh  # noqa: PLC0415
 
     with op.batch_alter_table("report_facts") as batch_op:
-        for name, kind in (*SCOPE, ("priority", sa.Integer()), ("is_current", sa.Boolean()),
-                           ("police_outcome", sa.Boolean())):
+        for name, kind in (
+            *SCOPE,
+            ("priority", sa.Integer()),
+            ("is_current", sa.Boolean()),
+            ("police_outcome", sa.Boolean()),
+        ):
             batch_op.add_column(sa.Column(name, kind, nullable=True))
         batch_op.create_index("ix_report_facts_received_at", ["received_at"], unique=False)
     with op.batch_alter_table("report_codes") as batch_op:
-        for name, kind in (*SCOPE, ("unit_id", sa.String(length=32)),
-                           ("is_current", sa.Boolean())):
+        for name, kind in (*SCOPE, ("unit_id", sa.String(length=32)), ("is_current", sa.Boolean())):
             batch_op.add_column(sa.Column(name, kind, nullable=True))
         batch_op.create_index("ix_report_codes_received_at", ["received_at"], unique=False)
     op.create_table(
@@ -69,8 +80,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("call_unit_facts")
     op.drop_table("call_facts")
-    for table, extra in (("report_codes", ("unit_id",)),
-                         ("report_facts", ("priority", "police_outcome"))):
+    for table, extra in (
+        ("report_codes", ("unit_id",)),
+        ("report_facts", ("priority", "police_outcome")),
+    ):
         with op.batch_alter_table(table) as batch_op:
             batch_op.drop_index(f"ix_{table}_received_at")
             for name in ("received_at", "cancelled", "type_code", *extra, "is_current"):
