@@ -154,12 +154,17 @@ class DemoDispatcher:
 
 class DemoHistory:
     """Past months of generated calls, timelines, reports and reviews (``demo-data``) for the
-    demo's program metrics: made once per demo station, in the background after it listens
-    (small transactions, so the unit's first sync does not wait), for the units other than
-    the demo unit (its board and feed stay the demo shift's)."""
+    demo's program metrics, for the units other than the demo unit (its board and feed stay
+    the demo shift's). Made once per demo station, in the background a while after it
+    listens, in small transactions with pauses, so the unit's start and first sync do not
+    wait; a start that finds part of it made (the app quit early) makes the rest."""
 
     def __init__(self, station: Station, unit_id: str, calls: int, months: int = 6,
-                 seed: int = 2026) -> None:
+                 seed: int = 2026, delay: float = 20.0, pause: float = 0.5) -> None:
+        """``delay``: seconds after the station listens before it begins (the unit's start
+        and first sync come first); ``pause``: seconds between batches of 20 calls, so the
+        station keeps answering while it generates."""
+        self.delay, self.pause = delay, pause
         self.station = station
         self.unit_id = unit_id
         self.calls = calls
@@ -169,13 +174,18 @@ class DemoHistory:
         self._thread: threading.Thread | None = None
 
     def start(self, _stop_server: Callable[[], None]) -> None:
-        self._thread = threading.Thread(target=self.run, name="demo-history", daemon=True)
+        self._thread = threading.Thread(target=self._run_later, name="demo-history",
+                                        daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(5)
+
+    def _run_later(self) -> None:
+        if not self._stop.wait(self.delay):
+            self.run()
 
     def run(self) -> int:
         """Generate the history unless this station has it; returns how many calls."""
@@ -187,8 +197,8 @@ class DemoHistory:
             return 0
         units = tuple(u for u in UNITS if u != self.unit_id)
 
-        def progress(_done: int) -> None:
-            if self._stop.is_set():
+        def progress(done: int) -> None:
+            if self._stop.wait(self.pause if done < remaining else 0):
                 raise _Stopped
 
         try:

@@ -30,6 +30,14 @@ _COMBO = ("disposition_code", "backup_requested", "backup_reason_code",
           "call_transferred_988", "warm_transfer_988", "follow_up_needed")
 
 
+def for_big_reads(conn: Connection) -> None:
+    """SQLite: a year of a city's calls is more than the default 2 MB page cache; map the file
+    instead of copying its pages (a no-op on PostgreSQL)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")
+        conn.exec_driver_sql("PRAGMA mmap_size=4294967296")
+
+
 def rate(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
@@ -47,10 +55,7 @@ class Metrics:
 
     def compute(self, scope: Scope) -> dict[str, Any]:
         with self._engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                # A year of a city's calls is more than SQLite's default 2 MB page cache.
-                conn.exec_driver_sql("PRAGMA cache_size=-65536")
-                conn.exec_driver_sql("PRAGMA mmap_size=4294967296")
+            for_big_reads(conn)
             out: dict[str, Any] = {"period": scope.describe()}
             calls_part = self._calls(conn, scope)
             out["totals"] = calls_part["totals"]

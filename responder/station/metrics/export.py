@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from civilian_responder.reference import ReferenceData
+from civilian_responder.station.metrics.engine import for_big_reads
 from civilian_responder.station.metrics.scope import Scope
 from civilian_responder.station.storage.call_facts import SUPERSEDED, per_call_unit
 from civilian_responder.station.storage.tables import calls, report_codes, report_facts, reports
@@ -46,6 +47,7 @@ def report_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tu
                     scope.unit_where(f.unit_id))
              .order_by(calls.c.received_at, f.report_id))
     with engine.connect() as conn:
+        for_big_reads(conn)
         result = conn.execution_options(yield_per=CHUNK).execute(query)
         for chunk in result.partitions(CHUNK):
             codes = _codes_of(conn, [r.report_id for r in chunk])
@@ -91,6 +93,7 @@ def call_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tupl
              .where(scope.calls_where())
              .order_by(calls.c.received_at, calls.c.id, per.c.unit_id))
     with engine.connect() as conn:
+        for_big_reads(conn)
         for row in conn.execution_options(yield_per=CHUNK).execute(query):
             yield tuple(_cell(v) for v in row)
 
