@@ -181,41 +181,31 @@ def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None
 
 def _refresh_reports(conn: Connection, ref: ReferenceData, where: Any) -> None:
     """Copy each report's call scope and current-version flag onto its facts and codes, and
-    note whether one of its outcomes is a police one (``outcomes.json``, ``police``)."""
+    note whether one of its outcomes is a police one (``outcomes.json``, ``police``). Joined
+    updates (``UPDATE ... FROM``, SQLite 3.33+ and PostgreSQL), so the backfill of a big
+    station is a join, not a lookup per row and column."""
     f, rc = report_facts.c, report_codes.c
-    chosen = select(calls.c.id).where(where)
     police = [c.code for c in ref.outcomes if c.get("police")]
-
-    def of_call(column: Any) -> Any:
-        return select(column).where(calls.c.id == f.call_id).scalar_subquery()
-
     conn.execute(
         update(report_facts)
-        .where(f.call_id.in_(chosen))
+        .where(f.call_id == calls.c.id, reports.c.id == f.report_id, where)
         .values(
-            received_at=of_call(calls.c.received_at),
-            cancelled=of_call(calls.c.cancelled),
-            type_code=of_call(calls.c.type_code),
-            priority=of_call(calls.c.priority),
-            is_current=select(reports.c.state != SUPERSEDED)
-            .where(reports.c.id == f.report_id)
-            .scalar_subquery(),
+            received_at=calls.c.received_at,
+            cancelled=calls.c.cancelled,
+            type_code=calls.c.type_code,
+            priority=calls.c.priority,
+            is_current=reports.c.state != SUPERSEDED,
             police_outcome=exists().where(
                 rc.report_id == f.report_id, rc.field == "outcome", rc.code.in_(police)
             ),
         )
     )
-    facts = report_facts.alias("facts")
-
-    def of_report(column: str) -> Any:
-        return select(facts.c[column]).where(facts.c.report_id == rc.report_id).scalar_subquery()
-
     conn.execute(
         update(report_codes)
-        .where(rc.report_id.in_(select(f.report_id).where(f.call_id.in_(chosen))))
+        .where(rc.report_id == f.report_id, f.call_id.in_(select(calls.c.id).where(where)))
         .values(
             **{
-                name: of_report(name)
+                name: f[name]
                 for name in ("received_at", "cancelled", "type_code", "unit_id", "is_current")
             }
         )
