@@ -18,7 +18,7 @@ from civilian_responder.clock import Clock, iso, new_id, parse_iso
 from civilian_responder.models import Call, StatusEvent
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.errors import Conflict, Invalid, NotFound
-from civilian_responder.station.storage import feed
+from civilian_responder.station.storage import call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import check_unit_id
 from civilian_responder.station.storage.tables import call_events, call_units, calls, counters
@@ -234,6 +234,7 @@ class Dispatch:
             row = insert_call(conn, values)
             announce(conn, row)
             station_event(conn, row, spec.unit_id, "status", "DISPATCHED", at, actor=actor)
+            call_facts.refresh(conn, self._ref, [row.id])
         log.info("call %s (%s) dispatched to %s by %s", row.id, row.cad_number, spec.unit_id,
                  actor)
         return call_payload(row)
@@ -261,7 +262,9 @@ class Dispatch:
                 raise NotFound(f"No call with id {call_id}")
             if row.cancelled and (change.priority is not None or change.unit_id is not None):
                 raise Conflict(f"Call {row.cad_number} is cancelled; create a new call instead")
-            return self._apply_update(conn, row, change, actor)
+            result = self._apply_update(conn, row, change, actor)
+            call_facts.refresh(conn, self._ref, [row.id])
+            return result
 
     def _apply_update(self, conn: Connection, row: Any, change: CallUpdate,
                       actor: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Any
 from civilian_responder.clock import Clock, iso
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.bodies import MAX_DEPTH, Unacceptable, check_value, encodable
-from civilian_responder.station.storage import feed
+from civilian_responder.station.storage import call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
 from civilian_responder.station.storage.records import (
@@ -41,6 +41,7 @@ KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment
          "call_copy", "review_copy", "shift", "co_responder")
 # Kinds that append to the pull feed: they take the feed lock so rows commit in seq order.
 FEED_KINDS = ("status_event", "call", "call_copy")
+METRIC_KINDS = ("status_event", "call", "call_copy", "report")  # change call_facts
 MAX_ID = 128  # change ids
 MAX_ENTITY_ID = 64  # record ids (UUIDs are 36)
 
@@ -169,6 +170,18 @@ class PushService:
         return {"change_id": change.change_id, "status": "conflict", "reason": reason}
 
     def _dispatch(self, conn: Connection, device: Device, change: Change, now: str) -> Outcome:
+        outcome = self._apply_kind(conn, device, change, now)
+        if outcome.status == "applied" and change.kind in METRIC_KINDS:
+            touched = {change.entity_id if change.kind in ("call", "call_copy")
+                       else str(change.payload.get("call_id") or change.call_id or "")}
+            if change.kind == "report":  # a superseded version may sit on another call
+                touched |= call_facts.calls_of_reports(
+                    conn, [str(change.payload.get("supersedes_id") or "")])
+            call_facts.refresh(conn, self._ref, touched)
+        return outcome
+
+    def _apply_kind(self, conn: Connection, device: Device, change: Change,
+                    now: str) -> Outcome:
         if change.kind == "status_event":
             return apply_status_event(conn, self._ref, device, change.entity_id,
                                       change.call_id, change.payload)
