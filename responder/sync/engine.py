@@ -27,6 +27,7 @@ from civilian_responder.clock import Clock, iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.models import OutboxEntry, PendingChange
 from civilian_responder.store import Store
+from civilian_responder.store.attachments import PhotoSource
 from civilian_responder.sync.client import StationClient
 from civilian_responder.sync.enrollment import (
     Enrollment,
@@ -69,18 +70,24 @@ GIVE_UP_AFTER = 5  # syncs failing on one unreadable station change before it is
 
 @dataclass(frozen=True)
 class SyncSettings:
-    push_batch: int = 100
-    push_batch_bytes: int = 4 * 1024 * 1024
-    round_changes: int = 200
-    round_change_bytes: int = 8 * 1024 * 1024
-    round_upload_bytes: int = 16 * 1024 * 1024  # photo bytes one GUI-thread prepare reads,
-    prepare_photo_seconds: float = 0.015  # ... or as many as it reads in this time
+    push_batch: int = 500  # the station's maximum per push
+    push_batch_bytes: int = 6 * 1024 * 1024
+    # One push batch per round: its acknowledgements are applied in one GUI-thread
+    # transaction, which must stay well under 50 ms.
+    round_changes: int = 500
+    round_change_bytes: int = 16 * 1024 * 1024
+    # Photo bytes per round. The worker reads them itself (``Store.photo_source``); a store
+    # without a file has them read by prepare, on the GUI thread, so then also at most as many
+    # as it reads in ``prepare_photo_seconds``.
+    round_upload_bytes: int = 512 * 1024 * 1024
+    round_photos: int = 2000
+    prepare_photo_seconds: float = 0.015
     chunk_bytes: int = 4 * 1024 * 1024  # resumable PATCH chunks (the station's maximum)
     parallel_uploads: int = 2
-    photo_batch_bytes: int = 8 * 1024 * 1024  # whole photos per batch request (v1.1)
+    photo_batch_bytes: int = 16 * 1024 * 1024  # whole photos per batch request (v1.1)
     batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
     overlap_uploads: bool = True  # photos go up while the push is answered
-    pull_limit: int = 200
+    pull_limit: int = 100
     round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
     timeout: float = 30.0
     probe_timeout: float = 3.0
@@ -101,6 +108,9 @@ class SyncPlan:
     cursor_check: str = ""  # fingerprint of the feed change the cursor stands on
     cad_numbers: tuple[str, ...] = ()  # the highest CAD number held, per year
     give_up_seq: int | None = None  # an unreadable change tried often enough: pass over it
+    # Photos whose metadata goes in this round: sent once the station acknowledged it.
+    chained: tuple[Upload, ...] = ()
+    photos: PhotoSource | None = None  # reads the bytes of uploads that carry none
 
 
 @dataclass(frozen=True)
@@ -244,11 +254,21 @@ class SyncEngine:
                             "connect to the station again")
         s = self.settings
         changes = self._store.sync.pending_changes(s.round_changes, s.round_change_bytes)
-        uploads = tuple(
-            Upload(att.id, att.sha256, data)
-            for att, data in self._store.sync.uploadable_attachments(
-                s.round_upload_bytes, s.prepare_photo_seconds)
-        )
+        photos = self._store.photo_source()
+        chained: tuple[Upload, ...] = ()
+        if photos is None:
+            uploads = tuple(
+                Upload(att.id, att.sha256, data)
+                for att, data in self._store.sync.uploadable_attachments(
+                    s.round_upload_bytes, s.prepare_photo_seconds)
+            )
+        else:
+            uploads = tuple(Upload(a.id, a.sha256, None, a.size) for a in
+                            self._store.sync.uploadable(s.round_upload_bytes, s.round_photos))
+            metas = [c.entity_id for c in changes if c.kind == "attachment_meta"]
+            left = s.round_upload_bytes - sum(up.size for up in uploads)
+            chained = tuple(Upload(a.id, a.sha256, None, a.size)
+                            for a in self._store.sync.not_uploaded(metas, left))
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
         epoch = self._store.get_meta(META_EPOCH) or ""
         stuck_seq, attempts = _stuck(self._store.get_meta(META_STUCK))
@@ -258,6 +278,7 @@ class SyncEngine:
             cursor_check=self._store.get_meta(META_CURSOR_CHECK) or "",
             cad_numbers=tuple(self._store.sync.highest_cad_numbers()),
             give_up_seq=stuck_seq if attempts >= GIVE_UP_AFTER else None,
+            chained=chained, photos=photos,
         )
 
     # Phase 2 (worker) -----------------------------------------------------------------------
@@ -467,19 +488,27 @@ class Transfer:
 
     def _push_and_upload(self, client: StationClient) -> None:
         """Photos (whose metadata an earlier round had acknowledged) go up alongside the push,
-        so the station stores bytes while it applies changes; both finish before the pull."""
+        so the station stores bytes while it applies changes; then the photos whose metadata
+        this push had acknowledged. All before the pull."""
         if not self.plan.uploads or not self.s.overlap_uploads:
             self._push(client)
-            self._upload(client)
-            return
-        with ThreadPoolExecutor(max_workers=1) as side:
-            uploading = side.submit(self._upload, client)
-            try:
-                self._push(client)
-            except BaseException:
-                self._stop.set()
-                raise
-            uploading.result()
+            self._upload(client, self.plan.uploads)
+        else:
+            with ThreadPoolExecutor(max_workers=1) as side:
+                uploading = side.submit(self._upload, client, self.plan.uploads)
+                try:
+                    self._push(client)
+                except BaseException:
+                    self._stop.set()
+                    raise
+                uploading.result()
+        if self.plan.chained and not self.cancel.is_set():
+            acked = {cid for cid, status, _ in self.result.outcomes
+                     if status in ("applied", "duplicate")}
+            metas = {c.entity_id for c in self.plan.changes
+                     if c.kind == "attachment_meta" and c.change_id in acked}
+            self._upload(client, tuple(up for up in self.plan.chained
+                                       if up.attachment_id in metas))
 
     def _went_back(self, client: StationClient) -> str:
         """Ask whether the station still holds what it told us it had: our last acknowledged
@@ -514,10 +543,9 @@ class Transfer:
             done += len(batch)
             self.progress(SyncProgress("push", done, len(changes)))
 
-    def _upload(self, client: StationClient) -> None:
+    def _upload(self, client: StationClient, uploads: tuple[Upload, ...]) -> None:
         """Photos go a few at a time (the station hashes and stores while the next arrives).
         A refused photo is recorded and the others go on; any other failure stops the round."""
-        uploads = self.plan.uploads
         if not uploads:
             return
         failure: SyncError | None = None
@@ -529,10 +557,10 @@ class Transfer:
 
         done = 0
         with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
-            futures = {pool.submit(send_batch, client, batch, stopped,
-                                   self.result.upload_failures): batch for batch in batched}
-            futures.update({pool.submit(send_resumable, client, up, self.s.chunk_bytes,
-                                        stopped): (up,) for up in single})
+            futures = {pool.submit(self._send_batch, client, batch, stopped): batch
+                       for batch in batched}
+            futures.update({pool.submit(self._send_resumable, client, up, stopped): (up,)
+                            for up in single})
             for future in as_completed(futures):
                 group = futures[future]
                 try:
@@ -554,6 +582,36 @@ class Transfer:
             raise failure
         if self.cancel.is_set():
             self.result.cancelled = True
+
+    def _loaded(self, group: tuple[Upload, ...]) -> tuple[Upload, ...]:
+        """The group with its bytes (read here, on the worker, when the plan carries none);
+        a photo deleted since prepare is left out (and so never marked uploaded)."""
+        missing = [up.attachment_id for up in group if up.data is None]
+        if not missing or self.plan.photos is None:
+            return group
+        try:
+            data = self.plan.photos.read(missing)
+        except ResponderError as exc:  # left waiting: tried again next sync
+            self.result.upload_failures.extend((i, f"could not be read: {exc}") for i in missing)
+            data = {}
+        return tuple(up if up.data is not None else Upload(up.attachment_id, up.sha256,
+                                                           data[up.attachment_id])
+                     for up in group if up.data is not None or up.attachment_id in data)
+
+    def _send_batch(self, client: StationClient, batch: tuple[Upload, ...],
+                    stopped: Callable[[], bool]) -> list[str]:
+        if stopped():
+            return []
+        return send_batch(client, self._loaded(batch), stopped, self.result.upload_failures)
+
+    def _send_resumable(self, client: StationClient, up: Upload,
+                        stopped: Callable[[], bool]) -> bool | list[str]:
+        if stopped():
+            return False
+        loaded = self._loaded((up,))
+        if not loaded:
+            return []
+        return send_resumable(client, loaded[0], self.s.chunk_bytes, stopped)
 
     def _pull(self, client: StationClient) -> None:
         cursor = self.plan.cursor

@@ -68,6 +68,7 @@ class SyncPanel(QWidget):
         self._tasks = tasks
         self._task: Any = None
         self._active = False
+        self._cancel_asked = False
         self._summary: SyncSummary | None = None
         self._reachable: bool | None = None
         self._probing = False
@@ -160,6 +161,7 @@ class SyncPanel(QWidget):
         self._summary = SyncSummary()
         self._engine.record_started()
         self._active = True
+        self._cancel_asked = False
         self.sync_button.setEnabled(False)
         self.sync_action.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -169,6 +171,7 @@ class SyncPanel(QWidget):
         self._start_round()
 
     def cancel(self) -> None:
+        self._cancel_asked = True  # between two rounds: the next one does not start
         if self._task is not None:
             self._task.cancel()
 
@@ -222,10 +225,25 @@ class SyncPanel(QWidget):
         if result.error is not None:
             self._finish(result.error)
         elif not result.cancelled and round_did_work(result):
-            self.refresh()
-            self._start_round()
+            # Each GUI-thread step in its own turn of the event loop (apply now, the status
+            # line next, the next round's snapshot after): no single stall adds them up.
+            QTimer.singleShot(0, self._between_rounds)
         else:
             self._finish(None)
+
+    def _between_rounds(self) -> None:
+        if self._task is None and self._active:
+            self.refresh()
+            QTimer.singleShot(0, self._next_round)
+
+    def _next_round(self) -> None:
+        if self._task is not None or not self._active:
+            return
+        if self._cancel_asked and self._summary is not None:
+            self._summary.cancelled = True
+            self._finish(None)
+            return
+        self._start_round()
 
     def _on_round_crashed(self, error: BaseException) -> None:
         self._task = None
