@@ -4,7 +4,6 @@ station. Callers own the transaction (``Store.atomic``) for the writes."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -139,24 +138,18 @@ class SyncRepository:
         return _within(rows, max_bytes, at_least_one=False)
 
     def mark_uploaded(self, attachment_ids: Iterable[str]) -> None:
-        self._db.execute(
-            "UPDATE attachments SET uploaded = 1 WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(list(attachment_ids))])
+        self._db.conn.executemany(
+            "UPDATE attachments SET uploaded = 1 WHERE id = ?", [(i,) for i in attachment_ids]
+        )
 
     def mark_results(self, results: Iterable[tuple[str, str, str, str]]) -> None:
         """(change_id, state, reason, at) for entries still pending; an entry already settled
         keeps its first answer (a replayed round must not flip it)."""
-        # One statement per kind of answer (nearly all are "acked", ""): a round's thousand
-        # answers cost one pass in SQLite, not a thousand statements on the GUI thread.
-        # ("+state": find the rows by change_id, not by scanning every pending one.)
-        groups: dict[tuple[str, str, str], list[str]] = {}
-        for change_id, state, reason, at in results:
-            groups.setdefault((state, reason, at), []).append(change_id)
-        for (state, reason, at), ids in groups.items():
-            self._db.execute(
-                "UPDATE outbox SET state = ?, result_reason = ?, acked_at = ?"
-                " WHERE +state = 'pending' AND change_id IN (SELECT value FROM json_each(?))",
-                [state, reason, at, json.dumps(ids)])
+        self._db.conn.executemany(
+            "UPDATE outbox SET state = ?, result_reason = ?, acked_at = ?"
+            " WHERE change_id = ? AND state = 'pending'",
+            [(state, reason, at, change_id) for change_id, state, reason, at in results],
+        )
 
     def reoffer_acknowledged(self, hold_back: Iterable[str] = ()) -> int:
         """The station was restored from a backup: everything it had acknowledged goes again

@@ -4,8 +4,9 @@
    copied into an immutable ``SyncPlan``;
 2. ``transfer(plan)`` on a worker: network only (push in batches, upload photos resumably,
    pull from the cursor), cancellable, reporting progress; no database access;
-3. ``apply(result)`` back on the owning thread: acknowledgements, uploaded photos, pulled
-   changes and the new cursor in ONE transaction.
+3. ``apply(result)`` back on the owning thread: the acknowledgements and uploaded photos in
+   one transaction, then the pulled changes and the new cursor in another (the UI runs the
+   two in separate turns of its event loop, so neither adds to the other's GUI stall).
 
 A round that fails half-way still applies what the station already answered, so nothing is
 marked synced without the station's word and nothing answered is asked again needlessly.
@@ -302,8 +303,14 @@ class SyncEngine:
     # Phase 3 --------------------------------------------------------------------------------
 
     def apply(self, result: RoundResult) -> IncomingCounts:
-        """Store one round's outcome in one transaction; the cursor moves with the changes,
-        and never past a change that could not be stored."""
+        """Store one round's outcome: the station's answers, then what it sent."""
+        recovered = self.apply_answers(result)
+        return recovered if recovered is not None else self.apply_pulled(result)
+
+    def apply_answers(self, result: RoundResult) -> IncomingCounts | None:
+        """The station's answers (acknowledgements, uploaded photos) in one transaction. A
+        station that went back to an older backup instead has everything re-offered: then the
+        counts of that, and the round's pulled changes are not stored (None otherwise)."""
         new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
         if new_epoch or result.regressed:
             return self._recover(result.epoch, result.regressed or "new epoch")
@@ -312,13 +319,24 @@ class SyncEngine:
                  for cid, status, reason in result.outcomes if status in _OUTCOME_STATE]
         receipted = [cid for cid, status, _ in result.outcomes
                      if status in ("applied", "duplicate", "conflict")]
-        with self._store.atomic("saving what the station answered"):
-            if result.epoch and not result.plan.epoch:
-                self._store.set_meta(META_EPOCH, result.epoch)
-            self._store.sync.mark_results(marks)
-            if receipted:
-                self._store.set_meta(META_LAST_ACK, receipted[-1])
-            self._store.sync.mark_uploaded(result.uploaded)
+        if marks or result.uploaded or (result.epoch and not result.plan.epoch):
+            with self._store.atomic("saving what the station answered"):
+                if result.epoch and not result.plan.epoch:
+                    self._store.set_meta(META_EPOCH, result.epoch)
+                self._store.sync.mark_results(marks)
+                if receipted:
+                    self._store.set_meta(META_LAST_ACK, receipted[-1])
+                self._store.sync.mark_uploaded(result.uploaded)
+        for attachment_id, reason in result.upload_failures:
+            log.warning("Photo %s was not accepted: %s", attachment_id, reason)
+        return None
+
+    def apply_pulled(self, result: RoundResult) -> IncomingCounts:
+        """The pulled changes and the new cursor in one transaction (after
+        ``apply_answers``; the UI runs the two in separate turns of its event loop). The
+        cursor moves with the changes, and never past a change that could not be stored."""
+        at = iso(self._clock.now())
+        with self._store.atomic("saving what the station sent"):
             stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
                                    result.plan.give_up_seq)
             self._move_cursor(result, stored)
@@ -335,8 +353,6 @@ class SyncEngine:
                 self._store.set_meta(META_LAST_OK, at)
                 self._store.set_meta(META_ERROR_KIND, "")
                 self._store.set_meta(META_ERROR, "")
-        for attachment_id, reason in result.upload_failures:
-            log.warning("Photo %s was not accepted: %s", attachment_id, reason)
         counts = stored.counts
         if counts.checklists:
             for listener in self.definitions_listeners:

@@ -216,17 +216,33 @@ class SyncPanel(QWidget):
     def _on_round_transferred(self, result: RoundResult) -> None:
         self._task = None
         try:
-            counts = self._engine.apply(result)
+            recovered = self._engine.apply_answers(result)
         except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
             self._finish(exc)
             return
+        if recovered is not None:
+            self._round_applied(result, recovered)
+        else:  # the pulled changes in the next turn: the two stalls never add up
+            QTimer.singleShot(0, self, lambda: self._apply_pulled(result))
+
+    def _apply_pulled(self, result: RoundResult) -> None:
+        if not self._active:
+            return
+        try:
+            counts = self._engine.apply_pulled(result)
+        except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
+            self._finish(exc)
+            return
+        self._round_applied(result, counts)
+
+    def _round_applied(self, result: RoundResult, counts: Any) -> None:
         assert self._summary is not None
         self._summary.add(result, counts)
         if result.error is not None:
             self._finish(result.error)
         elif not result.cancelled and round_did_work(result):
-            # Each GUI-thread step in its own turn of the event loop (apply now, the status
-            # line next, the next round's snapshot after): no single stall adds them up.
+            # Each GUI-thread step in its own turn of the event loop (the status line next,
+            # the next round's snapshot after): no single stall adds them up.
             QTimer.singleShot(0, self._between_rounds)
         else:
             self._finish(None)
