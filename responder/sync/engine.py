@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -73,9 +74,12 @@ GIVE_UP_AFTER = 5  # syncs failing on one unreadable station change before it is
 class SyncSettings:
     push_batch: int = 500  # the station's maximum per push
     push_batch_bytes: int = 6 * 1024 * 1024
-    # One push batch per round: its acknowledgements are applied in one GUI-thread
-    # transaction, which must stay well under 50 ms.
+    # At most one push batch per round: its acknowledgements are applied in one GUI-thread
+    # transaction, which must stay well under 50 ms. Rounds size themselves to
+    # ``gui_step_seconds`` from how long the last ones took to apply (a slow or loaded machine
+    # gets smaller rounds), between these bounds.
     round_changes: int = 500
+    gui_step_seconds: float = 0.02
     round_change_bytes: int = 16 * 1024 * 1024
     # Photo bytes per round. The worker reads them itself (``Store.photo_source``); a store
     # without a file has them read by prepare, on the GUI thread, so then also at most as many
@@ -88,8 +92,8 @@ class SyncSettings:
     photo_batch_bytes: int = 16 * 1024 * 1024  # whole photos per batch request (v1.1)
     batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
     overlap_uploads: bool = True  # photos go up while the push is answered
-    pull_limit: int = 100
-    round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
+    pull_limit: int = 200
+    round_pull: int = 200  # at most what one GUI-thread apply stores (sized as above)
     timeout: float = 30.0
     probe_timeout: float = 3.0
     round_deadline: float = 300.0  # one round's whole conversation, however the station answers
@@ -112,6 +116,7 @@ class SyncPlan:
     # Photos whose metadata goes in this round: sent once the station acknowledged it.
     chained: tuple[Upload, ...] = ()
     photos: PhotoSource | None = None  # reads the bytes of uploads that carry none
+    pull_budget: int | None = None  # changes to pull this round (None: settings.round_pull)
 
 
 @dataclass(frozen=True)
@@ -194,6 +199,8 @@ class SyncEngine:
         self.tokens = tokens
         self._statuses = statuses
         self.settings = settings or SyncSettings()
+        # Seconds one change took to apply on this thread, answers and pulled (measured).
+        self._cost = {"answers": 0.0, "pulled": 0.0}
         self.enrolled_listeners: list[Callable[[str], None]] = []
         self.audit = audit
         # Called (on the store's thread) after a round stored new checklist definitions.
@@ -254,7 +261,8 @@ class SyncEngine:
             raise SyncError(SyncErrorKind.AUTH, f"The station sign-in is not available {where}; "
                             "connect to the station again")
         s = self.settings
-        changes = self._store.sync.pending_changes(s.round_changes, s.round_change_bytes)
+        changes = self._store.sync.pending_changes(self._fits("answers", s.round_changes),
+                                                   s.round_change_bytes)
         photos = self._store.photo_source()
         chained: tuple[Upload, ...] = ()
         if photos is None:
@@ -279,8 +287,22 @@ class SyncEngine:
             cursor_check=self._store.get_meta(META_CURSOR_CHECK) or "",
             cad_numbers=tuple(self._store.sync.highest_cad_numbers()),
             give_up_seq=stuck_seq if attempts >= GIVE_UP_AFTER else None,
-            chained=chained, photos=photos,
+            chained=chained, photos=photos, pull_budget=self._fits("pulled", s.round_pull),
         )
+
+    def _fits(self, step: str, most: int) -> int:
+        """How many changes one GUI-thread step takes in ``gui_step_seconds``, at this
+        machine's measured pace (a cautious 150 until measured; never fewer than 20)."""
+        cost = self._cost[step]
+        if cost <= 0:
+            return min(most, 150)
+        return max(min(20, most), min(most, int(self.settings.gui_step_seconds / cost)))
+
+    def _measured(self, step: str, count: int, seconds: float) -> None:
+        if count >= 10:  # a handful of rows says more about fixed costs than about pace
+            pace = seconds / count
+            old = self._cost[step]
+            self._cost[step] = pace if old <= 0 else max(pace, (old + pace) / 2)
 
     # Phase 2 (worker) -----------------------------------------------------------------------
 
@@ -319,6 +341,7 @@ class SyncEngine:
                  for cid, status, reason in result.outcomes if status in _OUTCOME_STATE]
         receipted = [cid for cid, status, _ in result.outcomes
                      if status in ("applied", "duplicate", "conflict")]
+        started = time.perf_counter()
         if marks or result.uploaded or (result.epoch and not result.plan.epoch):
             with self._store.atomic("saving what the station answered"):
                 if result.epoch and not result.plan.epoch:
@@ -327,6 +350,7 @@ class SyncEngine:
                 if receipted:
                     self._store.set_meta(META_LAST_ACK, receipted[-1])
                 self._store.sync.mark_uploaded(result.uploaded)
+        self._measured("answers", len(marks), time.perf_counter() - started)
         for attachment_id, reason in result.upload_failures:
             log.warning("Photo %s was not accepted: %s", attachment_id, reason)
         return None
@@ -336,6 +360,7 @@ class SyncEngine:
         ``apply_answers``; the UI runs the two in separate turns of its event loop). The
         cursor moves with the changes, and never past a change that could not be stored."""
         at = iso(self._clock.now())
+        started = time.perf_counter()
         with self._store.atomic("saving what the station sent"):
             stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
                                    result.plan.give_up_seq)
@@ -353,6 +378,7 @@ class SyncEngine:
                 self._store.set_meta(META_LAST_OK, at)
                 self._store.set_meta(META_ERROR_KIND, "")
                 self._store.set_meta(META_ERROR, "")
+        self._measured("pulled", len(result.pulled), time.perf_counter() - started)
         counts = stored.counts
         if counts.checklists:
             for listener in self.definitions_listeners:
@@ -631,11 +657,12 @@ class Transfer:
 
     def _pull(self, client: StationClient) -> None:
         cursor = self.plan.cursor
-        while len(self.result.pulled) < self.s.round_pull:
+        budget = self.plan.pull_budget or self.s.round_pull
+        while len(self.result.pulled) < budget:
             if self.cancel.is_set():
                 self.result.cancelled = True
                 return
-            page = client.pull(cursor, self.s.pull_limit)
+            page = client.pull(cursor, min(self.s.pull_limit, budget - len(self.result.pulled)))
             changes = page["changes"]
             new_cursor = page["cursor"] if page["cursor"] is not None else cursor
             if not isinstance(new_cursor, int) or new_cursor < cursor:
