@@ -260,8 +260,9 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
         if owner is not None and owner != device.unit_id:
             raise Rejected("forbidden", f"report {report_id} belongs to another unit")
     call_id = call_id or (p.get("call_id") if isinstance(p.get("call_id"), str) else None)
-    if call_id and call_store.get_row(conn, call_id) is not None:
-        _call_for(conn, device, call_id)
+    if (call_id and call_store.get_row(conn, call_id) is not None
+            and not call_store.visible_to(conn, call_id, device.unit_id)):
+        raise Rejected("forbidden", f"call {call_id} is not assigned to unit {device.unit_id}")
     text = feed.canonical(p)
     existing = conn.execute(_RECORD, {"kind": kind, "id": entity_id}).first()
     if existing is not None:
