@@ -47,6 +47,21 @@ class Store:
         with translate_errors(doing), self.db.atomic():
             yield
 
+    @contextlib.contextmanager
+    def replayable(self, doing: str) -> Iterator[None]:
+        """A transaction whose loss in a power cut is harmless because it is redone from the
+        station (sync answers: re-sent changes are answered ``duplicate``; pulled changes: the
+        cursor goes back with them). It commits without waiting for the disk (WAL, synchronous
+        NORMAL: still atomic, never corrupt); the next ordinary commit makes it durable too."""
+        with translate_errors(doing):
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with self.atomic(doing):
+                yield
+        finally:
+            with translate_errors(doing):
+                self.db.execute("PRAGMA synchronous = FULL")
+
     def step(self, doing: str) -> Step:
         """One step of the open ``atomic`` transaction (a savepoint): all of it or none."""
         return Step(self.db.conn, doing)

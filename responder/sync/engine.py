@@ -79,7 +79,7 @@ class SyncSettings:
     # ``gui_step_seconds`` from how long the last ones took to apply (a slow or loaded machine
     # gets smaller rounds), between these bounds.
     round_changes: int = 500
-    gui_step_seconds: float = 0.02
+    gui_step_seconds: float = 0.012  # a loaded machine varies 3x from one step to the next
     round_change_bytes: int = 16 * 1024 * 1024
     # Photo bytes per round. The worker reads them itself (``Store.photo_source``); a store
     # without a file has them read by prepare, on the GUI thread, so then also at most as many
@@ -272,8 +272,9 @@ class SyncEngine:
                     s.round_upload_bytes, s.prepare_photo_seconds)
             )
         else:
-            uploads = tuple(Upload(a.id, a.sha256, None, a.size) for a in
-                            self._store.sync.uploadable(s.round_upload_bytes, s.round_photos))
+            waiting = self._store.sync.uploadable(s.round_upload_bytes,
+                                                  self._fits("answers", s.round_photos))
+            uploads = tuple(Upload(a.id, a.sha256, None, a.size) for a in waiting)
             metas = [c.entity_id for c in changes if c.kind == "attachment_meta"]
             left = s.round_upload_bytes - sum(up.size for up in uploads)
             chained = tuple(Upload(a.id, a.sha256, None, a.size)
@@ -302,7 +303,8 @@ class SyncEngine:
         if count >= 10:  # a handful of rows says more about fixed costs than about pace
             pace = seconds / count
             old = self._cost[step]
-            self._cost[step] = pace if old <= 0 else max(pace, (old + pace) / 2)
+            # Up at once, down slowly: one quick step on a busy machine proves little.
+            self._cost[step] = pace if old <= 0 else max(pace, 0.8 * old + 0.2 * pace)
 
     # Phase 2 (worker) -----------------------------------------------------------------------
 
@@ -343,14 +345,15 @@ class SyncEngine:
                      if status in ("applied", "duplicate", "conflict")]
         started = time.perf_counter()
         if marks or result.uploaded or (result.epoch and not result.plan.epoch):
-            with self._store.atomic("saving what the station answered"):
+            with self._store.replayable("saving what the station answered"):
                 if result.epoch and not result.plan.epoch:
                     self._store.set_meta(META_EPOCH, result.epoch)
                 self._store.sync.mark_results(marks)
                 if receipted:
                     self._store.set_meta(META_LAST_ACK, receipted[-1])
                 self._store.sync.mark_uploaded(result.uploaded)
-        self._measured("answers", len(marks), time.perf_counter() - started)
+        self._measured("answers", len(marks) + len(result.uploaded),
+                       time.perf_counter() - started)
         for attachment_id, reason in result.upload_failures:
             log.warning("Photo %s was not accepted: %s", attachment_id, reason)
         return None
@@ -361,7 +364,7 @@ class SyncEngine:
         cursor moves with the changes, and never past a change that could not be stored."""
         at = iso(self._clock.now())
         started = time.perf_counter()
-        with self._store.atomic("saving what the station sent"):
+        with self._store.replayable("saving what the station sent"):
             stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
                                    result.plan.give_up_seq)
             self._move_cursor(result, stored)
