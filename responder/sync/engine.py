@@ -1,9 +1,10 @@
 """The sync engine. Each round has three phases (STYLE.md, Threads):
 
-1. ``prepare()`` on the thread that owns the store: pending outbox entries and photo bytes are
-   copied into an immutable ``SyncPlan``;
-2. ``transfer(plan)`` on a worker: network only (push in batches, upload photos resumably,
-   pull from the cursor), cancellable, reporting progress; no database access;
+1. ``prepare()`` on the thread that owns the store: pending outbox entries and photo metadata
+   are copied into an immutable ``SyncPlan``;
+2. ``transfer(plan)`` on a worker: the network (push in batches, upload photos, pull from the
+   cursor), cancellable, reporting progress. Its only database access is reading photo bytes
+   through the plan's ``PhotoSource`` (a read-only connection of its own, per batch);
 3. ``apply(result)`` back on the owning thread: the acknowledgements and uploaded photos in
    one transaction, then the pulled changes and the new cursor in another (the UI runs the
    two in separate turns of its event loop, so neither adds to the other's GUI stall).
