@@ -62,6 +62,15 @@ class PhotoSource:
         self._path = path
         self._key = key
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file from this (worker) thread, so the
+        GUI thread's next commits do not: a checkpoint copies pages and waits for the disk.
+        PASSIVE: it never blocks the owner's writes, and a busy moment just leaves it for later."""
+        with translate_errors("tidying the database file"):
+            conn = connect_reader(self._path, self._key, read_only=False)
+            with contextlib.closing(conn):
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def read(self, attachment_ids: Iterable[str]) -> dict[str, bytes]:
         """The bytes of those photos that still exist (a deleted one is simply absent)."""
         wanted = list(attachment_ids)

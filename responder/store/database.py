@@ -57,14 +57,17 @@ def open_database(path: Path, key: bytes | None = None) -> sqlite_utils.Database
     return db
 
 
-def connect_reader(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+def connect_reader(
+    path: Path, key: bytes | None = None, read_only: bool = True
+) -> sqlite3.Connection:
     """A read-only connection to an existing profile database, for the thread that calls this
     (the sync worker reads photo bytes through one; the store's own connection stays on its
     thread). WAL lets it read while the owner writes."""
     try:
         conn = _connect(path, key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA query_only = ON")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"Cannot open the database at {path}: {exc}") from exc
     return conn

@@ -511,6 +511,11 @@ class Transfer:
         self.features: set[str] = set()  # what the station's health answer offers (v1.1)
 
     def run(self) -> RoundResult:
+        if self.plan.photos is not None:
+            try:
+                self.plan.photos.checkpoint()
+            except ResponderError as exc:  # only tidying: the owner's commits checkpoint too
+                log.info("Could not checkpoint the database from the sync worker: %s", exc)
         try:
             with StationClient(self.plan.station_url, self.plan.token, timeout=self.s.timeout,
                                deadline=self.s.round_deadline) as client:
