@@ -54,7 +54,9 @@ PACE_ENV = {  # the station's --demo-* options, for a faster demo (tests use sec
     "--demo-review-after": "RESPONDER_DEMO_REVIEW_AFTER",
     "--demo-return-every": "RESPONDER_DEMO_RETURN_EVERY",
     "--demo-max-open": "RESPONDER_DEMO_MAX_OPEN",
+    "--demo-history": "RESPONDER_DEMO_HISTORY",
 }
+HISTORY_CALLS = "300"  # past calls the demo station generates once, for its metrics
 INSTALL_HINT = 'pip install "civilian-responder[demo]"'
 MISSING_TEXT = ("The demo runs without its station: this install has no station server, so "
                 "dispatch, sync and review cannot be shown. To see them, install the demo "
@@ -220,9 +222,11 @@ class DemoStationLauncher:
                "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(self.home),
                "--no-docs", "--demo-unit", self.unit_id, "--lease-dir", str(self.leases.path),
                "--demo-adopt", str(self.home / "demo-shift.json")]
-        for option, env in PACE_ENV.items():
-            if self._environ.get(env):
-                cmd += [option, self._environ[env]]
+        given = {option: self._environ.get(env) for option, env in PACE_ENV.items()}
+        given["--demo-history"] = given["--demo-history"] or HISTORY_CALLS
+        for option, value in given.items():
+            if value:
+                cmd += [option, value]
         return cmd
 
     def _write_state(self, running: RunningStation) -> None:

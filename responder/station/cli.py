@@ -107,6 +107,8 @@ def _companions(args: argparse.Namespace, station: Any) -> list[Any]:
         dispatcher = demo.DemoDispatcher(station, args.demo_unit, pace)
         dispatcher.tick()
         found.append(dispatcher)
+        if args.demo_history:
+            found.append(demo.DemoHistory(station, args.demo_unit, args.demo_history))
     if args.lease_dir:
         from civilian_responder.station.lease_watch import LeaseWatch  # noqa: PLC0415
 
@@ -610,6 +612,9 @@ def _serve_demo_arguments(p: argparse.ArgumentParser) -> None:
     """The embedded demo station (started by ``responder --demo``); see docs/station.md."""
     p.add_argument("--demo-unit", metavar="UNIT", help="demo: dispatch generated calls to this "
                    "unit and review its reports")
+    p.add_argument("--demo-history", type=int, default=0, metavar="CALLS",
+                   help="demo: generate this many past calls for the other units once, in the "
+                        "background, so the metrics have data (default 0: none)")
     p.add_argument("--demo-call-every", type=float, default=180.0, metavar="SECONDS",
                    help="demo: a new call this often (default 180)")
     p.add_argument("--demo-review-after", type=float, default=45.0, metavar="SECONDS",

@@ -19,6 +19,7 @@ from typing import Any
 
 from civilian_responder.clock import iso
 from civilian_responder.station.errors import Invalid
+from civilian_responder.station.storage import call_facts
 from civilian_responder.station.storage import calls as call_store
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 UNITS = ("CSO-11", "CSO-12", "CSO-14", "HOPE-1", "HOPE-2", "HEAL-1")
 BATCH = 250
+GENERATED_SOURCE = "demo"  # calls.source of a generated call
 MAX_CALLS = 2_000_000
 # Seed §3.2 (SJPD 2022), per group: events at P1..P6.
 SEED_GRID = {
@@ -64,11 +66,22 @@ class DemoData:
     """Fill a station. ``station`` is a ``civilian_responder.station.service.Station``."""
 
     def __init__(self, station: Any, seed: int = 2026, year: int | None = None,
-                 units: tuple[str, ...] = UNITS) -> None:
+                 units: tuple[str, ...] = UNITS, months: int | None = None,
+                 batch: int = BATCH) -> None:
+        """A year (``year``, default last year), or with ``months`` the months up to
+        yesterday; ``batch`` calls are written per transaction."""
         self._s = station
         self._ref = station.reference
         self._rng = random.Random(seed)
         self.year = year or station.clock.now().year - 1
+        if months:
+            today = station.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
+            self._start, self._days = today - timedelta(days=30 * months), 30 * months - 1
+            self.year = self._start.year
+        else:
+            self._start = datetime(self.year, 1, 1, tzinfo=UTC)
+            self._days = (datetime(self.year + 1, 1, 1, tzinfo=UTC) - self._start).days
+        self._batch_size = max(1, batch)
         self.units = units
         self._types = [c.code for c in self._ref.call_types if c.get("civilian_eligible")]
         by_group: dict[str, list[str]] = {}
@@ -83,7 +96,7 @@ class DemoData:
         report_ids: list[str] = []
         done = 0
         while done < n_calls:
-            size = min(BATCH, n_calls - done)
+            size = min(self._batch_size, n_calls - done)
             report_ids += self._batch(devices, size)
             done += size
             if progress:
@@ -125,8 +138,7 @@ class DemoData:
 
     def _call(self, conn: Any, unit: str) -> dict[str, Any]:
         rng = self._rng
-        start = datetime(self.year, 1, 1, tzinfo=UTC)
-        days = (datetime(self.year + 1, 1, 1, tzinfo=UTC) - start).days
+        start, days = self._start, self._days
         # More calls by day than at night (seed §5: hourly blocks peak in the afternoon).
         hour = min(23, max(0, int(rng.gauss(14, 5))))
         at = start + timedelta(days=rng.randrange(days), hours=hour,
@@ -142,7 +154,7 @@ class DemoData:
             "cross_streets": "", "location_note": "", "latitude": None, "longitude": None,
             "caller_name": "", "caller_phone": "", "narrative": "Generated demo call",
             "caution_notes": "", "self_initiated": False,
-            "cancelled": rng.random() < 0.01, "station_revision": 1, "source": "demo",
+            "cancelled": rng.random() < 0.01, "station_revision": 1, "source": GENERATED_SOURCE,
             "received_at": iso(at), "updated_at": iso(at),
         }
         row = call_store.insert_call(conn, values)
@@ -150,6 +162,7 @@ class DemoData:
         dispatched = at + timedelta(minutes=rng.lognormvariate(1.0, 0.6))
         call_store.station_event(conn, row, unit, "status", "DISPATCHED", iso(dispatched),
                                  actor="demo dispatch")
+        call_facts.refresh(conn, self._ref, [row.id])
         return dict(values, dispatched=dispatched)
 
     def _timeline(self, call: dict[str, Any]) -> list[dict[str, Any]]:

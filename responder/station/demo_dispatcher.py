@@ -39,9 +39,12 @@ from civilian_responder.demo_data import (
 from civilian_responder.resource_files import resource_path
 from civilian_responder.station.errors import StationError
 from civilian_responder.station.service import Station
+from civilian_responder.station.storage import call_facts
 from civilian_responder.station.storage.calls import CALL_FIELDS, CallSpec, get_row, insert_call
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.roster import RosterRow
+from civilian_responder.station.storage.tables import calls
+from sqlalchemy import func, select
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +185,81 @@ class DemoDispatcher:
                 log.exception("demo dispatcher failed; trying again")
 
 
+class DemoHistory:
+    """Past months of generated calls, timelines, reports and reviews (``demo-data``) for the
+    demo's program metrics, for the units other than the demo unit (its board and feed stay
+    the demo shift's). Made once per demo station, in the background a while after it
+    listens, in small transactions with pauses, so the unit's start and first sync do not
+    wait; a start that finds part of it made (the app quit early) makes the rest."""
+
+    def __init__(self, station: Station, unit_id: str, calls: int, months: int = 6,
+                 seed: int = 2026, delay: float = 20.0, pause: float = 0.5) -> None:
+        """``delay``: seconds after the station listens before it begins (the unit's start
+        and first sync come first); ``pause``: seconds between batches of 20 calls, so the
+        station keeps answering while it generates."""
+        self.delay, self.pause = delay, pause
+        self.station = station
+        self.unit_id = unit_id
+        self.calls = calls
+        self.months = months
+        self.seed = seed
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, _stop_server: Callable[[], None]) -> None:
+        self._thread = threading.Thread(target=self._run_later, name="demo-history",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+
+    def _run_later(self) -> None:
+        if not self._stop.wait(self.delay):
+            self.run()
+
+    def run(self) -> int:
+        """Generate the history unless this station has it; returns how many calls."""
+        from civilian_responder.station.demo_data import UNITS, DemoData  # noqa: PLC0415
+
+
+        remaining = self._remaining()
+        if remaining <= 0:
+            return 0
+        units = tuple(u for u in UNITS if u != self.unit_id)
+
+        def progress(done: int) -> None:
+            if self._stop.wait(self.pause if done < remaining else 0):
+                raise _Stopped
+
+        try:
+            made = DemoData(self.station, self.seed, units=units, months=self.months,
+                            batch=20).run(remaining, progress)
+        except _Stopped:
+            return 0
+        except StationError as exc:
+            log.warning("demo: the generated history stopped: %s", exc)
+            return 0
+        log.info("demo: generated %d past calls (%d reports) for the metrics", made.calls,
+                 made.reports)
+        return made.calls
+
+    def _remaining(self) -> int:
+        """Calls still to make: a station stopped part-way (the app quit) resumes next time."""
+        from civilian_responder.station.demo_data import GENERATED_SOURCE  # noqa: PLC0415
+
+        with self.station.engine.connect() as conn:
+            made = conn.execute(select(func.count()).select_from(calls)
+                                .where(calls.c.source == GENERATED_SOURCE)).scalar_one()
+        return max(0, self.calls - made)
+
+
+class _Stopped(Exception):
+    pass
+
+
 def adopt_calls(station: Station, calls: Iterable[Mapping[str, Any]], unit_id: str) -> int:
     """Make the unit's offline demo calls the station's (same ids), so what the unit does on
     them syncs. Calls the station already has are left alone. Returns how many were added."""
@@ -198,6 +276,7 @@ def adopt_calls(station: Station, calls: Iterable[Mapping[str, Any]], unit_id: s
             values.update(self_initiated=False, cancelled=bool(values.get("cancelled")),
                           station_revision=1, source="dispatch")
             insert_call(conn, values)
+            call_facts.refresh(conn, station.reference, [values["id"]])
             added += 1
     if added:
         log.info("demo: adopted %d calls of the demo shift for %s", added, unit_id)

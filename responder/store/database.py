@@ -57,6 +57,22 @@ def open_database(path: Path, key: bytes | None = None) -> sqlite_utils.Database
     return db
 
 
+def connect_reader(
+    path: Path, key: bytes | None = None, read_only: bool = True
+) -> sqlite3.Connection:
+    """A read-only connection to an existing profile database, for the thread that calls this
+    (the sync worker reads photo bytes through one; the store's own connection stays on its
+    thread). WAL lets it read while the owner writes."""
+    try:
+        conn = _connect(path, key)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"Cannot open the database at {path}: {exc}") from exc
+    return conn
+
+
 def _is_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG):
         return True
@@ -71,8 +87,41 @@ def translate_errors(doing: str) -> Iterator[None]:
         yield
     except (sqlite3.Error, OSError) as exc:
         # Encrypted connections raise the stdlib classes too (store/cipher.py translates them).
-        if _is_full(exc):
-            raise StorageFullError(
-                f"The disk is full: {doing} failed and nothing was written"
-            ) from exc
-        raise StorageError(f"{doing} failed: {exc}") from exc
+        raise translated(exc, doing) from exc
+
+
+def translated(exc: BaseException, doing: str) -> StorageError:
+    if _is_full(exc):
+        return StorageFullError(f"The disk is full: {doing} failed and nothing was written")
+    return StorageError(f"{doing} failed: {exc}")
+
+
+class Step:
+    """A savepoint inside the open transaction: the step's writes, or none of them. A plain
+    class, not three stacked generator context managers: applying a pull runs one per change."""
+
+    def __init__(self, conn: sqlite3.Connection, doing: str) -> None:
+        self._conn = conn
+        self._doing = doing
+
+    def __enter__(self) -> None:
+        try:
+            self._conn.execute("SAVEPOINT step")
+        except (sqlite3.Error, OSError) as exc:
+            raise translated(exc, self._doing) from exc
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object
+    ) -> bool:
+        try:
+            if kind is None:
+                self._conn.execute("RELEASE step")
+                return False
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK TO step")
+                self._conn.execute("RELEASE step")
+        except (sqlite3.Error, OSError) as failure:
+            raise translated(failure, self._doing) from failure
+        if isinstance(exc, sqlite3.Error | OSError):
+            raise translated(exc, self._doing) from exc
+        return False

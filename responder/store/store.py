@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
-from civilian_responder.store.attachments import AttachmentRepository
+from civilian_responder.store.attachments import AttachmentRepository, PhotoSource
 from civilian_responder.store.audit import AuditRepository
 from civilian_responder.store.calls import CallRepository
 from civilian_responder.store.checklists import ChecklistRepository
-from civilian_responder.store.database import open_database, translate_errors
+from civilian_responder.store.database import Step, open_database, translate_errors
 from civilian_responder.store.directory import DirectoryRepository
 from civilian_responder.store.outbox import Outbox
 from civilian_responder.store.people import PeopleRepository
@@ -24,9 +24,11 @@ from civilian_responder.store.unit import UnitRepository
 class Store:
     """Owns the connection. Belongs to the thread that opened it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None,
+                 key: bytes | None = None) -> None:
         self.db = db
         self.path = path
+        self._key = key
         self.calls = CallRepository(db)
         self.reports = ReportRepository(db)
         self.outbox = Outbox(db)
@@ -41,13 +43,36 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Store:
-        return cls(open_database(path, key), path)
+        return cls(open_database(path, key), path, key)
+
+    def photo_source(self) -> PhotoSource | None:
+        """Photo bytes readable from another thread (None for a store without a file)."""
+        return PhotoSource(self.path, self._key) if self.path is not None else None
 
     @contextlib.contextmanager
     def atomic(self, doing: str) -> Iterator[None]:
         """One user action = one transaction. Errors come out as ours, naming ``doing``."""
         with translate_errors(doing), self.db.atomic():
             yield
+
+    @contextlib.contextmanager
+    def replayable(self, doing: str) -> Iterator[None]:
+        """A transaction whose loss in a power cut is harmless because it is redone from the
+        station (sync answers: re-sent changes are answered ``duplicate``; pulled changes: the
+        cursor goes back with them). It commits without waiting for the disk (WAL, synchronous
+        NORMAL: still atomic, never corrupt); the next ordinary commit makes it durable too."""
+        with translate_errors(doing):
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with self.atomic(doing):
+                yield
+        finally:
+            with translate_errors(doing):
+                self.db.execute("PRAGMA synchronous = FULL")
+
+    def step(self, doing: str) -> Step:
+        """One step of the open ``atomic`` transaction (a savepoint): all of it or none."""
+        return Step(self.db.conn, doing)
 
     # Meta: small key/value facts about this profile -------------------------------------------
 

@@ -43,12 +43,19 @@ class SyncRepository:
     def pending_changes(self, limit: int, max_bytes: int) -> list[PendingChange]:
         """Pending outbox entries in order, at most ``limit`` of them and about ``max_bytes``
         of payload (always at least one)."""
+        # Calls first, then the rest in seq order straight off the (state, seq) index, which
+        # stops after ``limit`` rows: no sort of every pending row (this runs on the GUI thread).
+        columns = "o.seq, o.change_id, o.kind, o.entity_id, o.call_id, o.created_at, o.payload"
         rows = self._db.execute(
-            f"""SELECT o.seq, o.change_id, o.kind, o.entity_id, o.call_id, o.created_at, o.payload
-                FROM outbox o WHERE o.state = 'pending' AND NOT ({_HOLD_BACK_META})
-                ORDER BY {_CALLS_FIRST}, o.seq LIMIT ?""",
-            [int(limit)],
-        ).fetchall()
+            f"""SELECT {columns} FROM outbox o
+                WHERE o.state = 'pending' AND o.kind IN ('call_copy', 'call')
+                ORDER BY {_CALLS_FIRST}, o.seq LIMIT ?""", [int(limit)]).fetchall()
+        if len(rows) < limit:
+            rows += self._db.execute(
+                f"""SELECT {columns} FROM outbox o
+                    WHERE o.state = 'pending' AND o.kind NOT IN ('call_copy', 'call')
+                      AND NOT ({_HOLD_BACK_META})
+                    ORDER BY o.seq LIMIT ?""", [int(limit) - len(rows)]).fetchall()
         out: list[PendingChange] = []
         size = 0
         for row in rows:
@@ -106,6 +113,29 @@ class SyncRepository:
             out.append((att, bytes(data[0]) if data else b""))
             total += att.size
         return out
+
+    def uploadable(self, max_bytes: int, limit: int) -> list[Attachment]:
+        """Like ``uploadable_attachments`` without the bytes (the sync worker reads them
+        itself): at most ``limit`` photos and about ``max_bytes`` (always at least one)."""
+        rows = self._db.execute(
+            f"""SELECT {', '.join('a.' + f for f in _ATT_FIELDS)} FROM attachments a
+                WHERE a.uploaded = 0 AND EXISTS (
+                    SELECT 1 FROM outbox o WHERE o.entity_id = a.id
+                      AND o.kind = 'attachment_meta' AND o.state = 'acked')
+                ORDER BY a.created_at LIMIT ?""", [int(limit)]).fetchall()
+        return _within(rows, max_bytes)
+
+    def not_uploaded(self, attachment_ids: Sequence[str], max_bytes: int) -> list[Attachment]:
+        """Of these photos (whose metadata goes in this round), those whose bytes the station
+        does not hold yet; about ``max_bytes`` of them."""
+        ids = list(attachment_ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = self._db.execute(
+            f"SELECT {', '.join(_ATT_FIELDS)} FROM attachments"
+            f" WHERE uploaded = 0 AND id IN ({marks}) ORDER BY created_at", ids).fetchall()
+        return _within(rows, max_bytes, at_least_one=False)
 
     def mark_uploaded(self, attachment_ids: Iterable[str]) -> None:
         self._db.conn.executemany(
@@ -276,3 +306,18 @@ def _call(row: Sequence[Any]) -> Call:
     values["self_initiated"] = bool(values["self_initiated"])
     values["cancelled"] = bool(values["cancelled"])
     return Call(**values)
+
+
+def _within(rows: Sequence[Sequence[Any]], max_bytes: int,
+            at_least_one: bool = True) -> list[Attachment]:
+    out: list[Attachment] = []
+    total = 0
+    for row in rows:
+        values = dict(zip(_ATT_FIELDS, row, strict=True))
+        values["uploaded"] = bool(values["uploaded"])
+        att = Attachment(**values)
+        if (out or not at_least_one) and total + att.size > max_bytes:
+            break
+        out.append(att)
+        total += att.size
+    return out

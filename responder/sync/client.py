@@ -167,10 +167,14 @@ class StationClient:
         """Several whole photos in one request (protocol v1.1 ``photo_batch``); the station
         verifies each against its SHA-256 and commits the batch once. In request order."""
         manifest = json.dumps({"items": [{"sha256": sha, "length": len(data)}
-                                         for sha, data in items]}).encode()
-        body = b"".join([manifest, b"\n", *(data for _, data in items)])
-        answer = self._json("POST", "/attachments/batch", content=body,
-                            headers={"Content-Type": "application/x-responder-photo-batch"})
+                                         for sha, data in items]}).encode() + b"\n"
+        pieces = [manifest, *(data for _, data in items)]
+        # Sent piece by piece with a declared length: no 16 MB copy of the photos (a copy
+        # holds the GIL, and so the GUI thread, for as long as it takes).
+        length = str(sum(len(p) for p in pieces))
+        answer = self._json("POST", "/attachments/batch", content=iter(pieces),
+                            headers={"Content-Type": "application/x-responder-photo-batch",
+                                     "Content-Length": length})
         results = answer.get("results")
         if not isinstance(results, list) or len(results) != len(items) or any(
                 not isinstance(r, dict) or r.get("sha256") != sha

@@ -1,11 +1,13 @@
 """The sync engine. Each round has three phases (STYLE.md, Threads):
 
-1. ``prepare()`` on the thread that owns the store: pending outbox entries and photo bytes are
-   copied into an immutable ``SyncPlan``;
-2. ``transfer(plan)`` on a worker: network only (push in batches, upload photos resumably,
-   pull from the cursor), cancellable, reporting progress; no database access;
-3. ``apply(result)`` back on the owning thread: acknowledgements, uploaded photos, pulled
-   changes and the new cursor in ONE transaction.
+1. ``prepare()`` on the thread that owns the store: pending outbox entries and photo metadata
+   are copied into an immutable ``SyncPlan``;
+2. ``transfer(plan)`` on a worker: the network (push in batches, upload photos, pull from the
+   cursor), cancellable, reporting progress. Its only database access is reading photo bytes
+   through the plan's ``PhotoSource`` (a read-only connection of its own, per batch);
+3. ``apply(result)`` back on the owning thread: the acknowledgements and uploaded photos in
+   one transaction, then the pulled changes and the new cursor in another (the UI runs the
+   two in separate turns of its event loop, so neither adds to the other's GUI stall).
 
 A round that fails half-way still applies what the station already answered, so nothing is
 marked synced without the station's word and nothing answered is asked again needlessly.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -27,6 +30,7 @@ from civilian_responder.clock import Clock, CorrectedClock, SystemClock, iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.models import OutboxEntry, PendingChange
 from civilian_responder.store import Store
+from civilian_responder.store.attachments import PhotoSource
 from civilian_responder.sync.client import StationClient
 from civilian_responder.sync.clock_check import ClockCheck, measure
 from civilian_responder.sync.enrollment import (
@@ -70,19 +74,28 @@ GIVE_UP_AFTER = 5  # syncs failing on one unreadable station change before it is
 
 @dataclass(frozen=True)
 class SyncSettings:
-    push_batch: int = 100
-    push_batch_bytes: int = 4 * 1024 * 1024
-    round_changes: int = 200
-    round_change_bytes: int = 8 * 1024 * 1024
-    round_upload_bytes: int = 16 * 1024 * 1024  # photo bytes one GUI-thread prepare reads,
-    prepare_photo_seconds: float = 0.015  # ... or as many as it reads in this time
+    push_batch: int = 500  # the station's maximum per push
+    push_batch_bytes: int = 6 * 1024 * 1024
+    # At most one push batch per round: its acknowledgements are applied in one GUI-thread
+    # transaction, which must stay well under 50 ms. Rounds size themselves to
+    # ``gui_step_seconds`` from how long the last ones took to apply (a slow or loaded machine
+    # gets smaller rounds), between these bounds.
+    round_changes: int = 500
+    gui_step_seconds: float = 0.012  # a loaded machine varies 3x from one step to the next
+    round_change_bytes: int = 16 * 1024 * 1024
+    # Photo bytes per round. The worker reads them itself (``Store.photo_source``); a store
+    # without a file has them read by prepare, on the GUI thread, so then also at most as many
+    # as it reads in ``prepare_photo_seconds``.
+    round_upload_bytes: int = 512 * 1024 * 1024
+    round_photos: int = 2000
+    prepare_photo_seconds: float = 0.015
     chunk_bytes: int = 4 * 1024 * 1024  # resumable PATCH chunks (the station's maximum)
     parallel_uploads: int = 2
-    photo_batch_bytes: int = 8 * 1024 * 1024  # whole photos per batch request (v1.1)
+    photo_batch_bytes: int = 16 * 1024 * 1024  # whole photos per batch request (v1.1)
     batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
     overlap_uploads: bool = True  # photos go up while the push is answered
     pull_limit: int = 200
-    round_pull: int = 100  # what one GUI-thread apply stores: keep it well under 50 ms
+    round_pull: int = 200  # at most what one GUI-thread apply stores (sized as above)
     timeout: float = 30.0
     probe_timeout: float = 3.0
     round_deadline: float = 300.0  # one round's whole conversation, however the station answers
@@ -102,6 +115,10 @@ class SyncPlan:
     cursor_check: str = ""  # fingerprint of the feed change the cursor stands on
     cad_numbers: tuple[str, ...] = ()  # the highest CAD number held, per year
     give_up_seq: int | None = None  # an unreadable change tried often enough: pass over it
+    # Photos whose metadata goes in this round: sent once the station acknowledged it.
+    chained: tuple[Upload, ...] = ()
+    photos: PhotoSource | None = None  # reads the bytes of uploads that carry none
+    pull_budget: int | None = None  # changes to pull this round (None: settings.round_pull)
 
 
 @dataclass(frozen=True)
@@ -185,6 +202,8 @@ class SyncEngine:
         self.tokens = tokens
         self._statuses = statuses
         self.settings = settings or SyncSettings()
+        # Seconds one change took to apply on this thread, answers and pulled (measured).
+        self._cost = {"answers": 0.0, "pulled": 0.0}
         self.enrolled_listeners: list[Callable[[str], None]] = []
         self.audit = audit
         # Called (on the store's thread) after a round stored new checklist definitions.
@@ -247,12 +266,24 @@ class SyncEngine:
             raise SyncError(SyncErrorKind.AUTH, f"The station sign-in is not available {where}; "
                             "connect to the station again")
         s = self.settings
-        changes = self._store.sync.pending_changes(s.round_changes, s.round_change_bytes)
-        uploads = tuple(
-            Upload(att.id, att.sha256, data)
-            for att, data in self._store.sync.uploadable_attachments(
-                s.round_upload_bytes, s.prepare_photo_seconds)
-        )
+        changes = self._store.sync.pending_changes(self._fits("answers", s.round_changes),
+                                                   s.round_change_bytes)
+        photos = self._store.photo_source()
+        chained: tuple[Upload, ...] = ()
+        if photos is None:
+            uploads = tuple(
+                Upload(att.id, att.sha256, data)
+                for att, data in self._store.sync.uploadable_attachments(
+                    s.round_upload_bytes, s.prepare_photo_seconds)
+            )
+        else:
+            waiting = self._store.sync.uploadable(s.round_upload_bytes,
+                                                  self._fits("answers", s.round_photos))
+            uploads = tuple(Upload(a.id, a.sha256, None, a.size) for a in waiting)
+            metas = [c.entity_id for c in changes if c.kind == "attachment_meta"]
+            left = s.round_upload_bytes - sum(up.size for up in uploads)
+            chained = tuple(Upload(a.id, a.sha256, None, a.size)
+                            for a in self._store.sync.not_uploaded(metas, left))
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
         epoch = self._store.get_meta(META_EPOCH) or ""
         stuck_seq, attempts = _stuck(self._store.get_meta(META_STUCK))
@@ -262,7 +293,23 @@ class SyncEngine:
             cursor_check=self._store.get_meta(META_CURSOR_CHECK) or "",
             cad_numbers=tuple(self._store.sync.highest_cad_numbers()),
             give_up_seq=stuck_seq if attempts >= GIVE_UP_AFTER else None,
+            chained=chained, photos=photos, pull_budget=self._fits("pulled", s.round_pull),
         )
+
+    def _fits(self, step: str, most: int) -> int:
+        """How many changes one GUI-thread step takes in ``gui_step_seconds``, at this
+        machine's measured pace (a cautious 150 until measured; never fewer than 20)."""
+        cost = self._cost[step]
+        if cost <= 0:
+            return min(most, 150)
+        return max(min(20, most), min(most, int(self.settings.gui_step_seconds / cost)))
+
+    def _measured(self, step: str, count: int, seconds: float) -> None:
+        if count >= 10:  # a handful of rows says more about fixed costs than about pace
+            pace = seconds / count
+            old = self._cost[step]
+            # Up at once, down slowly: one quick step on a busy machine proves little.
+            self._cost[step] = pace if old <= 0 else max(pace, 0.8 * old + 0.2 * pace)
 
     # Phase 2 (worker) -----------------------------------------------------------------------
 
@@ -286,8 +333,14 @@ class SyncEngine:
     # Phase 3 --------------------------------------------------------------------------------
 
     def apply(self, result: RoundResult) -> IncomingCounts:
-        """Store one round's outcome in one transaction; the cursor moves with the changes,
-        and never past a change that could not be stored."""
+        """Store one round's outcome: the station's answers, then what it sent."""
+        recovered = self.apply_answers(result)
+        return recovered if recovered is not None else self.apply_pulled(result)
+
+    def apply_answers(self, result: RoundResult) -> IncomingCounts | None:
+        """The station's answers (acknowledgements, uploaded photos) in one transaction. A
+        station that went back to an older backup instead has everything re-offered: then the
+        counts of that, and the round's pulled changes are not stored (None otherwise)."""
         new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
         if new_epoch or result.regressed:
             return self._recover(result.epoch, result.regressed or "new epoch")
@@ -296,17 +349,33 @@ class SyncEngine:
                  for cid, status, reason in result.outcomes if status in _OUTCOME_STATE]
         receipted = [cid for cid, status, _ in result.outcomes
                      if status in ("applied", "duplicate", "conflict")]
-        with self._store.atomic("saving what the station answered"):
-            if result.epoch and not result.plan.epoch:
-                self._store.set_meta(META_EPOCH, result.epoch)
-            if result.clock is not None:
-                result.clock.save(self._store)
-                if isinstance(self._clock, CorrectedClock):
-                    self._clock.offset_seconds = result.clock.offset_seconds
-            self._store.sync.mark_results(marks)
-            if receipted:
-                self._store.set_meta(META_LAST_ACK, receipted[-1])
-            self._store.sync.mark_uploaded(result.uploaded)
+        started = time.perf_counter()
+        if (marks or result.uploaded or result.clock is not None
+                or (result.epoch and not result.plan.epoch)):
+            with self._store.replayable("saving what the station answered"):
+                if result.epoch and not result.plan.epoch:
+                    self._store.set_meta(META_EPOCH, result.epoch)
+                if result.clock is not None:
+                    result.clock.save(self._store)
+                    if isinstance(self._clock, CorrectedClock):
+                        self._clock.offset_seconds = result.clock.offset_seconds
+                self._store.sync.mark_results(marks)
+                if receipted:
+                    self._store.set_meta(META_LAST_ACK, receipted[-1])
+                self._store.sync.mark_uploaded(result.uploaded)
+        self._measured("answers", len(marks) + len(result.uploaded),
+                       time.perf_counter() - started)
+        for attachment_id, reason in result.upload_failures:
+            log.warning("Photo %s was not accepted: %s", attachment_id, reason)
+        return None
+
+    def apply_pulled(self, result: RoundResult) -> IncomingCounts:
+        """The pulled changes and the new cursor in one transaction (after
+        ``apply_answers``; the UI runs the two in separate turns of its event loop). The
+        cursor moves with the changes, and never past a change that could not be stored."""
+        at = iso(self._clock.now())
+        started = time.perf_counter()
+        with self._store.replayable("saving what the station sent"):
             stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
                                    result.plan.give_up_seq, people=self.people)
             self._move_cursor(result, stored)
@@ -323,8 +392,7 @@ class SyncEngine:
                 self._store.set_meta(META_LAST_OK, at)
                 self._store.set_meta(META_ERROR_KIND, "")
                 self._store.set_meta(META_ERROR, "")
-        for attachment_id, reason in result.upload_failures:
-            log.warning("Photo %s was not accepted: %s", attachment_id, reason)
+        self._measured("pulled", len(result.pulled), time.perf_counter() - started)
         counts = stored.counts
         if counts.checklists:
             for listener in self.definitions_listeners:
@@ -454,6 +522,11 @@ class Transfer:
         self.features: set[str] = set()  # what the station's health answer offers (v1.1)
 
     def run(self) -> RoundResult:
+        if self.plan.photos is not None:
+            try:
+                self.plan.photos.checkpoint()
+            except ResponderError as exc:  # only tidying: the owner's commits checkpoint too
+                log.info("Could not checkpoint the database from the sync worker: %s", exc)
         try:
             with StationClient(self.plan.station_url, self.plan.token, timeout=self.s.timeout,
                                deadline=self.s.round_deadline) as client:
@@ -479,19 +552,27 @@ class Transfer:
 
     def _push_and_upload(self, client: StationClient) -> None:
         """Photos (whose metadata an earlier round had acknowledged) go up alongside the push,
-        so the station stores bytes while it applies changes; both finish before the pull."""
+        so the station stores bytes while it applies changes; then the photos whose metadata
+        this push had acknowledged. All before the pull."""
         if not self.plan.uploads or not self.s.overlap_uploads:
             self._push(client)
-            self._upload(client)
-            return
-        with ThreadPoolExecutor(max_workers=1) as side:
-            uploading = side.submit(self._upload, client)
-            try:
-                self._push(client)
-            except BaseException:
-                self._stop.set()
-                raise
-            uploading.result()
+            self._upload(client, self.plan.uploads)
+        else:
+            with ThreadPoolExecutor(max_workers=1) as side:
+                uploading = side.submit(self._upload, client, self.plan.uploads)
+                try:
+                    self._push(client)
+                except BaseException:
+                    self._stop.set()
+                    raise
+                uploading.result()
+        if self.plan.chained and not self.cancel.is_set():
+            acked = {cid for cid, status, _ in self.result.outcomes
+                     if status in ("applied", "duplicate")}
+            metas = {c.entity_id for c in self.plan.changes
+                     if c.kind == "attachment_meta" and c.change_id in acked}
+            self._upload(client, tuple(up for up in self.plan.chained
+                                       if up.attachment_id in metas))
 
     def _went_back(self, client: StationClient) -> str:
         """Ask whether the station still holds what it told us it had: our last acknowledged
@@ -526,10 +607,9 @@ class Transfer:
             done += len(batch)
             self.progress(SyncProgress("push", done, len(changes)))
 
-    def _upload(self, client: StationClient) -> None:
+    def _upload(self, client: StationClient, uploads: tuple[Upload, ...]) -> None:
         """Photos go a few at a time (the station hashes and stores while the next arrives).
         A refused photo is recorded and the others go on; any other failure stops the round."""
-        uploads = self.plan.uploads
         if not uploads:
             return
         failure: SyncError | None = None
@@ -541,10 +621,10 @@ class Transfer:
 
         done = 0
         with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
-            futures = {pool.submit(send_batch, client, batch, stopped,
-                                   self.result.upload_failures): batch for batch in batched}
-            futures.update({pool.submit(send_resumable, client, up, self.s.chunk_bytes,
-                                        stopped): (up,) for up in single})
+            futures = {pool.submit(self._send_batch, client, batch, stopped): batch
+                       for batch in batched}
+            futures.update({pool.submit(self._send_resumable, client, up, stopped): (up,)
+                            for up in single})
             for future in as_completed(futures):
                 group = futures[future]
                 try:
@@ -567,13 +647,44 @@ class Transfer:
         if self.cancel.is_set():
             self.result.cancelled = True
 
+    def _loaded(self, group: tuple[Upload, ...]) -> tuple[Upload, ...]:
+        """The group with its bytes (read here, on the worker, when the plan carries none);
+        a photo deleted since prepare is left out (and so never marked uploaded)."""
+        missing = [up.attachment_id for up in group if up.data is None]
+        if not missing or self.plan.photos is None:
+            return group
+        try:
+            data = self.plan.photos.read(missing)
+        except ResponderError as exc:  # left waiting: tried again next sync
+            self.result.upload_failures.extend((i, f"could not be read: {exc}") for i in missing)
+            data = {}
+        return tuple(up if up.data is not None else Upload(up.attachment_id, up.sha256,
+                                                           data[up.attachment_id])
+                     for up in group if up.data is not None or up.attachment_id in data)
+
+    def _send_batch(self, client: StationClient, batch: tuple[Upload, ...],
+                    stopped: Callable[[], bool]) -> list[str]:
+        if stopped():
+            return []
+        return send_batch(client, self._loaded(batch), stopped, self.result.upload_failures)
+
+    def _send_resumable(self, client: StationClient, up: Upload,
+                        stopped: Callable[[], bool]) -> bool | list[str]:
+        if stopped():
+            return False
+        loaded = self._loaded((up,))
+        if not loaded:
+            return []
+        return send_resumable(client, loaded[0], self.s.chunk_bytes, stopped)
+
     def _pull(self, client: StationClient) -> None:
         cursor = self.plan.cursor
-        while len(self.result.pulled) < self.s.round_pull:
+        budget = self.plan.pull_budget or self.s.round_pull
+        while len(self.result.pulled) < budget:
             if self.cancel.is_set():
                 self.result.cancelled = True
                 return
-            page = client.pull(cursor, self.s.pull_limit)
+            page = client.pull(cursor, min(self.s.pull_limit, budget - len(self.result.pulled)))
             changes = page["changes"]
             new_cursor = page["cursor"] if page["cursor"] is not None else cursor
             if not isinstance(new_cursor, int) or new_cursor < cursor:

@@ -95,7 +95,7 @@ def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[s
             else:
                 if not isinstance(payload, Mapping):
                     raise Skip("payload is not an object")
-                with store.atomic(f"storing station change #{seq}"):
+                with store.step(f"storing station change #{seq}"):
                     counted = handler(payload)
         except StorageFullError:
             raise

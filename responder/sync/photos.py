@@ -17,7 +17,12 @@ BATCH_ITEM_MAX = 4 * 1024 * 1024  # the station's limit for one photo in a batch
 class Upload:
     attachment_id: str
     sha256: str
-    data: bytes
+    data: bytes | None  # None: the worker reads the bytes from the plan's photo source
+    size: int = -1
+
+    @property
+    def length(self) -> int:
+        return len(self.data) if self.data is not None else self.size
 
 
 def photo_batches(uploads: tuple[Upload, ...], offered: bool, largest: int,
@@ -26,16 +31,16 @@ def photo_batches(uploads: tuple[Upload, ...], offered: bool, largest: int,
     if not offered:
         return [], list(uploads)
     largest = min(largest, BATCH_ITEM_MAX)
-    single = [up for up in uploads if len(up.data) > largest or not up.data]
+    single = [up for up in uploads if up.length > largest or up.length <= 0]
     batches: list[tuple[Upload, ...]] = []
     batch: list[Upload] = []
     size = 0
-    for up in (up for up in uploads if 0 < len(up.data) <= largest):
-        if batch and size + len(up.data) > batch_bytes:
+    for up in (up for up in uploads if 0 < up.length <= largest):
+        if batch and size + up.length > batch_bytes:
             batches.append(tuple(batch))
             batch, size = [], 0
         batch.append(up)
-        size += len(up.data)
+        size += up.length
     if batch:
         batches.append(tuple(batch))
     return batches, single
@@ -45,9 +50,9 @@ def send_batch(client: StationClient, batch: tuple[Upload, ...], stopped: Callab
                failures: list[tuple[str, str]]) -> list[str]:
     """The ids of the batch's photos the station verified and stored; a photo it refused (its
     bytes did not match the SHA-256) goes into ``failures`` and is tried again next round."""
-    if stopped():
+    if stopped() or not batch:
         return []
-    states = client.upload_batch([(up.sha256, up.data) for up in batch])
+    states = client.upload_batch([(up.sha256, up.data or b"") for up in batch])
     accepted = []
     for up, state in zip(batch, states, strict=True):
         if state.complete:
@@ -61,7 +66,8 @@ def send_resumable(client: StationClient, up: Upload, chunk_bytes: int,
                    stopped: Callable[[], bool]) -> bool:
     """Resumable: the first PATCH goes optimistically from 0; if the station already holds
     some of it, its 409 says from where to go on (no HEAD round trip per photo)."""
-    total = len(up.data)
+    data = up.data or b""
+    total = len(data)
     state = UploadState(0, False)
     stalls = 0
     while not state.complete:
@@ -74,7 +80,7 @@ def send_resumable(client: StationClient, up: Upload, chunk_bytes: int,
                 raise SyncError(SyncErrorKind.PROTOCOL,
                                 "The station holds the whole photo but did not accept it")
             break
-        chunk = up.data[state.offset:state.offset + chunk_bytes]
+        chunk = data[state.offset:state.offset + chunk_bytes]
         after = client.upload_chunk(up.sha256, state.offset, total, chunk)
         stalls = stalls + 1 if after.offset <= state.offset and not after.complete else 0
         if stalls > 3:

@@ -124,7 +124,7 @@ def test_sync_at_wire_speed(benchmark, station, sink, tmp_path, qtbot, scenario)
 
     heartbeat.timeout.connect(beat)
     gui_steps: dict[str, float] = {}
-    for name in ("prepare", "apply", "status"):
+    for name in ("prepare", "apply_answers", "apply_pulled", "status"):
         real = getattr(app.sync, name)
 
         def timed(*args, _real=real, _name=name):

@@ -113,3 +113,22 @@ def test_no_new_call_while_the_unit_has_a_full_queue_and_the_roster_goes_out(sta
     dispatcher.publish_roster()
     people = {p["person_id"]: p for p in station.roster.people()}
     assert people["CLN-0207"]["role_codes"] == ["CLINICIAN"] and len(people) == 5
+
+
+def test_the_demo_history_fills_the_metrics_once_and_leaves_the_demo_unit_alone(station):
+    from datetime import timedelta
+
+    from civilian_responder.station.demo_dispatcher import DemoHistory
+    from civilian_responder.station.metrics.scope import make_scope
+
+    history = DemoHistory(station, "CSO-12", calls=30, months=3)
+    assert history.run() == 30
+    today = station.clock.now().date()
+    scope = make_scope(station.engine, station.reference,
+                       (today - timedelta(days=92)).isoformat(), today.isoformat())
+    m = station.metrics.compute(scope)
+    assert 25 <= m["totals"]["calls"] <= 30 and m["totals"]["reports"] > 20
+    assert m["units"] and "CSO-12" not in m["units"]
+    assert m["response_minutes"]["received_to_on_scene"]["n"] > 20
+    assert station.dispatch.list_calls("CSO-12") == []  # the demo unit's board is its shift
+    assert DemoHistory(station, "CSO-12", calls=30, months=3).run() == 0  # made once

@@ -115,6 +115,10 @@ def test_every_metric_on_a_hand_checked_station(small):
                                            "MH_SUPPORT": {"DECLINED": 1},
                                            "SHELTER_BED": {"ACCEPTED": 1}}
     assert m["services"]["persons_accepting"] == 2  # p1 and p2 on report 1
+    # Services per person: p1 accepted two and declined one, p2 accepted one.
+    assert m["services"]["persons_with_services"] == 2
+    assert m["services"]["persons_by_response"] == {"OFFERED": 0, "ACCEPTED": 2,
+                                                    "DECLINED": 1}
     assert m["shelter"] == {"placements": 1, "by_result": {"PLACED": 1}}
     assert m["transfers_988"] == {"call_transferred": 0, "warm_transfer": 2}  # R-1 and old R-5
     assert m["follow_ups"] == {"needed": 1, "rate": 0.25}
@@ -216,3 +220,24 @@ def test_demo_data_command_fills_a_station_through_the_real_path(tmp_path, capsy
     assert sum(v["calls"] for v in m["units"].values()) == m["totals"]["calls"]
     assert main(["demo-data", "--database", db, "--calls", "0"]) == 2
     assert "--calls must be between 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_figures_follow_later_changes_to_a_call(backend, tmp_path):
+    """The flat metrics rows are rewritten when a call changes after its report was counted."""
+    clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
+    with station_on(backend, tmp_path, clock) as station:
+        c1 = build(station, clock)
+        before = compute(station)
+        station.dispatch.update(c1, CallUpdate(priority=1), "test")
+        moved = compute(station)
+        assert before["disposition_by_priority"]["NO_REPORT"]["3"] == 1
+        assert moved["disposition_by_priority"]["NO_REPORT"]["3"] == 0
+        assert moved["disposition_by_priority"]["NO_REPORT"]["1"] == 1
+        station.dispatch.update(c1, CallUpdate(cancel=True), "test")
+        m = compute(station)
+        assert m["totals"] == {"calls": 4, "reports": 3, "calls_with_report": 3,
+                               "calls_without_report": 1}
+        assert m["units"]["CSO-A"]["calls"] == 1 and m["transports"]["count"] == 0
+        assert m["response_minutes"]["received_to_dispatched"]["n"] == 4
+        assert m["services"]["persons_accepting"] == 0

@@ -84,10 +84,13 @@ def expected_from_reports(rows, groups):
     outcomes = Counter(c for s in split.values() for c in s["outcome_codes"])
     services = defaultdict(Counter)
     accepting = set()
+    persons = defaultdict(set)
     for rid, s in split.items():
         for entry in s["services"]:
             code, response, person = entry.split(":")
             services[code][response] += 1
+            persons[response].add((rid, person))
+            persons["any"].add((rid, person))
             if response == "ACCEPTED":
                 accepting.add((rid, person))
     coded = used = 0
@@ -118,7 +121,10 @@ def expected_from_reports(rows, groups):
                                                  for c in s["referrals"])),
                       "by_agency": _sorted(_count(rows, "referral_agency"))},
         "services": {"by_service": {k: dict(v) for k, v in sorted(services.items())},
-                     "persons_accepting": len(accepting)},
+                     "persons_accepting": len(accepting),
+                     "persons_with_services": len(persons["any"]),
+                     "persons_by_response": {r: len(persons[r]) for r in
+                                             ("OFFERED", "ACCEPTED", "DECLINED")}},
         "shelter": {"placements": _count(rows, "shelter_placement_code")["PLACED"],
                     "by_result": _sorted(_count(rows, "shelter_placement_code"))},
         "holds": _sorted(_count(rows, "hold_code")),
@@ -193,7 +199,8 @@ def test_every_metric_matches_a_recomputation_from_the_export(generated):
                 "response_model", "call_source"):
         assert m[key] == want[key], key
     assert m["services"]["by_service"] == want["services"]["by_service"]
-    assert m["services"]["persons_accepting"] == want["services"]["persons_accepting"]
+    for key in ("persons_accepting", "persons_with_services", "persons_by_response"):
+        assert m["services"][key] == want["services"][key], key
     for code, v in m["flags"].items():
         assert v == {"count": want["flags"][code], "rate": _rate(want["flags"][code], n)}, code
     dq = m["data_quality"]

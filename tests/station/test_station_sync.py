@@ -71,6 +71,25 @@ def test_same_change_id_with_other_payload_is_a_conflict_and_both_are_kept(stati
     assert unit.push(other)[0]["status"] == "conflict"  # still a conflict when repeated
 
 
+def test_a_full_batch_is_answered_change_by_change_in_one_commit(station, dispatcher):
+    # 500 changes: more receipts than one lookup query takes (they are read in slices).
+    unit = Unit(station)
+    call = dispatch_call(dispatcher, unit.unit_id)
+    held = status_change(call["id"], note="held")
+    assert unit.push(held)[0]["status"] == "applied"
+    fresh = [status_change(call["id"], note=f"n{i}") for i in range(497)]
+    changed = dict(held, payload=dict(held["payload"], note="other"))
+    results = unit.push(held, *fresh, fresh[0], changed)
+    assert [r["change_id"] for r in results] == [
+        c["change_id"] for c in (held, *fresh, fresh[0], changed)]
+    assert [r["status"] for r in results] == (
+        ["duplicate"] + ["applied"] * 497 + ["duplicate", "conflict"])
+    again = unit.push(*fresh[:450])
+    assert {r["status"] for r in again} == {"duplicate"}
+    ids = {e["id"] for e in _events(station, call["id"]) if e["origin"] == "unit"}
+    assert ids == {c["entity_id"] for c in (held, *fresh)}
+
+
 def test_interleaved_batches_apply_each_change_once(station, dispatcher):
     unit = Unit(station)
     call = dispatch_call(dispatcher, unit.unit_id)

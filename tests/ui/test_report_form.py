@@ -359,3 +359,41 @@ def test_form_fits_the_pane_without_sideways_scrolling(qtbot, form, width):
     assert form.body.width() <= viewport
     services = form.sections.editors["services"]
     assert services._narrow is (width < 600)
+
+
+def test_services_are_answered_for_each_person_on_the_report(qtbot, form, profile):
+    ed = form.sections.editors
+    services = ed["services"]
+    assert not services._person_row.isVisibleTo(form)  # no persons yet: the person served
+    click(qtbot, services.buttons["FOOD_WATER"]["ACCEPTED"])
+    click(qtbot, ed["persons"].add_button)
+    qtbot.keyClicks(ed["persons"].rows[0].name, "Sam")
+    click(qtbot, ed["persons"].add_button)
+    choose(qtbot, ed["persons"].rows[1].role, "FAMILY")
+    qtbot.keyClicks(ed["persons"].rows[1].name, "Ana")
+    sam, ana = (p.id for p in ed["persons"].value())
+    assert services._person_row.isVisibleTo(form)
+    assert [services.person.itemData(i) for i in range(services.person.count())] == [
+        None, sam, ana]
+    assert services.person.itemText(1).endswith("Sam")
+    assert services.person.itemText(2).endswith("Ana")
+    choose(qtbot, services.person, sam)
+    assert not services.buttons["FOOD_WATER"]["ACCEPTED"].isChecked()  # Sam's own answers
+    click(qtbot, services.buttons["FOOD_WATER"]["DECLINED"])
+    click(qtbot, services.buttons["SHELTER_BED"]["ACCEPTED"])
+    choose(qtbot, services.person, ana)
+    click(qtbot, services.buttons["FOOD_WATER"]["ACCEPTED"])
+    form.flush()
+    stored = _stored(profile, form._shown.id)
+    assert {(s.code, s.response, s.person_id) for s in stored.services} == {
+        ("FOOD_WATER", "ACCEPTED", None), ("FOOD_WATER", "DECLINED", sam),
+        ("SHELTER_BED", "ACCEPTED", sam), ("FOOD_WATER", "ACCEPTED", ana)}
+    # Loading the report shows each person's answers again.
+    form.sections.set_values({"services": stored.services, "persons": stored.persons})
+    choose(qtbot, services.person, sam)
+    assert services.buttons["FOOD_WATER"]["DECLINED"].isChecked()
+    assert services.buttons["SHELTER_BED"]["ACCEPTED"].isChecked()
+    # A person removed from the report takes their answers along.
+    click(qtbot, ed["persons"].rows[1].remove)
+    form.flush()
+    assert {s.person_id for s in _stored(profile, form._shown.id).services} == {None, sam}

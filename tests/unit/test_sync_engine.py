@@ -215,3 +215,40 @@ def _copy_database(source, target):
         elif dst.exists():
             dst.unlink()
     return target
+
+
+def test_photo_bytes_go_in_the_round_that_has_their_metadata_acknowledged(station, unit):
+    name, app = unit
+    sent = station.create_call(name)
+    app.sync.sync()
+    work_call_to_clear(app, sent["id"])
+    finish_report(app, sent["id"], photo=photo_bytes(30_000))
+    # Round 1 takes the report (the photo's metadata waits for it on the station).
+    first = app.sync.prepare()
+    assert "report" in [c.kind for c in first.changes]
+    app.sync.apply(app.sync.transfer(first))
+    second = app.sync.prepare()
+    assert [c.kind for c in second.changes] == ["attachment_meta"]
+    # The GUI thread read no photo bytes: the worker reads them through its own connection.
+    assert [up.data for up in second.chained] == [None] and second.photos is not None
+    result = app.sync.transfer(second)
+    assert result.uploaded == [second.chained[0].attachment_id]
+    app.sync.apply(result)
+    assert_station_matches(app, station, name)
+
+
+def test_a_photo_deleted_after_prepare_is_not_marked_uploaded(station, unit):
+    name, app = unit
+    sent = station.create_call(name)
+    app.sync.sync()
+    work_call_to_clear(app, sent["id"])
+    finish_report(app, sent["id"], photo=photo_bytes(30_000))
+    app.sync.apply(app.sync.transfer(app.sync.prepare()))
+    plan = app.sync.prepare()
+    (photo,) = plan.chained
+    with app.store.atomic("test: the photo's bytes go missing"):
+        app.store.db.execute("DELETE FROM attachment_data WHERE id = ?", [photo.attachment_id])
+    result = app.sync.transfer(plan)
+    assert result.uploaded == [] and not result.upload_failures
+    app.sync.apply(result)
+    assert app.store.attachments.get(photo.attachment_id).uploaded is False

@@ -259,3 +259,52 @@ def test_not_enrolled_is_a_sign_in_error(app):
         app.sync.sync()
     assert info.value.kind is SyncErrorKind.AUTH
     assert app.sync.status().error_text == "Station sign-in failed"
+
+
+def test_photo_bytes_are_read_on_the_worker_through_its_own_connection(app):
+    import threading
+
+    call = _seed_call(app)
+    work_call_to_clear(app, call.id)
+    data = photo_bytes(40_000)
+    finish_report(app, call.id, photo=data)
+    (photo,) = app.store.attachments.not_uploaded()
+    source = app.store.photo_source()
+    got: dict[str, bytes] = {}
+    reader = threading.Thread(target=lambda: got.update(source.read([photo.id, "gone"])))
+    reader.start()
+    reader.join(10)
+    assert got == {photo.id: data}  # a photo that no longer exists is simply absent
+
+
+def test_a_big_round_of_answers_is_stored_and_never_flips(app):
+    call = _seed_call(app)
+    for _ in range(300):
+        app.calls.request_backup(call.id, next(iter(app.reference.backup_reasons)).code)
+    changes = app.store.sync.pending_changes(1000, 10**8)
+    assert len(changes) == 300
+    answers = [(c.change_id, "applied" if n % 3 else "rejected", "" if n % 3 else "no")
+               for n, c in enumerate(changes)]
+    app.sync.apply(_result(app, outcomes=answers))
+    app.sync.apply(_result(app, outcomes=[(c.change_id, "conflict", "x") for c in changes]))
+    states = {e.change_id: e.state for e in app.store.outbox.entries()}
+    assert [states[c.change_id] for c in changes] == [
+        "acked" if n % 3 else "quarantined" for n in range(300)]
+
+
+def test_rounds_shrink_on_a_machine_slow_to_apply_them(app):
+    call = _seed_call(app)
+    for _ in range(400):
+        app.calls.request_backup(call.id, next(iter(app.reference.backup_reasons)).code)
+    from civilian_responder.sync.status import META_DEVICE, META_URL, token_account
+
+    app.store.set_meta(META_URL, "http://127.0.0.1:1")
+    app.store.set_meta(META_DEVICE, "d1")
+    app.sync.tokens.save(token_account("d1"), "t")
+    first = app.sync.prepare()
+    assert len(first.changes) == 150  # cautious until this machine's pace is known
+    app.sync.settings = dataclasses.replace(app.sync.settings, gui_step_seconds=1e-9)
+    app.sync.apply(_result(app, outcomes=[(c.change_id, "applied", "") for c in first.changes]))
+    assert len(app.sync.prepare().changes) == 20  # as few as it takes; the floor is 20
+    app.sync.settings = dataclasses.replace(app.sync.settings, gui_step_seconds=1e9)
+    assert len(app.sync.prepare().changes) == 250  # a fast machine: all that is left (<= 500)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -288,16 +290,36 @@ class CodeChecks(QWidget):
 
 
 class ServicesGrid(QWidget):
-    """Per service: offered, accepted or declined (or not mentioned). One answer per service.
-    Wide: the service and its three answers on one line; narrow: the answers under the name."""
+    """Per person and service: offered, accepted or declined (or not mentioned). One answer
+    per service for each person on the report ("For": the person served, or one of the
+    persons contacted). Wide: the service and its three answers on one line; narrow: the
+    answers under the name."""
 
     edited = Signal()
+    SERVED = None  # the person_id of an answer for the person served
 
     def __init__(
         self, services: CodeList, responses: CodeList, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._grid = QGridLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.person = QComboBox()
+        touch(self.person)
+        self.person.setAccessibleName("Services for")
+        self.person.addItem("The person served", self.SERVED)
+        self._person_row = QWidget()
+        row = QHBoxLayout(self._person_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("For"))
+        row.addWidget(self.person, 1)
+        self._person_row.setVisible(False)  # shown once the report lists persons
+        outer.addWidget(self._person_row)
+        self._answers: dict[str | None, dict[str, str]] = {}  # person -> service -> response
+        self.person.currentIndexChanged.connect(lambda _i: self._show_person())
+        holder = QWidget()
+        outer.addWidget(holder)
+        self._grid = QGridLayout(holder)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setVerticalSpacing(4)
         # A chosen answer must stand out in any theme, not just look "pressed".
@@ -356,8 +378,46 @@ class ServicesGrid(QWidget):
             for code, button in self.buttons[service].items():
                 if code != response:
                     button.setChecked(False)
+        mine = self._answers.setdefault(self.current_person(), {})
+        if checked:
+            mine[service] = response
+        else:
+            mine.pop(service, None)
         self._mark(service)
         self.edited.emit()
+
+    def current_person(self) -> str | None:
+        return self.person.currentData()
+
+    def set_persons(self, persons: Any, drop_missing: bool = True) -> None:
+        """The persons on the report, as (person_id, label); answers for a person removed
+        from it go with them (``drop_missing``)."""
+        persons = list(persons)
+        current = self.current_person()
+        self.person.blockSignals(True)
+        while self.person.count() > 1:
+            self.person.removeItem(1)
+        for person_id, label in persons:
+            self.person.addItem(label, person_id)
+        index = self.person.findData(current) if current is not None else 0
+        self.person.setCurrentIndex(max(0, index))
+        self.person.blockSignals(False)
+        self._person_row.setVisible(bool(persons))
+        known = {self.SERVED, *(pid for pid, _label in persons)}
+        gone = [pid for pid, answers in self._answers.items()
+                if drop_missing and pid not in known and answers]
+        for pid in gone:
+            del self._answers[pid]
+        self._show_person()
+        if gone:
+            self.edited.emit()
+
+    def _show_person(self) -> None:
+        mine = self._answers.get(self.current_person(), {})
+        for service, row in self.buttons.items():
+            for response, button in row.items():
+                button.setChecked(mine.get(service) == response)
+            self._mark(service)
 
     def _mark(self, service: str) -> None:
         """A tick on the chosen answer, so the choice does not rest on colour alone."""
@@ -365,19 +425,20 @@ class ServicesGrid(QWidget):
             button.setText(("✓ " if button.isChecked() else "") + self._captions[code])
 
     def value(self) -> tuple[ServiceEntry, ...]:
+        order = [self.SERVED, *[pid for pid in self._answers if pid is not self.SERVED]]
         return tuple(
-            ServiceEntry(service, response)
-            for service, row in self.buttons.items()
-            for response, button in row.items()
-            if button.isChecked()
+            ServiceEntry(service, answers[service], person_id)
+            for person_id in order
+            for answers in [self._answers.get(person_id, {})]
+            for service in self.buttons
+            if service in answers
         )
 
     def set_value(self, value: Any) -> None:
-        chosen = {(s.code, s.response) for s in value or ()}
-        for service, row in self.buttons.items():
-            for response, button in row.items():
-                button.setChecked((service, response) in chosen)
-            self._mark(service)
+        self._answers = {}
+        for s in value or ():
+            self._answers.setdefault(s.person_id, {})[s.code] = s.response
+        self._show_person()
 
     def set_read_only(self, flag: bool) -> None:
         for row in self.buttons.values():

@@ -72,6 +72,8 @@ class ReportSections(QWidget):
         self._build_narrative()
         for name, editor in self.editors.items():
             editor.edited.connect(lambda n=name: self._on_editor_edited(n))
+        self._roles = ref.person_roles
+        self.editors["persons"].edited.connect(self._offer_persons_for_services)
 
     # Building ---------------------------------------------------------------------------------
 
@@ -220,6 +222,13 @@ class ReportSections(QWidget):
             self.refresh_dependents()
         self.edited.emit(name)
 
+    def _offer_persons_for_services(self, drop_missing: bool = True) -> None:
+        """Services are answered per person: the grid offers the persons now on the report."""
+        persons = self.editors["persons"].value()
+        self.editors["services"].set_persons(
+            [(p.id, " ".join(x for x in (self._roles.label(p.role_code), p.name) if x))
+             for p in persons], drop_missing)
+
     def values(self) -> dict[str, Any]:
         return {name: editor.value() for name, editor in self.editors.items()}
 
@@ -228,6 +237,7 @@ class ReportSections(QWidget):
             editor = self.editors.get(name)
             if editor is not None:
                 editor.set_value(value)
+        self._offer_persons_for_services(drop_missing=False)  # loading is not an edit
         self.refresh_dependents()
 
     def refresh_dependents(self) -> None:

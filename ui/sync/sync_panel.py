@@ -68,6 +68,7 @@ class SyncPanel(QWidget):
         self._tasks = tasks
         self._task: Any = None
         self._active = False
+        self._cancel_asked = False
         self._summary: SyncSummary | None = None
         self._reachable: bool | None = None
         self._probing = False
@@ -160,6 +161,7 @@ class SyncPanel(QWidget):
         self._summary = SyncSummary()
         self._engine.record_started()
         self._active = True
+        self._cancel_asked = False
         self.sync_button.setEnabled(False)
         self.sync_action.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -169,6 +171,7 @@ class SyncPanel(QWidget):
         self._start_round()
 
     def cancel(self) -> None:
+        self._cancel_asked = True  # between two rounds: the next one does not start
         if self._task is not None:
             self._task.cancel()
 
@@ -213,19 +216,50 @@ class SyncPanel(QWidget):
     def _on_round_transferred(self, result: RoundResult) -> None:
         self._task = None
         try:
-            counts = self._engine.apply(result)
+            recovered = self._engine.apply_answers(result)
         except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
             self._finish(exc)
             return
+        if recovered is not None:
+            self._round_applied(result, recovered)
+        else:  # the pulled changes in the next turn: the two stalls never add up
+            QTimer.singleShot(0, self, lambda: self._apply_pulled(result))
+
+    def _apply_pulled(self, result: RoundResult) -> None:
+        if not self._active:
+            return
+        try:
+            counts = self._engine.apply_pulled(result)
+        except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
+            self._finish(exc)
+            return
+        self._round_applied(result, counts)
+
+    def _round_applied(self, result: RoundResult, counts: Any) -> None:
         assert self._summary is not None
         self._summary.add(result, counts)
         if result.error is not None:
             self._finish(result.error)
         elif not result.cancelled and round_did_work(result):
-            self.refresh()
-            self._start_round()
+            # Each GUI-thread step in its own turn of the event loop (the status line next,
+            # the next round's snapshot after): no single stall adds them up.
+            QTimer.singleShot(0, self._between_rounds)
         else:
             self._finish(None)
+
+    def _between_rounds(self) -> None:
+        if self._task is None and self._active:
+            self.refresh()
+            QTimer.singleShot(0, self._next_round)
+
+    def _next_round(self) -> None:
+        if self._task is not None or not self._active:
+            return
+        if self._cancel_asked and self._summary is not None:
+            self._summary.cancelled = True
+            self._finish(None)
+            return
+        self._start_round()
 
     def _on_round_crashed(self, error: BaseException) -> None:
         self._task = None

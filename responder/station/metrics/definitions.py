@@ -17,7 +17,8 @@ DEFINITIONS = {
                   "type and named facility.",
     "referrals": "Reports referring to each destination type, and by the agency named.",
     "services": "Service answers by response; persons accepting = distinct persons (per "
-                "report) with at least one accepted service.",
+                "report) with at least one accepted service; per person: the persons with "
+                "at least one service offered, accepted or declined.",
     "shelter": "Reports by shelter-bed result; placements = 'placed, bed confirmed'.",
     "transfers_988": "911 call transferred to 988; person warm-transferred to 988 on scene.",
     "follow_ups": "Reports saying follow-up is needed.",

@@ -1,44 +1,28 @@
-"""The metrics themselves. Each figure is one SQL aggregate (or a fold of a small grouped
-result) that runs the same on SQLite and PostgreSQL; only percentiles differ (PostgreSQL's
-``percentile_disc``; on SQLite the leg values are streamed and ranked here). Definitions:
-docs/metrics.md."""
+"""The metrics themselves, over the flat rows written when calls, status events and reports
+are stored (storage/call_facts.py): each figure is one SQL aggregate over one table (or a fold
+of a small grouped result) that runs the same on SQLite and PostgreSQL; only percentiles differ
+(PostgreSQL's ``percentile_disc``; on SQLite the k-th value of the sorted leg, by ``OFFSET``).
+Definitions: docs/metrics.md."""
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter, defaultdict
 from typing import Any
 
 from civilian_responder.reference import ReferenceData
-from civilian_responder.station.metrics.scope import Scope, minutes_between
+from civilian_responder.station.metrics.scope import Scope
+from civilian_responder.station.storage.call_facts import LEGS, STATUS_EVENT, SUPERSEDED
 from civilian_responder.station.storage.tables import (
-    call_events,
-    calls,
+    call_facts,
+    call_unit_facts,
     report_codes,
     report_facts,
-    reports,
 )
-from sqlalchemy import (
-    Connection,
-    Engine,
-    and_,
-    case,
-    exists,
-    func,
-    literal,
-    literal_column,
-    not_,
-    select,
-)
+from sqlalchemy import Connection, Engine, and_, case, func, literal, or_, select
+from sqlalchemy.dialects import postgresql
 
-SUPERSEDED = "superseded"  # a station report state (storage/reviews.py STATES)
-STATUS_EVENT = "status"  # call_events.kind of a status change
-LEGS = (("received_to_dispatched", "received", "dispatched"),
-        ("dispatched_to_en_route", "dispatched", "en_route"),
-        ("en_route_to_on_scene", "en_route", "on_scene"),
-        ("received_to_on_scene", "received", "on_scene"),
-        ("time_on_scene", "on_scene", "cleared"))
+__all__ = ["LEGS", "STATUS_EVENT", "SUPERSEDED", "Metrics", "histogram_labels"]
 HISTOGRAM_EDGES = (5, 10, 15, 20, 30, 45, 60)  # minutes
 _COMBO = ("disposition_code", "backup_requested", "backup_reason_code",
           "police_handoff_reason_code", "transport_mode_code", "transport_destination_code",
@@ -46,85 +30,114 @@ _COMBO = ("disposition_code", "backup_requested", "backup_reason_code",
           "call_transferred_988", "warm_transfer_988", "follow_up_needed")
 
 
+def for_big_reads(conn: Connection) -> None:
+    """SQLite: a year of a city's calls is more than the default 2 MB page cache; map the file
+    instead of copying its pages. PostgreSQL, for this read-only transaction only: sort the
+    legs in memory, and group by hashing (the planner's estimate of the number of groups
+    makes it sort a million rows by fifteen columns otherwise)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")
+        conn.exec_driver_sql("PRAGMA mmap_size=4294967296")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
+        conn.exec_driver_sql("SET LOCAL enable_sort = off")
+
+
 def rate(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def nearest_rank(values: list[float], q: float) -> float | None:
-    """The q-th percentile by nearest rank (PostgreSQL's percentile_disc): the smallest value
-    with at least q of the values at or below it."""
-    if not values:
-        return None
-    return values[max(0, math.ceil(q * len(values)) - 1)]
+def nearest_rank_index(n: int, q: float) -> int:
+    """Where the q-th percentile by nearest rank (PostgreSQL's percentile_disc) sits among n
+    sorted values: the smallest value with at least q of the values at or below it."""
+    return max(0, math.ceil(q * n) - 1)
 
 
 class Metrics:
     def __init__(self, engine: Engine, reference: ReferenceData) -> None:
         self._engine = engine
         self._ref = reference
-        statuses = reference.unit_statuses
-        self._milestone = {c.get("milestone"): c.code for c in statuses if c.get("milestone")}
 
     def compute(self, scope: Scope) -> dict[str, Any]:
         with self._engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                # A year of a city's calls is more than SQLite's default 2 MB page cache.
-                conn.exec_driver_sql("PRAGMA cache_size=-65536")
-                conn.exec_driver_sql("PRAGMA mmap_size=268435456")
+            for_big_reads(conn)
             out: dict[str, Any] = {"period": scope.describe()}
-            out["totals"] = self._totals(conn, scope)
+            calls_part = self._calls(conn, scope)
+            out["totals"] = calls_part["totals"]
             self._reports(conn, scope, out)
-            if conn.dialect.name == "postgresql":
-                out["response_minutes"], out["response_histogram"] = self._response_minutes(
-                    conn, scope)
-                out["units"] = self._units(conn, scope)
-            else:
-                out["response_minutes"], out["response_histogram"], out["units"] = (
-                    self._timelines_streamed(conn, scope))
+            out["response_minutes"] = calls_part["response_minutes"]
+            out["response_histogram"] = calls_part["response_histogram"]
+            out["units"] = self._units(conn, scope)
             out["hours_of_service"] = {u: v["hours"] for u, v in out["units"].items()}
-            out["data_quality"].update(self._call_quality(conn, scope))
+            out["data_quality"]["unfinished_after_clear"] = calls_part["unfinished"]
         out["empty"] = out["totals"]["calls"] == 0 and out["totals"]["reports"] == 0
         out["notes"] = (["No calls or reports in this period for these units and call types: "
                          "every figure is zero."] if out["empty"] else [])
         return out
 
-    # Scopes -----------------------------------------------------------------------------------
+    # Calls: totals, response legs, data quality ------------------------------------------------
 
-    def _report_rows(self, scope: Scope) -> Any:
-        """The current version of every report on a call in scope, by the chosen units."""
-        return (report_facts.join(reports, reports.c.id == report_facts.c.report_id)
-                .join(calls, calls.c.id == report_facts.c.call_id)), and_(
-            reports.c.state != SUPERSEDED, scope_calls(scope),
-            scope.unit_where(report_facts.c.unit_id))
+    def _calls(self, conn: Connection, scope: Scope) -> dict[str, Any]:
+        """One aggregate over ``call_facts`` (on SQLite the legs' percentiles come from one
+        more pass that returns the legs, ranked here)."""
+        c = call_facts.c
+        where = scope.facts_where(call_facts, c.unit_id)
+        cutoff = _hours_before(scope.as_of, scope.unfinished_hours)
+        leg = c.received_to_on_scene
+        buckets = [func.count(case((and_(leg >= lo, leg < hi), 1)) if hi is not None
+                              else case((leg >= lo, 1)))
+                   for lo, hi in zip((0, *HISTOGRAM_EDGES), (*HISTOGRAM_EDGES, None),
+                                     strict=True)]
+        cols = [func.count(), func.count(case((c.has_report == literal(True), 1))),
+                func.count(case((and_(c.has_report == literal(False),
+                                      c.first_cleared_at < cutoff), 1))),
+                *buckets, *[func.count(c[n]) for n, _a, _b in LEGS]]
+        pg = conn.dialect.name == "postgresql"
+        if pg:
+            cols += [func.percentile_disc(postgresql.array([0.5, 0.9])).within_group(c[n])
+                     for n, _a, _b in LEGS]
+        row = list(conn.execute(select(*cols).where(where)).one())
+        n_calls, with_report, unfinished = row[:3]
+        histogram = dict(zip(histogram_labels(), row[3:3 + len(buckets)], strict=True))
+        counts = row[3 + len(buckets):3 + len(buckets) + len(LEGS)]
+        if pg:
+            ranked = [tuple(v) if v else (None, None) for v in row[-len(LEGS):]]
+        else:
+            ranked = self._ranked_here(conn, where, counts)
+        legs = {name: {"n": n, "p50": _round(p50), "p90": _round(p90)}
+                for (name, _a, _b), n, (p50, p90) in zip(LEGS, counts, ranked, strict=True)}
+        return {"totals": {"calls": n_calls, "reports": 0, "calls_with_report": with_report,
+                           "calls_without_report": n_calls - with_report},
+                "response_minutes": legs, "response_histogram": histogram,
+                "unfinished": {"hours": scope.unfinished_hours, "count": unfinished}}
 
-    # Totals and report figures -----------------------------------------------------------------
+    @staticmethod
+    def _ranked_here(conn: Connection, where: Any, counts: list[int]) -> list[tuple[Any, Any]]:
+        """SQLite has no percentile aggregate: one pass returns every leg, each sorted here
+        and read at its nearest ranks."""
+        c = call_facts.c
+        rows = conn.execute(select(*[c[n] for n, _a, _b in LEGS]).where(where)).all()
+        values = [[v for v in column if v is not None] for column in zip(*rows, strict=True)
+                  ] if rows else [[] for _ in LEGS]
+        out = []
+        for v, n in zip(values, counts, strict=True):
+            v.sort()
+            out.append((v[nearest_rank_index(n, 0.5)], v[nearest_rank_index(n, 0.9)])
+                       if n else (None, None))
+        return out
 
-    def _totals(self, conn: Connection, scope: Scope) -> dict[str, int]:
-        n_calls = conn.execute(select(func.count()).select_from(calls)
-                               .where(scope.calls_where())).scalar_one()
-        with_report = conn.execute(select(func.count()).select_from(calls).where(
-            scope.calls_where(), _has_report())).scalar_one()
-        return {"calls": n_calls, "reports": 0, "calls_with_report": with_report,
-                "calls_without_report": n_calls - with_report}
+    # Report figures ----------------------------------------------------------------------------
 
     def _reports(self, conn: Connection, scope: Scope, out: dict[str, Any]) -> None:
-        joined, where = self._report_rows(scope)
-        police_outcomes = [c.code for c in self._ref.outcomes if c.get("police")]
-        police_outcome = exists().where(
-            report_codes.c.report_id == report_facts.c.report_id,
-            report_codes.c.field == "outcome", report_codes.c.code.in_(police_outcomes))
-        inner = (select(*[report_facts.c[n] for n in _COMBO], calls.c.priority,
-                        police_outcome.label("police_outcome"))
-                 .select_from(joined).where(where).subquery())
-        cols = list(inner.c)
-        grouped = conn.execute(select(*cols, func.count().label("n")).group_by(*cols)).all()
+        f, rc = report_facts.c, report_codes.c
+        where = scope.facts_where(report_facts, f.unit_id)
+        codes_where = scope.facts_where(report_codes, rc.unit_id)
+        cols = [*[f[n] for n in _COMBO], f.priority, f.police_outcome]
+        grouped = conn.execute(select(*cols, func.count().label("n")).where(where)
+                               .group_by(*cols)).all()
         codes = conn.execute(
-            select(report_codes.c.field, report_codes.c.code, report_codes.c.response,
-                   func.count().label("n"))
-            .select_from(joined.join(report_codes,
-                                     report_codes.c.report_id == report_facts.c.report_id))
-            .where(where).group_by(report_codes.c.field, report_codes.c.code,
-                                   report_codes.c.response)).all()
+            select(rc.field, rc.code, rc.response, func.count().label("n"))
+            .where(codes_where).group_by(rc.field, rc.code, rc.response)).all()
         total = sum(row.n for row in grouped)
         out["totals"]["reports"] = total
         fold = _Fold(self._ref, total)
@@ -133,164 +146,58 @@ class Metrics:
         for row in codes:
             fold.add_code(row.field, row.code, row.response, row.n)
         out.update(fold.result())
-        out["services"]["persons_accepting"] = self._persons_accepting(conn, joined, where)
-        names = {}
-        for column in ("transport_facility", "referral_agency"):
-            c = report_facts.c[column]
-            names[column] = {r[0]: r[1] for r in conn.execute(
-                select(c, func.count()).select_from(joined).where(where, c != "")
-                .group_by(c).order_by(func.count().desc(), c))}
-        out["transports"]["by_facility"] = names["transport_facility"]
-        out["referrals"]["by_agency"] = names["referral_agency"]
+        out["services"].update(self._persons(conn, codes_where))
+        names: dict[str, Counter[str]] = {"transport_facility": Counter(),
+                                          "referral_agency": Counter()}
+        for facility, agency, n in conn.execute(
+                select(f.transport_facility, f.referral_agency, func.count())
+                .where(where, or_(f.transport_facility != "", f.referral_agency != ""))
+                .group_by(f.transport_facility, f.referral_agency)):
+            for column, name in (("transport_facility", facility), ("referral_agency", agency)):
+                if name:
+                    names[column][name] += n
+        out["transports"]["by_facility"] = _sorted(names["transport_facility"])
+        out["referrals"]["by_agency"] = _sorted(names["referral_agency"])
 
-    def _persons_accepting(self, conn: Connection, joined: Any, where: Any) -> int:
+    def _persons(self, conn: Connection, codes_where: Any) -> dict[str, Any]:
+        """Services per person: the people (a report's person, or the person served when the
+        answer names none) with at least one service answered, offered, accepted, declined."""
+        responses = [c.code for c in self._ref.service_responses]
         accepted = [c.code for c in self._ref.service_responses if c.get("accepted")]
-        pairs = (select(report_codes.c.report_id,
-                        func.coalesce(report_codes.c.person_id, "").label("person"))
-                 .select_from(joined.join(report_codes,
-                                          report_codes.c.report_id == report_facts.c.report_id))
-                 .where(where, report_codes.c.field == "service",
-                        report_codes.c.response.in_(accepted)).distinct().subquery())
-        return int(conn.execute(select(func.count()).select_from(pairs)).scalar_one())
+        rc = report_codes.c
 
-    # Timelines ---------------------------------------------------------------------------------
+        def any_of(codes: list[str], label: str) -> Any:
+            return func.max(case((rc.response.in_(codes), 1), else_=0)).label(label)
 
-    def _per_call_unit(self, conn: Connection, scope: Scope) -> Any:
-        return per_call_unit(self._ref, scope)
+        # person_id is never "" (storage/report_facts.py); GROUP BY puts the NULLs together.
+        person = (select(rc.report_id, rc.person_id,
+                         *[any_of([code], f"r{i}") for i, code in enumerate(responses)],
+                         any_of(accepted, "accepted"))
+                  .where(codes_where, rc.field == "service")
+                  .group_by(rc.report_id, rc.person_id).subquery())
+        row = conn.execute(select(
+            func.count(), func.sum(person.c.accepted),
+            *[func.sum(person.c[f"r{i}"]) for i in range(len(responses))])).one()
+        return {"persons_with_services": int(row[0]), "persons_accepting": int(row[1] or 0),
+                "persons_by_response": {code: int(v or 0)
+                                        for code, v in zip(responses, row[2:], strict=True)}}
 
-    def _response_minutes(self, conn: Connection,
-                          scope: Scope) -> tuple[dict[str, Any], dict[str, int]]:
-        per = self._per_call_unit(conn, scope).subquery()
-        per_call = (select(per.c.call_id, func.min(per.c.received).label("received"),
-                           func.min(per.c.dispatched).label("dispatched"),
-                           func.min(per.c.en_route).label("en_route"),
-                           func.min(per.c.on_scene).label("on_scene"),
-                           func.max(per.c.cleared).label("cleared"))
-                    .group_by(per.c.call_id).subquery())
-        legs = select(*[minutes_between(conn, per_call.c[a], per_call.c[b]).label(name)
-                        for name, a, b in LEGS]).subquery()
-        return self._percentiles_in_sql(conn, legs), _histogram(conn,
-                                                               legs.c.received_to_on_scene)
-
-    def _timelines_streamed(self, conn: Connection, scope: Scope) -> tuple[Any, Any, Any]:
-        """SQLite: one pass over the per-(call, unit) milestones, folded here into the
-        response legs (per call, across its units) and each unit's calls and hours; the same
-        definitions as the SQL of ``_response_minutes`` and ``_units``."""
-        per = self._per_call_unit(conn, scope).subquery()
-        names = ("received", "dispatched", "en_route", "on_scene", "cleared", "service")
-        query = select(per.c.call_id, per.c.unit_id,
-                       *[func.julianday(per.c[n]) * 1440.0 for n in names]
-                       ).order_by(per.c.call_id)
-        values: dict[str, list[float]] = {name: [] for name, _a, _b in LEGS}
-        units: dict[str, list[float]] = {}
-        wanted = set(scope.units)
-        current: str | None = None
-        merged: dict[str, Any] = {}
-        for row in conn.execute(query).yield_per(20_000):
-            call_id, unit, t = row[0], row[1], dict(zip(names, row[2:], strict=True))
-            if call_id != current:
-                _add_legs(values, merged)
-                current, merged = call_id, dict(t)
-            else:
-                for n in names[:4]:
-                    merged[n] = _min(merged[n], t[n])
-                merged["cleared"] = _max(merged["cleared"], t["cleared"])
-            if unit is not None and (not wanted or unit in wanted) and t["cleared"] is not None:
-                total = units.setdefault(unit, [0, 0.0])
-                total[0] += 1
-                if t["service"] is not None and t["cleared"] >= t["service"]:
-                    total[1] += t["cleared"] - t["service"]
-        _add_legs(values, merged)
-        counts = Counter(bisect.bisect_right(HISTOGRAM_EDGES, v)
-                         for v in values["received_to_on_scene"])
-        histogram = {label: counts[i] for i, label in enumerate(histogram_labels())}
-        return ({name: _summary(sorted(v)) for name, v in values.items()}, histogram,
-                {u: {"calls": int(n), "hours": round(m / 60.0, 2)}
-                 for u, (n, m) in sorted(units.items())})
-
-    def _percentiles_in_sql(self, conn: Connection, legs: Any) -> dict[str, Any]:
-        cols = []
-        for name, _a, _b in LEGS:
-            ok = case((legs.c[name] >= 0, legs.c[name]))
-            cols += [func.count(ok),
-                     func.percentile_disc(0.5).within_group(ok),
-                     func.percentile_disc(0.9).within_group(ok)]
-        row = conn.execute(select(*cols)).one()
-        out = {}
-        for i, (name, _a, _b) in enumerate(LEGS):
-            n, p50, p90 = row[3 * i: 3 * i + 3]
-            out[name] = {"n": n, "p50": _round(p50), "p90": _round(p90)}
-        return out
+    # Units -------------------------------------------------------------------------------------
 
     def _units(self, conn: Connection, scope: Scope) -> dict[str, Any]:
-        per = self._per_call_unit(conn, scope).where(
-            call_events.c.unit_id.is_not(None), scope.unit_where(call_events.c.unit_id)
-        ).subquery()
-        busy = minutes_between(conn, per.c.service, per.c.cleared)
+        u = call_unit_facts.c
         rows = conn.execute(
-            select(per.c.unit_id, func.count(per.c.cleared),
-                   func.sum(case((busy >= 0, busy), else_=0.0)))
-            .group_by(per.c.unit_id).order_by(per.c.unit_id)).all()
-        return {u: {"calls": int(n), "hours": round(float(m or 0) / 60.0, 2)}
-                for u, n, m in rows if n}
-
-    def _call_quality(self, conn: Connection, scope: Scope) -> dict[str, Any]:
-        cutoff = _hours_before(scope.as_of, scope.unfinished_hours)
-        cleared_long_ago = exists().where(
-            call_events.c.call_id == calls.c.id, call_events.c.kind == STATUS_EVENT,
-            call_events.c.status == self._milestone["cleared"], call_events.c.at < cutoff)
-        unfinished = conn.execute(select(func.count()).select_from(calls).where(
-            scope.calls_where(), not_(_has_report()), cleared_long_ago)).scalar_one()
-        return {"unfinished_after_clear": {"hours": scope.unfinished_hours, "count": unfinished}}
-
-
-def per_call_unit(ref: ReferenceData, scope: Scope) -> Any:
-    """Per (call, unit): the first time of each milestone, the start of service, the last
-    clear (a select the response legs, the hours of service and the calls export read)."""
-    e = call_events.c
-    m = {c.get("milestone"): c.code for c in ref.unit_statuses if c.get("milestone")}
-    in_service = [c.code for c in ref.unit_statuses if c.get("in_service")]
-
-    def first(status: str) -> Any:
-        return func.min(case((e.status == status, e.at)))
-
-    return (select(e.call_id, e.unit_id, calls.c.received_at.label("received"),
-                   first(m["dispatched"]).label("dispatched"),
-                   first(m["en_route"]).label("en_route"),
-                   first(m["on_scene"]).label("on_scene"),
-                   func.max(case((e.status == m["cleared"], e.at))).label("cleared"),
-                   func.min(case((e.status.in_(in_service), e.at))).label("service"))
-            .select_from(call_events.join(calls, calls.c.id == e.call_id))
-            .where(scope.calls_where(), e.kind == STATUS_EVENT)
-            .group_by(e.call_id, e.unit_id, calls.c.received_at))
-
-
-def _histogram(conn: Connection, leg: Any) -> dict[str, int]:
-    """Calls by minutes from received to on scene, in the buckets of HISTOGRAM_EDGES."""
-    bucket = case(*[(leg < literal_column(str(edge)), literal_column(str(i)))
-                    for i, edge in enumerate(HISTOGRAM_EDGES)],
-                  else_=literal_column(str(len(HISTOGRAM_EDGES)))).label("bucket")
-    found = dict(conn.execute(select(bucket, func.count()).where(leg >= literal_column("0"))
-                              .group_by(literal_column("bucket"))).all())
-    return {label: int(found.get(i, 0)) for i, label in enumerate(histogram_labels())}
+            select(u.unit_id, func.count(u.busy_minutes), func.sum(u.busy_minutes))
+            .where(scope.facts_where(call_unit_facts, u.call_unit_id, u.unit_id))
+            .group_by(u.unit_id).order_by(u.unit_id)).all()
+        return {unit: {"calls": int(n), "hours": round(float(m or 0) / 60.0, 2)}
+                for unit, n, m in rows if n}
 
 
 def histogram_labels() -> list[str]:
     lows = (0, *HISTOGRAM_EDGES)
     return [f"{lo}–{hi}" for lo, hi in zip(lows, HISTOGRAM_EDGES, strict=False)] + [
         f"{HISTOGRAM_EDGES[-1]}+"]
-
-
-def scope_calls(scope: Scope) -> Any:
-    cond = and_(calls.c.received_at >= scope.start, calls.c.received_at < scope.end,
-                calls.c.cancelled == literal(False))
-    if scope.call_types:
-        cond = and_(cond, calls.c.type_code.in_(scope.call_types))
-    return cond
-
-
-def _has_report() -> Any:
-    return exists().where(reports.c.call_id == calls.c.id, reports.c.state != SUPERSEDED)
 
 
 def _hours_before(as_of: str, hours: int) -> str:
@@ -302,29 +209,8 @@ def _hours_before(as_of: str, hours: int) -> str:
     return iso(now - timedelta(hours=hours))
 
 
-def _min(a: float | None, b: float | None) -> float | None:
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _max(a: float | None, b: float | None) -> float | None:
-    return b if a is None else a if b is None else max(a, b)
-
-
-def _add_legs(values: dict[str, list[float]], t: dict[str, Any]) -> None:
-    if not t:
-        return
-    for name, a, b in LEGS:
-        if t[a] is not None and t[b] is not None and t[b] - t[a] >= 0:
-            values[name].append(t[b] - t[a])
-
-
 def _round(v: Any) -> float | None:
     return None if v is None else round(float(v), 2)
-
-
-def _summary(values: list[float]) -> dict[str, Any]:
-    return {"n": len(values), "p50": _round(nearest_rank(values, 0.5)),
-            "p90": _round(nearest_rank(values, 0.9))}
 
 
 class _Fold:

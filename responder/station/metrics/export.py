@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from civilian_responder.reference import ReferenceData
-from civilian_responder.station.metrics.engine import SUPERSEDED, per_call_unit, scope_calls
+from civilian_responder.station.metrics.engine import for_big_reads
 from civilian_responder.station.metrics.scope import Scope
+from civilian_responder.station.storage.call_facts import SUPERSEDED, per_call_unit
 from civilian_responder.station.storage.tables import calls, report_codes, report_facts, reports
-from sqlalchemy import Engine, exists, select
+from sqlalchemy import Engine, and_, exists, literal, select
 
 CHUNK = 5_000
 FACT_COLUMNS = ("disposition_code", "response_model_code", "call_source_code",
@@ -42,10 +43,11 @@ def report_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tu
                     calls.c.priority, calls.c.received_at, *[f[c] for c in FACT_COLUMNS])
              .select_from(report_facts.join(reports, reports.c.id == f.report_id)
                           .join(calls, calls.c.id == f.call_id))
-             .where(reports.c.state != SUPERSEDED, scope_calls(scope),
+             .where(reports.c.state != SUPERSEDED, _calls_in(scope),
                     scope.unit_where(f.unit_id))
              .order_by(calls.c.received_at, f.report_id))
     with engine.connect() as conn:
+        for_big_reads(conn)
         result = conn.execution_options(yield_per=CHUNK).execute(query)
         for chunk in result.partitions(CHUNK):
             codes = _codes_of(conn, [r.report_id for r in chunk])
@@ -56,6 +58,16 @@ def report_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tu
                        *[_cell(v) for v in r[10:]],
                        *[";".join(mine.get(k, [])) for k in ("outcome", "referral", "flag",
                                                             "service")])
+
+
+def _calls_in(scope: Scope) -> Any:
+    """Calls of the period and types, whichever unit they are assigned to (a report counts
+    for the unit that wrote it)."""
+    cond = and_(calls.c.received_at >= scope.start, calls.c.received_at < scope.end,
+                calls.c.cancelled == literal(False))
+    if scope.call_types:
+        cond = and_(cond, calls.c.type_code.in_(scope.call_types))
+    return cond
 
 
 def _codes_of(conn: Any, report_ids: list[str]) -> dict[str, dict[str, list[str]]]:
@@ -71,7 +83,7 @@ def _codes_of(conn: Any, report_ids: list[str]) -> dict[str, dict[str, list[str]
 
 def call_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tuple[Any, ...]]:
     """One row per call and unit that worked it (a call no unit worked: one row, no unit)."""
-    per = per_call_unit(ref, scope).subquery()
+    per = per_call_unit(ref, scope.calls_where()).subquery()
     has_report = exists().where(reports.c.call_id == calls.c.id, reports.c.state != SUPERSEDED)
     query = (select(calls.c.id, calls.c.cad_number, calls.c.unit_id, calls.c.type_code,
                     calls.c.priority, calls.c.received_at, has_report, per.c.unit_id,
@@ -81,6 +93,7 @@ def call_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tupl
              .where(scope.calls_where())
              .order_by(calls.c.received_at, calls.c.id, per.c.unit_id))
     with engine.connect() as conn:
+        for_big_reads(conn)
         for row in conn.execution_options(yield_per=CHUNK).execute(query):
             yield tuple(_cell(v) for v in row)
 

@@ -123,6 +123,10 @@ class _Story:
             ["Handed to police", m["handed_to_police"]["count"], m["handed_to_police"]["rate"]],
             ["Transports", m["transports"]["count"], ""],
             ["Persons accepting services", m["services"]["persons_accepting"], ""],
+            *[[f"Persons a service was {r.label.lower()} to" if not r.get("accepted")
+               else f"Persons who {r.label.lower()} a service",
+               m["services"]["persons_by_response"].get(r.code, 0), ""]
+              for r in self.ref.service_responses],
             ["Shelter placements", m["shelter"]["placements"], ""],
             ["911 calls transferred to 988", m["transfers_988"]["call_transferred"], ""],
             ["Warm transfers to 988 on scene", m["transfers_988"]["warm_transfer"], ""],

@@ -10,12 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from civilian_responder.reference import ReferenceData
-from civilian_responder.station.metrics.engine import SUPERSEDED, _hours_before, scope_calls
+from civilian_responder.station.metrics.engine import SUPERSEDED, _hours_before
 from civilian_responder.station.metrics.scope import Scope
 from civilian_responder.station.storage.tables import call_events, calls, report_facts, reports
-from sqlalchemy import Engine, and_, exists, not_, or_, select
+from sqlalchemy import ColumnElement, Engine, and_, exists, literal, not_, or_, select
 
 LIMIT = 200
+
+
+def _calls_in_period(scope: Scope) -> ColumnElement[bool]:
+    # Units are chosen on the report's unit (below), not the call's, as in the engine.
+    cond = and_(calls.c.received_at >= scope.start, calls.c.received_at < scope.end,
+                calls.c.cancelled == literal(False))
+    if scope.call_types:
+        cond = and_(cond, calls.c.type_code.in_(scope.call_types))
+    return cond
 
 
 def quality_list(engine: Engine, ref: ReferenceData, scope: Scope) -> list[dict[str, Any]]:
@@ -39,7 +48,7 @@ def quality_list(engine: Engine, ref: ReferenceData, scope: Scope) -> list[dict[
         )
         .where(
             reports.c.state != SUPERSEDED,
-            scope_calls(scope),
+            _calls_in_period(scope),
             scope.unit_where(report_facts.c.unit_id),
             bad,
         )

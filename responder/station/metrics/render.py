@@ -83,6 +83,10 @@ def to_table(metrics: dict[str, Any], ref: ReferenceData) -> str:
                     ["service", *[r.lower() for r in responses]],
                     [[ref.services.label(code), *[row.get(r, 0) for r in responses]]
                      for code, row in sv["by_service"].items()])
+    lines += _table(f"Services per person (persons with an answer: "
+                    f"{sv['persons_with_services']})", ["response", "persons"],
+                    [[ref.service_responses.label(r), sv["persons_by_response"].get(r, 0)]
+                     for r in responses])
     sh = m["shelter"]
     lines += _counts(f"Shelter (placements: {sh['placements']})", sh["by_result"],
                      ref.shelter_placements)

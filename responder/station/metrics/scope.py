@@ -47,6 +47,21 @@ class Scope:
             cond = and_(cond, calls.c.type_code.in_(self.call_types))
         return cond
 
+    def facts_where(self, table: Any, *unit_columns: Any) -> ColumnElement[bool]:
+        """The same scope on a metrics fact table (storage/call_facts.py): its copy of the
+        call's received time, cancelled flag and type, and the chosen units on each of
+        ``unit_columns``."""
+        t = table.c
+        cond = and_(t.received_at >= self.start, t.received_at < self.end,
+                    t.cancelled == literal(False))
+        if self.call_types:
+            cond = and_(cond, t.type_code.in_(self.call_types))
+        for column in unit_columns:
+            cond = and_(cond, self.unit_where(column))
+        if "is_current" in t:
+            cond = and_(cond, t.is_current == literal(True))
+        return cond
+
     def unit_where(self, column: Any) -> ColumnElement[bool]:
         return column.in_(self.units) if self.units else true()
 
@@ -91,13 +106,3 @@ def known_units(conn: Connection) -> set[str]:
 def _type_seen(conn: Connection, type_code: str) -> bool:
     return bool(conn.execute(select(func.count()).select_from(calls)
                              .where(calls.c.type_code == type_code)).scalar_one())
-
-
-def minutes_between(conn: Connection, start: Any, end: Any) -> Any:
-    """SQL for the minutes from one stored ISO time to another, on SQLite or PostgreSQL."""
-    if conn.dialect.name == "sqlite":
-        return (func.julianday(end) - func.julianday(start)) * 1440.0
-    from sqlalchemy import TIMESTAMP, cast, extract  # noqa: PLC0415
-
-    return extract("epoch", cast(end, TIMESTAMP(timezone=True))
-                   - cast(start, TIMESTAMP(timezone=True))) / 60.0

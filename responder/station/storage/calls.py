@@ -18,11 +18,11 @@ from civilian_responder.clock import Clock, iso, new_id, parse_iso
 from civilian_responder.models import Call, StatusEvent
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.errors import Conflict, Invalid, NotFound
-from civilian_responder.station.storage import briefing, feed
+from civilian_responder.station.storage import briefing, call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import check_unit_id
 from civilian_responder.station.storage.tables import call_events, call_units, calls, counters
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 
 log = logging.getLogger(__name__)
 CALL_FIELDS = [f.name for f in dataclasses.fields(Call)]
@@ -87,12 +87,17 @@ def call_payload(row: Any) -> dict[str, Any]:
     return out
 
 
+# Built once: a push looks calls up several times per change.
+_CALL = select(calls).where(calls.c.id == bindparam("call_id"))
+_UNITS = select(call_units.c.unit_id).where(call_units.c.call_id == bindparam("call_id"))
+
+
 def get_row(conn: Connection, call_id: str) -> Any:
-    return conn.execute(select(calls).where(calls.c.id == call_id)).first()
+    return conn.execute(_CALL, {"call_id": call_id}).first()
 
 
 def units_of(conn: Connection, call_id: str) -> set[str]:
-    rows = conn.execute(select(call_units.c.unit_id).where(call_units.c.call_id == call_id))
+    rows = conn.execute(_UNITS, {"call_id": call_id})
     return {r.unit_id for r in rows}
 
 
@@ -154,8 +159,8 @@ def renumber(conn: Connection, row: Any, now: datetime) -> Any:
 
 
 def insert_call(conn: Connection, values: dict[str, Any]) -> Any:
-    conn.execute(calls.insert().values(**values))
-    conn.execute(call_units.insert().values(call_id=values["id"], unit_id=values["unit_id"]))
+    conn.execute(calls.insert(), values)
+    conn.execute(call_units.insert(), {"call_id": values["id"], "unit_id": values["unit_id"]})
     return get_row(conn, values["id"])
 
 
@@ -236,6 +241,7 @@ class Dispatch:
             row = insert_call(conn, values)
             announce(conn, row)
             station_event(conn, row, spec.unit_id, "status", "DISPATCHED", at, actor=actor)
+            call_facts.refresh(conn, self._ref, [row.id])
         log.info("call %s (%s) dispatched to %s by %s", row.id, row.cad_number, spec.unit_id,
                  actor)
         return call_payload(row)
@@ -263,7 +269,9 @@ class Dispatch:
                 raise NotFound(f"No call with id {call_id}")
             if row.cancelled and (change.priority is not None or change.unit_id is not None):
                 raise Conflict(f"Call {row.cad_number} is cancelled; create a new call instead")
-            return self._apply_update(conn, row, change, actor)
+            result = self._apply_update(conn, row, change, actor)
+            call_facts.refresh(conn, self._ref, [row.id])
+            return result
 
     def _apply_update(self, conn: Connection, row: Any, change: CallUpdate,
                       actor: str) -> dict[str, Any]:

@@ -3,6 +3,10 @@
 Each change runs in its own transaction (PostgreSQL) or savepoint of the batch's transaction
 (SQLite): its effect and its receipt (keyed by ``change_id``) commit together, so a crash
 leaves either both or neither, and one bad change never holds up the rest of the batch.
+
+On SQLite a batch is one group commit (one fsync, answered only after it): the batch's
+receipts are read in one query up front and written in one statement before the commit, so a
+change costs only its own effect. The per-change answers are the same as change by change.
 A repeat of a receipted change is ``duplicate``; a different payload under a used id is
 ``conflict`` and is kept in ``conflicts``. Rejections are not receipted: a re-sent rejected
 change is judged again.
@@ -12,12 +16,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from civilian_responder.clock import Clock, iso
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.bodies import MAX_DEPTH, Unacceptable, check_value, encodable
-from civilian_responder.station.storage import feed
+from civilian_responder.station.storage import call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
 from civilian_responder.station.storage.people import PUSH_KINDS as PEOPLE_KINDS
@@ -43,6 +48,7 @@ KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment
          "call_copy", "review_copy", "shift", "co_responder", *PEOPLE_KINDS)
 # Kinds that append to the pull feed: they take the feed lock so rows commit in seq order.
 FEED_KINDS = ("status_event", "call", "call_copy")
+METRIC_KINDS = ("status_event", "call", "call_copy", "report")  # change call_facts
 MAX_ID = 128  # change ids
 MAX_ENTITY_ID = 64  # record ids (UUIDs are 36)
 
@@ -99,7 +105,9 @@ class PushService:
             # SQLite runs one writer at a time anyway: one transaction (one fsync) per batch,
             # a savepoint per change. A crash mid-batch loses only unanswered work.
             with write(self._engine) as conn:
-                results = [self.push_one(device, raw, conn) for raw in raw_changes]
+                batch = _Batch(conn, raw_changes)
+                results = [self.push_one(device, raw, conn, batch) for raw in raw_changes]
+                batch.flush()
         else:
             # PostgreSQL: a short transaction per change, so concurrent pushers never deadlock
             # and the feed lock is held only as long as one change takes.
@@ -110,8 +118,8 @@ class PushService:
         log.info("push from device %s (unit %s): %s", device.id, device.unit_id, counts)
         return results
 
-    def push_one(self, device: Device, raw: Any,
-                 shared: Connection | None = None) -> dict[str, Any]:
+    def push_one(self, device: Device, raw: Any, shared: Connection | None = None,
+                 batch: _Batch | None = None) -> dict[str, Any]:
         """Apply one change in its own transaction, or in a savepoint of ``shared``."""
         change_id = raw.get("change_id") if isinstance(raw, dict) else None
         if not encodable(change_id) or len(change_id) > MAX_ID:
@@ -124,7 +132,7 @@ class PushService:
                         with write(self._engine) as conn:
                             return self._apply(conn, device, change)
                     with shared.begin_nested():
-                        return self._apply(shared, device, change)
+                        return self._apply(shared, device, change, batch)
                 except IntegrityError:
                     # A concurrent push of the same change won the insert; read its receipt.
                     continue
@@ -138,22 +146,30 @@ class PushService:
             return {"change_id": change_id, "status": "rejected", "reason": exc.reason,
                     "error_kind": exc.kind}
 
-    def _apply(self, conn: Connection, device: Device, change: Change) -> dict[str, Any]:
+    def _apply(self, conn: Connection, device: Device, change: Change,
+               batch: _Batch | None = None) -> dict[str, Any]:
         now = iso(self._clock.now())
         digest = change.fingerprint
         if change.kind in FEED_KINDS:
             lock_feed(conn)
-        receipt = conn.execute(RECEIPT, {"change_id": change.change_id}).first()
+        if batch is not None:
+            receipt = batch.receipt(change.change_id)
+        else:
+            receipt = conn.execute(RECEIPT, {"change_id": change.change_id}).first()
         if receipt is not None:
             return self._repeat(conn, device, change, receipt, digest, now)
         outcome = self._dispatch(conn, device, change, now)
         if outcome.status == "conflict":
             _keep_conflict(conn, device, change, outcome.reason, now)
-        conn.execute(receipts.insert(), {
+        row = {
             "change_id": change.change_id, "device_id": device.id, "unit_id": device.unit_id,
             "kind": change.kind, "entity_id": change.entity_id, "payload_hash": digest,
             "outcome": outcome.status, "received_at": now,
-        })
+        }
+        if batch is not None:
+            batch.add(row)  # written with the batch's others, in the same transaction
+        else:
+            conn.execute(receipts.insert(), row)
         return {"change_id": change.change_id, "status": outcome.status, "reason": outcome.reason}
 
     def _repeat(self, conn: Connection, device: Device, change: Change, receipt: Any,
@@ -171,6 +187,18 @@ class PushService:
         return {"change_id": change.change_id, "status": "conflict", "reason": reason}
 
     def _dispatch(self, conn: Connection, device: Device, change: Change, now: str) -> Outcome:
+        outcome = self._apply_kind(conn, device, change, now)
+        if outcome.status == "applied" and change.kind in METRIC_KINDS:
+            touched = {change.entity_id if change.kind in ("call", "call_copy")
+                       else str(change.payload.get("call_id") or change.call_id or "")}
+            if change.kind == "report":  # a superseded version may sit on another call
+                touched |= call_facts.calls_of_reports(
+                    conn, [str(change.payload.get("supersedes_id") or "")])
+            call_facts.refresh(conn, self._ref, touched)
+        return outcome
+
+    def _apply_kind(self, conn: Connection, device: Device, change: Change,
+                    now: str) -> Outcome:
         if change.kind == "status_event":
             return apply_status_event(conn, self._ref, device, change.entity_id,
                                       change.call_id, change.payload)
@@ -190,6 +218,35 @@ class PushService:
                                 change.payload, now)
         return apply_record(conn, device, change.kind, change.entity_id, change.call_id,
                             change.payload, now)
+
+
+class _Batch:
+    """One SQLite push batch's receipts: those already held, read in one query, and the new
+    ones, written in one statement before the batch commits (the write lock is held from the
+    first read to the commit, so nothing else can add a receipt in between)."""
+
+    def __init__(self, conn: Connection, raw_changes: list[Any]) -> None:
+        self._conn = conn
+        ids = list({raw["change_id"] for raw in raw_changes if isinstance(raw, dict)
+                    and encodable(raw.get("change_id")) and 0 < len(raw["change_id"]) <= MAX_ID})
+        self._held: dict[str, Any] = {}
+        for start in range(0, len(ids), 400):  # SQLite's bound-parameter limit
+            for row in conn.execute(select(receipts).where(
+                    receipts.c.change_id.in_(ids[start:start + 400]))):
+                self._held[row.change_id] = row
+        self._new: list[dict[str, Any]] = []
+
+    def receipt(self, change_id: str) -> Any:
+        return self._held.get(change_id)
+
+    def add(self, row: dict[str, Any]) -> None:
+        self._new.append(row)
+        self._held[row["change_id"]] = SimpleNamespace(**row)
+
+    def flush(self) -> None:
+        if self._new:
+            self._conn.execute(receipts.insert(), self._new)
+            self._new = []
 
 
 def _keep_conflict(conn: Connection, device: Device, change: Change, reason: str,

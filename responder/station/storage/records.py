@@ -24,7 +24,7 @@ from civilian_responder.station.storage.tables import (
     report_submissions,
 )
 from civilian_responder.station.storage.tables import reports as reports_t
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 MAX_ATTACHMENT = 15 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -80,6 +80,14 @@ def _time(p: dict[str, Any], name: str) -> str:
     return value or ""
 
 
+# Built once: these run for nearly every pushed change.
+_EVENT = select(call_events).where(call_events.c.id == bindparam("id"))
+_REPORT = select(reports_t).where(reports_t.c.id == bindparam("id"))
+_REPORT_OWNER = select(reports_t.c.unit_id).where(reports_t.c.id == bindparam("id"))
+_RECORD = select(records).where(records.c.kind == bindparam("kind")).where(
+    records.c.entity_id == bindparam("id"))
+
+
 def _same_id(p: dict[str, Any], entity_id: str) -> None:
     if p.get("id") != entity_id:
         raise Rejected("invalid", "payload.id must equal the change's entity_id")
@@ -113,7 +121,7 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         "origin": "unit", "unit_id": device.unit_id, "device_id": device.id,
     }
     row = _call_for(conn, device, event_call)
-    existing = conn.execute(select(call_events).where(call_events.c.id == entity_id)).first()
+    existing = conn.execute(_EVENT, {"id": entity_id}).first()
     if existing is not None:
         same = all(existing._mapping[k] == v for k, v in values.items())
         return Outcome("duplicate") if same else Outcome(
@@ -126,11 +134,15 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
             and status_rank(ref, status) >= status_rank(ref, row.status)):
         # Merged by the lifecycle, not by arrival: a unit's devices sync in any order, and a
         # call one of them cleared must not go back to "acknowledged" when another syncs.
-        conn.execute(update(calls).where(calls.c.id == row.id).values(status=status))
+        conn.execute(_CALL_STATUS, {"call": row.id, "status": status})
     # The unit's other devices learn of it through pull (the sender already has it).
     event = {name: values[name] for name in EVENT_FIELDS}
     feed.append(conn, device.unit_id, "call_event", entity_id, event, values["at"])
     return APPLIED
+
+
+_CALL_STATUS = update(calls).where(calls.c.id == bindparam("call")).values(
+    status=bindparam("status"))
 
 
 def status_rank(ref: ReferenceData, status: str) -> int:
@@ -188,7 +200,7 @@ def apply_report(conn: Connection, device: Device, change_id: str, entity_id: st
     _call_for(conn, device, call_id)
     digest = feed.fingerprint(p)
     text = feed.canonical(p)
-    existing = conn.execute(select(reports_t).where(reports_t.c.id == entity_id)).first()
+    existing = conn.execute(_REPORT, {"id": entity_id}).first()
     outcome = _report_outcome(existing, device, digest)
     conn.execute(report_submissions.insert(), {
         "report_id": entity_id, "change_id": change_id, "outcome": outcome.status,
@@ -252,16 +264,15 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
         _same_id(p, entity_id)
         _check_attachment(p)
         report_id = p["report_id"]
-        owner = conn.execute(select(reports_t.c.unit_id).where(reports_t.c.id == report_id)
-                             ).scalar_one_or_none()
+        owner = conn.execute(_REPORT_OWNER, {"id": report_id}).scalar_one_or_none()
         if owner is not None and owner != device.unit_id:
             raise Rejected("forbidden", f"report {report_id} belongs to another unit")
     call_id = call_id or (p.get("call_id") if isinstance(p.get("call_id"), str) else None)
-    if call_id and call_store.get_row(conn, call_id) is not None:
-        _call_for(conn, device, call_id)
+    if (call_id and call_store.get_row(conn, call_id) is not None
+            and not call_store.visible_to(conn, call_id, device.unit_id)):
+        raise Rejected("forbidden", f"call {call_id} is not assigned to unit {device.unit_id}")
     text = feed.canonical(p)
-    existing = conn.execute(select(records).where(records.c.kind == kind)
-                            .where(records.c.entity_id == entity_id)).first()
+    existing = conn.execute(_RECORD, {"kind": kind, "id": entity_id}).first()
     if existing is not None:
         if existing.unit_id != device.unit_id:
             raise Rejected("forbidden", f"{kind} {entity_id} belongs to another unit")

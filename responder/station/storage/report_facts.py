@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from civilian_responder.station.storage.tables import report_codes, report_facts
-from sqlalchemy import Connection, delete
+from sqlalchemy import Connection, bindparam, delete
 
 # The outcome a pre-0401 unit sent for a warm transfer; it is now the warm_transfer_988 field.
 LEGACY_WARM_988 = "TRANSFER_988"
@@ -73,11 +73,15 @@ def facts_of(report_id: str, unit_id: str, p: dict[str, Any]) -> Facts:
                        for c in codes])
 
 
+_DROP_CODES = delete(report_codes).where(report_codes.c.report_id == bindparam("report"))
+_DROP_FACTS = delete(report_facts).where(report_facts.c.report_id == bindparam("report"))
+
+
 def store_facts(conn: Connection, report_id: str, unit_id: str, p: dict[str, Any]) -> None:
     """Replace the report's facts (a resubmitted returned report changes them)."""
     facts = facts_of(report_id, unit_id, p)
-    conn.execute(delete(report_codes).where(report_codes.c.report_id == report_id))
-    conn.execute(delete(report_facts).where(report_facts.c.report_id == report_id))
-    conn.execute(report_facts.insert().values(**facts.row))
+    conn.execute(_DROP_CODES, {"report": report_id})
+    conn.execute(_DROP_FACTS, {"report": report_id})
+    conn.execute(report_facts.insert(), facts.row)
     if facts.codes:
         conn.execute(report_codes.insert(), facts.codes)

@@ -266,6 +266,13 @@ report_facts = Table(
     Column("persons", Integer, nullable=False, default=0),
     Column("time_on_task_minutes", Integer),
     Column("finalized_at", String(32)),
+    # The call's scope, whether this is the current version and whether an outcome was a
+    # police one, kept by call_facts.refresh (revision 0010) so a period's figures read this
+    # table alone.
+    *[Column(name, kind) for name, kind in (
+        ("received_at", String(32)), ("cancelled", Boolean), ("type_code", String(32)),
+        ("priority", Integer), ("is_current", Boolean), ("police_outcome", Boolean))],
+    Index("ix_report_facts_received_at", "received_at"),
 )
 
 # The report's multi-valued codes: field is outcome | referral | flag | service (with the
@@ -278,6 +285,42 @@ report_codes = Table(
     Column("code", String(64), nullable=False),
     Column("response", String(16)),
     Column("person_id", String(64)),
+    # Copied from report_facts by call_facts.refresh (revision 0010).
+    *[Column(name, kind) for name, kind in (
+        ("received_at", String(32)), ("cancelled", Boolean), ("type_code", String(32)),
+        ("unit_id", String(32)), ("is_current", Boolean))],
+    Index("ix_report_codes_received_at", "received_at"),
+)
+
+# One row per call: its scope, whether a current report exists, its first clear and its
+# response legs in minutes (NULL when a milestone is missing or the leg is negative), written
+# when the call, its status events or its reports are stored (storage/call_facts.py, 0010).
+call_facts = Table(
+    "call_facts", metadata,
+    Column("call_id", String(64), primary_key=True),
+    Column("received_at", String(32), nullable=False, index=True),
+    Column("cancelled", Boolean, nullable=False),
+    Column("type_code", String(32), nullable=False),
+    Column("unit_id", String(32), nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("has_report", Boolean, nullable=False),
+    Column("first_cleared_at", String(32)),
+    *[Column(name, Float) for name in (
+        "received_to_dispatched", "dispatched_to_en_route", "en_route_to_on_scene",
+        "received_to_on_scene", "time_on_scene")],
+)
+
+# One row per call and unit that sent a status for it: the call's scope and the unit's
+# minutes of service on it (NULL until the unit cleared; 0 when it cleared without a start).
+call_unit_facts = Table(
+    "call_unit_facts", metadata,
+    Column("call_id", String(64), primary_key=True),
+    Column("unit_id", String(32), primary_key=True),
+    Column("received_at", String(32), nullable=False, index=True),
+    Column("cancelled", Boolean, nullable=False),
+    Column("type_code", String(32), nullable=False),
+    Column("call_unit_id", String(32), nullable=False),
+    Column("busy_minutes", Float),
 )
 
 # People over time (issue 13). Persons are born on units (provisional ids) and merged only

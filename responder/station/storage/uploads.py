@@ -106,7 +106,8 @@ class Uploads:
                           "discarded, start again from offset 0")
         return UploadState(sha256, held, total, done)
 
-    def store_whole(self, device: Device, items: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
+    def store_whole(self, device: Device,
+                    items: list[tuple[str, bytes | memoryview]]) -> list[dict[str, Any]]:
         """Several whole attachments in one transaction (one commit for the batch), each
         verified against its SHA-256 first: a mismatch stores nothing of that item and the
         others still go in. Idempotent: an upload already complete stays as it is."""
