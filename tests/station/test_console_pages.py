@@ -183,7 +183,9 @@ def test_board_lists_units_with_status_and_crew_and_answers_304_when_unchanged(s
     assert changed.status_code == 200 and "En route" in changed.text
 
 
-def _shift_change(unit_id: str, shift_id: str, ended: bool = False) -> dict:
+def _shift_change(
+    unit_id: str, shift_id: str, ended: bool = False, vehicle: str = "Van 12"
+) -> dict:
     """A shift as the unit's app pushes it (``asdict`` of its Shift, as responder/shifts does)."""
     from dataclasses import asdict
 
@@ -192,7 +194,7 @@ def _shift_change(unit_id: str, shift_id: str, ended: bool = False) -> dict:
     shift = Shift(
         id=shift_id,
         unit_id=unit_id,
-        vehicle="Van 12",
+        vehicle=vehicle,
         start_mileage=40211,
         started_at="2026-11-21T07:00:00.000Z",
         crew=(
@@ -238,6 +240,14 @@ def test_board_crew_is_the_units_open_shift_crew_with_role_labels_and_vehicle(st
     assert unit.push(_shift_change(unit.unit_id, shift_id, ended=True))[0]["status"] == "applied"
     cells = re.findall(r"<td>(.*?)</td>", row(), re.S)
     assert cells[2] == "cso" and cells[3] == "—"
+    # The end of an earlier shift arriving after the next shift's start (a late correction, a
+    # second device) does not hide the open shift.
+    results = unit.push(
+        _shift_change(unit.unit_id, str(uuid.uuid4()), vehicle="Van 14"),
+        _shift_change(unit.unit_id, str(uuid.uuid4()), ended=True, vehicle="Van 13"),
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    assert re.findall(r"<td>(.*?)</td>", row(), re.S)[3] == "Van 14"
 
 
 def test_an_eido_file_that_does_not_parse_gets_the_command_lines_message(station, tmp_path, capsys):

@@ -15,6 +15,8 @@ from civilian_responder.station.storage.tables import call_events, calls, device
 from sqlalchemy import Engine, and_, func, select
 
 MAX_OPEN = 1000
+# How many of a unit's latest shifts the board looks through for an open one.
+RECENT_SHIFTS = 3
 
 
 def open_statuses(ref: ReferenceData) -> list[str]:
@@ -44,7 +46,7 @@ def read_board(engine: Engine, ref: ReferenceData) -> dict[str, Any]:
         ):
             if unit_id:
                 crew.setdefault(unit_id, set()).add(actor)
-        shifts = _open_shifts(conn, ref)
+        shifts = _open_shifts(conn, ref, is_open)
     open_calls = [call_payload(r) for r in rows]
     units: dict[str, dict[str, Any]] = {
         u: {"unit_id": u, "last_seen_at": seen, "status": "AVAILABLE", "calls": []}
@@ -66,27 +68,40 @@ def read_board(engine: Engine, ref: ReferenceData) -> dict[str, Any]:
     return {"calls": open_calls, "units": [units[u] for u in sorted(units)]}
 
 
-def _open_shifts(conn: Any, ref: ReferenceData) -> dict[str, dict[str, Any]]:
-    """Each unit's latest shift (the unit pushes it at start and again at end), when it is
-    still open: its crew as "Name (role label)" and its vehicle."""
-    latest = (
-        select(records.c.unit_id, func.max(records.c.received_at).label("at"))
-        .where(records.c.kind == "shift")
-        .group_by(records.c.unit_id)
-        .subquery()
+def _open_shifts(conn: Any, ref: ReferenceData, is_open: Any) -> dict[str, dict[str, Any]]:
+    """Each board unit's latest open shift (the unit pushes a shift when it starts and again
+    when it ends): its crew as "Name (role label)" and its vehicle.
+
+    One short index range per unit (``ix_records_kind_unit_received``, its last
+    ``RECENT_SHIFTS`` shifts), not a read of every shift: an end that arrives after the next
+    shift's start (two devices, a late correction) does not hide the open shift. Stored
+    payloads are canonical JSON, where a quote inside a string is escaped, so
+    ``"ended_at":null`` only matches the shift's own key."""
+    board_units = (
+        select(devices.c.unit_id.label("unit_id"))
+        .where(devices.c.revoked_at.is_(None))
+        .union(select(calls.c.unit_id.label("unit_id")).where(is_open))
+        .subquery("board_units")
     )
-    rows = conn.execute(
-        select(records.c.unit_id, records.c.entity_id, records.c.payload)
-        .join(
-            latest,
-            and_(records.c.unit_id == latest.c.unit_id, records.c.received_at == latest.c.at),
-        )
-        .where(records.c.kind == "shift")
-    ).all()
+    recent = (
+        select(records.c.payload, records.c.received_at)
+        .where(records.c.kind == "shift", records.c.unit_id == board_units.c.unit_id)
+        .order_by(records.c.received_at.desc())
+        .limit(RECENT_SHIFTS)
+        .correlate(board_units)
+        .subquery("recent")
+    )
+    latest = (
+        select(recent.c.payload)
+        .where(recent.c.payload.contains('"ended_at":null'))
+        .order_by(recent.c.received_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
     found: dict[str, dict[str, Any]] = {}
-    for unit_id, entity_id, text in rows:
-        shift = load_row(text, f"shift {entity_id}")
-        if not isinstance(shift, dict) or shift.get("ended_at"):
+    for unit_id, text in conn.execute(select(board_units.c.unit_id, latest)):
+        shift = load_row(text, f"shift of {unit_id}") if text is not None else None
+        if not isinstance(shift, dict) or shift.get("ended_at") is not None:
             continue
         members = [m for m in shift.get("crew") or [] if isinstance(m, dict)]
         found[unit_id] = {
