@@ -26,6 +26,8 @@ def station_call(unit_id: str, **fields: object) -> Call:
 
 
 def work_call_to_clear(app: ResponderApp, call_id: str) -> None:
+    if app.calls.switch_options(call_id):  # one active call per unit: the current one waits
+        app.calls.switch_to(call_id, "HOLD")
     for status in ("ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"):
         app.calls.change_status(call_id, status)
 

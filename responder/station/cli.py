@@ -453,6 +453,16 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_pdf(args: argparse.Namespace) -> int:
+    from civilian_responder.station.console.report_document import to_pdf  # noqa: PLC0415
+
+    data, name = to_pdf(_open(args), args.report_id)
+    target = Path(args.output or name)
+    target.write_bytes(data)
+    print(f"Wrote {target} ({len(data):,} bytes)")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from civilian_responder.station.metrics.export import write_csv  # noqa: PLC0415
 
@@ -500,6 +510,10 @@ def _register_metrics(sub: Any) -> None:
     period(p)
     p.add_argument("--format", choices=["table", "csv", "json", "pdf"], default="table")
     p.add_argument("--output", "-o", help="PDF file (default metrics-FROM-TO.pdf)")
+    p = _add(sub, "report-pdf", cmd_report_pdf, "a report's Field Contact Report PDF, as the "
+             "station holds it (needs the reports extra)")
+    p.add_argument("report_id", metavar="REPORT_ID")
+    p.add_argument("--output", "-o", help="PDF file (default report-NUMBER-vVERSION.pdf)")
     p = _add(sub, "export", cmd_export, "the flat records the metrics are computed from")
     p.add_argument("what", choices=["reports", "calls"])
     p.add_argument("--format", choices=["csv"], default="csv")

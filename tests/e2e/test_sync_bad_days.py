@@ -78,7 +78,10 @@ class Device:
                 app.calls.create_self_initiated("WELCK", f"{rng.randint(1, 9999)} Dock St")
             return
         call = app.calls.get(rng.choice(open_calls).id)
-        app.calls.change_status(call.id, rng.choice(app.calls.next_statuses(call)))
+        step = rng.choice(app.calls.next_statuses(call))
+        if step not in ("ACKNOWLEDGED", "CLEARED") and app.calls.switch_options(call.id):
+            app.calls.switch_to(call.id, "HOLD")  # one active call: the current one waits
+        app.calls.change_status(call.id, step)
         if app.calls.get(call.id).status == "CLEARED" and not app.reports.for_call(call.id):
             photo = photo_bytes(rng.randint(3_000, 12_000)) if rng.random() < 0.3 else None
             finish_report(app, call.id, photo=photo)

@@ -137,6 +137,7 @@ PAGES = {
     "/console/admin/conflicts": {"admin"},
     "/console/admin/audit": {"admin"},
     "/console/review/{report}": {"supervisor", "program_manager"},
+    "/console/reports/{report}/pdf": {"supervisor", "program_manager"},
     "/console/board/call/{call}": {"dispatcher"},
 }
 

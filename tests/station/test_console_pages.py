@@ -183,6 +183,73 @@ def test_board_lists_units_with_status_and_crew_and_answers_304_when_unchanged(s
     assert changed.status_code == 200 and "En route" in changed.text
 
 
+def _shift_change(
+    unit_id: str, shift_id: str, ended: bool = False, vehicle: str = "Van 12"
+) -> dict:
+    """A shift as the unit's app pushes it (``asdict`` of its Shift, as responder/shifts does)."""
+    from dataclasses import asdict
+
+    from civilian_responder.models import CrewMember, Shift
+
+    shift = Shift(
+        id=shift_id,
+        unit_id=unit_id,
+        vehicle=vehicle,
+        start_mileage=40211,
+        started_at="2026-11-21T07:00:00.000Z",
+        crew=(
+            CrewMember("p-1", "Ana Rivera", "CLINICIAN"),
+            CrewMember("p-2", "<b>Bo</b> Chen", "EMT", on_roster=False),
+        ),
+        ended_at="2026-11-21T19:00:00.000Z" if ended else None,
+        end_mileage=40290 if ended else None,
+    )
+    return {
+        "change_id": str(uuid.uuid4()),
+        "kind": "shift",
+        "entity_id": shift_id,
+        "call_id": None,
+        "created_at": "2026-11-21T07:00:00.000Z",
+        "payload": asdict(shift),
+    }
+
+
+def test_board_crew_is_the_units_open_shift_crew_with_role_labels_and_vehicle(station):
+    from tests.station.conftest import status_change
+
+    dispatcher = signed_in(station, "dispatcher")
+    unit = Unit(station, dispatcher)
+    call = unit.call(priority=2)
+    unit.push(status_change(call["id"], "ACKNOWLEDGED"))
+
+    def row() -> str:
+        live = dispatcher.get("/console/board/live").text
+        return re.search(rf'<tr data-unit="{unit.unit_id}">(.*?)</tr>', live, re.S).group(1)
+
+    assert "cso" in row() and "Van 12" not in row()  # no shift yet: officer names on events
+    shift_id = str(uuid.uuid4())
+    assert unit.push(_shift_change(unit.unit_id, shift_id))[0]["status"] == "applied"
+    cells = re.findall(r"<td>(.*?)</td>", row(), re.S)
+    roles = station.reference.crew_roles
+    assert cells[2] == (
+        f"Ana Rivera ({roles.get('CLINICIAN').label}), "
+        f"&lt;b&gt;Bo&lt;/b&gt; Chen ({roles.get('EMT').label})"
+    )
+    assert cells[3] == "Van 12"
+    # The unit ends the shift (the same record pushed again): back to the event fallback.
+    assert unit.push(_shift_change(unit.unit_id, shift_id, ended=True))[0]["status"] == "applied"
+    cells = re.findall(r"<td>(.*?)</td>", row(), re.S)
+    assert cells[2] == "cso" and cells[3] == "—"
+    # The end of an earlier shift arriving after the next shift's start (a late correction, a
+    # second device) does not hide the open shift.
+    results = unit.push(
+        _shift_change(unit.unit_id, str(uuid.uuid4()), vehicle="Van 14"),
+        _shift_change(unit.unit_id, str(uuid.uuid4()), ended=True, vehicle="Van 13"),
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    assert re.findall(r"<td>(.*?)</td>", row(), re.S)[3] == "Van 14"
+
+
 def test_an_eido_file_that_does_not_parse_gets_the_command_lines_message(station, tmp_path, capsys):
     dispatcher = signed_in(station, "dispatcher")
     unit = Unit(station, dispatcher)

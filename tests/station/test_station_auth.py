@@ -45,6 +45,7 @@ def _endpoints(call_id: str, report_id: str) -> list[tuple[str, str, dict, set[s
         ("PATCH", f"/api/v1/calls/{call_id}", {"json": {"add_note": "hi"}}, {DISPATCHER}, 200),
         ("POST", "/api/v1/calls/eido", {"content": eido, "params": {"unit": "CSO-99"}},
          {DISPATCHER}, 201),
+        ("GET", "/api/v1/cad/eido", {"params": {"after": 0}}, {DISPATCHER}, 200),
         ("GET", "/api/v1/reports", {}, {SUPERVISOR}, 200),
         ("GET", "/api/v1/metrics", {"params": {"from": "2026-01-01", "to": "2026-01-31"}},
          {DISPATCHER, SUPERVISOR}, 200),

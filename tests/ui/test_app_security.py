@@ -43,7 +43,7 @@ def test_lock_hides_the_real_call_views_and_returns(demo, qtbot):
     profile, core, tasks, window = demo
     lock = install_lock(window, core, tasks, UiSettings(profile / "settings.json"))
     assert lock.action in window.toolbar.actions()
-    call = core.calls.get(window.board.current_call_id())  # the active call is on top
+    call = core.calls.get(window.detail.call.id)  # the call the detail shows
     assert call.address in _texts(window)  # sanity: the detail shows the selected call
     lock.lock()
     assert call.address not in _texts(window) and call.cad_number not in _texts(window)

@@ -25,3 +25,4 @@ def install(app: FastAPI) -> None:
     app.include_router(static_router)
     for module in (signin, review, board, figures, admin):
         app.include_router(module.router)
+    app.include_router(review.pdf_router)

@@ -64,6 +64,7 @@ def _rows(board: dict[str, Any], ref: Any, now: datetime) -> dict[str, list[tupl
             u["unit_id"],
             status.get(u["status"], u["status"]),
             ", ".join(u["crew"]) or "—",
+            u.get("vehicle") or "—",
             ", ".join(u["calls"]) or "—",
             short_time(u["last_seen_at"]),
         )

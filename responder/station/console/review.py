@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from civilian_responder.clock import iso
 from civilian_responder.station.console.display import filters
+from civilian_responder.station.console.report_document import to_pdf
 from civilian_responder.station.console.session import Console, require
 from civilian_responder.station.errors import NotFound, StationError
 from civilian_responder.station.routes.review import SAFE_IMAGES
@@ -15,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 router = APIRouter(prefix="/console/review", include_in_schema=False)
+pdf_router = APIRouter(prefix="/console/reports", include_in_schema=False)
 Supervisor = Annotated[Console, require("review")]
 Reader = Annotated[Console, require("reports")]
 AGES = {"": "any age", "1": "over 1 hour", "24": "over 24 hours", "72": "over 3 days"}
@@ -133,3 +135,15 @@ def photo(report_id: str, sha256: str, console: Reader) -> Response:
             headers={"Content-Disposition": "attachment"},
         )
     return Response(data, media_type=mime)
+
+
+@pdf_router.get("/{report_id}/pdf")
+def report_pdf(report_id: str, console: Reader) -> Response:
+    """The station-rendered Field Contact Report of the version the report page shows."""
+    data, name = to_pdf(console.station, report_id)
+    console.audit("report.pdf", report_id)
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
+    )

@@ -184,6 +184,7 @@ records = Table(
     Column("sha256", String(64)),
     Column("payload", Text, nullable=False),
     Column("received_at", String(32), nullable=False),
+    Index("ix_records_kind_unit_received", "kind", "unit_id", "received_at"),  # board (0012)
 )
 
 uploads = Table(

@@ -1,7 +1,7 @@
 """People over time: persons (merged only here), contacts, follow-ups, consents, merges.
 
 Revision ID: 0007_people
-Revises: 0010_metrics_speed
+Revises: 0012_board_shifts
 Create Date: 2026-12-02
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 revision = "0007_people"
 # Chained after main's latest revision at merge time (the lead re-chains when more land).
-down_revision = "0010_metrics_speed"
+down_revision = "0012_board_shifts"
 branch_labels = None
 depends_on = None
 
