@@ -16,8 +16,10 @@ from civilian_responder.co_responders import CoResponderService
 from civilian_responder.directory import DirectoryService
 from civilian_responder.languages import OfficerLanguages, check_ui_language
 from civilian_responder.models import RecoveredDraft
+from civilian_responder.part2 import load_part2_tags
 from civilian_responder.pdf.checklist_runs import checklist_summaries
 from civilian_responder.pdf.service import ReportPdfService
+from civilian_responder.people import PeopleService
 from civilian_responder.profile import ProfilePaths
 from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.reports import ReportService
@@ -50,6 +52,7 @@ class ResponderApp:
     checklists: ChecklistService
     pdf: ReportPdfService
     audit: AuditLog
+    people: PeopleService
     directory: DirectoryService
     shifts: ShiftService
     co_responders: CoResponderService
@@ -112,6 +115,7 @@ class ResponderApp:
         self.shifts.unit_id = unit_id
         self.reports.unit_id = unit_id
         self.reports.device_tag = device_tag(self.store)
+        self.people.unit_id = unit_id
 
     def close(self) -> None:
         """Mark a clean shutdown (so the next start knows nothing needs recovering) and close."""
@@ -161,6 +165,14 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
     reports.language = language
     checklists = ChecklistService(store, reference, clock, calls, reports,
                                   ChecklistService.default_folders(paths.checklists))
+    part2 = load_part2_tags()
+    people = PeopleService(store, reference, clock, unit_id, audit=audit.record)
+    # A consent missing what it needs blocks finalizing like any other missing field.
+    reports.checks.append(lambda report: people.consent_problems(report.id))
+    reports.finalize_hooks.append(people.record_report)
+    checklists.completed_hooks.append(
+        lambda view: people.prefill_from_checklist(view.run.call_id, view.definition.id,
+                                                   view.evaluation.values, reports.start))
     checklists.language = language
     app = ResponderApp(
         paths=paths, store=store, reference=reference, clock=clock,
@@ -172,10 +184,14 @@ def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None
                         tuple(reference.unit_statuses.codes()), sync_settings, audit=audit.record),
         checklists=checklists,
         pdf=ReportPdfService(store, reference, paths.root, audit=audit.record,
-                             checklists=lambda report: checklist_summaries(checklists, report)),
-        audit=audit, directory=DirectoryService(store, reference, clock),
+                             checklists=lambda report: checklist_summaries(checklists, report,
+                                                                           part2),
+                             part2=part2),
+        audit=audit, people=people, directory=DirectoryService(store, reference, clock),
         recovered=recovered, session=session,
     )
+    app.sync.people = people.store_from_station
+    people.purge()  # retention: what the station has had for N days leaves this laptop
     app.sync.enrolled_listeners.append(app.set_unit)
     app.sync.definitions_listeners.append(checklists.reload)
     return app

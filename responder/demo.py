@@ -17,11 +17,15 @@ from civilian_responder.demo_data import (
     DEMO_VEHICLE,
     LANDMARKS,
     STREETS,
+    people_history,
     person,
 )
 from civilian_responder.models import (
     Call,
+    Contact,
     CrewMember,
+    FollowUp,
+    KnownPerson,
     Resource,
     RosterPerson,
     Shift,
@@ -123,7 +127,26 @@ def seed_demo(store: Store, clock: Clock, active: int = 25, history: int = 40,
         _seed_shift(store, clock, unit_id)
         if reports:
             _seed_reports(store, clock, unit_id)
+        _seed_people(store, clock)
         _seed_directory(store, clock)
+
+
+def _seed_people(store: Store, clock: Clock) -> None:
+    """Repeat people with earlier contacts at the addresses of today's open calls and a few
+    follow-ups due (as the demo station would have sent them: nothing to sync back)."""
+    places = [c.address for c in store.calls.board() if c.status != "CLEARED"][:5]
+    if not places:
+        return
+    now = clock.now()
+    history = people_history(random.Random(13), now.date().isoformat(), places)
+    received = iso(now)
+    for p in history["persons"]:
+        store.people.put_person(KnownPerson(**p, provisional=False, origin="station"), received)
+    for c in history["contacts"]:
+        store.people.put_contact(Contact(**c, origin="station"), received)
+    for f in history["follow_ups"]:
+        store.people.put_follow_up(FollowUp(**{**f, "attempts": ()}, origin="station"),
+                                   received)
 
 
 def _seed_directory(store: Store, clock: Clock) -> None:

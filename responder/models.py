@@ -54,6 +54,9 @@ class Person:
     age: int | None = None
     phone: str = ""
     note: str = ""
+    known_id: str | None = None  # the KnownPerson this is (chosen from suggestions), if any
+    triggers: str = ""  # what upset them (for the next team)
+    what_helped: str = ""  # "responds well to ..."
 
 
 @dataclass(frozen=True)
@@ -260,6 +263,97 @@ class ChecklistRun:
 
     def step(self, item_id: str) -> ChecklistStep | None:
         return next((s for s in self.steps if s.item_id == item_id), None)
+
+
+# People over time (issue 13) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person the unit knows across calls. ``id`` is born where the person was first met
+    (a unit's id is provisional until the station has it); only the station merges people,
+    and a merged person points at the one it became (``merged_into``)."""
+
+    id: str
+    display_name: str
+    age_range: str = ""
+    description: str = ""
+    last_seen_at: str | None = None
+    provisional: bool = True
+    merged_into: str | None = None
+    origin: str = "unit"  # unit | station
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One meeting with a person (or at an address): what a later team needs before arriving."""
+
+    id: str
+    at: str
+    person_id: str | None = None
+    call_id: str | None = None
+    report_id: str | None = None
+    address: str = ""
+    unit_id: str = ""
+    kind: str = "call"  # call | outreach | follow_up
+    outcome_code: str | None = None
+    safety_notes: str = ""
+    triggers: str = ""
+    what_helped: str = ""
+    violence: bool = False  # violence or threats were seen on this contact
+    origin: str = "unit"
+    # Outreach (no 911 call): services offered / accepted (codes) and the shelter outcome.
+    services_offered: tuple[str, ...] = ()
+    services_accepted: tuple[str, ...] = ()
+    shelter_placement_code: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpAttempt:
+    id: str
+    follow_up_id: str
+    at: str
+    outcome_code: str
+    note: str = ""
+    visit_call_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A promise to come back: what, who (person to see), by when; linked to person and call."""
+
+    id: str
+    what: str
+    due_date: str  # YYYY-MM-DD, the agency's local date
+    created_at: str
+    updated_at: str
+    person_id: str | None = None
+    call_id: str | None = None
+    who: str = ""  # who on the team does it (free text: a name or a unit)
+    unit_id: str = ""
+    state: str = "open"  # open | done | cancelled
+    attempts: tuple[FollowUpAttempt, ...] = ()
+    origin: str = "unit"
+
+
+@dataclass(frozen=True)
+class Consent:
+    """Consent as coded data on a report (transport, share, HMIS), with its time stamp."""
+
+    id: str
+    report_id: str
+    kind: str  # a code from consent_kinds.json
+    given: bool
+    at: str
+    person_id: str | None = None
+    method: str = ""  # verbal | signed
+    witness: str = ""
+    share_with: str = ""
+    share_for: str = ""
+    until: str = ""  # YYYY-MM-DD
+    source: str = "responder"  # responder | checklist:<id>/<item>
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,10 @@ class ReportService:
         self.unit_id = unit_id
         self.author = author
         self.device_tag = ""  # set by open_app once the device is enrolled
+        # More finalize checks from other domains (consents): report -> {field: problem}.
+        self.checks: list[Callable[[Report], dict[str, str]]] = []
+        # Run inside the finalize transaction (people: the report's contacts).
+        self.finalize_hooks: list[Callable[[Report], None]] = []
         self.language = SOURCE  # a new report's language: the signed-in officer's
 
     def get(self, report_id: str) -> Report:
@@ -228,6 +232,8 @@ class ReportService:
             p["narrative"] = "write what happened"
         if report.supersedes_id and not report.correction_reason.strip():
             p["correction_reason"] = "say what this correction changes"
+        for check in self.checks:
+            p.update(check(report))
         return p
 
     def _outcome_problems(self, report: Report, outcomes: list[Any]) -> dict[str, str]:
@@ -254,7 +260,8 @@ class ReportService:
             raise LockedRecordError(f"Report {report.report_number} is already {report.state}")
         problems = self.problems(report)
         if problems:
-            names = ", ".join(FIELD_LABELS.get(k, k) for k in problems)
+            names = ", ".join(FIELD_LABELS.get(k, k.replace("consent.", "consent "))
+                              for k in problems)
             self._record("report.finalize", report_id, "failed", ",".join(sorted(problems)))
             raise ValidationError(f"Cannot finalize yet: {names}", problems)
         now = iso(self._clock.now())
@@ -268,6 +275,8 @@ class ReportService:
             self._store.outbox.enqueue(
                 "report", report_id, report_payload(final), now, report.call_id
             )
+            for hook in self.finalize_hooks:
+                hook(final)
             self._record("report.finalize", report_id)
         return final
 

@@ -162,6 +162,7 @@ def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderA
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     from civilian_responder_ui.main_window import MainWindow  # noqa: PLC0415
+    from civilian_responder_ui.people.people_actions import install_people  # noqa: PLC0415
     from civilian_responder_ui.reports.report_pdf import install_on_main_window  # noqa: PLC0415
     from civilian_responder_ui.shell.error_dialog import show_error  # noqa: PLC0415
     from civilian_responder_ui.shell.tasks import TaskRunner  # noqa: PLC0415
@@ -174,6 +175,8 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
     panel = install_sync(window, core.sync, tasks)
     demo = _start_demo_station(window, core, panel, tasks, args)
     pdf = install_on_main_window(window, core, tasks)
+    window.people = install_people(window, core)
+    panel.sync_finished.connect(lambda _summary: window.people.refresh())
     window.theme_changed.connect(lambda name: settings.set("theme", name))
     if not args.screenshot:
         # Background work that failed with nobody listening still reaches the user.

@@ -103,9 +103,6 @@ class MainWindow(QMainWindow):
         self.unit_bar = UnitBar(self._app, self.toolbar)
         self.unit_bar.unit_changed.connect(self.reload)
         self.toolbar.addWidget(self.unit_bar)
-        officer = self._app.officer_name
-        unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
-        self.toolbar.addWidget(QLabel(unit, self.toolbar, objectName="unitLabel"))
         self.theme_action = QAction(self)
         self.theme_action.setShortcut(QKeySequence("Ctrl+T"))
         self.theme_action.triggered.connect(self.toggle_theme)
@@ -158,6 +155,17 @@ class MainWindow(QMainWindow):
         self.clock_label = QLabel(bar, objectName="clockWarning")
         self.clock_label.setProperty("role", "error")
         bar.addWidget(self.clock_label)
+        # The unit and officer: in the status bar, so the toolbar keeps room for its buttons
+        # at 1366 px (the unit's status and crew stay in the toolbar).
+        officer = self._app.officer_name
+        unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
+        unit_label = QLabel(unit, bar, objectName="unitLabel")
+        unit_label.setToolTip(unit)
+        # The status bar's labels give way in a small window (the sync panel keeps its width):
+        # a 1024 px window must still open.
+        for label in (self.counts_label, unit_label):
+            label.setMinimumWidth(80)
+        bar.addPermanentWidget(unit_label)
         self.refresh_clock()
 
     def _build_full_window(self) -> None:

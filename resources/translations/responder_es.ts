@@ -21,6 +21,101 @@
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Find: filter the call board (arrows then move in the board)</source>
+        <translation>Buscar: filtrar el tablero de llamadas (luego las flechas se mueven en el tablero)</translation>
+    </message>
+    <message>
+        <source>Clear the board filter</source>
+        <translation>Borrar el filtro del tablero</translation>
+    </message>
+    <message>
+        <source>Start an on-view (self-initiated) call</source>
+        <translation>Iniciar una llamada por iniciativa propia</translation>
+    </message>
+    <message>
+        <source>Status steps of the call; closing a call takes a second press</source>
+        <translation>Pasos de estado de la llamada; cerrar una llamada pide una segunda pulsación</translation>
+    </message>
+    <message>
+        <source>Ask dispatch for police backup</source>
+        <translation>Pedir a despacho apoyo policial</translation>
+    </message>
+    <message>
+        <source>Details, Report and Checklists tab of the selected call</source>
+        <translation>Pestañas Detalles, Informe y Listas de la llamada seleccionada</translation>
+    </message>
+    <message>
+        <source>Full window: fold the call board away, and bring it back</source>
+        <translation>Ventana completa: ocultar el tablero de llamadas y volver a mostrarlo</translation>
+    </message>
+    <message>
+        <source>Checklist: answer the current step</source>
+        <translation>Lista: responder el paso actual</translation>
+    </message>
+    <message>
+        <source>Checklist: mark the current action step done (again: undo)</source>
+        <translation>Lista: marcar hecho el paso de acción actual (otra vez: deshacer)</translation>
+    </message>
+    <message>
+        <source>Checklist: next step, previous step</source>
+        <translation>Lista: paso siguiente, paso anterior</translation>
+    </message>
+    <message>
+        <source>Complete the checklist; finalize the report</source>
+        <translation>Completar la lista; finalizar el informe</translation>
+    </message>
+    <message>
+        <source>Report: save now (it also saves as you type)</source>
+        <translation>Informe: guardar ahora (también se guarda mientras escribe)</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+letra subrayada</translation>
+    </message>
+    <message>
+        <source>Report: jump to that section (Alt+D disposition, Alt+N narrative)</source>
+        <translation>Informe: ir a esa sección (Alt+D disposición, Alt+N narrativa)</translation>
+    </message>
+    <message>
+        <source>Report: next and previous section</source>
+        <translation>Informe: sección siguiente y anterior</translation>
+    </message>
+    <message>
+        <source>Next and previous control; the call board is one stop</source>
+        <translation>Control siguiente y anterior; el tablero de llamadas es una sola parada</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Day or night theme</source>
+        <translation>Tema de día o de noche</translation>
+    </message>
+    <message>
+        <source>Follow-ups due today and overdue</source>
+        <translation>Seguimientos para hoy y atrasados</translation>
+    </message>
+    <message>
+        <source>Record an outreach contact (no 911 call)</source>
+        <translation>Registrar un contacto de alcance (sin llamada al 911)</translation>
+    </message>
+    <message>
+        <source>Lock the screen</source>
+        <translation>Bloquear la pantalla</translation>
+    </message>
+    <message>
+        <source>About Responder, with this list</source>
+        <translation>Acerca de Responder, con esta lista</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Teclado</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Authorized use only. Records on this device are confidential; every sign-in, view, change and export is recorded.</source>

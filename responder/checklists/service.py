@@ -116,6 +116,8 @@ class ChecklistService:
         self.language = SOURCE  # definitions come out in this language (the officer's)
         self._localized: dict[tuple[tuple[str, int], str], tuple[Definition, Definition]] = {}
         self.catalog = Catalog()
+        # Run inside the transaction that completes a run (people: consents asked in it).
+        self.completed_hooks: list[Callable[[RunView], None]] = []
         self.reload()
 
     @staticmethod
@@ -363,6 +365,8 @@ class ChecklistService:
             self._store.checklists.update_run(run_id, fields)
             if state == "completed":
                 self._prefill_report(view)
+                for hook in self.completed_hooks:
+                    hook(view)
             final = self.get(run_id)
             self._store.outbox.enqueue(OUTBOX_KIND, run_id, self.payload(final), now,
                                        view.run.call_id)

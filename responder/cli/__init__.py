@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from civilian_responder import __version__
-from civilian_responder.cli import audit, checklists, directory, pdf, shift, signin, sync
+from civilian_responder.cli import audit, checklists, directory, pdf, people, shift, signin, sync
 from civilian_responder.errors import ResponderError
 from civilian_responder.extras import explain_missing
 
-COMMAND_MODULES = (signin, audit, checklists, pdf, sync, directory, shift)
+COMMAND_MODULES = (signin, audit, checklists, pdf, sync, people, directory, shift)
 
 
 def build_parser() -> argparse.ArgumentParser:

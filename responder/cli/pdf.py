@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--all", action="store_true", help="every report and every version")
     p.add_argument("--password-env", metavar="VAR",
                    help="encrypt with AES-256 using the password in this environment variable")
+    p.add_argument("--police-copy", action="store_true",
+                   help="the police copy: leaves out substance-use treatment data (42 CFR "
+                        "Part 2) and says what was withheld; written as ...-police-copy.pdf")
     # SUPPRESS so a --profile given before the subcommand is not overwritten with None.
     add_signin_arguments(p)  # --profile and --officer; the passphrase is asked for
     p.add_argument("outdir", type=Path, metavar="OUTDIR")
@@ -51,6 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    choices=["long", "short", "none"],
                    help="two-sided on the long edge (or 'short'; 'none' = one-sided); "
                         "without it the printer's own setting applies")
+    q.add_argument("--police-copy", action="store_true",
+                   help="print the police copy (substance-use treatment data left out)")
     q.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
                    help="how long to watch the job before leaving it queued (default 30)")
     add_signin_arguments(q)
@@ -76,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         ids = app.pdf.report_ids() if args.all else [_find_report(app, args.report)]
         started = time.perf_counter()
-        snapshots: Iterator[ReportSnapshot] = (app.pdf.snapshot(i) for i in ids)
+        snapshots: Iterator[ReportSnapshot] = (app.pdf.snapshot(i, args.police_copy)
+                                               for i in ids)
         outcome = export_many(snapshots, args.outdir, password, total=len(ids))
         app.pdf.record_exports(outcome.written)
     finally:
@@ -97,7 +103,7 @@ def run_print(args: argparse.Namespace) -> int:
     request = printing.PrintRequest(args.printer, args.copies, args.pages, args.duplex)
     app = open_app_for_cli(args)
     try:
-        snap = app.pdf.snapshot(_find_report(app, args.report))
+        snap = app.pdf.snapshot(_find_report(app, args.report), args.police_copy)
         try:
             result = printing.print_report(snap, request, settle=args.wait)
         except PrintError as exc:

@@ -11,6 +11,7 @@ from civilian_responder.checklists.engine import describe
 from civilian_responder.checklists.service import ChecklistService, RunView
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import ChecklistRun, Report
+from civilian_responder.part2 import Part2Tags
 from civilian_responder.pdf.labels import Labels, load_labels
 from civilian_responder.pdf.snapshot import ChecklistSummary
 
@@ -19,22 +20,24 @@ log = logging.getLogger(__name__)
 STATE_NOTES = {"in_progress": "not finished", "abandoned": "abandoned"}
 
 
-def checklist_summaries(service: ChecklistService, report: Report) -> list[ChecklistSummary]:
+def checklist_summaries(service: ChecklistService, report: Report,
+                        tags: Part2Tags | None = None) -> list[ChecklistSummary]:
     """Runs the call had, oldest first. Runs whose definition cannot be read still print their
-    raw answers, so nothing recorded disappears from the report."""
+    raw answers, so nothing recorded disappears from the report. With ``tags``, each answer
+    says whether it reveals substance-use treatment (42 CFR Part 2)."""
     out: list[ChecklistSummary] = []
     labels = load_labels(report.language)  # the checklists print in the report's language
     for run in service.runs_for_call(report.call_id):
         try:
-            out.append(_summary(service.get(run.id, language=labels.language), labels))
+            out.append(_summary(service.get(run.id, language=labels.language), labels, tags))
         except ResponderError as exc:
             log.warning("Checklist run %s printed without its definition: %s", run.id,
                         type(exc).__name__)
-            out.append(_raw_summary(run, labels))
+            out.append(_raw_summary(run, labels, tags))
     return out
 
 
-def _summary(view: RunView, labels: Labels) -> ChecklistSummary:
+def _summary(view: RunView, labels: Labels, tags: Part2Tags | None = None) -> ChecklistSummary:
     d, ev, run = view.definition, view.evaluation, view.run
     score = ""
     if d.scoring is not None:
@@ -45,14 +48,19 @@ def _summary(view: RunView, labels: Labels) -> ChecklistSummary:
             score += f" ({'; '.join(why)})" if why else ""
             score += f". {view.level.recommendation}"
     words = {w: labels(f"answer.{w}") for w in ("yes", "no", "none", "done")}
+    shown = [item for item in d.items if item.id in ev.values and item.type != "guidance"]
     answers = tuple(
         (item.text, _answer(describe(item, ev.values[item.id], words), run, item.id, labels))
-        for item in d.items if item.id in ev.values and item.type != "guidance"
+        for item in shown
     )
+    tagged = tuple(bool(tags and tags.answer_tagged(d.id, item.id, ev.values[item.id]))
+                   for item in shown)
     return ChecklistSummary(
         title=_title(d.title, run, labels), score=score,
         escalations=_escalations(view, d, labels),
         answers=answers, completed_at=run.finished_at or run.updated_at,
+        definition_id=d.id, part2_run=bool(tags and tags.checklist_tagged(d.id)),
+        part2_answers=tagged if any(tagged) else (),
     )
 
 
@@ -79,12 +87,18 @@ def _title(title: str, run: ChecklistRun, labels: Labels) -> str:
     return f"{title} ({note})" if note else title
 
 
-def _raw_summary(run: ChecklistRun, labels: Labels) -> ChecklistSummary:
-    answers = tuple((s.item_id, _plain(s.value, labels)) for s in run.steps
-                    if s.value is not None)
+def _raw_summary(run: ChecklistRun, labels: Labels,
+                 tags: Part2Tags | None = None) -> ChecklistSummary:
+    steps = [s for s in run.steps if s.value is not None]
+    answers = tuple((s.item_id, _plain(s.value, labels)) for s in steps)
+    tagged = tuple(bool(tags and tags.answer_tagged(run.definition_id, s.item_id, s.value))
+                   for s in steps)
     return ChecklistSummary(title=_title(run.definition_id, run, labels),
                             score="" if run.score is None else str(run.score),
-                            answers=answers, completed_at=run.finished_at or run.updated_at)
+                            answers=answers, completed_at=run.finished_at or run.updated_at,
+                            definition_id=run.definition_id,
+                            part2_run=bool(tags and tags.checklist_tagged(run.definition_id)),
+                            part2_answers=tagged if any(tagged) else ())
 
 
 def _plain(value: Any, labels: Labels) -> str:

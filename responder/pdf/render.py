@@ -28,7 +28,8 @@ def render(snapshot: ReportSnapshot, password: str | None = None) -> bytes:
         out = io.BytesIO()
         labels = snapshot.labels
         facts = PageFacts(
-            agency_name=snapshot.agency.name, logo=snapshot.agency.logo, title=labels("title"),
+            agency_name=snapshot.agency.name, logo=snapshot.agency.logo,
+            title=labels("police_copy_title" if snapshot.police_copy else "title"),
             report_label=labels("report_label", number=r.report_number, version=r.version),
             fingerprint=snapshot.fingerprint, draft=not snapshot.approved,
             watermark=labels("draft_watermark"), page_of=labels("page_of"),

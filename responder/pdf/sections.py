@@ -82,6 +82,19 @@ def correction_banner(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     return [banner(lines), Spacer(1, 6)]
 
 
+def police_copy_notice(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
+    """Every page of a police copy says what it is in the title; this says what it lacks."""
+    if not s.police_copy:
+        return []
+    L = s.labels
+    if s.withheld:
+        what = "; ".join(L(f"withheld.{key}") for key in s.withheld)
+        lines = [L("police_copy_banner_withheld"), L("police_copy_left_out", what=what)]
+    else:
+        lines = [L("police_copy_banner"), L("police_copy_nothing")]
+    return [banner(lines), Spacer(1, 6)]
+
+
 def summary(s: ReportSnapshot, clock: Clockface) -> list[Flowable]:
     r, call, ref, L = s.report, s.call, s.reference, s.labels
     state = ref_state_label(r.state, L)
@@ -394,6 +407,6 @@ def _code_label(code: str, label: str) -> str:
 
 
 SECTIONS: tuple[Section, ...] = (
-    correction_banner, summary, crew, timeline, co_responders, persons, flags, disposition,
-    services, checklists, narrative, photo_grid, attestation,
+    police_copy_notice, correction_banner, summary, crew, timeline, co_responders, persons,
+    flags, disposition, services, checklists, narrative, photo_grid, attestation,
 )

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from civilian_responder.audit import AuditRecorder
 from civilian_responder.errors import NotFoundError, RenderError, StorageError, ValidationError
 from civilian_responder.models import Report
+from civilian_responder.part2 import Part2Tags, load_part2_tags
 from civilian_responder.pdf.snapshot import (
     META_AGENCY_LOGO,
     META_AGENCY_NAME,
@@ -79,15 +80,26 @@ class ReportPdfService:
 
     def __init__(self, store: Store, reference: ReferenceData, profile_root: Path,
                  audit: AuditRecorder | None = None,
-                 checklists: ChecklistSource | None = None) -> None:
+                 checklists: ChecklistSource | None = None,
+                 part2: Part2Tags | None = None) -> None:
         self._store = store
+        self.part2 = part2 or load_part2_tags()
         self._ref = reference
         self._root = profile_root
         self.audit = audit
         self.checklists = checklists
 
-    def snapshot(self, report_id: str) -> ReportSnapshot:
-        """Everything the PDF needs, read in one transaction so it is never half-saved."""
+    def snapshot(self, report_id: str, police_copy: bool = False) -> ReportSnapshot:
+        """Everything the PDF needs, read in one transaction so it is never half-saved. A
+        police copy leaves out every value tagged under 42 CFR Part 2 and says so."""
+        snap = self._snapshot(report_id)
+        if not police_copy:
+            return snap
+        from civilian_responder.pdf.police_copy import police_copy as withhold  # noqa: PLC0415
+
+        return withhold(snap, self.part2)
+
+    def _snapshot(self, report_id: str) -> ReportSnapshot:
         with self._store.atomic("reading the report for its PDF"):
             report = self._store.reports.get(report_id)
             if report is None:

@@ -39,6 +39,11 @@ class ChecklistSummary:
     escalations: tuple[str, ...] = ()
     answers: tuple[tuple[str, str], ...] = ()  # (question, answer) in checklist order
     completed_at: str = ""
+    definition_id: str = ""
+    # 42 CFR Part 2: the whole run, or answer i, reveals substance-use treatment (police copy
+    # leaves it out); parallel to ``answers``, empty = nothing tagged.
+    part2_run: bool = False
+    part2_answers: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,10 @@ class ReportSnapshot:
     fingerprint: str = ""
     timezone: str = ""  # IANA name for printed times; empty = this machine's local zone
     co_responders: tuple[CoResponder, ...] = ()  # other agencies' units on the call
+    # A police copy leaves out what 42 CFR Part 2 protects and lists what it left out (keys of
+    # the label table's "withheld.*" entries, never the values).
+    police_copy: bool = False
+    withheld: tuple[str, ...] = ()
 
     @functools.cached_property
     def labels(self) -> Labels:
@@ -72,7 +81,8 @@ class ReportSnapshot:
 
     @property
     def file_name(self) -> str:
-        return report_file_name(self.report)
+        name = report_file_name(self.report)
+        return name.replace(".pdf", "-police-copy.pdf") if self.police_copy else name
 
 
 def report_file_name(report: Report) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
 from civilian_responder.extras import explain_missing
+from civilian_responder.station import people_cli
 
 DEFAULT_PORT = 8470
 # File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
@@ -589,6 +590,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("token_id")
     _register_dispatch(sub)
     _register_metrics(sub)
+    people_cli.register(sub, _add, _open)
     _register_staff(sub)
     p = _add(sub, "roster", cmd_roster, "the agency's roster of crew members, sent to units")
     p.add_argument("action", choices=["import", "list"])

@@ -12,6 +12,7 @@ unit's calls become the station's, so the unit's status changes and reports on t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -29,7 +30,10 @@ from civilian_responder.demo_data import (
     CAUTIONS,
     DEMO_ROSTER,
     LANDMARKS,
+    REPEAT_PEOPLE,
+    REPEAT_PLACES,
     STREETS,
+    people_history,
     person,
 )
 from civilian_responder.resource_files import resource_path
@@ -85,6 +89,8 @@ class DemoDispatcher:
                        and c.get("civilian_eligible", True)]
         self._priorities = [p for p in ("2", "3", "3", "4", "4")
                             if p in station.reference.priorities]
+        today = station.clock.now().date().isoformat()
+        station.people.seed_demo(people_history(random.Random(13), today, REPEAT_PLACES))
 
     # Calls ----------------------------------------------------------------------------------
 
@@ -121,6 +127,9 @@ class DemoDispatcher:
             caller_name=person(rng) if rng.random() < 0.8 else "",
             caller_phone=f"253-555-{rng.randint(100, 199):04d}",
         )
+        if rng.random() < 0.4:  # a place (and often a person) the team has met before
+            spec = dataclasses.replace(spec, address=rng.choice(REPEAT_PLACES),
+                                       caller_name=rng.choice(REPEAT_PEOPLE)[0])
         call = self.station.dispatch.create(spec, DISPATCHER)
         log.info("demo: dispatched %s (%s) to %s", call["cad_number"], type_code, self.unit_id)
         return call

@@ -4,8 +4,9 @@ What leaves is an explicit allowlist (``CALL_FIELDS``, ``EVENT_FIELDS``, ``FACT_
 report's coded outcomes): the call's identifiers, type and priority, the unit, the status code and
 its time, the disposition, outcome and response-model codes and the report's finalized time.
 Nothing else of a report is ever read here (no narrative, persons, flags, referrals, services,
-transport destination or checklist answer), and any code reference data tags ``part2`` (42 CFR
-Part 2 substance-use treatment data) is dropped even from an allowed field. Every document is
+transport destination or checklist answer), and any code the 42 CFR Part 2 tag list tags
+(``resources/privacy/part2.json``, read through :mod:`civilian_responder.part2`, the same list the
+police-copy PDF uses) is dropped even from an allowed field. Every document is
 validated against the EIDO JSON Schema (resources/standards) before it is stored to be served.
 """
 
@@ -18,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from civilian_responder.errors import ValidationError
+from civilian_responder.part2 import Part2Tags, load_part2_tags
 from civilian_responder.reference import ReferenceData
 from civilian_responder.resource_files import resource_path
 
@@ -97,7 +99,8 @@ class EidoInvalid(Exception):
 class EidoWriter:
     """Builds and validates EIDO documents for one station."""
 
-    def __init__(self, reference: ReferenceData, station_id: str) -> None:
+    def __init__(self, reference: ReferenceData, station_id: str,
+                 part2: Part2Tags | None = None) -> None:
         self.map = load_mapping()
         schema = json.loads(
             resource_path("standards", self.map.schema_file).read_text(encoding="utf-8")
@@ -108,9 +111,7 @@ class EidoWriter:
         checker.checks("date-time")(_date_time)
         self._validator = jsonschema.Draft202012Validator(schema, format_checker=checker)
         self._best_match = jsonschema.exceptions.best_match
-        self._part2 = frozenset(
-            c.code for codes in reference.lists.values() for c in codes if c.get("part2")
-        )
+        self._part2 = (part2 or load_part2_tags()).all_codes()
         self._agency = f"{self.map.agency_prefix}{station_id}"
         self._station_id = station_id
         self._issuer = f"responder-station:{station_id}"

@@ -25,6 +25,7 @@ from civilian_responder.station.storage.database import lock_feed, make_engine, 
 from civilian_responder.station.storage.devices import Device, DeviceRegistry
 from civilian_responder.station.storage.directory import DirectoryStore, Imported
 from civilian_responder.station.storage.eido_outbox import EidoOutbox
+from civilian_responder.station.storage.people import People
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
 from civilian_responder.station.storage.roster import Roster
@@ -67,6 +68,7 @@ class Station:
         self.roster = Roster(engine, clock, reference)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
+        self.people = People(engine, clock)
         self.directory = DirectoryStore(engine, clock, reference)
         self.staff = StaffDirectory(engine, clock, self.throttle)
         self.station_id = self._meta("station_id")

@@ -435,3 +435,114 @@ def _sync_pending_kind(db: sqlite_utils.Database) -> None:
     # A sync snapshot takes pending calls first, then the rest in order: both straight off an
     # index instead of reading and sorting every pending row on the GUI thread.
     db.execute("CREATE INDEX outbox_pending_kind ON outbox (state, kind, seq)")
+
+
+@migrations(name="0601_people")
+def _people(db: sqlite_utils.Database) -> None:
+    # People over time: persons known to the unit, contacts, follow-ups, consents (issue 13).
+    # One statement at a time (executescript would commit the migration's transaction).
+    for statement in _PEOPLE_SQL.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_PEOPLE_SQL = """
+        CREATE TABLE persons (
+            id TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            age_range TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            last_seen_at TEXT,
+            provisional INTEGER NOT NULL DEFAULT 1,
+            merged_into TEXT,
+            origin TEXT NOT NULL DEFAULT 'unit' CHECK (origin IN ('unit', 'station')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            received_at TEXT
+        );
+        -- One row per word of a name, folded, with when the person was last seen: a prefix
+        -- search is one range scan of this table, never a lookup per matching person.
+        CREATE TABLE person_names (
+            token TEXT NOT NULL,
+            person_id TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+            last_seen TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (token, person_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX person_names_person ON person_names (person_id);
+        CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            person_id TEXT,
+            call_id TEXT,
+            report_id TEXT,
+            address TEXT NOT NULL DEFAULT '',
+            address_key TEXT NOT NULL DEFAULT '',
+            unit_id TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'call' CHECK (kind IN ('call', 'outreach', 'follow_up')),
+            outcome_code TEXT,
+            safety_notes TEXT NOT NULL DEFAULT '',
+            triggers TEXT NOT NULL DEFAULT '',
+            what_helped TEXT NOT NULL DEFAULT '',
+            violence INTEGER NOT NULL DEFAULT 0,
+            origin TEXT NOT NULL DEFAULT 'unit' CHECK (origin IN ('unit', 'station')),
+            services_offered TEXT NOT NULL DEFAULT '[]',
+            services_accepted TEXT NOT NULL DEFAULT '[]',
+            shelter_placement_code TEXT,
+            received_at TEXT
+        );
+        CREATE INDEX contacts_address ON contacts (address_key, at);
+        CREATE INDEX contacts_person ON contacts (person_id, at);
+        CREATE TABLE follow_ups (
+            id TEXT PRIMARY KEY,
+            what TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            person_id TEXT,
+            call_id TEXT,
+            who TEXT NOT NULL DEFAULT '',
+            unit_id TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'cancelled')),
+            origin TEXT NOT NULL DEFAULT 'unit' CHECK (origin IN ('unit', 'station')),
+            received_at TEXT
+        );
+        CREATE INDEX follow_ups_due ON follow_ups (state, due_date);
+        CREATE INDEX follow_ups_person ON follow_ups (person_id);
+        CREATE TABLE follow_up_attempts (
+            id TEXT PRIMARY KEY,
+            follow_up_id TEXT NOT NULL REFERENCES follow_ups(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            outcome_code TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            visit_call_id TEXT
+        );
+        CREATE INDEX follow_up_attempts_of ON follow_up_attempts (follow_up_id, at);
+        CREATE TABLE consents (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            given INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            person_id TEXT,
+            method TEXT NOT NULL DEFAULT '',
+            witness TEXT NOT NULL DEFAULT '',
+            share_with TEXT NOT NULL DEFAULT '',
+            share_for TEXT NOT NULL DEFAULT '',
+            until TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'responder',
+            UNIQUE (report_id, kind, person_id)
+        );
+        CREATE INDEX consents_report ON consents (report_id);
+        -- A call started from a follow-up names the call it follows up.
+        CREATE TABLE call_links (
+            call_id TEXT PRIMARY KEY,
+            follows_call_id TEXT,
+            follow_up_id TEXT
+        );
+        -- People the station named for a call (its briefing), for the Known-here panel.
+        CREATE TABLE call_persons (
+            call_id TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            PRIMARY KEY (call_id, person_id)
+        ) WITHOUT ROWID;
+"""

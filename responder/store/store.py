@@ -14,6 +14,7 @@ from civilian_responder.store.checklists import ChecklistRepository
 from civilian_responder.store.database import Step, open_database, translate_errors
 from civilian_responder.store.directory import DirectoryRepository
 from civilian_responder.store.outbox import Outbox
+from civilian_responder.store.people import PeopleRepository
 from civilian_responder.store.reports import ReportRepository
 from civilian_responder.store.shifts import ShiftRepository
 from civilian_responder.store.sync import SyncRepository
@@ -35,6 +36,7 @@ class Store:
         self.audit = AuditRepository(db)
         self.sync = SyncRepository(db)
         self.checklists = ChecklistRepository(db)
+        self.people = PeopleRepository(db)
         self.directory = DirectoryRepository(db)
         self.shifts = ShiftRepository(db)
         self.unit = UnitRepository(db)

@@ -208,6 +208,8 @@ class SyncEngine:
         self.audit = audit
         # Called (on the store's thread) after a round stored new checklist definitions.
         self.definitions_listeners: list[Callable[[], None]] = []
+        # Stores pulled people changes (person, person_merge, prior_contacts): (kind, payload).
+        self.people: Callable[[str, dict[str, Any]], str | None] | None = None
 
     # Enrollment -----------------------------------------------------------------------------
 
@@ -375,7 +377,7 @@ class SyncEngine:
         started = time.perf_counter()
         with self._store.replayable("saving what the station sent"):
             stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
-                                   result.plan.give_up_seq)
+                                   result.plan.give_up_seq, people=self.people)
             self._move_cursor(result, stored)
             self._copy_clashing(stored)
             if result.error is None and stored.stuck is not None:

@@ -9,6 +9,7 @@ sequence number, never by content.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -43,6 +44,7 @@ class IncomingCounts:
     events: int = 0
     reviews: int = 0
     checklists: int = 0
+    people: int = 0
     resources: int = 0  # resource-directory entries added, changed or dropped
     roster: int = 0
     skipped: int = 0
@@ -63,7 +65,8 @@ class Stored:
 
 
 def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[str, Any]],
-                  statuses: Sequence[str], give_up_seq: int | None = None) -> Stored:
+                  statuses: Sequence[str], give_up_seq: int | None = None,
+                  people: Callable[[str, dict[str, Any]], str | None] | None = None) -> Stored:
     """Store pulled changes in order, up to the first unreadable one. Call inside
     ``store.atomic``."""
     done = Stored(IncomingCounts())
@@ -77,6 +80,9 @@ def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[s
         "resource": lambda p: _resource(store, p),
         "roster_person": lambda p: _roster_person(store, p),
     }
+    if people is not None:  # people over time: known persons, merges, prior contacts
+        for people_kind in PEOPLE_KINDS:
+            handlers[people_kind] = functools.partial(_people, people, people_kind)
     for change in changes:
         kind = change.get("kind")
         seq = change.get("seq")
@@ -109,6 +115,17 @@ def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[s
             setattr(counts, counted, getattr(counts, counted) + 1)
         done.through, done.through_change = seq if isinstance(seq, int) else None, change
     return done
+
+
+PEOPLE_KINDS = ("person", "person_merge", "prior_contacts")
+
+
+def _people(people: Callable[[str, dict[str, Any]], str | None], kind: str,
+            payload: Mapping[str, Any]) -> str | None:
+    try:
+        return people(kind, dict(payload))
+    except KeyError as exc:
+        raise Skip(f"{kind} lacks {exc.args[0]}") from None
 
 
 def _call(store: Store, payload: Mapping[str, Any], statuses: Sequence[str],

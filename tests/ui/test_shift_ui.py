@@ -218,5 +218,5 @@ def test_the_report_form_names_the_crew(qtbot, window, core):
     form.show_call(active.id)
     assert (
         "Crew: Alex Rivera (Community service officer), Hodan Ali (Mental health clinician)"
-        in form.title.text()
+        in form.crew_line.text()
     )

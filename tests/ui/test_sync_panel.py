@@ -47,7 +47,9 @@ def test_waiting_counts_are_shown(qtbot, local_app):
     finish_report(local_app, call.id, photo=photo_bytes())
     panel = SyncPanel(local_app.sync, TaskRunner(inline=True), probe_interval_ms=0)
     qtbot.addWidget(panel)
-    assert panel.waiting_label.text() == "1 report, 4 status changes, 1 photo waiting"
+    # The finalize recorded the report's contact and its (new, provisional) person too.
+    assert panel.waiting_label.text() == ("1 report, 4 status changes, 1 photo, 1 contact, "
+                                          "1 person waiting")
     assert panel.last_label.text() == "Not connected to a station"
     assert panel.sync_button.text() == "Connect to station"  # it offers to connect instead
     assert not panel.sync_action.isEnabled()

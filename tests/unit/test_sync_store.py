@@ -114,7 +114,9 @@ def test_returned_report_becomes_editable_and_resubmits(app):
         "returned", "Add the referral", True)
     app.reports.save_fields(report.id, {"narrative": "Spoke with the person. Referred."})
     app.reports.finalize(report.id)
-    pending = [c for c in app.store.sync.pending_changes(100, 10**7) if c.kind != "audit"]
+    # The finalize also recorded the report's contact and its person (people over time).
+    pending = [c for c in app.store.sync.pending_changes(100, 10**7)
+               if c.kind not in ("audit", "person", "contact")]
     assert [c.kind for c in pending] == ["report"]
     assert json.loads(pending[0].payload)["narrative"].endswith("Referred.")
     # A restored station's re-pull replays the old decision: the resubmission stands.
@@ -229,7 +231,7 @@ def test_cursor_does_not_move_when_storing_fails(app, monkeypatch):
     first = dataclasses.asdict(station_call("CSO-12"))
     real = engine_module.store_changes
 
-    def store_then_fail(store, folder, changes, statuses, give_up=None):
+    def store_then_fail(store, folder, changes, statuses, give_up=None, **_handlers):
         real(store, folder, changes, statuses, give_up)
         raise StorageError("disk went away")
 
@@ -247,7 +249,8 @@ def test_waiting_counts_in_words(app):
     finish_report(app, call.id, photo=photo_bytes())
     status = app.sync.status()
     # The save and the finalize were audited too; those rows travel silently.
-    assert status.waiting_text == "1 report, 4 status changes, 1 photo waiting"
+    # The finalize recorded the report's contact and its (new, provisional) person too.
+    assert status.waiting_text == "1 report, 4 status changes, 1 photo, 1 contact, 1 person waiting"
     assert status.waiting["audit"] == 2
 
 

@@ -62,8 +62,11 @@ class ActiveCallCard(QFrame):
             self.status.setText(ref.unit_statuses.label(active.status))
         waiting = f"{queued} waiting in the queue" if queued else "Nothing waiting"
         self.queue_label.setText(waiting + (f" ({held} on hold)" if held else ""))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        # The labels' colours hang on the card's "idle" property: polish them again too, or
+        # they keep the idle grey on the active card's blue (unreadable at night).
+        for widget in (self, self.caption, self.title, self.where, self.status, self.queue_label):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def call_id(self) -> str | None:
         return self._call_id

@@ -15,6 +15,7 @@ from civilian_responder_ui.calls.call_sections import DetailsPage
 from civilian_responder_ui.calls.co_responders_panel import CoRespondersPanel
 from civilian_responder_ui.calls.police_backup_dialog import PoliceBackupDialog
 from civilian_responder_ui.calls.switch_call_dialog import SwitchCallDialog
+from civilian_responder_ui.people.known_here import KnownHerePanel
 from civilian_responder_ui.reports.report_form import ReportFormView
 from civilian_responder_ui.reports.report_pdf import install_on_report_form
 from civilian_responder_ui.shell.error_dialog import show_error
@@ -81,13 +82,17 @@ class CallDetailView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Details, then the other agencies on the call (co-responders) below the timeline.
+        # What is known here heads the Details tab (inside its scroll: the window's minimum
+        # size does not grow with a long history); then the details, then the other agencies
+        # on the call (co-responders) below the timeline.
         holder = QWidget(scroll)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
+        self.known_here = KnownHerePanel(self._app.reference, holder)
         self.details = DetailsPage(self._app, holder)
         self.co_responders = CoRespondersPanel(self._app, holder)
         self.co_responders.changed.connect(lambda call_id: self.status_changed.emit(call_id))
+        column.addWidget(self.known_here)
         column.addWidget(self.details)
         column.addWidget(self.co_responders)
         scroll.setWidget(holder)
@@ -284,6 +289,7 @@ class CallDetailView(QWidget):
         self.caution_box.setVisible(bool(call.caution_notes.strip()))
         self._rebuild_steps()
         self.details.show_call(call, self._app.calls.timeline(call.id))
+        self.known_here.show_briefing(self._app.people.known_here(call))
         self.co_responders.show_call(call.id)
 
     def _rebuild_steps(self) -> None:

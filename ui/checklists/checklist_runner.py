@@ -209,11 +209,22 @@ class ChecklistRunnerView(QWidget):
         assert item is not None
         widget = ChecklistStepWidget(item, self.view.run.step(item_id), compact=compact,
                                      parent=self.step_page.widget())
+        evidence = self._evidence(item_id)
+        if evidence:
+            widget.show_evidence(evidence)
         widget.answered.connect(self.answer)
         widget.done_toggled.connect(self.mark_done)
         widget.note_edited.connect(self.set_note)
         self._step_widgets[item_id] = widget
         return widget
+
+    def _evidence(self, item_id: str) -> list[str]:
+        """What the record says for a question answered from it (prior violence)."""
+        try:
+            call = self._app.calls.get(self.view.run.call_id)
+            return self._app.people.evidence(call, self.view.definition.id, item_id)
+        except ResponderError:
+            return []
 
     def _clear_widgets(self) -> None:
         while self.step_layout.count():

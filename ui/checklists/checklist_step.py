@@ -67,6 +67,9 @@ class ChecklistStepWidget(QFrame):
         self._compact = compact
         if item.help:
             layout.addWidget(self._label(item.help, "stepHelp"))
+        self._evidence = self._label("", "stepEvidence")
+        self._evidence.setVisible(False)
+        layout.addWidget(self._evidence)
         # In the compact list a yes/no or a Done sits beside its question: one row, not two,
         # so a screenful holds three or four steps instead of one and a half.
         inline = compact and item.type in ("yes_no", "action")
@@ -76,6 +79,15 @@ class ChecklistStepWidget(QFrame):
         self.set_step(step)
 
     # Building ---------------------------------------------------------------------------------
+
+    def show_evidence(self, lines: list[str]) -> None:
+        """What this answer rests on (from earlier contacts), shown above the answer buttons."""
+        self._evidence.setText("What the record shows:\n" + "\n".join(f"\N{BULLET} {x}"
+                                                                        for x in lines))
+        self._evidence.setVisible(True)
+
+    def evidence_text(self) -> str:
+        return "" if self._evidence.isHidden() else self._evidence.text()
 
     def _label(self, text: str, name: str) -> QLabel:
         label = QLabel(text, self)

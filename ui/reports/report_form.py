@@ -19,6 +19,7 @@ from civilian_responder.errors import LockedRecordError, ResponderError, Validat
 from civilian_responder.models import Report
 from civilian_responder.reports import FIELD_SPECS
 from civilian_responder_ui.directory.directory_picker import DirectoryPicker
+from civilian_responder_ui.people.consent_editor import ConsentEditor
 from civilian_responder_ui.reports.autosave import Autosaver
 from civilian_responder_ui.reports.report_fields import touch
 from civilian_responder_ui.reports.report_navigator import ReportNavigator
@@ -96,6 +97,7 @@ class ReportFormView(QWidget):
         self.correction_reason = self.correction_bar.reason
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
+        layout.addWidget(self._build_crew_line())
         body = QHBoxLayout()
         body.addWidget(self._build_body(), 1)
         self.navigator = ReportNavigator(self, self)  # the section list of a wide form
@@ -123,19 +125,31 @@ class ReportFormView(QWidget):
         header.addWidget(self.version_picker)
         return header
 
+    def _build_crew_line(self) -> QLabel:
+        # The crew on a line of its own: beside the title it made the title wrap in the narrow
+        # pane.
+        self.crew_line = QLabel(objectName="reportCrew")
+        self.crew_line.setWordWrap(True)
+        self.crew_line.setTextFormat(Qt.TextFormat.RichText)  # names are escaped
+        self.crew_line.hide()
+        return self.crew_line
+
     def _build_body(self) -> QScrollArea:
         """Editors for a draft, or a plain summary for a locked version, and the photos."""
         self.sections = ReportSections(self._app.reference)
+        self.sections.editors["persons"].set_suggester(self._app.people.suggest,
+                                                       self._app.reference.age_ranges)
         self.sections.edited.connect(self._on_sections_edited)
         self.sections.directory_requested.connect(self._on_sections_directory_requested)
         self.summary = ReportSummary(self._app.reference)
+        self.consents = ConsentEditor(self._app)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
         self.photos_box = QGroupBox("P&hotos")
         QVBoxLayout(self.photos_box).addWidget(self.photos)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 12, 0)  # keep the fields clear of the scroll bar
-        for w in (self.summary, self.sections, self.photos_box):
+        for w in (self.summary, self.sections, self.consents, self.photos_box):
             body.addWidget(w)
         body.addStretch(1)
         self.scroll = QScrollArea()
@@ -161,8 +175,10 @@ class ReportFormView(QWidget):
         self.status.setWordWrap(True)
         self.status.linkActivated.connect(self._on_status_link_activated)
         self._status_args: tuple[Report | None, str] = (None, "")
-        # Its link is coloured from the theme: render it again when the theme changes.
-        follow_theme(self.status, lambda: self._render_status(*self._status_args))
+        self._status_left = 0
+        # Its link is coloured from the theme: paint it again when the theme changes (from what
+        # was worked out last: the finalize checks read the database, a repaint need not).
+        follow_theme(self.status, self._paint_status)
         self.save_button = QPushButton("&Save now")
         self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -245,6 +261,7 @@ class ReportFormView(QWidget):
         self._shown = None
         self.autosaver.set_report(None)
         self.title.setText("Field report")
+        self.crew_line.hide()
         self.placeholder.setVisible(self._call_id is not None)
         for w in (
             self.scroll,
@@ -279,6 +296,7 @@ class ReportFormView(QWidget):
         self.sections.show_problems({})
         self.validation.show_problems({})
         self.photos.show_report(report.id, editable)
+        self.consents.show_report(report.id, editable)
         self.photos_box.setVisible(editable or self.photos.list.count() > 0)
         self._show_chrome(
             report, editable, report.id == current.id and report.state in ("finalized", "approved")
@@ -300,8 +318,9 @@ class ReportFormView(QWidget):
             # Short enough for one line beside the PDF button in the narrow pane.
             f"<b>Report {report.report_number}</b> · v{report.version} · "
             f"{STATE_WORDS.get(report.state, report.state)}"
-            + (f"<br>Crew: {crew}" if crew else "")
         )
+        self.crew_line.setText(f"Crew: {crew}" if crew else "")
+        self.crew_line.setVisible(bool(crew))
         notice = self._notice_text(report, editable)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
@@ -335,6 +354,14 @@ class ReportFormView(QWidget):
 
     def _render_status(self, report: Report | None, saved: str) -> None:
         self._status_args = (report, saved)
+        if report is not None:
+            problems = self._app.reports.problems(report)
+            self.navigator.show_needs(problems)
+            self._status_left = len(problems)
+        self._paint_status()
+
+    def _paint_status(self) -> None:
+        report, saved = self._status_args
         if report is None:
             shown = self._shown
             if (
@@ -346,9 +373,7 @@ class ReportFormView(QWidget):
             else:
                 self.status.setText("An earlier version, shown read-only.")
             return
-        problems = self._app.reports.problems(report)
-        self.navigator.show_needs(problems)
-        left = len(problems)
+        left = self._status_left
         need = (
             link(self.status, "problems", f"{left} left to finalize")
             if left
@@ -439,6 +464,7 @@ class ReportFormView(QWidget):
     def _show_problems(self, problems: dict[str, str]) -> None:
         self.validation.show_problems(problems)
         self.sections.show_problems(problems)
+        self.consents.show_problems(problems)
 
     def _go_to_field(self, name: str) -> None:
         target = self.sections.focus_field(name)

@@ -61,6 +61,9 @@ class ReportPdf(QObject):
         self.preview_action = self._action("Preview", self.preview_current)
         self.save_action = self._action("Save PDF…", self.save_current)
         self.print_action = self._action("Print…", self.print_current)
+        self.police_copy_action = self._action("Save police copy…", self.save_police_copy)
+        self.police_copy_action.setToolTip("The report without substance-use treatment data "
+                                           "(42 CFR Part 2); it says what was withheld")
         self.export_action = QAction("Export reports…", self)
         self.export_action.triggered.connect(lambda: self.export_reports())
 
@@ -70,7 +73,8 @@ class ReportPdf(QObject):
         return action
 
     def actions(self) -> list[QAction]:
-        return [self.preview_action, self.save_action, self.print_action]
+        return [self.preview_action, self.save_action, self.print_action,
+                self.police_copy_action]
 
     def has_report(self) -> bool:
         return bool(self._current())
@@ -107,7 +111,10 @@ class ReportPdf(QObject):
         self._audit("pdf_preview", exported)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(exported.path)))
 
-    def save_current(self) -> None:
+    def save_police_copy(self) -> None:
+        self.save_current(police_copy=True)
+
+    def save_current(self, police_copy: bool = False) -> None:
         report_id = self._current()
         if not report_id:
             return
@@ -116,7 +123,10 @@ class ReportPdf(QObject):
         except ResponderError as exc:
             self._on_error(exc)
             return
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Save report PDF",
+        if police_copy:
+            name = name.replace(".pdf", "-police-copy.pdf")
+        title = "Save police copy" if police_copy else "Save report PDF"
+        path, _ = QFileDialog.getSaveFileName(self._parent, title,
                                               str(self._core.paths.exports / name),
                                               "PDF files (*.pdf)")
         if not path:
@@ -125,10 +135,11 @@ class ReportPdf(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
-        self.save_to(report_id, target, dialog.value())
+        self.save_to(report_id, target, dialog.value(), police_copy)
 
-    def save_to(self, report_id: str, path: Path, password: str | None = None) -> None:
-        snap = self._snapshot(report_id)
+    def save_to(self, report_id: str, path: Path, password: str | None = None,
+                police_copy: bool = False) -> None:
+        snap = self._snapshot(report_id, police_copy)
         if snap is None:
             return
 
@@ -183,10 +194,11 @@ class ReportPdf(QObject):
 
     # Plumbing -------------------------------------------------------------------------------
 
-    def _snapshot(self, report_id: str | None):  # -> ReportSnapshot | None
+    def _snapshot(self, report_id: str | None,
+                  police_copy: bool = False):  # -> ReportSnapshot | None
         try:
             self._flush()
-            return self._core.pdf.snapshot(report_id or "")
+            return self._core.pdf.snapshot(report_id or "", police_copy)
         except ResponderError as exc:
             self._on_error(exc)
             return None

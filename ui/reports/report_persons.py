@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from civilian_responder.clock import new_id
-from civilian_responder.models import Person
+from civilian_responder.models import KnownPerson, Person
 from civilian_responder.reference import CodeList
+from civilian_responder_ui.people.person_suggestions import PersonSuggestions, Suggester, describe
 from civilian_responder_ui.reports.report_fields import CodeCombo, TextLine, touch
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,11 +28,19 @@ class PersonRow(QFrame):
     edited = Signal()
     removed = Signal(object)
 
-    def __init__(self, roles: CodeList, person: Person, parent: QWidget | None = None) -> None:
+    def __init__(self, roles: CodeList, person: Person, parent: QWidget | None = None,
+                 suggest: Suggester | None = None, ages: CodeList | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.person_id = person.id
+        self.known_id = person.known_id
+        self.known = QLabel()
+        self.known.setObjectName("knownPerson")
+        self.known.setVisible(False)
+        self.triggers = TextLine("Known triggers (for the next team)")
+        self.what_helped = TextLine("What helped (\"responds well to …\")")
+        self.suggestions = PersonSuggestions(suggest, ages) if suggest else None
         self.role = CodeCombo(roles, "Role…")
         self.name = TextLine("Name (if given)")
         self.age = QSpinBox()
@@ -54,14 +63,23 @@ class PersonRow(QFrame):
         grid.addWidget(self.remove, 1, 2)
         # The note has a line of its own: squeezed beside the phone its placeholder was cut.
         grid.addWidget(self.note, 2, 0, 1, 3)
+        # What the next team needs: a line each, so the placeholders are read in full.
+        grid.addWidget(self.triggers, 3, 0, 1, 3)
+        grid.addWidget(self.what_helped, 4, 0, 1, 3)
+        grid.addWidget(self.known, 5, 0, 1, 3)
+        if self.suggestions is not None:
+            grid.addWidget(self.suggestions, 6, 0, 1, 3)
+            self.name.textEdited.connect(self._on_name_text_edited)
+            self.suggestions.chosen.connect(self.link)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 2)
         # Wide enough for the longest role ("Person served" was cut to "Person servec").
         self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.name.setMinimumWidth(60)
-        self.note.setMinimumWidth(60)
+        for line in (self.note, self.triggers, self.what_helped):
+            line.setMinimumWidth(60)
         self.set_person(person)
-        for w in (self.role, self.name, self.phone, self.note):
+        for w in (self.role, self.name, self.phone, self.note, self.triggers, self.what_helped):
             w.edited.connect(self.edited)
         self.age.valueChanged.connect(lambda _v: self.edited.emit())
         self.remove.clicked.connect(lambda: self.removed.emit(self))
@@ -73,7 +91,29 @@ class PersonRow(QFrame):
         self.age.setValue(-1 if p.age is None else p.age)
         self.phone.set_value(p.phone)
         self.note.set_value(p.note)
+        self.triggers.set_value(p.triggers)
+        self.what_helped.set_value(p.what_helped)
+        self.known_id = p.known_id
+        self._show_known(None)
         self.age.blockSignals(False)
+
+    def _on_name_text_edited(self, text: str) -> None:
+        if self.suggestions is not None:
+            self.suggestions.update_for(text)
+
+    def link(self, person: KnownPerson) -> None:
+        """The responder picked a known person: this row is them (nothing else is merged)."""
+        self.known_id = person.id
+        self.name.set_value(person.display_name)
+        self._show_known(person)
+        self.edited.emit()
+
+    def _show_known(self, person: KnownPerson | None) -> None:
+        if person is not None:
+            self.known.setText("Known person: " + describe(person))
+        elif self.known_id:
+            self.known.setText("Known person (linked)")
+        self.known.setVisible(bool(self.known_id))
 
     def value(self) -> Person | None:
         role = self.role.value()
@@ -87,11 +127,14 @@ class PersonRow(QFrame):
             None if age < 0 else age,
             self.phone.value().strip(),
             self.note.value().strip(),
+            self.known_id,
+            self.triggers.value().strip(),
+            self.what_helped.value().strip(),
         )
 
     def set_read_only(self, flag: bool) -> None:
         self.role.set_read_only(flag)
-        for w in (self.name, self.phone, self.note):
+        for w in (self.name, self.phone, self.note, self.triggers, self.what_helped):
             w.set_read_only(flag)
         self.age.setReadOnly(flag)
         self.remove.setVisible(not flag)
@@ -114,6 +157,12 @@ class PersonsEditor(QWidget):
         self._layout.addWidget(self.empty)
         self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._read_only = False
+        self._suggest: Suggester | None = None
+        self._ages: CodeList | None = None
+
+    def set_suggester(self, suggest: Suggester, ages: CodeList | None = None) -> None:
+        """Offer known people from the unit's cache while a name is typed (new rows)."""
+        self._suggest, self._ages = suggest, ages
 
     def _on_add_clicked(self) -> None:
         # Most contacts are the person served; the role stays visible and easy to change.
@@ -122,7 +171,7 @@ class PersonsEditor(QWidget):
         self.edited.emit()
 
     def _add_row(self, person: Person) -> PersonRow:
-        row = PersonRow(self._roles, person)
+        row = PersonRow(self._roles, person, suggest=self._suggest, ages=self._ages)
         row.edited.connect(self.edited)
         row.removed.connect(self._on_row_removed)
         row.set_read_only(self._read_only)

@@ -29,6 +29,11 @@ QCheckBox::indicator:disabled { border-color: palette(mid); }
 """
 
 
+def _label(name: str) -> str:
+    # Consent problems are keyed consent.<KIND>; their message names the consent.
+    return FIELD_LABELS.get(name) or ("Consent" if name.startswith("consent.") else name)
+
+
 def link(label: QLabel, href: str, text: str) -> str:
     """A link in the label's own text colour: the default link blue is unreadable at night."""
     color = label.palette().color(QPalette.ColorRole.WindowText).name()
@@ -61,7 +66,7 @@ class ValidationPanel(QFrame):
     def show_problems(self, problems: dict[str, str]) -> None:
         self.problems = dict(problems)
         rows = "".join(
-            f"<li>{link(self.items, name, FIELD_LABELS.get(name, name))}"
+            f"<li>{link(self.items, name, _label(name))}"
             f" — {html.escape(message)}</li>"
             for name, message in problems.items()
         )
@@ -69,7 +74,7 @@ class ValidationPanel(QFrame):
         self.setVisible(bool(problems))
 
     def labels(self) -> list[str]:
-        return [FIELD_LABELS.get(name, name) for name in self.problems]
+        return [_label(name) for name in self.problems]
 
 
 class Banner(QLabel):

@@ -10,42 +10,76 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-# (keys, what they do). Every key here is one the window really has; the README lists the same.
+# (keys, what they do), in English; marked for translation in context "Shortcuts" and shown
+# translated by ``shortcuts_html``. Every key here is one the window really has; the README
+# lists the same.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+F", "Find: filter the call board (arrows then move in the board)"),
-    ("Esc", "Clear the board filter"),
-    ("Ctrl+N", "Start an on-view (self-initiated) call"),
-    ("Alt+1, Alt+2, Alt+3", "Status steps of the call; closing a call takes a second press"),
-    ("Ctrl+B", "Ask dispatch for police backup"),
-    ("Ctrl+1, Ctrl+2, Ctrl+3", "Details, Report and Checklists tab of the selected call"),
-    ("F11", "Full window: fold the call board away, and bring it back"),
-    ("Y, N, 1–9", "Checklist: answer the current step"),
-    ("D", "Checklist: mark the current action step done (again: undo)"),
-    ("Enter, Backspace", "Checklist: next step, previous step"),
-    ("Ctrl+Enter", "Complete the checklist; finalize the report"),
-    ("Ctrl+S", "Report: save now (it also saves as you type)"),
-    ("Alt+underlined letter", "Report: jump to that section (Alt+D disposition, Alt+N narrative)"),
-    ("Alt+PgDown, Alt+PgUp", "Report: next and previous section"),
-    ("Tab, Shift+Tab", "Next and previous control; the call board is one stop"),
-    ("Ctrl+Shift+S", "Sync now"),
-    ("Ctrl+T", "Day or night theme"),
-    ("Ctrl+L", "Lock the screen"),
-    ("F1", "About Responder, with this list"),
+    (
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP("Shortcuts", "Find: filter the call board (arrows then move in the board)"),  # noqa: E501
+    ),
+    ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "Clear the board filter")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "Start an on-view (self-initiated) call")),
+    (
+        "Alt+1, Alt+2, Alt+3",
+        QT_TRANSLATE_NOOP("Shortcuts", "Status steps of the call; closing a call takes a second press"),  # noqa: E501
+    ),
+    ("Ctrl+B", QT_TRANSLATE_NOOP("Shortcuts", "Ask dispatch for police backup")),
+    (
+        "Ctrl+1, Ctrl+2, Ctrl+3",
+        QT_TRANSLATE_NOOP("Shortcuts", "Details, Report and Checklists tab of the selected call"),
+    ),
+    (
+        "F11",
+        QT_TRANSLATE_NOOP("Shortcuts", "Full window: fold the call board away, and bring it back"),
+    ),
+    ("Y, N, 1–9", QT_TRANSLATE_NOOP("Shortcuts", "Checklist: answer the current step")),
+    (
+        "D",
+        QT_TRANSLATE_NOOP("Shortcuts", "Checklist: mark the current action step done (again: undo)"),  # noqa: E501
+    ),
+    ("Enter, Backspace", QT_TRANSLATE_NOOP("Shortcuts", "Checklist: next step, previous step")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "Complete the checklist; finalize the report")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("Shortcuts", "Report: save now (it also saves as you type)")),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Alt+underlined letter"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Report: jump to that section (Alt+D disposition, Alt+N narrative)"),  # noqa: E501
+    ),
+    ("Alt+PgDown, Alt+PgUp", QT_TRANSLATE_NOOP("Shortcuts", "Report: next and previous section")),
+    (
+        "Tab, Shift+Tab",
+        QT_TRANSLATE_NOOP("Shortcuts", "Next and previous control; the call board is one stop"),
+    ),
+    ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Sync now")),
+    ("Ctrl+T", QT_TRANSLATE_NOOP("Shortcuts", "Day or night theme")),
+    ("Ctrl+U", QT_TRANSLATE_NOOP("Shortcuts", "Follow-ups due today and overdue")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Record an outreach contact (no 911 call)")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the screen")),
+    ("F1", QT_TRANSLATE_NOOP("Shortcuts", "About Responder, with this list")),
 )
 TAB_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3")
 
 
+CONTEXT = "Shortcuts"
+
+
 def shortcuts_html() -> str:
+    """The list in the interface language (the keys too: "Alt+underlined letter")."""
+
+    def tr(text: str) -> str:
+        return html.escape(QCoreApplication.translate(CONTEXT, text))
+
     rows = "".join(
-        f"<tr><td style='padding:2px 16px 2px 0'><b>{html.escape(k)}</b></td>"
-        f"<td style='padding:2px 0'>{html.escape(v)}</td></tr>"
+        f"<tr><td style='padding:2px 16px 2px 0'><b>{tr(k)}</b></td>"
+        f"<td style='padding:2px 0'>{tr(v)}</td></tr>"
         for k, v in SHORTCUTS
     )
-    return f"<p><b>Keyboard</b></p><table>{rows}</table>"
+    heading = tr(QT_TRANSLATE_NOOP("Shortcuts", "Keyboard"))
+    return f"<p><b>{heading}</b></p><table>{rows}</table>"
 
 
 class FocusKeeper(QObject):

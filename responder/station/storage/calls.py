@@ -18,7 +18,7 @@ from civilian_responder.clock import Clock, iso, new_id, parse_iso
 from civilian_responder.models import Call, StatusEvent
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.errors import Conflict, Invalid, NotFound
-from civilian_responder.station.storage import call_facts, feed
+from civilian_responder.station.storage import briefing, call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import check_unit_id
 from civilian_responder.station.storage.tables import call_events, call_units, calls, counters
@@ -176,6 +176,8 @@ def station_event(conn: Connection, row: Any, unit_id: str, kind: str, status: s
                         origin="station")
     conn.execute(call_events.insert().values(**dataclasses.asdict(event), unit_id=unit_id))
     feed.append(conn, unit_id, "call_event", event.id, dataclasses.asdict(event), at)
+    if kind == "status" and status == "DISPATCHED":  # the unit gets what is known there
+        briefing.send_briefing(conn, row, unit_id, at)
 
 
 def _text(value: str, name: str, errors: dict[str, str], required: bool = False) -> str:

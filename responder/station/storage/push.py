@@ -25,6 +25,8 @@ from civilian_responder.station.bodies import MAX_DEPTH, Unacceptable, check_val
 from civilian_responder.station.storage import call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.people import PUSH_KINDS as PEOPLE_KINDS
+from civilian_responder.station.storage.people import apply_people
 from civilian_responder.station.storage.records import (
     Outcome,
     Rejected,
@@ -43,7 +45,7 @@ log = logging.getLogger(__name__)
 # Built once: the hot path of a push skips SQLAlchemy's statement construction.
 RECEIPT = select(receipts).where(receipts.c.change_id == bindparam("change_id"))
 KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta",
-         "call_copy", "review_copy", "shift", "co_responder")
+         "call_copy", "review_copy", "shift", "co_responder", *PEOPLE_KINDS)
 # Kinds that append to the pull feed: they take the feed lock so rows commit in seq order.
 FEED_KINDS = ("status_event", "call", "call_copy")
 METRIC_KINDS = ("status_event", "call", "call_copy", "report")  # change call_facts
@@ -208,6 +210,9 @@ class PushService:
         if change.kind == "review_copy":
             return apply_review_copy(conn, device, change.change_id, change.entity_id,
                                      change.payload, now)
+        if change.kind in PEOPLE_KINDS:
+            return apply_people(conn, device, change.kind, change.entity_id, change.payload,
+                                now)
         if change.kind == "report":
             return apply_report(conn, device, change.change_id, change.entity_id,
                                 change.payload, now)

@@ -324,6 +324,82 @@ call_unit_facts = Table(
     Column("busy_minutes", Float),
 )
 
+# People over time (issue 13). Persons are born on units (provisional ids) and merged only
+# here; a merged person keeps its row, pointing at the survivor (``merged_into``).
+persons = Table(
+    "persons", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("display_name", String(200), nullable=False),
+    Column("age_range", String(32), nullable=False, default=""),
+    Column("description", Text, nullable=False, default=""),
+    Column("last_seen_at", String(32)),
+    Column("unit_id", String(32), nullable=False),  # the unit that first met them
+    Column("merged_into", String(64), index=True),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
+person_contacts = Table(
+    "person_contacts", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("person_id", String(64), index=True),
+    Column("call_id", String(64)),
+    Column("report_id", String(64)),
+    Column("at", String(32), nullable=False),
+    Column("address", String(300), nullable=False, default=""),
+    Column("address_key", String(300), nullable=False, default=""),
+    Column("unit_id", String(32), nullable=False),
+    Column("kind", String(16), nullable=False, default="call"),
+    Column("outcome_code", String(64)),
+    Column("safety_notes", Text, nullable=False, default=""),
+    Column("triggers", Text, nullable=False, default=""),
+    Column("what_helped", Text, nullable=False, default=""),
+    Column("violence", Boolean, nullable=False, default=False),
+    Column("services_offered", Text, nullable=False, default="[]"),  # JSON list of codes
+    Column("services_accepted", Text, nullable=False, default="[]"),
+    Column("shelter_placement_code", String(64)),
+    Column("received_at", String(32), nullable=False),
+    Index("ix_person_contacts_address", "address_key", "at"),
+)
+
+follow_ups = Table(
+    "follow_ups", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("person_id", String(64), index=True),
+    Column("call_id", String(64)),
+    Column("what", Text, nullable=False),
+    Column("who", String(200), nullable=False, default=""),
+    Column("due_date", String(10), nullable=False, index=True),
+    Column("state", String(16), nullable=False, default="open"),
+    Column("unit_id", String(32), nullable=False, index=True),
+    Column("updated_at", String(32), nullable=False),
+    Column("payload", Text, nullable=False),  # the unit's FollowUp with its attempts
+    Column("received_at", String(32), nullable=False),
+)
+
+consents = Table(
+    "consents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("report_id", String(64), nullable=False, index=True),
+    Column("person_id", String(64)),
+    Column("kind", String(32), nullable=False),
+    Column("given", Boolean, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("unit_id", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
+person_merges = Table(
+    "person_merges", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("merged", String(64), nullable=False, index=True),
+    Column("survivor", String(64), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(64), nullable=False, default=""),
+)
+
 # EIDO back to CAD (Alembic 0006). A job is queued in the transaction that records what CAD
 # should learn (a unit's status event, a submitted report); publishing builds and validates the
 # document and gives it the next cursor. A document the schema rejects stays a pending job

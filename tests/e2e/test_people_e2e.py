@@ -1,0 +1,66 @@
+"""A person seen by two units, merged at the station, seen merged by both; and the prior
+contacts of one unit reaching the other with an assigned call (real station process)."""
+
+from __future__ import annotations
+
+import pytest
+from civilian_responder.app import open_app
+from civilian_responder.sync import SyncSettings, TokenStore
+
+from tests.keyrings import MemoryKeyring
+from tests.station_process import StationProcess
+
+SETTINGS = SyncSettings(timeout=10.0, probe_timeout=1.0)
+
+
+@pytest.fixture()
+def station(tmp_path):
+    s = StationProcess(tmp_path / "station").start()
+    yield s
+    s.close()
+
+
+def unit(station, profile, name):
+    app = open_app(profile, tokens=TokenStore(MemoryKeyring()), sync_settings=SETTINGS)
+    app.sync.enroll(station.url, station.enroll_code(name), device_name=f"{name}-laptop")
+    return app
+
+
+def test_a_person_two_units_met_is_merged_at_the_station_and_both_see_one(station, tmp_path):
+    a = unit(station, tmp_path / "a", "CSO-1")
+    b = unit(station, tmp_path / "b", "CSO-2")
+    try:
+        rob = a.people.add_person("Rob Tate", "35_44", "green jacket")
+        a.people.record_contact(person_id=rob.id, address="5 Elm St", what_helped="coffee")
+        robert = b.people.add_person("Robert Tate", "35_44")
+        b.people.record_contact(
+            person_id=robert.id,
+            address="77 Dock St",
+            violence=True,
+            safety_notes="swung a bottle",
+            at="2026-11-01T10:00:00.000Z",
+        )
+        a.sync.sync()
+        b.sync.sync()
+        assert not [
+            e for e in a.store.outbox.entries() + b.store.outbox.entries() if e.state != "acked"
+        ]
+        out = station.cli("persons", "merge", rob.id, robert.id)
+        assert "merged into" in out
+        a.sync.sync()
+        b.sync.sync()
+        for app in (a, b):
+            assert [p.id for p in app.people.suggest("tate")] == [rob.id]
+            assert app.people.current(rob.id).display_name == "Rob Tate"
+        assert b.people.current(robert.id).id == rob.id
+        assert [c.person_id for c in b.store.people.contacts_with([rob.id])] == [rob.id]
+        # Unit A is sent to the place unit B met him: the briefing comes with the call.
+        station.create_call("CSO-1", address="77 DOCK ST.", caller_name="Rob Tate")
+        a.sync.sync()
+        call = next(a.calls.get(s.id) for s in a.calls.board() if s.address == "77 DOCK ST.")
+        brief = a.people.known_here(call)
+        assert [c.safety_notes for c in brief.violence_basis] == ["swung a bottle"]
+        assert brief.person_name(brief.contacts[0].person_id) == "Rob Tate"
+    finally:
+        a.close()
+        b.close()
