@@ -397,3 +397,18 @@ def test_services_are_answered_for_each_person_on_the_report(qtbot, form, profil
     click(qtbot, ed["persons"].rows[1].remove)
     form.flush()
     assert {s.person_id for s in _stored(profile, form._shown.id).services} == {None, sam}
+
+
+def test_a_call_without_a_report_says_nothing_about_versions(qtbot, form, app, qapp):
+    from civilian_responder_ui.shell.theme import apply_theme
+
+    form.show_call(_call_ids(app)[1])  # a call with no report yet, after one with a draft
+    assert form.start_button.isVisible()
+    sheet, palette = qapp.styleSheet(), qapp.palette()
+    try:
+        apply_theme(qapp, "night")  # the theme repaints the status line
+        qapp.processEvents()
+        assert form.status.text() == ""  # not "An earlier version, shown read-only."
+    finally:
+        qapp.setStyleSheet(sheet)
+        qapp.setPalette(palette)

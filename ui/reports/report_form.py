@@ -259,6 +259,8 @@ class ReportFormView(QWidget):
 
     def _show_nothing(self) -> None:
         self._shown = None
+        self._status_args = (None, "")  # a later theme repaint must not bring back another call's
+        self.status.setText("")
         self.autosaver.set_report(None)
         self.title.setText("Field report")
         self.crew_line.hide()
@@ -364,9 +366,10 @@ class ReportFormView(QWidget):
         report, saved = self._status_args
         if report is None:
             shown = self._shown
-            if (
-                shown is not None
-                and shown.state in ("finalized", "approved")
+            if shown is None:  # no report started for this call: nothing to say
+                self.status.setText("")
+            elif (
+                shown.state in ("finalized", "approved")
                 and self.correct_button.isVisibleTo(self)
             ):
                 self.status.setText("Locked. A correction adds a new version.")
