@@ -14,14 +14,7 @@ from civilian_responder_ui.calls.call_board import (
     format_age,
 )
 
-from tests.ui.shell_support import demo_core, first_call_with_status
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
+from tests.ui.shell_support import first_call_with_status
 
 
 @pytest.fixture

@@ -18,23 +18,6 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.shell_support import demo_core, first_call_with_status
 
 
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    """The main window styles the whole QApplication; later tests must not inherit it."""
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
-
-
 @pytest.fixture
 def window(qtbot, core):
     win = MainWindow(core, TaskRunner(inline=True))

@@ -3,27 +3,8 @@ edits and their placeholders, buttons, single-line labels, and wrapped labels (n
 
 from __future__ import annotations
 
-import pytest
-
 from tests.ui.field_checks import clipped_texts
 from tests.ui.field_flow import build_window, walk_flow
-from tests.ui.shell_support import demo_core
-
-
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
 
 
 def test_no_text_is_cut_off_on_any_screen(qtbot, core):

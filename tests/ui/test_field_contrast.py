@@ -14,25 +14,10 @@ from civilian_responder_ui.shell.theme import COLORS, load_style_sheet, other
 
 from tests.ui.field_checks import text_colors
 from tests.ui.field_flow import build_window, walk_flow
-from tests.ui.shell_support import demo_core
 
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
 
 
 def declared(theme: str) -> set[str]:

@@ -6,33 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from civilian_responder_ui.shell.about import AboutDialog
 from civilian_responder_ui.shell.shortcuts import SHORTCUTS
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.field_flow import SAFE_ANSWERS, build_window, welfare_call
-from tests.ui.shell_support import demo_core
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
 
 
 class Keys:

@@ -9,23 +9,6 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.field_flow import build_window, click, pump, welfare_call
-from tests.ui.shell_support import demo_core
-
-
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
 
 
 @pytest.fixture

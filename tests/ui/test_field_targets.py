@@ -3,7 +3,6 @@ at 1366×768 and in the dialogs."""
 
 from __future__ import annotations
 
-import pytest
 from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.calls.police_backup_dialog import PoliceBackupDialog
 from civilian_responder_ui.shell.about import AboutDialog
@@ -12,23 +11,6 @@ from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
 
 from tests.ui.field_checks import small_controls
 from tests.ui.field_flow import build_window, walk_flow
-from tests.ui.shell_support import demo_core
-
-
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
 
 
 def test_every_control_on_every_screen_is_at_least_44_px(qtbot, core):

@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.field_flow import StrayWindowWatch, build_window, walk_flow
-from tests.ui.shell_support import demo_core
-
-
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
 
 
 def test_a_whole_call_shows_no_stray_window_and_keeps_focus(qtbot, core):

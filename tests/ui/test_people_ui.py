@@ -5,21 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from civilian_responder.app import open_app
 from civilian_responder_ui.people.follow_up_list import FollowUpListView
 from civilian_responder_ui.people.outreach_dialog import ACCEPTED, OFFERED, OutreachDialog
 from PySide6.QtCore import Qt
-
-
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    """The main window styles the whole QApplication; later tests must not inherit it."""
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
 
 
 def test_follow_up_list_orders_overdue_first_and_starts_a_linked_visit(qtbot, tmp_path):

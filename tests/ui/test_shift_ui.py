@@ -20,22 +20,6 @@ from PySide6.QtCore import Qt
 from tests.ui.shell_support import START, demo_core
 
 
-@pytest.fixture(autouse=True)
-def _restore_app_style(qapp):
-    sheet, font, palette = qapp.styleSheet(), qapp.font(), qapp.palette()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-@pytest.fixture
-def core(tmp_path):
-    app = demo_core(tmp_path / "profile")
-    yield app
-    app.close()
-
-
 @pytest.fixture
 def window(qtbot, core):
     win = MainWindow(core, TaskRunner(inline=True))
