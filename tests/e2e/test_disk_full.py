@@ -18,7 +18,16 @@ from tests.e2e.report_typist import pasted_text
 
 TYPIST = Path(__file__).with_name("report_typist.py")
 EARLIER = "Earlier content: met the person at the bus shelter; they accepted water."
-BIG = 300_000
+MIN_BIG = 300_000
+
+
+def _big_enough(profile: Path) -> int:
+    """A paste larger than the cap the typist sets (the largest database file + 16 KB): the cap
+    is per file, so an edit smaller than the database would fit in the write-ahead log and never
+    hit it. The database grows as migrations are added; the paste grows with it."""
+    db = ProfilePaths(profile).database
+    largest = max(p.stat().st_size for p in (db, db.with_name(db.name + "-wal")) if p.exists())
+    return max(MIN_BIG, 2 * largest + 64 * 1024)
 
 
 def _draft_with_narrative(profile: Path) -> tuple[str, str]:
@@ -45,10 +54,11 @@ def _integrity_and_narrative(profile: Path, report_id: str) -> tuple[str, str]:
 def test_disk_full_autosave_fails_visibly_keeps_the_draft_and_retries(tmp_path: Path):
     profile = tmp_path / "profile"
     call_id, report_id = _draft_with_narrative(profile)
+    big = _big_enough(profile)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
     done = subprocess.run(
-        [sys.executable, str(TYPIST), "diskfull", str(profile), call_id, str(BIG)],
+        [sys.executable, str(TYPIST), "diskfull", str(profile), call_id, str(big)],
         capture_output=True, text=True, env=env, timeout=60,
     )
 
@@ -61,5 +71,5 @@ def test_disk_full_autosave_fails_visibly_keeps_the_draft_and_retries(tmp_path: 
     assert out["PENDING_AFTER"] == "False"
     check, narrative = _integrity_and_narrative(profile, report_id)
     assert check == "ok"
-    assert narrative == EARLIER + pasted_text(BIG) + "!"
+    assert narrative == EARLIER + pasted_text(big) + "!"
     assert out["STORED_AFTER"] == str(len(narrative))
