@@ -12,6 +12,7 @@ from civilian_responder.station.bodies import parse_json
 from civilian_responder.station.console.display import filters
 from civilian_responder.station.console.session import Console, require
 from civilian_responder.station.errors import Invalid, StationError
+from civilian_responder.station.part2_access import KINDS, NOTICE, merge_labels
 from civilian_responder.station.storage.staff import ROLE_LABELS, STAFF_ROLES
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -48,7 +49,8 @@ def _page(console: Console, section: str, status: int = 200, **extra: Any) -> HT
     elif section == "conflicts":
         kept = station.review.conflicts(200)
         context["conflicts"] = [
-            dict(c, held=station.review.held_version(c["kind"], c["entity_id"])) for c in kept
+            _conflict(console, c, station.review.held_version(c["kind"], c["entity_id"]))
+            for c in kept
         ]
     context.update(extra)
     return console.page(
@@ -60,6 +62,17 @@ def _page(console: Console, section: str, status: int = 200, **extra: Any) -> HT
         **filters(station.reference, station.clock.now()),
         **context,
     )
+
+
+def _conflict(console: Console, c: dict[str, Any], held: Any) -> dict[str, Any]:
+    """Both versions of a conflicting report or checklist run as this role may see them
+    (42 CFR Part 2), and what was withheld from either."""
+    if c["kind"] not in KINDS:
+        return dict(c, held=held, withheld="")
+    kept, had = console.part2(c["payload"], c["kind"]), console.part2(held, c["kind"])
+    labels = merge_labels(kept.withheld, had.withheld)
+    notice = f"{NOTICE}: {', '.join(labels)}." if labels else ""
+    return dict(c, payload=kept.record, held=had.record, withheld=notice)
 
 
 def _pretty(value: Any) -> str:
