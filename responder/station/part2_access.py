@@ -70,6 +70,17 @@ def for_role(
     return Shown(out, labels)
 
 
+def for_conflict(
+    role: str | None, kept: Any, *, allowed: Collection[str], kind: str
+) -> Shown:
+    """A kept conflicting change (``{"call_id", "created_at", "payload": record}``) as
+    ``role`` may see it: :func:`for_role` on the record inside."""
+    if not isinstance(kept, Mapping) or not isinstance(kept.get("payload"), Mapping):
+        return Shown(kept)
+    seen = for_role(role, kept["payload"], allowed=allowed, kind=kind)
+    return Shown(dict(kept, payload=seen.record), seen.withheld)
+
+
 def merge_labels(*groups: Collection[str]) -> tuple[str, ...]:
     """Labels of several records, each once, in order."""
     return tuple(dict.fromkeys(label for g in groups for label in g))

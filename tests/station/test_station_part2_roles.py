@@ -206,3 +206,27 @@ def test_for_role_is_the_one_decision():
 def test_every_role_is_listed_for_tests():
     assert "clinical_supervisor" in ROLES
     assert AgencySettings  # imported for the settings tests
+
+
+def test_admin_conflicts_page_withholds_both_versions(station):
+    unit, report = _tagged_report(station)
+    call_id = station.review.show(report)["report"]["call_id"]
+    from tests.station.conftest import report_change
+
+    clash = report_change(call_id, report_id=report, narrative=NARRATIVE + " other")
+    clash["payload"].update(flags=["SUBSTANCE_USE"], transport_facility=FACILITY,
+                            transport_destination_code="TREATMENT")
+    [result] = unit.push(clash)
+    assert result["status"] == "conflict", result
+    html = signed_in(station, "admin").get("/console/admin/conflicts").text
+    assert report in html and "Withheld under 42 CFR Part 2" in html
+    for value in (NARRATIVE, FACILITY, "SUBSTANCE_USE"):
+        assert value not in html, value
+    station.settings.set("part2_roles", "admin", "admin1")
+    html = signed_in(station, "admin").get("/console/admin/conflicts").text
+    assert NARRATIVE + " other" in html and FACILITY in html
+    _admin, token = station.devices.create_admin_token("supervisor", "api test")
+    found = signed_in(station, "supervisor").get(
+        "/api/v1/conflicts", headers={"Authorization": f"Bearer {token}"}).json()["conflicts"]
+    [mine] = [c for c in found if c["entity_id"] == report]
+    assert NARRATIVE not in str(mine) and "the narrative" in mine["part2_withheld"]

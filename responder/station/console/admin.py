@@ -12,7 +12,7 @@ from civilian_responder.station.bodies import parse_json
 from civilian_responder.station.console.display import filters
 from civilian_responder.station.console.session import Console, require
 from civilian_responder.station.errors import Invalid, StationError
-from civilian_responder.station.part2_access import KINDS, NOTICE, merge_labels
+from civilian_responder.station.part2_access import KINDS, NOTICE, for_conflict, merge_labels
 from civilian_responder.station.storage.staff import ROLE_LABELS, STAFF_ROLES
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -69,7 +69,10 @@ def _conflict(console: Console, c: dict[str, Any], held: Any) -> dict[str, Any]:
     (42 CFR Part 2), and what was withheld from either."""
     if c["kind"] not in KINDS:
         return dict(c, held=held, withheld="")
-    kept, had = console.part2(c["payload"], c["kind"]), console.part2(held, c["kind"])
+    allowed = console.station.settings.part2_roles()
+    role = console.session.member.role
+    kept = for_conflict(role, c["payload"], allowed=allowed, kind=c["kind"])
+    had = console.part2(held, c["kind"])
     labels = merge_labels(kept.withheld, had.withheld)
     notice = f"{NOTICE}: {', '.join(labels)}." if labels else ""
     return dict(c, payload=kept.record, held=had.record, withheld=notice)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from civilian_responder.station.auth import admin, station_of
-from civilian_responder.station.part2_access import KINDS, Shown, for_role
+from civilian_responder.station.part2_access import KINDS, Shown, for_conflict, for_role
 from civilian_responder.station.routes.body import documented, read_model
 from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from civilian_responder.station.storage.devices import Admin
@@ -74,9 +74,15 @@ def list_records(request: Request, who: Supervisor, kind: RecordKind | None = No
 @router.get("/conflicts", responses=errors(*AUTH, 422))
 def list_conflicts(request: Request, who: Supervisor,
                    limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
-    found = station_of(request).review.conflicts(limit)
-    return {"conflicts": [_part2_entry(request, who, c, c["kind"])
-                          if c.get("kind") in KINDS else c for c in found]}
+    station = station_of(request)
+    allowed = station.settings.part2_roles()
+    out = []
+    for c in station.review.conflicts(limit):
+        if c.get("kind") in KINDS:
+            seen = for_conflict(who.role, c.get("payload"), allowed=allowed, kind=c["kind"])
+            c = dict(c, payload=seen.record, part2_withheld=list(seen.withheld))
+        out.append(c)
+    return {"conflicts": out}
 
 
 @router.get("/reports/{report_id}/attachments/{sha256}",
