@@ -167,7 +167,10 @@ class Part2Tags:
                 out[name] = [
                     s
                     for s in value or []
-                    if not (isinstance(s, Mapping) and self.code_tagged(list_name, _code(s.get("code"))))
+                    if not (
+                        isinstance(s, Mapping)
+                        and self.code_tagged(list_name, _code(s.get("code")))
+                    )
                 ]
             elif isinstance(value, list | tuple):
                 out[name] = [c for c in value if not self.code_tagged(list_name, _code(c))]

@@ -484,7 +484,10 @@ class PeopleService:
     def retention(self) -> tuple[int, str]:
         """The purge delay in days and where it comes from: "station" (the agency setting,
         delivered at sync), "laptop" (set here) or "default"."""
-        for key, source in ((META_STATION_RETENTION_DAYS, "station"), (META_RETENTION_DAYS, "laptop")):
+        for key, source in (
+            (META_STATION_RETENTION_DAYS, "station"),
+            (META_RETENTION_DAYS, "laptop"),
+        ):
             raw = self._store.get_meta(key)
             if raw and raw.isdigit():
                 return int(raw), source

@@ -668,8 +668,8 @@ def _register_staff(sub: Any) -> None:
              "disable NAME (password from a prompt or $RESPONDER_STAFF_PASSWORD)")
     p.add_argument("action", choices=["add", "list", "disable"])
     p.add_argument("name", nargs="?", default="")
-    p.add_argument("--role", help="supervisor, clinical_supervisor (sees 42 CFR Part 2 data), dispatcher, "
-                   "program_manager or admin")
+    p.add_argument("--role", help="supervisor, clinical_supervisor (sees 42 CFR Part 2 data), "
+                   "dispatcher, program_manager or admin")
     p.add_argument("--json", action="store_true")
 
 

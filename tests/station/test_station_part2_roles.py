@@ -15,7 +15,7 @@ from civilian_responder.station.part2_access import OPERATOR, WITHHELD_TEXT, for
 from civilian_responder.station.storage.settings import AgencySettings
 from pypdf import PdfReader
 
-from tests.console_support import ROLES, Unit, make_station, post_form, signed_in
+from tests.console_support import ROLES, Unit, make_station, signed_in
 
 # Every tagged value the report and its checklist runs carry (part2.json): none may reach a
 # role not allowed; every one reaches a role allowed.
