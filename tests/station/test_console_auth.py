@@ -136,6 +136,7 @@ PAGES = {
     "/console/admin/staff": {"admin"},
     "/console/admin/checklists": {"admin"},
     "/console/admin/conflicts": {"admin"},
+    "/console/admin/settings": {"admin"},
     "/console/admin/audit": {"admin"},
     "/console/review/{report}": {"supervisor", "clinical_supervisor", "program_manager"},
     "/console/reports/{report}/pdf": {"supervisor", "clinical_supervisor", "program_manager"},
@@ -199,6 +200,7 @@ def test_every_form_is_refused_without_its_csrf_token(station):
         ("admin", f"/console/admin/devices/{device.id}/revoke", {}),
         ("admin", "/console/admin/staff", {"action": "disable", "name": "dispatcher1"}),
         ("admin", "/console/admin/checklists", {}),
+        ("admin", "/console/admin/settings", {"name": "retention_days", "value": "1"}),
         ("supervisor", "/console/people/merge", {"keep": "a", "gone": "b", "confirm": "yes"}),
         ("admin", "/console/signout", {}),
     ]

@@ -15,7 +15,7 @@ from civilian_responder.station.part2_access import OPERATOR, WITHHELD_TEXT, for
 from civilian_responder.station.storage.settings import AgencySettings
 from pypdf import PdfReader
 
-from tests.console_support import ROLES, Unit, make_station, signed_in
+from tests.console_support import ROLES, Unit, csrf_of, make_station, signed_in
 
 # Every tagged value the report and its checklist runs carry (part2.json): none may reach a
 # role not allowed; every one reaches a role allowed.
@@ -230,3 +230,27 @@ def test_admin_conflicts_page_withholds_both_versions(station):
         "/api/v1/conflicts", headers={"Authorization": f"Bearer {token}"}).json()["conflicts"]
     [mine] = [c for c in found if c["entity_id"] == report]
     assert NARRATIVE not in str(mine) and "the narrative" in mine["part2_withheld"]
+
+
+def test_admin_sets_agency_settings_in_the_console(station):
+    admin = signed_in(station, "admin")
+    page = admin.get("/console/admin/settings").text
+    assert "retention_days" in page and "part2_roles" in page
+    token = csrf_of(page)
+    done = admin.post("/console/admin/settings", follow_redirects=False,
+                      data={"csrf": token, "name": "retention_days", "value": "14"})
+    assert done.status_code == 303
+    assert station.settings.get("retention_days") == "14"
+    dev_code, _ = station.devices.make_code("CSO-9")
+    dev = station.devices.get(station.devices.enroll(dev_code, "x").device_id)
+    [sent] = [c for c in station.pull(dev, 0, 500)["changes"] if c["kind"] == "agency_setting"]
+    assert sent["payload"]["value"] == "14" and sent["payload"]["by"] == "admin1"
+    bad = admin.post("/console/admin/settings", follow_redirects=False,
+                     data={"csrf": token, "name": "retention_days", "value": "soon"})
+    assert bad.status_code == 422 and "whole number of days" in bad.text
+    assert admin.post("/console/admin/settings", follow_redirects=False,
+                      data={"name": "retention_days", "value": "1"}).status_code == 403
+    audit = station.staff.audit_trail("admin1")
+    assert any(r["action"] == "setting.set" and r["detail"] == "30 -> 14" for r in audit)
+    assert signed_in(station, "supervisor").get(
+        "/console/admin/settings", follow_redirects=False).status_code == 403

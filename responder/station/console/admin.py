@@ -27,6 +27,7 @@ SECTIONS = {
     "staff": "Staff",
     "checklists": "Checklists",
     "conflicts": "Conflicts",
+    "settings": "Agency settings",
     "audit": "Audit trail",
 }
 DONE = {
@@ -34,6 +35,7 @@ DONE = {
     "staff": "Staff account added.",
     "disabled": "Staff account disabled; its sessions are ended.",
     "published": "Checklist version published; units get it at their next sync.",
+    "setting": "Setting saved (units get retention_days at their next sync).",
 }
 
 
@@ -46,6 +48,8 @@ def _page(console: Console, section: str, status: int = 200, **extra: Any) -> HT
         context.update(staff=station.staff.list(), roles=STAFF_ROLES, role_labels=ROLE_LABELS)
     elif section == "checklists":
         context["published"] = station.checklists.published()
+    elif section == "settings":
+        context["settings"] = station.settings.all()
     elif section == "conflicts":
         kept = station.review.conflicts(200)
         context["conflicts"] = [
@@ -178,6 +182,27 @@ async def publish(console: Admin) -> Response:
 @router.get("/conflicts")
 def conflicts(console: Admin) -> HTMLResponse:
     return _page(console, "conflicts")
+
+
+@router.get("/settings")
+def settings_page(console: Admin, done: str = "") -> HTMLResponse:
+    return _page(console, "settings", done=DONE.get(done, ""))
+
+
+@router.post("/settings")
+async def settings_change(console: Admin) -> Response:
+    """One agency setting, as ``responder-station settings set NAME VALUE``; audited."""
+    form = await console.form()
+    name, value = str(form.get("name") or ""), form.get("value")
+    try:
+        done = await run_in_threadpool(
+            console.station.settings.set, name, value if isinstance(value, str) else None,
+            console.who,
+        )
+    except StationError as exc:
+        return await run_in_threadpool(_page, console, "settings", exc.status, error=exc.message)
+    console.audit("setting.set", name, f"{done['previous']} -> {done['value']}")
+    return RedirectResponse("/console/admin/settings?done=setting", 303)
 
 
 @router.get("/audit")
