@@ -18,9 +18,9 @@ import pytest
 from civilian_responder.clock import FixedClock, iso, parse_iso
 from civilian_responder.station.demo_data import DemoData
 from civilian_responder.station.metrics.export import write_csv
-from civilian_responder.station.part2_access import OPERATOR
 from civilian_responder.station.metrics.render import to_pdf
 from civilian_responder.station.metrics.scope import make_scope
+from civilian_responder.station.part2_access import OPERATOR
 from pypdf import PdfReader
 
 from tests.station.metrics_support import station_on
