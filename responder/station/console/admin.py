@@ -73,9 +73,8 @@ def _conflict(console: Console, c: dict[str, Any], held: Any) -> dict[str, Any]:
     (42 CFR Part 2), and what was withheld from either."""
     if c["kind"] not in KINDS:
         return dict(c, held=held, withheld="")
-    allowed = console.station.settings.part2_roles()
     role = console.session.member.role
-    kept = for_conflict(role, c["payload"], allowed=allowed, kind=c["kind"])
+    kept = for_conflict(role, c["payload"], allowed=console.part2_roles, kind=c["kind"])
     had = console.part2(held, c["kind"])
     labels = merge_labels(kept.withheld, had.withheld)
     notice = f"{NOTICE}: {', '.join(labels)}." if labels else ""

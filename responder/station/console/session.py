@@ -7,6 +7,7 @@ token kept in its own cookie); a POST without the right one is refused with 403.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -121,12 +122,12 @@ class Console:
         """The record as this role may see it (42 CFR Part 2): ``part2_access.for_role``."""
         from civilian_responder.station.part2_access import for_role  # noqa: PLC0415
 
-        return for_role(
-            self.session.member.role,
-            record,
-            allowed=self.station.settings.part2_roles(),
-            kind=kind,
-        )
+        return for_role(self.session.member.role, record, allowed=self.part2_roles, kind=kind)
+
+    @functools.cached_property
+    def part2_roles(self) -> frozenset[str]:
+        """The roles that see 42 CFR Part 2 data (setting ``part2_roles``), read once a page."""
+        return self.station.settings.part2_roles()  # type: ignore[no-any-return]
 
     def audit(self, action: str, target: str = "", detail: str = "") -> None:
         self.station.staff.record(self.who, action, target, detail, self.address)
