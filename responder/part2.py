@@ -124,6 +124,91 @@ class Part2Tags:
         return None
 
 
+    # The same decisions on JSON payloads (the station holds reports and checklist runs as
+    # the dicts units pushed, not as models).
+
+    def payload_tagged_fields(self, payload: Mapping[str, Any]) -> tuple[str, ...]:
+        """The fields of a report payload that hold a tagged value, in a stable order."""
+        hits = [f for f in CODE_FIELDS if self._payload_has_tag(payload, f)]
+        any_tag = bool(hits)
+        for rule in self.fields:
+            if not str(payload.get(rule.field) or "").strip():
+                continue
+            if (rule.when_tagged == "*" and any_tag) or rule.when_tagged in hits:
+                hits.append(rule.field)
+        return tuple(hits)
+
+    def _payload_has_tag(self, payload: Mapping[str, Any], name: str) -> bool:
+        list_name = CODE_FIELDS[name]
+        value = payload.get(name)
+        if name == "services":
+            return any(
+                isinstance(s, Mapping) and self.code_tagged(list_name, _code(s.get("code")))
+                for s in (value if isinstance(value, list | tuple) else ())
+            )
+        if isinstance(value, list | tuple):
+            return any(self.code_tagged(list_name, _code(c)) for c in value)
+        return self.code_tagged(list_name, _code(value))
+
+    def withhold_payload(
+        self, payload: Mapping[str, Any], marker: str
+    ) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """A copy of the report payload without any tagged value (tagged codes dropped, a
+        tagged single code set to None, text fields replaced by ``marker``) and labels of what
+        was left out."""
+        hit = self.payload_tagged_fields(payload)
+        out = dict(payload)
+        for name in hit:
+            if name not in CODE_FIELDS:
+                out[name] = marker
+                continue
+            list_name, value = CODE_FIELDS[name], payload.get(name)
+            if name == "services":
+                out[name] = [
+                    s
+                    for s in value or []
+                    if not (
+                        isinstance(s, Mapping)
+                        and self.code_tagged(list_name, _code(s.get("code")))
+                    )
+                ]
+            elif isinstance(value, list | tuple):
+                out[name] = [c for c in value if not self.code_tagged(list_name, _code(c))]
+            else:
+                out[name] = None
+        return out, tuple(FIELD_LABELS.get(n, n) for n in hit)
+
+    def withhold_run(
+        self, payload: Mapping[str, Any], marker: str
+    ) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """A copy of a checklist run payload without what is tagged: every answer of a tagged
+        checklist (and its score, level and outcome), or the tagged answers (value and note)."""
+        definition = str(payload.get("definition_id") or payload.get("checklist_id") or "")
+        out = dict(payload)
+        if self.checklist_tagged(definition):
+            out["steps"] = []
+            out["escalations"] = []
+            for key in ("score", "level", "outcome", "current_item"):
+                if out.get(key) is not None:
+                    out[key] = marker
+            return out, (f"the {definition} checklist",)
+        steps, labels = [], []
+        for step in payload.get("steps") or []:
+            if isinstance(step, Mapping) and self.answer_tagged(
+                definition, str(step.get("item_id") or ""), step.get("value")
+            ):
+                step = dict(step, value=marker, note="")
+                labels.append(f"an answer ({definition}/{step.get('item_id')})")
+            steps.append(step)
+        if labels:
+            out["steps"] = steps
+        return out, tuple(labels)
+
+
+def _code(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def load_part2_tags(path: Path | None = None) -> Part2Tags:
     path = path or resource_path("privacy", "part2.json")
     try:

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from tests.station.conftest import report_change, status_change
 
 PASSWORD = "a-long-test-password"
-ROLES = ("supervisor", "dispatcher", "program_manager", "admin")
+ROLES = ("supervisor", "clinical_supervisor", "dispatcher", "program_manager", "admin")
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from civilian_responder.cli.options import add_signin_arguments
 from civilian_responder.cli.signin import open_app_for_cli
@@ -25,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="remove people, contacts and follow-ups the station "
         "acknowledged more than N days ago (agency setting)",
     )
-    purge.add_argument("--days", type=int, help="change the agency setting first")
+    purge.add_argument("--days", type=int, help="this laptop's own purge delay, used while "
+                       "the station has sent no agency setting (retention_days)")
     add_signin_arguments(purge)
     purge.set_defaults(func=_cmd_purge)
 
@@ -82,8 +84,14 @@ def _cmd_purge(args: argparse.Namespace) -> int:
         if args.days is not None:
             app.store.set_meta(META_RETENTION_DAYS, str(max(0, args.days)))
         removed = app.people.purge()
-        days = app.people.retention_days()
+        days, source = app.people.retention()
     finally:
         app.close()
-    print(f"{removed} row(s) purged (station acknowledged more than {days} days ago)")
+    where = {"station": "the agency setting from the station", "laptop": "this laptop's setting",
+             "default": "the default"}[source]
+    print(f"{removed} row(s) purged (station acknowledged more than {days} days ago; "
+          f"{where})")
+    if args.days is not None and source == "station":
+        print(f"--days {args.days} is kept for this laptop but the station's agency setting "
+              f"({days} days) applies", file=sys.stderr)
     return 0

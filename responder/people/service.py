@@ -28,7 +28,10 @@ from civilian_responder.reference import ReferenceData
 from civilian_responder.store import Store
 
 AuditSink = Callable[..., object]
-META_RETENTION_DAYS = "people_retention_days"
+META_RETENTION_DAYS = "people_retention_days"  # this laptop's own (``responder people purge``)
+# The agency's, delivered by the station at sync (setting ``retention_days``): it wins.
+META_STATION_RETENTION_DAYS = "people_retention_days_station"
+MAX_RETENTION_DAYS = 3650
 DEFAULT_RETENTION_DAYS = 30
 # The safety screen's question whose "yes" marks a contact as violent.
 VIOLENCE_ITEM = ("safety-screen", "violence")
@@ -476,8 +479,43 @@ class PeopleService:
     # Retention -----------------------------------------------------------------------------
 
     def retention_days(self) -> int:
-        raw = self._store.get_meta(META_RETENTION_DAYS)
-        return int(raw) if raw and raw.isdigit() else DEFAULT_RETENTION_DAYS
+        return self.retention()[0]
+
+    def retention(self) -> tuple[int, str]:
+        """The purge delay in days and where it comes from: "station" (the agency setting,
+        delivered at sync), "laptop" (set here) or "default"."""
+        for key, source in (
+            (META_STATION_RETENTION_DAYS, "station"),
+            (META_RETENTION_DAYS, "laptop"),
+        ):
+            raw = self._store.get_meta(key)
+            if raw and raw.isdigit():
+                return int(raw), source
+        return DEFAULT_RETENTION_DAYS, "default"
+
+    def _agency_setting(self, payload: dict[str, Any]) -> str | None:
+        """The station's agency setting (kind ``agency_setting``); this laptop follows the
+        ones it knows (``retention_days``), audited when the value changes."""
+        if payload.get("name") != "retention_days":
+            return None
+        raw = str(payload.get("value"))
+        if not raw.isdigit() or int(raw) > MAX_RETENTION_DAYS:
+            raise ValueError("retention_days is not a number of days")
+        before, source = self.retention()
+        held = self._store.get_meta(META_STATION_RETENTION_DAYS)
+        if held == str(int(raw)):
+            return None
+        self._store.set_meta(META_STATION_RETENTION_DAYS, str(int(raw)))
+        if self._audit is not None:
+            by = str(payload.get("by") or "")[:64]
+            self._audit(
+                "people.retention",
+                "retention_days",
+                "ok",
+                f"{before} ({source}) -> {int(raw)} days, set at the station"
+                + (f" by {by}" if by else ""),
+            )
+        return None
 
     def purge(self) -> int:
         """Remove people, contacts and follow-ups the station acknowledged more than N days
@@ -496,6 +534,8 @@ class PeopleService:
 
     def store_from_station(self, kind: str, payload: dict[str, Any]) -> str | None:
         """One pulled change (inside the caller's transaction). Returns what was counted."""
+        if kind == "agency_setting":
+            return self._agency_setting(payload)
         now = self._now()
         repo = self._store.people
         if kind == "person":

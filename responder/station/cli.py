@@ -20,6 +20,7 @@ from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
 from civilian_responder.extras import explain_missing
 from civilian_responder.station import people_cli
+from civilian_responder.station.part2_access import OPERATOR
 
 DEFAULT_PORT = 8470
 # File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
@@ -456,11 +457,23 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 def cmd_report_pdf(args: argparse.Namespace) -> int:
     from civilian_responder.station.console.report_document import to_pdf  # noqa: PLC0415
 
-    data, name = to_pdf(_open(args), args.report_id)
+    role = OPERATOR if args.include_part2 else None
+    data, name = to_pdf(_open(args), args.report_id, role)
     target = Path(args.output or name)
     target.write_bytes(data)
     print(f"Wrote {target} ({len(data):,} bytes)")
+    print(_part2_said(args.include_part2), file=sys.stderr)
     return 0
+
+
+def _part2_said(included: bool) -> str:
+    return (
+        "42 CFR Part 2 data included (--include-part2): keep this file where only people "
+        "allowed to see substance-use treatment data can read it"
+        if included
+        else "42 CFR Part 2 data withheld (tagged values left out, each row or page says what); "
+        "--include-part2 keeps them"
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -468,12 +481,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     station = _open(args)
     scope = _scope(args, station)
+    role = OPERATOR if args.include_part2 else None
     if args.output:
         with open(args.output, "w", newline="", encoding="utf-8") as out:
-            n = write_csv(args.what, station.engine, station.reference, scope, out)
+            n = write_csv(args.what, station.engine, station.reference, scope, out, role)
         print(f"Wrote {n:,} {args.what} rows to {args.output}", file=sys.stderr)
     else:
-        write_csv(args.what, station.engine, station.reference, scope, sys.stdout)
+        write_csv(args.what, station.engine, station.reference, scope, sys.stdout, role)
+    if args.what == "reports":
+        print(_part2_said(args.include_part2), file=sys.stderr)
     return 0
 
 
@@ -514,9 +530,13 @@ def _register_metrics(sub: Any) -> None:
              "station holds it (needs the reports extra)")
     p.add_argument("report_id", metavar="REPORT_ID")
     p.add_argument("--output", "-o", help="PDF file (default report-NUMBER-vVERSION.pdf)")
+    p.add_argument("--include-part2", action="store_true", help="keep values tagged under 42 "
+                   "CFR Part 2 (left out by default; the PDF says what was withheld)")
     p = _add(sub, "export", cmd_export, "the flat records the metrics are computed from")
     p.add_argument("what", choices=["reports", "calls"])
     p.add_argument("--format", choices=["csv"], default="csv")
+    p.add_argument("--include-part2", action="store_true", help="reports: keep values tagged "
+                   "under 42 CFR Part 2 (left out by default; column part2_withheld says what)")
     p.add_argument("--output", "-o", help="file to write (default: standard output)")
     period(p, required=False)
     p = _add(sub, "demo-data", cmd_demo_data, "fill the station with a generated year of "
@@ -648,7 +668,8 @@ def _register_staff(sub: Any) -> None:
              "disable NAME (password from a prompt or $RESPONDER_STAFF_PASSWORD)")
     p.add_argument("action", choices=["add", "list", "disable"])
     p.add_argument("name", nargs="?", default="")
-    p.add_argument("--role", help="supervisor, dispatcher, program_manager or admin")
+    p.add_argument("--role", help="supervisor, clinical_supervisor (sees 42 CFR Part 2 data), "
+                   "dispatcher, program_manager or admin")
     p.add_argument("--json", action="store_true")
 
 

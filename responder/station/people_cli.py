@@ -30,6 +30,7 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser], open_station
     p.add_argument("--from", dest="start", metavar="DATE", help="outreach: period start")
     p.add_argument("--to", dest="end", metavar="DATE", help="outreach: period end (exclusive)")
     p.add_argument("--json", action="store_true")
+    register_settings(sub, add, open_station)
     p = add(
         sub, "followups", lambda a: _followups(a, open_station), "follow-ups by unit and due date"
     )
@@ -38,6 +39,53 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser], open_station
     p.add_argument("--due", metavar="DATE", help="only those due by DATE (YYYY-MM-DD)")
     p.add_argument("--state", default="open", choices=["open", "done", "cancelled", "all"])
     p.add_argument("--json", action="store_true")
+
+
+def register_settings(
+    sub: Any, add: Callable[..., argparse.ArgumentParser], open_station: Opener
+) -> None:
+    p = add(
+        sub,
+        "settings",
+        lambda a: _settings(a, open_station),
+        "agency settings: list, get NAME, set NAME VALUE (retention_days reaches units at "
+        "their next sync; part2_roles: console roles that see 42 CFR Part 2 data)",
+    )
+    p.add_argument("action", choices=["list", "get", "set"])
+    p.add_argument("name", nargs="?", metavar="NAME")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    p.add_argument("--actor", default=getpass.getuser())
+    p.add_argument("--json", action="store_true")
+
+
+def _settings(args: argparse.Namespace, open_station: Opener) -> int:
+    station = open_station(args)
+    if args.action == "list":
+        rows = station.settings.all()
+        if args.json:
+            print(json.dumps(rows, indent=2))
+            return 0
+        for r in rows:
+            where = "units and station" if r["to_units"] else "station"
+            mark = "" if r["set"] else " (default)"
+            print(f"{r['name']} = {r['value']}{mark}  [{where}] {r['help']}")
+        return 0
+    if not args.name:
+        print(f"responder-station: settings {args.action} needs a setting NAME")
+        return 2
+    if args.action == "get":
+        print(station.settings.get(args.name))
+        return 0
+    if args.value is None:
+        print("responder-station: settings set needs NAME and VALUE")
+        return 2
+    done = station.settings.set(args.name, args.value, args.actor)
+    station.staff.record(
+        args.actor, "setting.set", args.name, f"{done['previous']} -> {done['value']}", "cli"
+    )
+    units = " (units get it at their next sync)" if args.name == "retention_days" else ""
+    print(f"{args.name} = {done['value']} (was {done['previous']}){units}")
+    return 0
 
 
 def _persons(args: argparse.Namespace, open_station: Opener) -> int:

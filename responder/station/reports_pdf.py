@@ -63,6 +63,7 @@ class ReportSheet:
     checklists: list[tuple[str, list[tuple[str, str]]]]
     photos: list[str]
     printed_at: str
+    withheld: str = ""  # what 42 CFR Part 2 kept from this reader ("" when nothing)
 
 
 def clean(text: object) -> str:
@@ -176,6 +177,8 @@ def _story(sheet: ReportSheet, s: dict[str, ParagraphStyle]) -> list[Any]:
         Paragraph(markup(f"Review state: {sheet.state}"), s["sub"]),
         *[Paragraph(markup(line), s["muted"]) for line in sheet.review_lines],
     ]
+    if sheet.withheld:
+        out.append(Paragraph(markup(sheet.withheld), s["sub"]))
 
     def section(title: str, body: list[Any], empty: str) -> None:
         out.append(Paragraph(markup(title), s["h"]))

@@ -29,6 +29,7 @@ from civilian_responder.station.storage.people import People
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
 from civilian_responder.station.storage.roster import Roster
+from civilian_responder.station.storage.settings import AgencySettings
 from civilian_responder.station.storage.staff import StaffDirectory
 from civilian_responder.station.storage.tables import meta, receipts
 from civilian_responder.station.storage.throttle import Throttle
@@ -69,6 +70,7 @@ class Station:
         self.throttle = Throttle(engine, clock, limits.window_seconds)
         self.metrics = Metrics(engine, reference)
         self.people = People(engine, clock)
+        self.settings = AgencySettings(engine, clock)
         self.directory = DirectoryStore(engine, clock, reference)
         self.staff = StaffDirectory(engine, clock, self.throttle)
         self.station_id = self._meta("station_id")

@@ -117,7 +117,8 @@ def store_changes(store: Store, checklist_dir: Path, changes: Sequence[Mapping[s
     return done
 
 
-PEOPLE_KINDS = ("person", "person_merge", "prior_contacts")
+# agency_setting: the station's agency settings units follow (retention_days).
+PEOPLE_KINDS = ("person", "person_merge", "prior_contacts", "agency_setting")
 
 
 def _people(people: Callable[[str, dict[str, Any]], str | None], kind: str,

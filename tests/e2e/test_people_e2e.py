@@ -64,3 +64,45 @@ def test_a_person_two_units_met_is_merged_at_the_station_and_both_see_one(statio
     finally:
         a.close()
         b.close()
+
+
+def test_retention_is_an_agency_setting_units_get_at_sync_and_follow(station, tmp_path):
+    """``responder-station settings set retention_days N`` reaches the unit at its next sync
+    (pull); the laptop purges after N days instead of its own setting, audits the change, and
+    still never purges what the station has not acknowledged."""
+    import time
+
+    from civilian_responder.people.service import META_RETENTION_DAYS
+
+    a = unit(station, tmp_path / "a", "CSO-1")
+    try:
+        a.store.set_meta(META_RETENTION_DAYS, "90")  # the laptop's own setting
+        assert a.people.retention() == (90, "laptop")
+        synced = a.people.add_person("Synced Person", "35_44")
+        a.people.record_contact(person_id=synced.id, address="5 Elm St")
+        a.sync.sync()
+        assert a.people.retention() == (90, "laptop")  # the station has set nothing yet
+        assert "retention_days = 0" in station.cli("settings", "set", "retention_days", "0")
+        assert "(default)" not in station.cli("settings", "list").split("retention_days")[1][:20]
+        unsynced = a.people.add_person("Met Offline", "25_34")
+        a.sync.sync()
+        assert a.people.retention() == (0, "station")
+        [changed] = [e for e in a.audit.entries() if e.action == "people.retention"]
+        assert "90 (laptop) -> 0 days" in changed.detail
+        # The person met offline was pushed by that sync; add one more the station lacks.
+        never = a.people.add_person("Not Yet Synced", "45_54")
+        time.sleep(0.05)
+        assert a.people.purge() >= 2  # the synced person and contact, acknowledged
+        assert a.store.people.person(synced.id) is None
+        assert a.store.people.person(never.id) is not None  # not acknowledged: kept
+        assert unsynced.id  # pushed and acknowledged in the second sync: purgeable too
+        # A new value is audited once; a sync without a change adds nothing.
+        station.cli("settings", "set", "retention_days", "45")
+        a.sync.sync()
+        a.sync.sync()
+        changes = [e.detail for e in a.audit.entries() if e.action == "people.retention"]
+        assert len(changes) == 2 and "0 (station) -> 45 days" in changes[1]
+        assert a.people.retention() == (45, "station")
+        assert a.store.people.person(never.id) is not None
+    finally:
+        a.close()

@@ -126,18 +126,20 @@ def test_without_a_session_every_page_redirects_to_sign_in(station):
 
 
 PAGES = {
-    "/console/review": {"supervisor"},
+    "/console/review": {"supervisor", "clinical_supervisor"},
     "/console/board": {"dispatcher"},
     "/console/board/live": {"dispatcher"},
-    "/console/figures": {"supervisor", "program_manager"},
-    "/console/figures/metrics.csv": {"supervisor", "program_manager"},
+    "/console/people": {"supervisor", "clinical_supervisor"},
+    "/console/figures": {"supervisor", "clinical_supervisor", "program_manager"},
+    "/console/figures/metrics.csv": {"supervisor", "clinical_supervisor", "program_manager"},
     "/console/admin": {"admin"},
     "/console/admin/staff": {"admin"},
     "/console/admin/checklists": {"admin"},
     "/console/admin/conflicts": {"admin"},
+    "/console/admin/settings": {"admin"},
     "/console/admin/audit": {"admin"},
-    "/console/review/{report}": {"supervisor", "program_manager"},
-    "/console/reports/{report}/pdf": {"supervisor", "program_manager"},
+    "/console/review/{report}": {"supervisor", "clinical_supervisor", "program_manager"},
+    "/console/reports/{report}/pdf": {"supervisor", "clinical_supervisor", "program_manager"},
     "/console/board/call/{call}": {"dispatcher"},
 }
 
@@ -198,6 +200,8 @@ def test_every_form_is_refused_without_its_csrf_token(station):
         ("admin", f"/console/admin/devices/{device.id}/revoke", {}),
         ("admin", "/console/admin/staff", {"action": "disable", "name": "dispatcher1"}),
         ("admin", "/console/admin/checklists", {}),
+        ("admin", "/console/admin/settings", {"name": "retention_days", "value": "1"}),
+        ("supervisor", "/console/people/merge", {"keep": "a", "gone": "b", "confirm": "yes"}),
         ("admin", "/console/signout", {}),
     ]
     for role, action, data in forms:

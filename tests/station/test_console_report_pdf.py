@@ -72,7 +72,7 @@ def test_a_hostile_narrative_renders_as_text_over_several_pages(station):
     assert '<script>alert("x")</script><para><b>bold & </font></i>' in text
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     # Text the station refuses at push (lone surrogates, controls) still cannot break a render.
-    sheet = gather(station, report)
+    sheet = gather(station, report, "supervisor")
     odd = "nul\x00 bell\x07 lone \ud800 surrogate \ufffe end"
     pdf = render_report_pdf(
         sheet.__class__(**{**sheet.__dict__, "report_number": odd, "fields": [(odd, odd)]})

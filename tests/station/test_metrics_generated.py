@@ -20,6 +20,7 @@ from civilian_responder.station.demo_data import DemoData
 from civilian_responder.station.metrics.export import write_csv
 from civilian_responder.station.metrics.render import to_pdf
 from civilian_responder.station.metrics.scope import make_scope
+from civilian_responder.station.part2_access import OPERATOR
 from pypdf import PdfReader
 
 from tests.station.metrics_support import station_on
@@ -41,7 +42,8 @@ def generated(request, tmp_path_factory):
         exported = {}
         for kind in ("reports", "calls"):
             out = io.StringIO()
-            write_csv(kind, station.engine, station.reference, scope, out)
+            # The analyst's full export (--include-part2): every figure recomputes from it.
+            write_csv(kind, station.engine, station.reference, scope, out, OPERATOR)
             exported[kind] = list(csv.DictReader(io.StringIO(out.getvalue())))
         yield station, station.metrics.compute(scope), exported
 

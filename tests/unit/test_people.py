@@ -287,3 +287,21 @@ def test_a_report_needing_follow_up_makes_a_follow_up_task_for_its_person(app):
     assert task.what == report.follow_up_note
     assert app.people.person(task.person_id).display_name == "Ana López"
     assert task.due_date > app.clock.now().date().isoformat()
+
+
+def test_the_station_retention_setting_wins_is_audited_once_and_bad_values_are_refused(app):
+    app.store.set_meta("people_retention_days", "60")
+    assert app.people.retention() == (60, "laptop")
+    store = app.people.store_from_station
+    with app.store.atomic("pull"):
+        store("agency_setting", {"name": "retention_days", "value": "7", "by": "ops"})
+    assert app.people.retention() == (7, "station") and app.people.retention_days() == 7
+    with app.store.atomic("pull"):
+        store("agency_setting", {"name": "retention_days", "value": "7"})  # unchanged
+        store("agency_setting", {"name": "part2_roles", "value": "x"})  # not for units
+    [row] = [e for e in app.audit.entries() if e.action == "people.retention"]
+    assert row.detail == "60 (laptop) -> 7 days, set at the station by ops"
+    for bad in ("-1", "soon", None, "99999"):
+        with pytest.raises(ValueError):
+            store("agency_setting", {"name": "retention_days", "value": bad})
+    assert app.people.retention() == (7, "station")

@@ -17,12 +17,13 @@ def install(app: FastAPI) -> None:
         admin,
         board,
         figures,
+        people,
         review,
         signin,
     )
 
     install_handlers(app)
     app.include_router(static_router)
-    for module in (signin, review, board, figures, admin):
+    for module in (signin, review, board, people, figures, admin):
         app.include_router(module.router)
     app.include_router(review.pdf_router)

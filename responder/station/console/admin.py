@@ -12,6 +12,7 @@ from civilian_responder.station.bodies import parse_json
 from civilian_responder.station.console.display import filters
 from civilian_responder.station.console.session import Console, require
 from civilian_responder.station.errors import Invalid, StationError
+from civilian_responder.station.part2_access import KINDS, NOTICE, for_conflict, merge_labels
 from civilian_responder.station.storage.staff import ROLE_LABELS, STAFF_ROLES
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -26,6 +27,7 @@ SECTIONS = {
     "staff": "Staff",
     "checklists": "Checklists",
     "conflicts": "Conflicts",
+    "settings": "Agency settings",
     "audit": "Audit trail",
 }
 DONE = {
@@ -33,6 +35,7 @@ DONE = {
     "staff": "Staff account added.",
     "disabled": "Staff account disabled; its sessions are ended.",
     "published": "Checklist version published; units get it at their next sync.",
+    "setting": "Setting saved (units get retention_days at their next sync).",
 }
 
 
@@ -45,10 +48,13 @@ def _page(console: Console, section: str, status: int = 200, **extra: Any) -> HT
         context.update(staff=station.staff.list(), roles=STAFF_ROLES, role_labels=ROLE_LABELS)
     elif section == "checklists":
         context["published"] = station.checklists.published()
+    elif section == "settings":
+        context["settings"] = station.settings.all()
     elif section == "conflicts":
         kept = station.review.conflicts(200)
         context["conflicts"] = [
-            dict(c, held=station.review.held_version(c["kind"], c["entity_id"])) for c in kept
+            _conflict(console, c, station.review.held_version(c["kind"], c["entity_id"]))
+            for c in kept
         ]
     context.update(extra)
     return console.page(
@@ -60,6 +66,19 @@ def _page(console: Console, section: str, status: int = 200, **extra: Any) -> HT
         **filters(station.reference, station.clock.now()),
         **context,
     )
+
+
+def _conflict(console: Console, c: dict[str, Any], held: Any) -> dict[str, Any]:
+    """Both versions of a conflicting report or checklist run as this role may see them
+    (42 CFR Part 2), and what was withheld from either."""
+    if c["kind"] not in KINDS:
+        return dict(c, held=held, withheld="")
+    role = console.session.member.role
+    kept = for_conflict(role, c["payload"], allowed=console.part2_roles, kind=c["kind"])
+    had = console.part2(held, c["kind"])
+    labels = merge_labels(kept.withheld, had.withheld)
+    notice = f"{NOTICE}: {', '.join(labels)}." if labels else ""
+    return dict(c, payload=kept.record, held=had.record, withheld=notice)
 
 
 def _pretty(value: Any) -> str:
@@ -162,6 +181,27 @@ async def publish(console: Admin) -> Response:
 @router.get("/conflicts")
 def conflicts(console: Admin) -> HTMLResponse:
     return _page(console, "conflicts")
+
+
+@router.get("/settings")
+def settings_page(console: Admin, done: str = "") -> HTMLResponse:
+    return _page(console, "settings", done=DONE.get(done, ""))
+
+
+@router.post("/settings")
+async def settings_change(console: Admin) -> Response:
+    """One agency setting, as ``responder-station settings set NAME VALUE``; audited."""
+    form = await console.form()
+    name, value = str(form.get("name") or ""), form.get("value")
+    try:
+        done = await run_in_threadpool(
+            console.station.settings.set, name, value if isinstance(value, str) else None,
+            console.who,
+        )
+    except StationError as exc:
+        return await run_in_threadpool(_page, console, "settings", exc.status, error=exc.message)
+    console.audit("setting.set", name, f"{done['previous']} -> {done['value']}")
+    return RedirectResponse("/console/admin/settings?done=setting", 303)
 
 
 @router.get("/audit")

@@ -12,6 +12,7 @@ from typing import Any
 
 from civilian_responder.station.console.display import label, short_time, value, words
 from civilian_responder.station.errors import NotFound, StationError
+from civilian_responder.station.part2_access import NOTICE, for_role, merge_labels
 
 # Fields shown in the PDF's header or own sections rather than in the field list.
 HEADER = ("id", "call_id", "report_number", "version", "state", "persons", "services")
@@ -32,12 +33,23 @@ def filename(report_number: Any, version: Any) -> str:
     return (stem[:100] or "report") + ".pdf"
 
 
-def gather(station: Any, report_id: str) -> Any:
+def gather(station: Any, report_id: str, role: str | None) -> Any:
+    """The sheet as ``role`` may see it: values tagged under 42 CFR Part 2 are left out for a
+    role not in the ``part2_roles`` setting (``part2_access.for_role``) and the sheet says what
+    was withheld."""
     from civilian_responder.station.reports_pdf import ReportSheet  # noqa: PLC0415
 
+    allowed = station.settings.part2_roles()
     ref = station.reference
     shown = station.review.show(report_id)
-    report, payload = shown["report"], shown["payload"]
+    report = shown["report"]
+    seen = for_role(role, shown["payload"], allowed=allowed)
+    payload = seen.record
+    runs = [
+        for_role(role, r["payload"], allowed=allowed, kind="checklist_run")
+        for r in station.review.checklist_runs(report["call_id"], report["unit_id"])
+    ]
+    withheld = merge_labels(seen.withheld, *[r.withheld for r in runs])
     try:
         call: dict[str, Any] | None = station.dispatch.get(report["call_id"])
     except NotFound:
@@ -84,10 +96,8 @@ def gather(station: Any, report_id: str) -> Any:
             ]
             for e in (call or {}).get("events", [])
         ],
-        checklists=[
-            _run(ref, r["payload"])
-            for r in station.review.checklist_runs(report["call_id"], report["unit_id"])
-        ],
+        checklists=[_run(ref, r.record) for r in runs],
+        withheld=f"{NOTICE}: {', '.join(withheld)}." if withheld else "",
         photos=[
             str(a.get("caption") or a.get("filename") or "Photo")
             + ("" if a.get("complete") else " (not uploaded yet)")
@@ -130,7 +140,7 @@ def _run(ref: Any, payload: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]
     return title, rows
 
 
-def to_pdf(station: Any, report_id: str) -> tuple[bytes, str]:
+def to_pdf(station: Any, report_id: str, role: str | None) -> tuple[bytes, str]:
     """The report's PDF and a file name for it; ReportPdfUnavailable naming the install when
     reportlab is missing."""
     try:
@@ -139,5 +149,5 @@ def to_pdf(station: Any, report_id: str) -> tuple[bytes, str]:
         if (exc.name or "").split(".")[0] == "reportlab":
             raise ReportPdfUnavailable(INSTALL_HINT) from None
         raise
-    sheet = gather(station, report_id)
+    sheet = gather(station, report_id, role)
     return render_report_pdf(sheet), filename(sheet.report_number, sheet.version)

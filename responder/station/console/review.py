@@ -10,6 +10,7 @@ from civilian_responder.station.console.display import filters
 from civilian_responder.station.console.report_document import to_pdf
 from civilian_responder.station.console.session import Console, require
 from civilian_responder.station.errors import NotFound, StationError
+from civilian_responder.station.part2_access import NOTICE, merge_labels
 from civilian_responder.station.routes.review import SAFE_IMAGES
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -73,14 +74,31 @@ def _report_context(console: Console, report_id: str) -> dict[str, Any]:
         call = station.dispatch.get(report["call_id"])
     except NotFound:
         call = None
+    # 42 CFR Part 2: the report, its checklist runs and every version as this role may see
+    # them (part2_access.for_role, the one decision every station output takes).
+    payload = console.part2(shown["payload"])
+    runs = [
+        dict(r, payload=console.part2(r["payload"], "checklist_run"))
+        for r in station.review.checklist_runs(report["call_id"], report["unit_id"])
+    ]
+    versions = [
+        dict(v, payload=console.part2(v["payload"])) for v in station.review.versions(report_id)
+    ]
+    withheld = merge_labels(
+        payload.withheld,
+        *[r["payload"].withheld for r in runs],
+        *[v["payload"].withheld for v in versions],
+    )
     return {
         "report": report,
-        "payload": shown["payload"],
+        "payload": payload.record,
+        "part2_withheld": withheld,
+        "part2_notice": f"{NOTICE}: {', '.join(withheld)}." if withheld else "",
         "reviews": shown["reviews"],
         "attachments": shown["attachments"],
         "call": call,
-        "versions": station.review.versions(report_id),
-        "runs": station.review.checklist_runs(report["call_id"], report["unit_id"]),
+        "versions": [dict(v, payload=v["payload"].record) for v in versions],
+        "runs": [dict(r, payload=r["payload"].record) for r in runs],
         "header": HEADER,
     }
 
@@ -140,7 +158,8 @@ def photo(report_id: str, sha256: str, console: Reader) -> Response:
 @pdf_router.get("/{report_id}/pdf")
 def report_pdf(report_id: str, console: Reader) -> Response:
     """The station-rendered Field Contact Report of the version the report page shows."""
-    data, name = to_pdf(console.station, report_id)
+    role = console.session.member.role
+    data, name = to_pdf(console.station, report_id, role)
     console.audit("report.pdf", report_id)
     return Response(
         data,

@@ -7,6 +7,7 @@ token kept in its own cookie); a POST without the right one is refused with 403.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -26,21 +27,25 @@ PRE_COOKIE = "responder_console_pre"
 # Which roles may open each area: the console's one authorization table. What a role may do
 # inside an area is what the station services allow (the same calls the API makes).
 AREAS: dict[str, tuple[str, ...]] = {
-    "review": ("supervisor",),
-    "reports": ("supervisor", "program_manager"),  # read one report (data-quality links)
+    "review": ("supervisor", "clinical_supervisor"),
+    # read one report (data-quality links)
+    "reports": ("supervisor", "clinical_supervisor", "program_manager"),
     "board": ("dispatcher",),
-    "figures": ("program_manager", "supervisor"),
+    "figures": ("program_manager", "supervisor", "clinical_supervisor"),
+    "people": ("supervisor", "clinical_supervisor"),
     "admin": ("admin",),
 }
 AREA_LABELS = {
     "review": "Review queue",
     "board": "Dispatch board",
+    "people": "People",
     "figures": "Program figures",
     "admin": "Administration",
 }
 AREA_PATHS = {
     "review": "/console/review",
     "board": "/console/board",
+    "people": "/console/people",
     "figures": "/console/figures",
     "admin": "/console/admin",
 }
@@ -112,6 +117,17 @@ class Console:
         if not isinstance(sent, str) or not hmac.compare_digest(sent, self.session.csrf):
             raise CsrfRefused()
         return data
+
+    def part2(self, record: Any, kind: str = "report") -> Any:
+        """The record as this role may see it (42 CFR Part 2): ``part2_access.for_role``."""
+        from civilian_responder.station.part2_access import for_role  # noqa: PLC0415
+
+        return for_role(self.session.member.role, record, allowed=self.part2_roles, kind=kind)
+
+    @functools.cached_property
+    def part2_roles(self) -> frozenset[str]:
+        """The roles that see 42 CFR Part 2 data (setting ``part2_roles``), read once a page."""
+        return self.station.settings.part2_roles()  # type: ignore[no-any-return]
 
     def audit(self, action: str, target: str = "", detail: str = "") -> None:
         self.station.staff.record(self.who, action, target, detail, self.address)

@@ -5,12 +5,13 @@ columns each metric reads). Multi-valued fields are ``;``-separated codes."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any, TextIO
 
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.metrics.engine import for_big_reads
 from civilian_responder.station.metrics.scope import Scope
+from civilian_responder.station.part2_access import for_role
 from civilian_responder.station.storage.call_facts import SUPERSEDED, per_call_unit
 from civilian_responder.station.storage.tables import calls, report_codes, report_facts, reports
 from sqlalchemy import Engine, and_, exists, literal, select
@@ -24,7 +25,8 @@ FACT_COLUMNS = ("disposition_code", "response_model_code", "call_source_code",
                 "time_on_task_minutes", "finalized_at")
 REPORT_HEADER = ("report_id", "report_number", "version", "state", "unit_id", "call_id",
                  "cad_number", "call_type", "priority", "received_at", "disposition_group",
-                 *FACT_COLUMNS, "outcome_codes", "referrals", "flags", "services")
+                 *FACT_COLUMNS, "outcome_codes", "referrals", "flags", "services",
+                 "part2_withheld")
 CALL_HEADER = ("call_id", "cad_number", "assigned_unit_id", "type_code", "priority",
                "received_at", "has_report", "unit_id", "dispatched_at", "en_route_at",
                "on_scene_at", "cleared_at", "in_service_at")
@@ -36,7 +38,11 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def report_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tuple[Any, ...]]:
+def report_rows(engine: Engine, ref: ReferenceData, scope: Scope,
+                role: str | None = None,
+                allowed: Collection[str] = ()) -> Iterator[tuple[Any, ...]]:
+    """One row per report. Values tagged under 42 CFR Part 2 are left out unless ``role`` may
+    see them (``part2_access.for_role``); column ``part2_withheld`` says what was."""
     f = report_facts.c
     query = (select(f.report_id, reports.c.report_number, reports.c.version, reports.c.state,
                     f.unit_id, f.call_id, calls.c.cad_number, calls.c.type_code,
@@ -54,10 +60,34 @@ def report_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tu
             for r in chunk:
                 d = ref.dispositions.get(r.disposition_code)
                 mine = codes.get(r.report_id, {})
-                yield (*[_cell(v) for v in r[:10]], d.get("group") if d else "",
-                       *[_cell(v) for v in r[10:]],
-                       *[";".join(mine.get(k, [])) for k in ("outcome", "referral", "flag",
-                                                            "service")])
+                facts = [_cell(v) for v in r[10:]]
+                lists = [mine.get(k, []) for k in ("outcome", "referral", "flag", "service")]
+                withheld = _part2(role, allowed, facts, lists)
+                yield (*[_cell(v) for v in r[:10]], d.get("group") if d else "", *facts,
+                       *[";".join(v) for v in lists], "; ".join(withheld))
+
+
+_TEXT_FACTS = ("transport_destination_code", "transport_facility", "referral_agency")
+
+
+def _part2(role: str | None, allowed: Collection[str], facts: list[Any],
+           lists: list[list[str]]) -> tuple[str, ...]:
+    """Leave out (in place) what ``for_role`` withholds from the row; the labels of it."""
+    at = {name: FACT_COLUMNS.index(name) for name in _TEXT_FACTS}
+    services = [{"code": s.split(":", 1)[0], "text": s} for s in lists[3]]
+    record = {name: facts[i] or None for name, i in at.items()}
+    record.update(referrals=lists[1], flags=lists[2], services=services)
+    shown = for_role(role, record, allowed=allowed)
+    if not shown.withheld:
+        return ()
+    seen = shown.record
+    for name, i in at.items():
+        if (seen.get(name) or None) != record[name]:
+            facts[i] = ""
+    lists[1][:] = seen["referrals"]
+    lists[2][:] = seen["flags"]
+    lists[3][:] = [s["text"] for s in seen["services"]]
+    return shown.withheld
 
 
 def _calls_in(scope: Scope) -> Any:
@@ -99,9 +129,11 @@ def call_rows(engine: Engine, ref: ReferenceData, scope: Scope) -> Iterator[tupl
 
 
 def write_csv(kind: str, engine: Engine, ref: ReferenceData, scope: Scope,
-              out: TextIO) -> int:
-    rows = report_rows(engine, ref, scope) if kind == "reports" else call_rows(engine, ref,
-                                                                                scope)
+              out: TextIO, role: str | None = None) -> int:
+    """``role`` None (the default) withholds 42 CFR Part 2 values from report rows;
+    ``part2_access.OPERATOR`` (``--include-part2``) keeps them."""
+    rows = (report_rows(engine, ref, scope, role) if kind == "reports"
+            else call_rows(engine, ref, scope))
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REPORT_HEADER if kind == "reports" else CALL_HEADER)
     n = 0

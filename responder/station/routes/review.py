@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from civilian_responder.station.auth import admin, station_of
+from civilian_responder.station.part2_access import KINDS, Shown, for_conflict, for_role
 from civilian_responder.station.routes.body import documented, read_model
 from civilian_responder.station.routes.responses import AUTH, BODY, errors
 from civilian_responder.station.storage.devices import Admin
@@ -33,10 +34,23 @@ def list_reports(request: Request, _who: Supervisor, state: StateName = "submitt
     return {"reports": found}
 
 
+def _seen(request: Request, who: Admin, record: Any, kind: str) -> Shown:
+    """42 CFR Part 2: the record as the token's role may see it (``part2_access.for_role``)."""
+    allowed = station_of(request).settings.part2_roles()
+    return for_role(who.role, record, allowed=allowed, kind=kind)
+
+
+def _part2_entry(request: Request, who: Admin, entry: dict[str, Any], kind: str) -> dict[str, Any]:
+    seen = _seen(request, who, entry.get("payload"), kind)
+    return dict(entry, payload=seen.record, part2_withheld=list(seen.withheld))
+
+
 @router.get("/reports/{report_id}", responses=errors(*AUTH, 404))
 def show_report(report_id: str, request: Request,
-                _who: Supervisor) -> dict[str, Any]:
-    return station_of(request).review.show(report_id)
+                who: Supervisor) -> dict[str, Any]:
+    """The report; values tagged under 42 CFR Part 2 are left out unless the token's role is
+    in the ``part2_roles`` setting, and ``part2_withheld`` says what was."""
+    return _part2_entry(request, who, station_of(request).review.show(report_id), "report")
 
 
 @router.post("/reports/{report_id}/review", openapi_extra=documented(ReviewIn),
@@ -49,16 +63,26 @@ async def review_report(report_id: str, request: Request, who: Supervisor) -> di
 
 
 @router.get("/records", responses=errors(*AUTH, 422))
-def list_records(request: Request, _who: Supervisor, kind: RecordKind | None = None,
+def list_records(request: Request, who: Supervisor, kind: RecordKind | None = None,
                  unit_id: str | None = Query(None, max_length=32),
                  limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
-    return {"records": station_of(request).review.records(kind, unit_id, limit)}
+    found = station_of(request).review.records(kind, unit_id, limit)
+    return {"records": [_part2_entry(request, who, r, "checklist_run")
+                        if r["kind"] == "checklist_run" else r for r in found]}
 
 
 @router.get("/conflicts", responses=errors(*AUTH, 422))
-def list_conflicts(request: Request, _who: Supervisor,
+def list_conflicts(request: Request, who: Supervisor,
                    limit: int = Query(1000, ge=1, le=10000)) -> dict[str, Any]:
-    return {"conflicts": station_of(request).review.conflicts(limit)}
+    station = station_of(request)
+    allowed = station.settings.part2_roles()
+    out = []
+    for c in station.review.conflicts(limit):
+        if c.get("kind") in KINDS:
+            seen = for_conflict(who.role, c.get("payload"), allowed=allowed, kind=c["kind"])
+            c = dict(c, payload=seen.record, part2_withheld=list(seen.withheld))
+        out.append(c)
+    return {"conflicts": out}
 
 
 @router.get("/reports/{report_id}/attachments/{sha256}",

@@ -248,9 +248,15 @@ class People:
         return [person_payload(r) for r in rows if want in fold(r.display_name)]
 
     def follow_ups(
-        self, unit: str | None = None, due: str | None = None, state: str = "open"
+        self,
+        unit: str | None = None,
+        due: str | None = None,
+        state: str = "open",
+        person: str | None = None,
     ) -> list[dict[str, Any]]:
         q = select(follow_ups).order_by(follow_ups.c.due_date, follow_ups.c.unit_id)
+        if person:
+            q = q.where(follow_ups.c.person_id == person)
         if state != "all":
             q = q.where(follow_ups.c.state == state)
         if unit:
@@ -306,6 +312,64 @@ class People:
                     )
                 )
         return True
+
+    def person(self, person_id: str) -> dict[str, Any]:
+        """One person with their contacts and follow-ups, for the console's person page. A
+        merged-away person is shown as such (``merged_into``, followed to the survivor)."""
+        from civilian_responder.errors import NotFoundError  # noqa: PLC0415
+
+        with self._engine.connect() as conn:
+            row = conn.execute(select(persons).where(persons.c.id == person_id)).first()
+            if row is None:
+                raise NotFoundError(f"No person {person_id} at the station")
+            now_is = survivor(conn, person_id) if row.merged_into else None
+            gone = [
+                r.merged
+                for r in conn.execute(
+                    select(person_merges.c.merged).where(person_merges.c.survivor == person_id)
+                )
+            ]
+            c = person_contacts.c
+            contacts = conn.execute(
+                select(c.id, c.at, c.address, c.kind, c.unit_id, c.call_id, c.outcome_code,
+                       c.safety_notes, c.what_helped, c.violence)
+                .where(c.person_id == person_id)
+                .order_by(c.at.desc())
+            ).all()
+        return {
+            "person": person_payload(row),
+            "survivor": now_is,
+            "merged_from": gone,
+            "contacts": [dict(r._mapping) for r in contacts],
+            "follow_ups": self.follow_ups(state="all", person=person_id),
+            "conflicts": [
+                x for x in self.merge_conflicts() if x["person_id"] in (person_id, *gone)
+            ],
+        }
+
+    def suggested_pairs(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Possible duplicates, never merged by themselves: people not merged away whose names
+        fold to the same words (case, accents, spacing) and whose age ranges do not differ
+        (one of them unknown counts as the same). A supervisor decides."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(persons).where(persons.c.merged_into.is_(None)).order_by(persons.c.id)
+            ).all()
+        by_name: dict[str, list[Any]] = {}
+        for r in rows:
+            key = " ".join(fold(r.display_name).split())
+            if key:
+                by_name.setdefault(key, []).append(r)
+        pairs = []
+        for group in by_name.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if a.age_range and b.age_range and a.age_range != b.age_range:
+                        continue
+                    pairs.append({"a": person_payload(a), "b": person_payload(b)})
+                    if len(pairs) >= limit:
+                        return pairs
+        return pairs
 
     def merge_conflicts(self) -> list[dict[str, Any]]:
         with self._engine.connect() as conn:

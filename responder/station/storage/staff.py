@@ -31,9 +31,10 @@ from civilian_responder.station.storage.throttle import Throttle
 from sqlalchemy import Engine, delete, or_, select, update
 
 log = logging.getLogger(__name__)
-STAFF_ROLES = ("supervisor", "dispatcher", "program_manager", "admin")
+STAFF_ROLES = ("supervisor", "clinical_supervisor", "dispatcher", "program_manager", "admin")
 ROLE_LABELS = {
     "supervisor": "Supervisor",
+    "clinical_supervisor": "Clinical supervisor",
     "dispatcher": "Dispatcher",
     "program_manager": "Program manager",
     "admin": "Administrator",
