@@ -42,24 +42,20 @@ PUBLISH_BATCH = 500
 MAX_RETRY_SECONDS = 3600
 
 
+# Built once: a push queues a job for nearly every status event and report.
+_JOB_BY_KEY = select(eido_jobs.c.id).where(eido_jobs.c.source_key == bindparam("key"))
+_NEW_JOB = eido_jobs.insert()
+
+
 def queue(conn: Connection, kind: str, call_id: str, source_id: str, key: str, at: str) -> None:
     """Ask for a document (inside the caller's transaction). ``key`` names what it reports, so
     a repeat of the same change queues nothing."""
-    found = conn.execute(select(eido_jobs.c.id).where(eido_jobs.c.source_key == key)).first()
+    found = conn.execute(_JOB_BY_KEY, {"key": key}).first()
     if found is None:
-        conn.execute(
-            eido_jobs.insert().values(
-                source_key=key,
-                kind=kind,
-                call_id=call_id,
-                source_id=source_id,
-                state="pending",
-                attempts=0,
-                last_error="",
-                retry_at=None,
-                created_at=at,
-            )
-        )
+        conn.execute(_NEW_JOB, {
+            "source_key": key, "kind": kind, "call_id": call_id, "source_id": source_id,
+            "state": "pending", "attempts": 0, "last_error": "", "retry_at": None,
+            "created_at": at})
 
 
 def _lock(conn: Connection) -> None:
