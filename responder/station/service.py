@@ -26,6 +26,7 @@ from civilian_responder.station.storage.devices import Device, DeviceRegistry
 from civilian_responder.station.storage.directory import DirectoryStore, Imported
 from civilian_responder.station.storage.eido_outbox import EidoOutbox
 from civilian_responder.station.storage.people import People
+from civilian_responder.station.storage.photo_files import PhotoFiles, photo_dir
 from civilian_responder.station.storage.push import PushService
 from civilian_responder.station.storage.reviews import Review
 from civilian_responder.station.storage.roster import Roster
@@ -64,7 +65,8 @@ class Station:
         self.dispatch = Dispatch(engine, clock, reference)
         self.pusher = PushService(engine, clock, reference)
         self.review = Review(engine, clock)
-        self.uploads = Uploads(engine, clock)
+        photos = photo_dir(engine)
+        self.uploads = Uploads(engine, clock, PhotoFiles(photos) if photos else None)
         self.checklists = Checklists(engine, clock)
         self.roster = Roster(engine, clock, reference)
         self.throttle = Throttle(engine, clock, limits.window_seconds)
@@ -102,9 +104,10 @@ class Station:
         return self._meta("epoch")
 
     def push(self, device: Device, changes: list[Any]) -> list[dict[str, Any]]:
-        """Apply a unit's changes, then publish what CAD should learn from them (EIDO)."""
+        """Apply a unit's changes, then have what CAD should learn from them published (EIDO,
+        on the publishing thread: the unit's answer does not wait for it)."""
         results = self.pusher.push(device, changes)
-        self.eido.publish_quietly()
+        self.eido.kick()
         return results
 
     def pull(self, device: Device, cursor: int, limit: int) -> dict[str, Any]:
@@ -189,6 +192,7 @@ class Station:
         return read_board(self.engine, self.reference)
 
     def close(self) -> None:
+        self.eido.close()
         self.engine.dispose()
 
 

@@ -266,8 +266,10 @@ class SyncEngine:
             raise SyncError(SyncErrorKind.AUTH, f"The station sign-in is not available {where}; "
                             "connect to the station again")
         s = self.settings
-        changes = self._store.sync.pending_changes(self._fits("answers", s.round_changes),
-                                                   s.round_change_bytes)
+        limit = self._fits("answers", s.round_changes)
+        changes = self._store.sync.pending_changes(limit + 1, s.round_change_bytes)
+        more_rounds = len(changes) > limit  # this round's push will not be the last one
+        changes = changes[:limit]
         photos = self._store.photo_source()
         chained: tuple[Upload, ...] = ()
         if photos is None:
@@ -280,10 +282,14 @@ class SyncEngine:
             waiting = self._store.sync.uploadable(s.round_upload_bytes,
                                                   self._fits("answers", s.round_photos))
             uploads = tuple(Upload(a.id, a.sha256, None, a.size) for a in waiting)
+            # The photos of this push's metadata go once the station acknowledged it: in this
+            # round when it is the last push (after it), else in the next round, alongside the
+            # next push (the station stores photos while it applies changes; nobody waits).
             metas = [c.entity_id for c in changes if c.kind == "attachment_meta"]
             left = s.round_upload_bytes - sum(up.size for up in uploads)
-            chained = tuple(Upload(a.id, a.sha256, None, a.size)
-                            for a in self._store.sync.not_uploaded(metas, left))
+            if not (more_rounds and s.overlap_uploads):
+                chained = tuple(Upload(a.id, a.sha256, None, a.size)
+                                for a in self._store.sync.not_uploaded(metas, left))
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
         epoch = self._store.get_meta(META_EPOCH) or ""
         stuck_seq, attempts = _stuck(self._store.get_meta(META_STUCK))

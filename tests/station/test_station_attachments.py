@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import uuid
+from pathlib import Path
+
+import pytest
 
 from tests.station.conftest import Unit, dispatch_call, report_change
 
@@ -141,3 +145,48 @@ def test_photo_batch_refuses_bad_framing(station):
     big = {"items": [{"sha256": sha, "length": 5 * 1024 * 1024}]}
     assert _batch(unit.http, [(None, data)], declared=big).status_code == 413
     assert _batch(station.client(), [(None, data)]).status_code == 401
+
+
+def test_batched_photos_go_to_the_file_store_and_are_checked_when_read(station, dispatcher,
+                                                                       supervisor):
+    """SQLite station: whole photos land in one fsynced pack beside the database (not as
+    blobs), are served from it, and a damaged pack gives a clear 404, never wrong bytes."""
+    if station.database_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL station without RESPONDER_STATION_PHOTO_DIR keeps blobs")
+    unit = Unit(station)
+    call = dispatch_call(dispatcher, unit.unit_id)
+    report = report_change(call["id"])
+    photos = [os.urandom(5000 + n) for n in range(3)]
+    assert {r["status"] for r in unit.push(report, *[_meta(report["entity_id"], p)
+                                                      for p in photos])} == {"applied"}
+    packs = Path(station.database_url + ".photos")
+    before = set(packs.glob("*.pack")) if packs.exists() else set()
+    r = _batch(unit.http, [(None, p) for p in photos])
+    assert [x["complete"] for x in r.json()["results"]] == [True, True, True]
+    new = set(packs.glob("*.pack")) - before
+    assert len(new) == 1  # one pack (one fsync) for the whole batch
+    (pack,) = new
+    assert pack.read_bytes() == b"".join(photos)
+    assert not list(packs.glob(".*.partial"))
+    shas = [hashlib.sha256(p).hexdigest() for p in photos]
+    with sqlite3.connect(station.database_url) as db:
+        marks = ",".join("?" * len(shas))
+        assert db.execute(f"SELECT COUNT(*) FROM upload_chunks WHERE sha256 IN ({marks})",
+                          shas).fetchone()[0] == 0
+        rows = db.execute(f"SELECT pack, pack_offset FROM uploads WHERE sha256 IN ({marks})",
+                          shas).fetchall()
+    assert {row[0] for row in rows} == {pack.name} and len(rows) == 3
+    for data, sha in zip(photos, shas, strict=True):
+        got = supervisor.get(f"/api/v1/reports/{report['entity_id']}/attachments/{sha}")
+        assert got.status_code == 200 and got.content == data
+    # Sent again (its answer was lost): complete, and no second pack is written.
+    assert all(x["complete"] for x in _batch(unit.http, [(None, photos[0])]).json()["results"])
+    assert set(packs.glob("*.pack")) - before == {pack}
+    # A damaged pack is never served as the photo.
+    raw = bytearray(pack.read_bytes())
+    raw[0] ^= 0xFF
+    pack.write_bytes(bytes(raw))
+    got = supervisor.get(f"/api/v1/reports/{report['entity_id']}/attachments/{shas[0]}")
+    assert got.status_code == 404 and "damaged" in got.json()["error"]["message"]
+    assert supervisor.get(f"/api/v1/reports/{report['entity_id']}/attachments/{shas[1]}"
+                          ).content == photos[1]

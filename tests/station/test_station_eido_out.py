@@ -293,8 +293,9 @@ def test_a_document_failing_the_schema_is_logged_retried_and_never_served(local,
     bad["payload"]["at"] = "2026-11-21"  # a date, no time or zone: not an EIDO date-time
     with caplog.at_level(logging.WARNING, "civilian_responder.station.storage.eido_outbox"):
         assert station.push(device, [bad])[0]["status"] == "applied"
+        # Published on the station's publishing thread; a CAD poll publishes what is due first.
+        assert station.eido.page(0)["documents"] == []
     assert "fails the schema" in caplog.text and "lastUpdateTimeStamp" in caplog.text
-    assert station.eido.page(0)["documents"] == []
     waiting = station.eido.pending()
     assert len(waiting) == 1 and waiting[0]["attempts"] == 1
     good = status_change(call["id"], "EN_ROUTE")
@@ -321,6 +322,7 @@ def test_export_eido_for_a_call_and_since_a_time(local, capsys, tmp_path):
         CallSpec(unit_id="CSO-8", type_code="WELCK", priority=3, address="1 Main St"), "dispatch"
     )
     station.push(device, [status_change(first["id"], "ON_SCENE")])
+    station.eido.publish()  # as the publishing thread does right after the push
     clock.advance(3600)
     second = station.dispatch.create(
         CallSpec(unit_id="CSO-8", type_code="415", priority=2, address="2 Main St"), "dispatch"

@@ -237,6 +237,36 @@ def test_photo_bytes_go_in_the_round_that_has_their_metadata_acknowledged(statio
     assert_station_matches(app, station, name)
 
 
+def test_photos_of_a_push_that_is_not_the_last_go_alongside_the_next_push(station, unit):
+    """Rounds that leave changes for a next round do not wait for their photos: the next round
+    sends them beside its push; only the acknowledged metadata's photos go, and all arrive."""
+    name, app = unit
+    sent = station.create_call(name)
+    app.sync.sync()
+    work_call_to_clear(app, sent["id"])
+    finish_report(app, sent["id"], photo=photo_bytes(30_000))
+    app.sync.apply(app.sync.transfer(app.sync.prepare()))  # the report (the photo waits for it)
+    backup = next(iter(app.reference.backup_reasons)).code
+    for _ in range(3):  # more changes queued after the photo's metadata
+        app.calls.request_backup(sent["id"], backup)
+    app.sync.settings = dataclasses.replace(app.sync.settings, round_changes=2)
+    second = app.sync.prepare()
+    assert "attachment_meta" in [c.kind for c in second.changes] and len(second.changes) == 2
+    assert second.chained == () and second.uploads == ()  # not acknowledged yet: not sent
+    result = app.sync.transfer(second)
+    assert result.uploaded == []
+    app.sync.apply(result)
+    third = app.sync.prepare()
+    assert [up.attachment_id for up in third.uploads] == [
+        c.entity_id for c in second.changes if c.kind == "attachment_meta"]
+    assert third.changes  # the photo goes beside this round's push
+    result = app.sync.transfer(third)
+    assert result.uploaded == [third.uploads[0].attachment_id] and result.outcomes
+    app.sync.apply(result)
+    app.sync.sync()
+    assert_station_matches(app, station, name)
+
+
 def test_a_photo_deleted_after_prepare_is_not_marked_uploaded(station, unit):
     name, app = unit
     sent = station.create_call(name)

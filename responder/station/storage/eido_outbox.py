@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -41,24 +42,20 @@ PUBLISH_BATCH = 500
 MAX_RETRY_SECONDS = 3600
 
 
+# Built once: a push queues a job for nearly every status event and report.
+_JOB_BY_KEY = select(eido_jobs.c.id).where(eido_jobs.c.source_key == bindparam("key"))
+_NEW_JOB = eido_jobs.insert()
+
+
 def queue(conn: Connection, kind: str, call_id: str, source_id: str, key: str, at: str) -> None:
     """Ask for a document (inside the caller's transaction). ``key`` names what it reports, so
     a repeat of the same change queues nothing."""
-    found = conn.execute(select(eido_jobs.c.id).where(eido_jobs.c.source_key == key)).first()
+    found = conn.execute(_JOB_BY_KEY, {"key": key}).first()
     if found is None:
-        conn.execute(
-            eido_jobs.insert().values(
-                source_key=key,
-                kind=kind,
-                call_id=call_id,
-                source_id=source_id,
-                state="pending",
-                attempts=0,
-                last_error="",
-                retry_at=None,
-                created_at=at,
-            )
-        )
+        conn.execute(_NEW_JOB, {
+            "source_key": key, "kind": kind, "call_id": call_id, "source_id": source_id,
+            "state": "pending", "attempts": 0, "last_error": "", "retry_at": None,
+            "created_at": at})
 
 
 def _lock(conn: Connection) -> None:
@@ -111,6 +108,10 @@ class EidoOutbox:
         self._clock = clock
         self._factory = writer_factory
         self._writer: EidoWriter | None = None
+        self._kick_lock = threading.Lock()
+        self._due = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._closed = False
 
     @property
     def writer(self) -> EidoWriter:
@@ -127,6 +128,36 @@ class EidoOutbox:
             if not more:
                 return done
 
+    def kick(self) -> None:
+        """Publish soon, on this station's publishing thread (after a push: the unit's answer
+        does not wait for CAD's documents; a CAD poll or an export publishes what is due
+        first, so nothing is ever read late)."""
+        with self._kick_lock:
+            if self._closed:
+                return
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="eido-publish",
+                                                daemon=True)
+                self._thread.start()
+        self._due.set()
+
+    def _run(self) -> None:
+        while True:
+            self._due.wait()
+            self._due.clear()
+            if self._closed:
+                return
+            self.publish_quietly()
+
+    def close(self) -> None:
+        """Stop the publishing thread (what it has not published yet stays queued)."""
+        with self._kick_lock:
+            self._closed = True
+            thread = self._thread
+        self._due.set()
+        if thread is not None:
+            thread.join(timeout=30)
+
     def publish_quietly(self) -> None:
         """After a push: publishing must never fail the unit's sync (it is retried later)."""
         try:
@@ -135,10 +166,13 @@ class EidoOutbox:
             log.exception("publishing EIDO documents failed; will retry")
 
     def _publish_batch(self) -> tuple[int, bool]:
+        """One batch: the due jobs and their rows are read, the documents built and validated
+        with no lock held (validation is the slow part, and a writer waiting on SQLite's lock
+        would wait for it), then stored under the EIDO lock for the jobs still pending then
+        (another worker may have published some meanwhile), in job order."""
         now = self._clock.now()
         stamp = iso(now)
-        with write(self._engine) as conn:
-            _lock(conn)
+        with self._engine.connect() as conn:
             jobs = conn.execute(
                 select(eido_jobs)
                 .where(eido_jobs.c.state == "pending")
@@ -146,22 +180,37 @@ class EidoOutbox:
                 .order_by(eido_jobs.c.id)
                 .limit(PUBLISH_BATCH + 1)
             ).all()
+            if not jobs:
+                return 0, False
             rows = _Rows.read(conn, jobs[:PUBLISH_BATCH])
-            documents, published = [], []
-            for job in jobs[:PUBLISH_BATCH]:
-                try:
-                    doc = self._build(rows, job)
-                    self.writer.validate(doc)
-                except EidoInvalid as exc:
-                    self._failed(conn, job, str(exc), now)
+        built: list[tuple[Any, str | None, str]] = []  # job, document text, problem
+        for job in jobs[:PUBLISH_BATCH]:
+            try:
+                doc = self._build(rows, job)
+                self.writer.validate(doc)
+            except EidoInvalid as exc:
+                built.append((job, None, str(exc)))
+                continue
+            built.append((job, json.dumps(doc, ensure_ascii=False, separators=(",", ":")), ""))
+        documents, published = [], []
+        with write(self._engine) as conn:
+            _lock(conn)
+            still = set(conn.execute(
+                select(eido_jobs.c.id)
+                .where(eido_jobs.c.id.in_([job.id for job, _t, _p in built]))
+                .where(eido_jobs.c.state == "pending")).scalars())
+            for job, text_, problem in built:
+                if job.id not in still:
                     continue
-                text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                if text_ is None:
+                    self._failed(conn, job, problem, now)
+                    continue
                 documents.append(
                     {
                         "job_id": job.id,
                         "kind": job.kind,
                         "call_id": job.call_id,
-                        "document": text,
+                        "document": text_,
                         "published_at": stamp,
                     }
                 )

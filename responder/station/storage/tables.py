@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -197,6 +198,10 @@ uploads = Table(
     Column("device_id", String(64), nullable=False),
     Column("created_at", String(32), nullable=False),
     Column("completed_at", String(32)),
+    # Set when the bytes are in the photo file store (storage/photo_files.py, revision 0014);
+    # NULL: they are in upload_chunks.
+    Column("pack", String(64)),
+    Column("pack_offset", BigInteger),
 )
 
 upload_chunks = Table(

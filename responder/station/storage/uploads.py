@@ -1,12 +1,15 @@
-"""Resumable, SHA-256-verified attachment uploads, kept per unit as chunks in the database.
+"""Resumable, SHA-256-verified attachment uploads, kept per unit.
 
-Each PATCH stores its chunk and the new offset in one transaction, so a crash mid-upload leaves
-a consistent offset the client resumes from (tus-style ``Upload-Offset``).
+Each PATCH stores its chunk (in the database) and the new offset in one transaction, so a
+crash mid-upload leaves a consistent offset the client resumes from (tus-style
+``Upload-Offset``). Whole photos from a batch go to the photo file store when the station has
+one (``photo_files``: one pack and one fsync per batch, before the rows naming it commit).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,10 +18,12 @@ from civilian_responder.station.bodies import UNREADABLE, load_row
 from civilian_responder.station.errors import Conflict, Invalid, NotFound, TooLarge
 from civilian_responder.station.storage.database import write
 from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.photo_files import DamagedPhoto, PhotoFiles
 from civilian_responder.station.storage.records import MAX_ATTACHMENT, SHA256
 from civilian_responder.station.storage.tables import records, reports, upload_chunks, uploads
 from sqlalchemy import Engine, delete, select, update
 
+log = logging.getLogger(__name__)
 MAX_CHUNK = 4 * 1024 * 1024
 MAX_BATCH = 16 * 1024 * 1024  # one photo-batch request (the station holds it in memory)
 MAX_BATCH_ITEMS = 200
@@ -39,9 +44,10 @@ def check_sha(sha256: str) -> str:
 
 
 class Uploads:
-    def __init__(self, engine: Engine, clock: Clock) -> None:
+    def __init__(self, engine: Engine, clock: Clock, files: PhotoFiles | None = None) -> None:
         self._engine = engine
         self._clock = clock
+        self._files = files
 
     def state(self, device: Device, sha256: str) -> UploadState:
         check_sha(sha256)
@@ -113,6 +119,7 @@ class Uploads:
         others still go in. Idempotent: an upload already complete stays as it is."""
         verified = [(sha, data, hashlib.sha256(data).hexdigest() == sha) for sha, data in items]
         now = iso(self._clock.now())
+        packed = self._pack(device, [(sha, data) for sha, data, good in verified if good])
         out: list[dict[str, Any]] = []
         with write(self._engine) as conn:
             for sha, data, good in verified:
@@ -125,20 +132,46 @@ class Uploads:
                 row = conn.execute(select(uploads.c.complete).where(where)).first()
                 if row is not None and row.complete:
                     continue
+                place = packed.get(sha)
+                stored = {"pack": place[0], "pack_offset": place[1]} if place else {}
                 if row is not None:  # a partial resumable upload: the whole photo replaces it
                     conn.execute(delete(upload_chunks).where(
                         (upload_chunks.c.unit_id == device.unit_id)
                         & (upload_chunks.c.sha256 == sha)))
                     conn.execute(update(uploads).where(where).values(
-                        length=len(data), held=len(data), complete=True, completed_at=now))
+                        length=len(data), held=len(data), complete=True, completed_at=now,
+                        **stored))
                 else:
                     conn.execute(uploads.insert(), {
                         "unit_id": device.unit_id, "sha256": sha, "length": len(data),
                         "held": len(data), "complete": True, "device_id": device.id,
-                        "created_at": now, "completed_at": now})
-                conn.execute(upload_chunks.insert(), {"unit_id": device.unit_id, "sha256": sha,
-                                                      "start": 0, "data": data})
+                        "created_at": now, "completed_at": now, **stored})
+                if place is None:
+                    conn.execute(upload_chunks.insert(), {"unit_id": device.unit_id,
+                                                          "sha256": sha, "start": 0,
+                                                          "data": data})
         return out
+
+    def _pack(self, device: Device, good: list[tuple[str, bytes | memoryview]]
+              ) -> dict[str, tuple[str, int]]:
+        """The verified photos the station does not hold yet, written durably to one new pack
+        before any row names them (outside the write lock: the fsync is the slow part).
+        Returns sha256 -> (pack, offset); empty without a file store."""
+        if self._files is None or not good:
+            return {}
+        with self._engine.connect() as conn:
+            held = set(conn.execute(
+                select(uploads.c.sha256).where(uploads.c.unit_id == device.unit_id)
+                .where(uploads.c.sha256.in_(sorted({sha for sha, _ in good})))
+                .where(uploads.c.complete.is_(True))).scalars())
+        todo: dict[str, bytes | memoryview] = {}
+        for sha, data in good:
+            if sha not in held:
+                todo.setdefault(sha, data)
+        if not todo:
+            return {}
+        pack, offsets = self._files.write_pack(list(todo.values()))
+        return {sha: (pack, offset) for sha, offset in zip(todo, offsets, strict=True)}
 
     def read(self, device: Device, sha256: str) -> bytes:
         check_sha(sha256)
@@ -147,7 +180,7 @@ class Uploads:
                                .where(uploads.c.sha256 == sha256)).first()
             if row is None or not row.complete:
                 raise NotFound("No complete attachment with that SHA-256")
-            return _join(conn, device.unit_id, sha256)
+            return self._bytes(conn, row)
 
     def for_review(self, report_id: str, sha256: str) -> tuple[bytes, str, str]:
         """(bytes, mime type, filename) of a report's complete attachment, for a supervisor."""
@@ -163,13 +196,26 @@ class Uploads:
                                 .where(records.c.sha256 == sha256)).first()
             if meta is None:
                 raise NotFound("That report has no attachment with that SHA-256")
-            row = conn.execute(select(uploads.c.complete).where(uploads.c.unit_id == meta.unit_id)
+            row = conn.execute(select(uploads).where(uploads.c.unit_id == meta.unit_id)
                                .where(uploads.c.sha256 == sha256)).first()
             if row is None or not row.complete:
                 raise NotFound("The attachment's bytes have not reached the station yet")
-            data = _join(conn, meta.unit_id, sha256)
+            data = self._bytes(conn, row)
         info = load_row(meta.payload, f"attachment_meta of report {report_id}") or {}
         return data, str(info.get("mime_type", "")), str(info.get("filename", "attachment"))
+
+    def _bytes(self, conn: Any, row: Any) -> bytes:
+        """A complete upload's bytes, from its pack or from its database chunks."""
+        if row.pack is None:
+            return _join(conn, row.unit_id, row.sha256)
+        try:
+            if self._files is None:
+                raise DamagedPhoto("this station has no photo directory configured")
+            return self._files.read(row.pack, int(row.pack_offset), int(row.length), row.sha256)
+        except DamagedPhoto as exc:
+            log.error("Photo %s of unit %s is unreadable: %s", row.sha256, row.unit_id, exc)
+            raise NotFound("The attachment's stored bytes are missing or damaged on the "
+                           "station (see its log)") from None
 
     def listing(self, device: Device, report_id: str | None) -> list[dict[str, Any]]:
         """The unit's attachment metadata, each with how much of its bytes the station holds."""
