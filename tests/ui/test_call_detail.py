@@ -226,7 +226,7 @@ def test_window_title_tabs_and_theme_toggle(qtbot, window):
     with qtbot.waitSignal(window.theme_changed) as signal:
         window.toggle_theme()
     assert signal.args == ["night"]
-    assert "#111315" in QApplication.instance().styleSheet()
+    assert "#111315" in window.styleSheet()  # the theme is set on the window, not app-wide
     window.toggle_theme()
     assert window.theme == "day"
 
