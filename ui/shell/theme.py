@@ -16,8 +16,8 @@ import logging
 from dataclasses import dataclass
 
 from civilian_responder.resource_files import resource_path
-from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
