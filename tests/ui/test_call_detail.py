@@ -239,6 +239,12 @@ def test_extension_points_take_toolbar_actions_status_widgets_and_tabs(qtbot, wi
     window.add_toolbar_action(sync)
     assert sync in window.toolbar.actions()
     assert window.toolbar.actions().index(sync) < window.toolbar.actions().index(
+        window.more_action
+    )
+    station = QAction("Station", window)
+    window.add_toolbar_action(station, in_menu=True)
+    assert station in window.more_menu.actions() and station not in window.toolbar.actions()
+    assert window.more_menu.actions().index(station) < window.more_menu.actions().index(
         window.theme_action
     )
     state = QLabel("Synced 14:02")
