@@ -14,13 +14,17 @@ from tests.ui.field_flow import build_window
 
 
 class StyleChanges(QObject):
-    def __init__(self) -> None:
+    """Style changes delivered to ``window`` and its widgets (not to other tests' windows)."""
+
+    def __init__(self, window: QWidget) -> None:
         super().__init__()
+        self.window = window
         self.count = 0
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.StyleChange:
+        if event.type() == QEvent.Type.StyleChange and isinstance(obj, QWidget) and (
+                obj is self.window or self.window.isAncestorOf(obj)):
             self.count += 1
         return False
 
@@ -36,7 +40,7 @@ def window_colour(widget: QWidget) -> str:
 def test_a_switch_restyles_each_widget_a_few_times_not_once_per_ancestor(qtbot, core, qapp):
     window = build_window(qtbot, core, "day")
     widgets = len(window.findChildren(QWidget)) + 1
-    watch = StyleChanges()
+    watch = StyleChanges(window)
     try:
         window.set_theme("night")
     finally:
