@@ -157,7 +157,10 @@ def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderA
         profile / "settings.json").get("theme", "day"))
     # The key derivation runs on a worker: the sign-in window stays live and shows it working.
     tasks = TaskRunner()
-    _preload_window_modules(tasks)
+    # Without a sign-in window (--screenshot, $RESPONDER_PASSPHRASE) the key is derived on this
+    # thread right away: the preload runs beside it from the start.
+    asks = not args.screenshot and not os.environ.get("RESPONDER_PASSPHRASE")
+    _preload_window_modules(tasks, PRELOAD_DELAY_MS if asks else 0)
     try:
         session = startup_session(profile, demo=args.demo, interactive=not args.screenshot,
                                   tasks=tasks, translations=translations)
@@ -187,11 +190,11 @@ WINDOW_MODULES = (
 )
 
 
-def _preload_window_modules(tasks) -> None:
-    """Once the sign-in window is up (the timer fires inside its event loop, after it has been
-    painted), import what the main window needs on a worker: the officer's typing and the key
-    derivation hide it. Imports create no Qt objects; the GUI thread that needs a module while
-    it is being imported waits for it."""
+def _preload_window_modules(tasks, delay_ms: int) -> None:
+    """Once the sign-in window is up (a timer fires inside its event loop, after it has been
+    painted; ``delay_ms=0``: now), import what the main window needs on a worker: the officer's
+    typing and the key derivation hide it. Imports create no Qt objects; the GUI thread that
+    needs a module while it is being imported waits for it."""
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
     def load() -> None:
@@ -206,7 +209,10 @@ def _preload_window_modules(tasks) -> None:
         tasks.run(load, on_error=lambda exc: log.warning("Preloading failed: %s", exc),
                   pool="preload")  # its own thread: the key derivation does not wait for it
 
-    QTimer.singleShot(PRELOAD_DELAY_MS, on_timer_timeout)
+    if delay_ms:
+        QTimer.singleShot(delay_ms, on_timer_timeout)
+    else:
+        on_timer_timeout()
 
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
