@@ -24,10 +24,12 @@ from civilian_responder.profile import ProfilePaths
 from civilian_responder.reference import ReferenceData, load_reference
 from civilian_responder.reports import ReportService
 from civilian_responder.secrets import SecretStore
+from civilian_responder.secrets import warm_up as warm_up_secrets
 from civilian_responder.security.scratch import ScratchDir
 from civilian_responder.security.session import Session, attempts_path
 from civilian_responder.shifts import ShiftRecovery, ShiftService
 from civilian_responder.store import Store
+from civilian_responder.store.database import warm_up as warm_up_store
 from civilian_responder.sync import SyncEngine, SyncSettings, TokenStore
 from civilian_responder.sync.clock_check import ClockCheck
 from civilian_responder.sync.status import META_DEVICE
@@ -131,6 +133,14 @@ def device_tag(store: Store) -> str:
     one unit (or a cloned profile enrolled again) never number two reports alike."""
     device = (store.get_meta(META_DEVICE) or "").replace("-", "")
     return device[:6].upper()
+
+
+def warm_up() -> None:
+    """What opening a profile costs that needs no key, done ahead: the UI calls this on a worker
+    while the officer signs in (the key derivation leaves the processor to it). The keyring's
+    backend discovery and sqlite-utils' plugin scan; both libraries keep what they found."""
+    warm_up_secrets()
+    warm_up_store()
 
 
 def open_app(profile_dir: Path, *, clock: Clock | None = None, key: bytes | None = None,

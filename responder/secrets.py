@@ -43,6 +43,15 @@ def acceptable(backend: Any) -> bool:
         return False
 
 
+def warm_up() -> None:
+    """Discover the OS keyring's backend now (entry points, library probes: 0.1-0.3 s), e.g. on
+    a worker while the officer signs in; keyring keeps what it found for every later store."""
+    try:
+        keyring.get_keyring()
+    except Exception as exc:  # noqa: BLE001 (SecretStore reports it when it is really used)
+        log.debug("Keyring discovery failed ahead of use: %s", exc)
+
+
 class SecretStore:
     def __init__(self, service: str = SERVICE, backend: Any | None = None,
                  memory_only: bool = False) -> None:

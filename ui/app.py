@@ -1,30 +1,39 @@
 """The ``responder`` command and the composition root: pick the profile, open the core, build the
-window, run the event loop. Subcommands go to the command layer (:mod:`civilian_responder.cli`)."""
+window, run the event loop. Subcommands go to the command layer (:mod:`civilian_responder.cli`).
+
+Start-up order (issue 17): the sign-in window comes first, with only Qt, the theme and the
+authenticator imported; the core, the store and the main window's modules are imported on a
+worker while the officer types and the key is derived (:func:`_preload_window_modules`), so the
+board follows the key derivation closely. ``tests/ui/test_startup_imports.py`` holds the line.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import logging
-import logging.handlers
 import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from civilian_responder import __version__
-from civilian_responder.app import ResponderApp, open_app
+import civilian_responder
 from civilian_responder.cli import build_parser, prepare_process, run_command
 from civilian_responder.cli.options import is_demo, resolve_profile
-from civilian_responder.demo import seed_demo
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.security.redact import RedactingFilter
+
+if TYPE_CHECKING:
+    from civilian_responder.app import ResponderApp
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1366, 768)
 DEMO_SETTLE_MS = 30_000  # --screenshot waits this long at most for the demo station's first sync
+FREEZE_DELAY_MS = 1000  # the board is painted, the officer is reading it
+PRELOAD_DELAY_MS = 150  # after the sign-in window is painted, before a fast typist is done
 SIGNED_OUT = -1  # _run_window's result when the officer signed out (show the sign-in again)
 
 
@@ -65,6 +74,9 @@ class UiSettings:
 
 def open_profile(args: argparse.Namespace, session=None) -> ResponderApp:
     """Open the profile with the signed-in officer's key (the database is encrypted)."""
+    from civilian_responder.app import open_app  # noqa: PLC0415 (after the sign-in window)
+    from civilian_responder.demo import seed_demo  # noqa: PLC0415
+
     profile = resolve_profile(args)
     core = open_app(profile, session=session)
     if args.demo and core.store.calls.count() == 0:
@@ -76,6 +88,8 @@ def open_profile(args: argparse.Namespace, session=None) -> ResponderApp:
 
 
 def _log_to_profile(logs_dir: Path) -> None:
+    import logging.handlers  # noqa: PLC0415 (after the sign-in window)
+
     handler = logging.handlers.RotatingFileHandler(
         logs_dir / "responder.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
@@ -107,9 +121,8 @@ def run(args: argparse.Namespace) -> int:
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Responder")
-    qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("responder")
-    from civilian_responder_ui.shell.about import app_icon  # noqa: PLC0415
+    from civilian_responder_ui.shell.icons import app_icon  # noqa: PLC0415
 
     qapp.setWindowIcon(app_icon())
     install_excepthook(interactive=not args.screenshot)
@@ -119,10 +132,11 @@ def run(args: argparse.Namespace) -> int:
     logged = False
     while True:  # sign in, work, and after a sign-out offer the sign-in again
         core = _sign_in_and_open(args, translations)
-        if not isinstance(core, ResponderApp):
+        if isinstance(core, int):  # quit at the sign-in, or the profile cannot be opened
             return core
         if not logged:
             _log_to_profile(core.paths.logs)
+            qapp.setApplicationVersion(civilian_responder.__version__)  # not before sign-in
             logged = True
         result = _run_window(qapp, core, args)
         if result != SIGNED_OUT:
@@ -143,6 +157,10 @@ def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderA
         profile / "settings.json").get("theme", "day"))
     # The key derivation runs on a worker: the sign-in window stays live and shows it working.
     tasks = TaskRunner()
+    # Without a sign-in window (--screenshot, $RESPONDER_PASSPHRASE) the key is derived on this
+    # thread right away: the preload runs beside it from the start.
+    asks = not args.screenshot and not os.environ.get("RESPONDER_PASSPHRASE")
+    _preload_window_modules(tasks, PRELOAD_DELAY_MS if asks else 0)
     try:
         session = startup_session(profile, demo=args.demo, interactive=not args.screenshot,
                                   tasks=tasks, translations=translations)
@@ -158,6 +176,43 @@ def _sign_in_and_open(args: argparse.Namespace, translations=None) -> ResponderA
         return 2
     finally:
         tasks.wait_for_done(10_000)
+
+
+# What the window needs after the sign-in, heaviest first (the core and its store, reportlab).
+WINDOW_MODULES = (
+    "civilian_responder.app",
+    "civilian_responder.demo",
+    "civilian_responder_ui.main_window",
+    "civilian_responder_ui.reports.report_pdf",
+    "civilian_responder_ui.people.people_actions",
+    "civilian_responder_ui.sync.sync_panel",
+    "civilian_responder_ui.sync.demo_link",
+)
+
+
+def _preload_window_modules(tasks, delay_ms: int) -> None:
+    """Once the sign-in window is up (a timer fires inside its event loop, after it has been
+    painted; ``delay_ms=0``: now), import what the main window needs on a worker: the officer's
+    typing and the key derivation hide it. Imports create no Qt objects; the GUI thread that
+    needs a module while it is being imported waits for it."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    def load() -> None:
+        import importlib  # noqa: PLC0415
+
+        importlib.import_module(WINDOW_MODULES[0]).warm_up()  # the core: keyring, sqlite-utils
+        _ = civilian_responder.__version__  # read from the package metadata once
+        for name in WINDOW_MODULES[1:]:
+            importlib.import_module(name)
+
+    def on_timer_timeout() -> None:
+        tasks.run(load, on_error=lambda exc: log.warning("Preloading failed: %s", exc),
+                  pool="preload")  # its own thread: the key derivation does not wait for it
+
+    if delay_ms:
+        QTimer.singleShot(delay_ms, on_timer_timeout)
+    else:
+        on_timer_timeout()
 
 
 def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
@@ -192,9 +247,12 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
                 demo.wait_settled(DEMO_SETTLE_MS)  # so the picture shows the station connected
             return _screenshot(qapp, window, Path(args.screenshot))
         _close_on_signals(window)
-        _freeze_startup_objects()
         window.show()
         log.info("Window shown for profile %s", core.paths.root)
+        # After the board is on screen (a full collection takes 50-100 ms).
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        QTimer.singleShot(FREEZE_DELAY_MS, _freeze_startup_objects)
         result = int(qapp.exec())
         return SIGNED_OUT if lock.signed_out else result
     finally:

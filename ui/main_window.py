@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -103,15 +104,28 @@ class MainWindow(QMainWindow):
         self.unit_bar = UnitBar(self._app, self.toolbar)
         self.unit_bar.unit_changed.connect(self.reload)
         self.toolbar.addWidget(self.unit_bar)
+        # What is not needed on every call goes into one menu, so the toolbar fits 1366 px
+        # with every feature's buttons and the unit bar (no overflow chevron hiding some).
+        self.more_menu = QMenu(self, objectName="moreMenu")
+        self.more_menu.setToolTipsVisible(True)
+        self.more_button = QToolButton(self.toolbar, objectName="moreButton")
+        self.more_button.setText("\u2630  " + self.tr("More"))
+        self.more_button.setToolTip(self.tr("More actions: station, export, outreach, theme, "
+                                            "About"))
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_action = self.toolbar.addWidget(self.more_button)
+        self._menu_anchor = self.more_menu.addSeparator()
         self.theme_action = QAction(self)
         self.theme_action.setShortcut(QKeySequence("Ctrl+T"))
         self.theme_action.triggered.connect(self.toggle_theme)
-        self.toolbar.addAction(self.theme_action)
         self.about_action = QAction("About", self)
         self.about_action.setShortcut(QKeySequence("F1"))
         self.about_action.setToolTip("About Responder: version and profile location (F1)")
         self.about_action.triggered.connect(self.show_about)
-        self.toolbar.addAction(self.about_action)
+        for action in (self.theme_action, self.about_action):
+            self.more_menu.addAction(action)
+            self.addAction(action)  # the shortcut works while the menu is closed
 
     def _build_body(self) -> None:
         self.banner = QFrame(self, objectName="recoveryBanner")
@@ -197,9 +211,13 @@ class MainWindow(QMainWindow):
 
     # Extension points ------------------------------------------------------------------------
 
-    def add_toolbar_action(self, action: QAction) -> None:
-        """Features add their own buttons (e.g. Sync, Print) before the right-hand side."""
-        self.toolbar.insertAction(self._extra_anchor, action)
+    def add_toolbar_action(self, action: QAction, *, in_menu: bool = False) -> None:
+        """Features add their own buttons (e.g. Sync, Lock) before the right-hand side; with
+        ``in_menu`` an action used less often goes into the toolbar's More menu instead."""
+        if in_menu:
+            self.more_menu.insertAction(self._menu_anchor, action)
+        else:
+            self.toolbar.insertAction(self._extra_anchor, action)
         self.addAction(action)
 
     def add_status_widget(self, widget: QWidget) -> None:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from civilian_responder import __version__
+import civilian_responder
 from civilian_responder.cli import audit, checklists, directory, pdf, people, shift, signin, sync
 from civilian_responder.errors import ResponderError
 from civilian_responder.extras import explain_missing
@@ -24,12 +24,25 @@ from civilian_responder.extras import explain_missing
 COMMAND_MODULES = (signin, audit, checklists, pdf, sync, people, directory, shift)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``; the version is looked up only when asked for (see the package)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=default,
+                         help=help or "show program's version number and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        print(f"responder {civilian_responder.__version__}")  # on stdout, as argparse's own
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="responder",
         description="Responder: offline field app for civilian 911 alternative-response teams.",
     )
-    parser.add_argument("--version", action="version", version=f"responder {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--profile", type=Path, help="profile directory (default: user data dir)")
     parser.add_argument("--officer", help="officer to sign in as (headless commands)")
     parser.add_argument("--demo", action="store_true",

@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from civilian_responder.checklists.loader import load_catalog, load_file
 from civilian_responder.cli.options import resolve_profile
-from civilian_responder.reference import load_reference
 from civilian_responder.resource_files import resource_path
 
 
@@ -23,6 +21,9 @@ def register(subparsers: Any) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from civilian_responder.checklists.loader import load_file  # noqa: PLC0415 (not at parse)
+    from civilian_responder.reference import load_reference  # noqa: PLC0415
+
     reference = load_reference()
     failed = 0
     for path in args.files:
@@ -40,6 +41,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from civilian_responder.checklists.loader import load_catalog  # noqa: PLC0415
+    from civilian_responder.reference import load_reference  # noqa: PLC0415
 
     folders = [resource_path("checklists")]
     if args.profile or args.demo:

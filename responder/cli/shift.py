@@ -7,13 +7,15 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from civilian_responder.cli.options import add_signin_arguments
 from civilian_responder.cli.signin import open_app_for_cli
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ValidationError
-from civilian_responder.models import Shift, ShiftTotals
+
+if TYPE_CHECKING:  # annotations only: parsing `responder` stays light
+    from civilian_responder.models import Shift, ShiftTotals
 
 
 def register(subparsers: Any) -> None:

@@ -17,8 +17,8 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from civilian_responder.app import ResponderApp, open_app
 from civilian_responder.cli.options import add_signin_arguments, is_demo, resolve_profile
 from civilian_responder.clock import SystemClock
 from civilian_responder.errors import (
@@ -29,10 +29,21 @@ from civilian_responder.errors import (
 )
 from civilian_responder.security.session import Authenticator, Session
 
+if TYPE_CHECKING:  # the facade is imported when a command runs: parsing stays light
+    from civilian_responder.app import ResponderApp
+
 PASSPHRASE_ENV = "RESPONDER_PASSPHRASE"
 OFFICER_ENV = "RESPONDER_OFFICER"
 NEW_PASSPHRASE_ENV = "RESPONDER_NEW_PASSPHRASE"
 MAX_PROMPTS = 3
+
+
+def open_app(profile: Path, **kwargs) -> ResponderApp:
+    """The core's facade, imported when a command runs: building the parser stays light (the
+    window's sign-in comes before the core is imported)."""
+    from civilian_responder.app import open_app as open_core  # noqa: PLC0415
+
+    return open_core(profile, **kwargs)
 
 
 def _officer_name(args: argparse.Namespace, auth: Authenticator) -> str:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from civilian_responder.cli.options import add_signin_arguments
 from civilian_responder.cli.signin import open_app_for_cli
 from civilian_responder.errors import StorageFullError, SyncError, SyncErrorKind
-from civilian_responder.sync.engine import SyncProgress, SyncSettings
-from civilian_responder.sync.status import ERROR_WORDS
+
+if TYPE_CHECKING:  # the engine (keyring, HTTP) is imported when a command runs
+    from civilian_responder.sync.engine import SyncProgress
+
+# SyncSettings().round_deadline, written out so that parsing `responder` stays light (the
+# window's sign-in parses first); tests/unit check that the two agree.
+ROUND_DEADLINE_HELP = 300
 
 EXIT_CODES = {SyncErrorKind.OFFLINE: 3, SyncErrorKind.AUTH: 4, SyncErrorKind.CONFLICT: 5,
               SyncErrorKind.SERVER: 6, SyncErrorKind.PROTOCOL: 7}
@@ -33,7 +38,7 @@ def register(subparsers: Any) -> None:
     sync.add_argument("--quiet", action="store_true", help="print only the summary")
     sync.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
                       help="longest one sync round may take, however slowly the station "
-                           f"answers (default {SyncSettings().round_deadline:g})")
+                           f"answers (default {ROUND_DEADLINE_HELP:g})")
     sync.set_defaults(func=sync_command)
 
 
@@ -93,5 +98,7 @@ def _print_progress(p: SyncProgress) -> None:
 
 
 def _failed(what: str, exc: SyncError) -> int:
+    from civilian_responder.sync.status import ERROR_WORDS  # noqa: PLC0415
+
     print(f"{what} failed: {ERROR_WORDS[exc.kind]}: {exc}", file=sys.stderr, flush=True)
     return EXIT_CODES[exc.kind]

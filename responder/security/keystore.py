@@ -21,8 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from civilian_responder.errors import AuthError, StorageError, ValidationError
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 FORMAT = 1
 KEY_BYTES = 32
@@ -130,6 +128,9 @@ class Keystore:
         officer = self.find(name)
         kdf = officer.kdf if officer else DEFAULT_KDF
         kek = kdf.derive(passphrase, _unb64(officer.salt) if officer else b"\0" * 16)
+        from cryptography.exceptions import InvalidTag  # noqa: PLC0415 (not before sign-in)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
+
         if officer is None:
             raise AuthError(f"No officer named {name!r} is enrolled on this device")
         try:
@@ -150,6 +151,8 @@ class Keystore:
         check_passphrase(name, passphrase)
         if len(key) != KEY_BYTES:
             raise ValueError("the database key must be 32 bytes")
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
+
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         wrapped = AESGCM(kdf.derive(passphrase, salt)).encrypt(nonce, key,
                                                                  _aad(officer_id, name, kdf))

@@ -16,11 +16,6 @@ from civilian_responder.errors import AuthError, LockedOutError, ValidationError
 from civilian_responder.profile import ProfilePaths
 from civilian_responder.security.attempts import AttemptLog
 from civilian_responder.security.keystore import DEFAULT_KDF, KdfParams, Keystore, new_database_key
-from civilian_responder.store.cipher import (
-    encrypt_plaintext_database,
-    finish_encryption,
-    is_plaintext,
-)
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +116,14 @@ class Authenticator:
         self.attempts.record_release(name)
 
     def _encrypt_if_plaintext(self, key: bytes) -> None:
+        # The store (SQLCipher, sqlite-utils) is imported here, after the passphrase, on the
+        # sign-in worker: the sign-in window does not wait for it.
+        from civilian_responder.store.cipher import (  # noqa: PLC0415
+            encrypt_plaintext_database,
+            finish_encryption,
+            is_plaintext,
+        )
+
         db = self.paths.database
         finish_encryption(db)
         if is_plaintext(db):

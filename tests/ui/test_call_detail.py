@@ -226,7 +226,7 @@ def test_window_title_tabs_and_theme_toggle(qtbot, window):
     with qtbot.waitSignal(window.theme_changed) as signal:
         window.toggle_theme()
     assert signal.args == ["night"]
-    assert "#111315" in QApplication.instance().styleSheet()
+    assert "#111315" in window.styleSheet()  # the theme is set on the window, not app-wide
     window.toggle_theme()
     assert window.theme == "day"
 
@@ -239,6 +239,12 @@ def test_extension_points_take_toolbar_actions_status_widgets_and_tabs(qtbot, wi
     window.add_toolbar_action(sync)
     assert sync in window.toolbar.actions()
     assert window.toolbar.actions().index(sync) < window.toolbar.actions().index(
+        window.more_action
+    )
+    station = QAction("Station", window)
+    window.add_toolbar_action(station, in_menu=True)
+    assert station in window.more_menu.actions() and station not in window.toolbar.actions()
+    assert window.more_menu.actions().index(station) < window.more_menu.actions().index(
         window.theme_action
     )
     state = QLabel("Synced 14:02")

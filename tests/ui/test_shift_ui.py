@@ -63,6 +63,14 @@ def test_start_shift_dialog_takes_crew_from_the_roster_and_flags_a_guest(qtbot, 
     assert "\u2691" in window.unit_bar.crew_label.text()  # the guest is flagged
 
 
+def test_the_unit_bar_names_crew_roles_by_label_not_code(qtbot, core, window):
+    text = window.unit_bar.crew_label.text()  # the demo crew: a CSO and a clinician
+    assert "Ali Clinician" in text and "Rivera CSO" in text, text
+    codes = set(core.reference.crew_roles.codes()) - {"CSO", "EMT"}  # codes that are words
+    assert not [c for c in codes if c in text], text
+    assert "Mental health clinician" in window.unit_bar.crew_label.toolTip()
+
+
 def test_end_shift_dialog_shows_hours_calls_and_time_on_task(qtbot, core, window):
     core.calls.change_status(core.calls.active_call().id, "CLEARED")
     dialog = ShiftEndDialog(core, window)
@@ -188,10 +196,10 @@ def test_board_screenshot_at_1366x768(qtbot, core, theme, tmp_path):
     image = win.grab()
     assert (image.width(), image.height()) == (1366, 768)
     assert image.save(str(tmp_path / f"shift-{theme}.png"))
-    # Everything in the toolbar fits: the theme and About buttons are not pushed off.
-    assert win.about_action.isVisible()
-    about = win.toolbar.widgetForAction(win.about_action)
-    assert about.geometry().right() <= win.toolbar.width()
+    # Everything in the toolbar fits: the More menu (theme, About) is not pushed off.
+    assert win.about_action in win.more_menu.actions()
+    more = win.toolbar.widgetForAction(win.more_action)
+    assert more.isVisible() and more.geometry().right() <= win.toolbar.width()
 
 
 def test_the_report_form_names_the_crew(qtbot, window, core):

@@ -22,7 +22,7 @@ class PeopleActions:
         )
         self.outreach_action.setShortcut(QKeySequence("Ctrl+O"))
         self.outreach_action.triggered.connect(self.record_outreach)
-        window.add_toolbar_action(self.outreach_action)
+        window.add_toolbar_action(self.outreach_action, in_menu=True)  # Ctrl+O
         window.add_toolbar_action(self.follow_ups_action)
         self.refresh()
 

@@ -256,7 +256,7 @@ def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> 
 def install_on_main_window(window: QMainWindow, core: ResponderApp, tasks: object) -> ReportPdf:
     """"Export reports…" in the main toolbar, with its outcome in the status bar."""
     pdf = ReportPdf(core, tasks, window)
-    window.add_toolbar_action(pdf.export_action)
+    window.add_toolbar_action(pdf.export_action, in_menu=True)
     pdf.export_action.setToolTip("Export many reports as PDFs to a folder")
     pdf.export_finished.connect(lambda outcome: _show_outcome(window, outcome))
     pdf.failed.connect(lambda text: QMessageBox.warning(window, "Export reports", text))

@@ -17,6 +17,7 @@ from civilian_responder.languages import SOURCE, OfficerLanguages, ui_languages
 from civilian_responder.profile import ProfilePaths
 from civilian_responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
 from civilian_responder_ui.session.lock_screen import named, run_task
+from civilian_responder_ui.shell.theme import adopt_theme
 from civilian_responder_ui.shell.translations import is_language_change
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -244,6 +245,7 @@ def startup_session(profile: Path, *, demo: bool, interactive: bool, tasks: Any 
         picked = None
     else:
         dialog = SignInDialog(auth, tasks=tasks, demo=demo, language=languages.last())
+        adopt_theme(dialog)  # a window of its own: nothing to inherit the theme from
         if translations is not None:
             dialog.language_chosen.connect(translations.switch)
         if dialog.exec() != QDialog.DialogCode.Accepted:

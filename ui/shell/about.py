@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from civilian_responder import __version__
 from civilian_responder.resource_files import resource_path
+from civilian_responder_ui.shell.icons import app_icon  # noqa: F401 (the About box's icon)
 from civilian_responder_ui.shell.shortcuts import shortcuts_html
 from civilian_responder_ui.shell.translations import is_language_change
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(resource_path("icons", f"responder-{size}.png")))
-    return icon
 
 
 class AboutDialog(QDialog):

@@ -20,6 +20,7 @@ from civilian_responder.errors import (
     SyncError,
     ValidationError,
 )
+from civilian_responder_ui.shell.theme import adopt_theme
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "Respond
     )
     if advice:
         box.setInformativeText(advice)
+    if parent is None:
+        adopt_theme(box)  # no window to inherit the theme from
     box.exec()
 
 

@@ -181,14 +181,19 @@ class ShiftStartDialog(QDialog):
 
 
 def crew_text(app, crew: tuple[CrewMember, ...], short: bool = False) -> str:
-    """``Alex Rivera (Community service officer), …``; short: ``Rivera CSO, Ali CLINICIAN``.
-    A flag marks someone not on the roster."""
+    """``Alex Rivera (Community service officer), …``; short: ``Rivera CSO, Ali Clinician``
+    (the role's short label, never its code). A flag marks someone not on the roster."""
     labels = app.reference.crew_roles
+
+    def short_label(code: str) -> str:
+        found = labels.get(code)
+        return (found.get("short") or found.label) if found else code
 
     def one(m: CrewMember) -> str:
         flag = "" if m.on_roster else " \u2691"
         if short:
-            return f"{m.name.split()[-1] if m.name.split() else m.name} {m.role_code}{flag}"
+            surname = m.name.split()[-1] if m.name.split() else m.name
+            return f"{surname} {short_label(m.role_code)}{flag}"
         return f"{m.name} ({labels.label(m.role_code)}){flag}"
 
     return ", ".join(one(m) for m in crew)

@@ -334,7 +334,7 @@ def install_sync(window: Any, engine: SyncEngine, tasks: Any) -> SyncPanel:
     panel = SyncPanel(engine, tasks, window)
     window.add_status_widget(panel)
     window.add_toolbar_action(panel.sync_action)
-    window.add_toolbar_action(panel.connect_action)
+    window.add_toolbar_action(panel.connect_action, in_menu=True)  # also in the status bar
     panel.sync_finished.connect(lambda _summary: window.reload())
     panel.sync_failed.connect(lambda _error: window.reload())
     panel.enrolled.connect(lambda enrollment: _show_unit(window, enrollment.unit_id))
