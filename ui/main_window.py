@@ -13,6 +13,7 @@ from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
 from civilian_responder_ui.shell.shortcuts import install_shortcuts
 from civilian_responder_ui.shell.theme import apply_theme, other
+from civilian_responder_ui.shell.translations import translate
 from civilian_responder_ui.shift.unit_bar import ShiftRecoveryBanner, UnitBar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.board = CallBoardView(app, self)
         self.detail = CallDetailView(app, tasks, self)
         self.checklists = ChecklistPanel(app, tasks, parent=self)
-        self.detail.add_tab(self.checklists, "Checklists")
+        self.detail.add_tab(self.checklists, translate("MainWindow", "Checklists"))
         self._build_toolbar()
         self._build_body()
         self._build_status_bar()
@@ -78,21 +79,21 @@ class MainWindow(QMainWindow):
     # Construction ----------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Main", self, objectName="mainToolbar")
+        self.toolbar = QToolBar(translate("MainWindow", "Main"), self, objectName="mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.onview_action = QAction("+  On-view call", self)
+        self.onview_action = QAction(translate("MainWindow", "+  On-view call"), self)
         self.onview_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.onview_action.setToolTip("Start a self-initiated call (Ctrl+N)")
+        self.onview_action.setToolTip(translate("MainWindow", "Start a self-initiated call (Ctrl+N)"))
         self.onview_action.triggered.connect(self.start_onview_call)
         self.toolbar.addAction(self.onview_action)
         self.toolbar.widgetForAction(self.onview_action).setObjectName("onViewButton")
-        self.filter_action = QAction("Find", self)
+        self.filter_action = QAction(translate("MainWindow", "Find"), self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.filter_action.setToolTip("Filter the call board (Ctrl+F)")
+        self.filter_action.setToolTip(translate("MainWindow", "Filter the call board (Ctrl+F)"))
         self.filter_action.triggered.connect(self.board.focus_filter)
         self.addAction(self.filter_action)
         self._extra_anchor = self.toolbar.addSeparator()
@@ -107,9 +108,9 @@ class MainWindow(QMainWindow):
         self.theme_action.setShortcut(QKeySequence("Ctrl+T"))
         self.theme_action.triggered.connect(self.toggle_theme)
         self.toolbar.addAction(self.theme_action)
-        self.about_action = QAction("About", self)
+        self.about_action = QAction(translate("MainWindow", "About"), self)
         self.about_action.setShortcut(QKeySequence("F1"))
-        self.about_action.setToolTip("About Responder: version and profile location (F1)")
+        self.about_action.setToolTip(translate("MainWindow", "About Responder: version and profile location (F1)"))
         self.about_action.triggered.connect(self.show_about)
         self.toolbar.addAction(self.about_action)
 
@@ -117,9 +118,9 @@ class MainWindow(QMainWindow):
         self.banner = QFrame(self, objectName="recoveryBanner")
         self.banner_label = QLabel(self.banner)
         self.banner_label.setWordWrap(True)
-        self.open_recovered_button = QPushButton("Open report", self.banner)
+        self.open_recovered_button = QPushButton(translate("MainWindow", "Open report"), self.banner)
         self.open_recovered_button.clicked.connect(self.open_recovered)
-        dismiss = QPushButton("Dismiss", self.banner)
+        dismiss = QPushButton(translate("MainWindow", "Dismiss"), self.banner)
         dismiss.clicked.connect(self.banner.hide)
         row = QHBoxLayout(self.banner)
         row.setContentsMargins(12, 6, 8, 6)
@@ -170,16 +171,16 @@ class MainWindow(QMainWindow):
 
     def _build_full_window(self) -> None:
         """F11 folds the board away so the call (a report, a checklist) takes the window."""
-        self.full_window_action = QAction("Full window", self, checkable=True)
+        self.full_window_action = QAction(translate("MainWindow", "Full window"), self, checkable=True)
         self.full_window_action.setShortcut(QKeySequence("F11"))
-        self.full_window_action.setToolTip("Fold the call board away and back (F11)")
+        self.full_window_action.setToolTip(translate("MainWindow", "Fold the call board away and back (F11)"))
         self.full_window_action.toggled.connect(self.set_full_window)
         self.addAction(self.full_window_action)
         corner = QWidget(self.detail.tabs)  # a margin keeps the button clear of the pane's edge
         button = QToolButton(corner, objectName="fullWindowButton")
         button.setDefaultAction(self.full_window_action)
         button.setText("\u2922")
-        button.setAccessibleName("Full window")
+        button.setAccessibleName(translate("MainWindow", "Full window"))
         button.setMinimumSize(48, 44)
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)

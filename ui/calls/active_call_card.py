@@ -6,6 +6,7 @@ from __future__ import annotations
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import CallSummary
 from civilian_responder_ui.calls.call_board_model import format_age
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
@@ -22,8 +23,8 @@ class ActiveCallCard(QFrame):
         self._call_id: str | None = None
         self.setObjectName("activeCallCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName("Active call")
-        self.caption = QLabel("ACTIVE CALL", self, objectName="activeCaption")
+        self.setAccessibleName(translate("ActiveCallCard", "Active call"))
+        self.caption = QLabel(translate("ActiveCallCard", "ACTIVE CALL"), self, objectName="activeCaption")
         self.title = QLabel(self, objectName="activeTitle")
         self.title.setWordWrap(True)
         self.where = QLabel(self, objectName="activeWhere")
@@ -47,12 +48,12 @@ class ActiveCallCard(QFrame):
         self.setProperty("idle", active is None)
         if active is None:
             state = self._app.calls.unit_status()
-            self.caption.setText("NO ACTIVE CALL")
+            self.caption.setText(translate("ActiveCallCard", "NO ACTIVE CALL"))
             self.title.setText(f"Unit {ref.unit_states.label(state).lower()}")
-            self.where.setText("Choose a call in the queue and set it en route to work it.")
+            self.where.setText(translate("ActiveCallCard", "Choose a call in the queue and set it en route to work it."))
             self.status.setText("")
         else:
-            self.caption.setText("ACTIVE CALL")
+            self.caption.setText(translate("ActiveCallCard", "ACTIVE CALL"))
             self.title.setText(
                 f"{active.number}   P{active.priority}   {active.type_code} "
                 f"{ref.call_types.label(active.type_code)}"

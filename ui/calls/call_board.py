@@ -20,6 +20,7 @@ from civilian_responder_ui.calls.call_board_model import (  # noqa: F401 (CallBo
     summary_of,
 )
 from civilian_responder_ui.shell.theme import ThemeColors
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
@@ -46,15 +47,15 @@ class CallBoardView(QWidget):
         self._current_id: str | None = None
         self.model = CallBoardModel(app.reference, app.clock.now(), self)
         self.filter_edit = QLineEdit(self, objectName="boardFilter")
-        self.filter_edit.setPlaceholderText("Filter: number, address, type, words")
+        self.filter_edit.setPlaceholderText(translate("CallBoardView", "Filter: number, address, type, words"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter calls")
+        self.filter_edit.setAccessibleName(translate("CallBoardView", "Filter calls"))
         self.count_label = QLabel(self, objectName="boardCount")
         self.active_card = ActiveCallCard(app, self)
         self.active_card.clicked.connect(self.select_call)
         self.table = QTableView(self, objectName="callBoard")
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Call board")
+        self.table.setAccessibleName(translate("CallBoardView", "Call board"))
         self._setup_table()
         self._layout()
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
@@ -200,8 +201,8 @@ class CallBoardView(QWidget):
         )
         if total == 0:
             self.empty_label.setText(
-                "No calls on this device yet.\nCalls arrive from the station when you sync; "
-                "use \u201cOn-view call\u201d for someone you come upon."
+                translate("CallBoardView", "No calls on this device yet.\nCalls arrive from the station when you sync; "
+                "use \u201cOn-view call\u201d for someone you come upon.")
             )
         elif shown == 0:
             self.empty_label.setText(f"No call matches \u201c{self.filter_edit.text()}\u201d.")

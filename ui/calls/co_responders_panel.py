@@ -8,6 +8,7 @@ from civilian_responder.co_responders import suggested_response_model
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import CoResponder
 from civilian_responder_ui.shell.error_dialog import show_error
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,9 +38,9 @@ class CoRespondersPanel(QWidget):
         self._call_id: str | None = None
         self.setObjectName("coResponders")
         ref = app.reference
-        title = QLabel("Other agencies on this call", self, objectName="sectionTitle")
+        title = QLabel(translate("CoRespondersPanel", "Other agencies on this call"), self, objectName="sectionTitle")
         self.list = QListWidget(self, objectName="coResponderList")
-        self.list.setAccessibleName("Co-responders on this call")
+        self.list.setAccessibleName(translate("CoRespondersPanel", "Co-responders on this call"))
         self.list.setMaximumHeight(110)
         self.model_label = QLabel(self, objectName="fieldLabel")
         self.model_label.setWordWrap(True)
@@ -47,17 +48,17 @@ class CoRespondersPanel(QWidget):
         for code in ref.agencies:
             self.agency.addItem(code.label, code.code)
         self.unit_edit = QLineEdit(self)
-        self.unit_edit.setPlaceholderText("Their unit, e.g. 2A31")
-        self.unit_edit.setAccessibleName("Co-responder unit id")
+        self.unit_edit.setPlaceholderText(translate("CoRespondersPanel", "Their unit, e.g. 2A31"))
+        self.unit_edit.setAccessibleName(translate("CoRespondersPanel", "Co-responder unit id"))
         self.requested = QComboBox(self)
         for code in ref.co_response_requests:
             self.requested.addItem(code.label, code.code)
-        self.arrived_check = QCheckBox("Already on scene", self)
-        self.add_button = QPushButton("Add", self)
+        self.arrived_check = QCheckBox(translate("CoRespondersPanel", "Already on scene"), self)
+        self.add_button = QPushButton(translate("CoRespondersPanel", "Add"), self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.arrived_button = QPushButton("Arrived now", self)
+        self.arrived_button = QPushButton(translate("CoRespondersPanel", "Arrived now"), self)
         self.arrived_button.clicked.connect(lambda: self._stamp("arrived"))
-        self.departed_button = QPushButton("Left now", self)
+        self.departed_button = QPushButton(translate("CoRespondersPanel", "Left now"), self)
         self.departed_button.clicked.connect(lambda: self._stamp("departed"))
         form = QGridLayout()
         form.addWidget(self.agency, 0, 0)

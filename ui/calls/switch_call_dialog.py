@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.models import Call
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -50,7 +51,7 @@ class SwitchCallDialog(QDialog):
         if self.actions.buttons():
             self.actions.buttons()[0].setChecked(True)
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Note (optional), e.g. which unit takes it over")
+        self.note_edit.setPlaceholderText(translate("SwitchCallDialog", "Note (optional), e.g. which unit takes it over"))
         box.addWidget(self.note_edit)
         buttons = QDialogButtonBox(self)
         go = QPushButton(f"Switch to {target.display_number}", self)

@@ -7,6 +7,7 @@ from civilian_responder.checklists.definition import STOP_ACTION_LABELS, StopRul
 from civilian_responder.models import ChecklistEscalation
 from civilian_responder_ui.checklists.checklist_step import local_time
 from civilian_responder_ui.checklists.checklist_style import fit_height
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -51,9 +52,9 @@ class ChecklistBanner(QWidget):
         self.buttons_row = QHBoxLayout()
         inner.addLayout(self.buttons_row)
         self.why = QPlainTextEdit()
-        self.why.setPlaceholderText("Why is it safe to go ahead? (required)")
+        self.why.setPlaceholderText(translate("ChecklistBanner", "Why is it safe to go ahead? (required)"))
         self.why.setFixedHeight(70)
-        self.confirm = QPushButton("Confirm: proceed")
+        self.confirm = QPushButton(translate("ChecklistBanner", "Confirm: proceed"))
         self.confirm.clicked.connect(self._on_confirm_clicked)
         inner.addWidget(self.why)
         inner.addWidget(self.confirm)

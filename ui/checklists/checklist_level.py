@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.checklists.service import RunView
 from civilian_responder_ui.checklists.checklist_style import fit_height
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -22,7 +23,7 @@ class ChecklistLevelBox(QFrame):
         self.title.setObjectName("levelTitle")
         self.title.setWordWrap(True)
         # The itemised "why" is one tap away so the advice fits a narrow pane.
-        self.why_button = QPushButton("Why?")
+        self.why_button = QPushButton(translate("ChecklistLevelBox", "Why?"))
         self.why_button.setCheckable(True)
         self.why_button.toggled.connect(self._on_why_button_toggled)
         top.addWidget(self.title, 1)
@@ -42,7 +43,7 @@ class ChecklistLevelBox(QFrame):
         level = view.level
         ev = view.evaluation
         if view.definition.scoring is None or level is None:
-            self.title.setText("Level: not yet scored")
+            self.title.setText(translate("ChecklistLevelBox", "Level: not yet scored"))
             self.why.setText("")
             self.advice.setText("")
             return

@@ -14,6 +14,7 @@ from civilian_responder_ui.checklists.checklist_banner import ChecklistBanner
 from civilian_responder_ui.checklists.checklist_level import ChecklistLevelBox
 from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -63,8 +64,8 @@ class ChecklistRunnerView(QWidget):
         root.setContentsMargins(8, 8, 8, 8)
         root.setSpacing(6)
         header = QHBoxLayout()
-        self.back_to_list = QPushButton("‹ All")
-        self.back_to_list.setToolTip("Back to the checklists of this call")
+        self.back_to_list = QPushButton(translate("ChecklistRunnerView", "‹ All"))
+        self.back_to_list.setToolTip(translate("ChecklistRunnerView", "Back to the checklists of this call"))
         self.back_to_list.clicked.connect(self._on_close_clicked)
         self.title = QLabel(f"{self.view.definition.title}")
         self.title.setObjectName("runnerTitle")
@@ -121,15 +122,15 @@ class ChecklistRunnerView(QWidget):
 
     def _build_footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = QPushButton("‹ Back")
+        self.back_button = QPushButton(translate("ChecklistRunnerView", "‹ Back"))
         self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton("Next ›")
+        self.next_button = QPushButton(translate("ChecklistRunnerView", "Next ›"))
         self.next_button.setProperty("role", "primary")
         self.next_button.clicked.connect(self.go_next)
-        self.abandon_button = QPushButton("Abandon")
+        self.abandon_button = QPushButton(translate("ChecklistRunnerView", "Abandon"))
         self.abandon_button.setProperty("role", "danger")
         self.abandon_button.clicked.connect(self._on_abandon_clicked)
-        self.complete_button = QPushButton("Complete")
+        self.complete_button = QPushButton(translate("ChecklistRunnerView", "Complete"))
         self.complete_button.setProperty("role", "primary")
         self.complete_button.clicked.connect(self.complete)
         # One short line: the full list is in its tooltip and on the end-of-checklist card.
@@ -167,7 +168,7 @@ class ChecklistRunnerView(QWidget):
         self.blocking.setToolTip("\n".join(blocking))
         for w in (self.complete_button, self.abandon_button):
             w.setVisible(not finished)
-        self.abandon_button.setText("Abandon")  # any other action disarms the second tap
+        self.abandon_button.setText(translate("ChecklistRunnerView", "Abandon"))  # any other action disarms the second tap
         self.complete_button.setEnabled(not blocking)
         self._show_body()
 
@@ -322,7 +323,7 @@ class ChecklistRunnerView(QWidget):
 
     def _on_abandon_clicked(self) -> None:
         if self.abandon_button.text() == "Abandon":
-            self.abandon_button.setText("Tap again to abandon")
+            self.abandon_button.setText(translate("ChecklistRunnerView", "Tap again to abandon"))
             return
         try:
             view = self._app.checklists.abandon(self.view.run.id)

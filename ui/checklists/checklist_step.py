@@ -7,6 +7,7 @@ from typing import Any
 from civilian_responder.checklists.definition import Item
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import ChecklistStep
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
@@ -59,7 +60,7 @@ class ChecklistStepWidget(QFrame):
             layout.addWidget(self._label(caption, "stepSection"))
         title_row = QHBoxLayout()
         title_row.addWidget(self._label(item.text, "stepText"), 1)
-        self.note_toggle = QPushButton("+ Note", self)
+        self.note_toggle = QPushButton(translate("ChecklistStepWidget", "+ Note"), self)
         self.note_toggle.setObjectName("noteToggle")
         self.note_toggle.clicked.connect(self._on_note_toggle_clicked)
         self.note_toggle.setVisible(compact and item.type != "guidance")
@@ -129,12 +130,12 @@ class ChecklistStepWidget(QFrame):
                 self.editor.setMaximumWidth(220)
             else:
                 self.editor.setMaxLength(self.item.max_length)
-                self.editor.setPlaceholderText("Type a few words")
+                self.editor.setPlaceholderText(translate("ChecklistStepWidget", "Type a few words"))
             self.editor.editingFinished.connect(self._on_editor_finished)
             layout.addWidget(self.editor)
         elif kind == "action":
             row = QHBoxLayout()
-            self.done_button = QPushButton("Done  (D)", self)
+            self.done_button = QPushButton(translate("ChecklistStepWidget", "Done  (D)"), self)
             self.done_button.setObjectName("doneButton")
             self.done_button.setProperty("role", "primary")
             self.done_button.clicked.connect(self._on_done_clicked)
@@ -157,7 +158,7 @@ class ChecklistStepWidget(QFrame):
     def _build_note(self, layout: QVBoxLayout) -> None:
         self.note = QLineEdit(self)
         self.note.setObjectName("stepNote")
-        self.note.setPlaceholderText("Note (optional)")
+        self.note.setPlaceholderText(translate("ChecklistStepWidget", "Note (optional)"))
         self.note.setMaxLength(500)
         self.note.editingFinished.connect(self._on_note_finished)
         # Autosave a note while typing, so a crash mid-sentence loses at most a second.

@@ -15,6 +15,7 @@ from typing import Any
 from civilian_responder.directory import MAX_HANDOUT, DirectoryService, Referral
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import Resource
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -96,7 +97,7 @@ class DirectoryPicker(QDialog):
         open_file: Callable[[Path], None] = _open_with_system,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Resource directory")
+        self.setWindowTitle(translate("DirectoryPicker", "Resource directory"))
         self.setObjectName("directoryPicker")
         self._directory = directory
         self._scratch = scratch
@@ -111,11 +112,11 @@ class DirectoryPicker(QDialog):
 
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search name, kind, address, language…")
+        self.search.setPlaceholderText(translate("DirectoryPicker", "Search name, kind, address, language…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_changed)
         self.kind = QComboBox()
-        self.kind.addItem("All kinds", "")
+        self.kind.addItem(translate("DirectoryPicker", "All kinds"), "")
         for code in self._directory.kinds():
             self.kind.addItem(code.label, code.code)
         self.kind.currentIndexChanged.connect(self._on_search_changed)
@@ -137,12 +138,12 @@ class DirectoryPicker(QDialog):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setMinimumHeight(110)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.use_button = QPushButton("&Use for referral")
+        self.use_button = QPushButton(translate("DirectoryPicker", "&Use for referral"))
         self.use_button.setDefault(True)
         self.use_button.clicked.connect(self._on_use_clicked)
-        self.handout_button = QPushButton("&Handout PDF")
+        self.handout_button = QPushButton(translate("DirectoryPicker", "&Handout PDF"))
         self.handout_button.clicked.connect(self._on_handout_clicked)
-        close = QPushButton("Close")
+        close = QPushButton(translate("DirectoryPicker", "Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import Consent
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +37,7 @@ class ConsentRow:
         for text, value in (("Not recorded", None), ("Given", True), ("Refused", False)):
             self.given.addItem(text, value)
         self.method = QComboBox(parent)
-        self.method.addItem("How given…", "")
+        self.method.addItem(translate("ConsentRow", "How given…"), "")
         for m in methods:
             self.method.addItem(m.label, m.code)
         wanted = set(kind.get("needs", ())) | ({"witness"} if kind.get("witness_when") else set())
@@ -45,7 +46,7 @@ class ConsentRow:
             for name in DETAILS
             if name in wanted
         }
-        self.save = QPushButton("Record", parent)
+        self.save = QPushButton(translate("ConsentRow", "Record"), parent)
         self.stamp = QLabel(parent, objectName="consentStamp")
         self.stamp.setWordWrap(True)
         self.problem = QLabel(parent, objectName="fieldError")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import FollowUp
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,18 +27,18 @@ class FollowUpListView(QDialog):
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Follow-ups")
+        self.setWindowTitle(translate("FollowUpListView", "Follow-ups"))
         self.setObjectName("followUpList")
         self._app = app
         self.heading = QLabel(self, objectName="followUpHeading")
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Open follow-ups")
+        self.list.setAccessibleName(translate("FollowUpListView", "Open follow-ups"))
         self.outcome = QComboBox(self)
         for code in app.reference.follow_up_outcomes.offered():
             self.outcome.addItem(code.label, code.code)
-        self.note = QLineEdit(self, placeholderText="What happened (optional)")
-        self.visit_button = QPushButton("Start follow-up visit", self)
-        self.attempt_button = QPushButton("Record attempt", self)
+        self.note = QLineEdit(self, placeholderText=translate("FollowUpListView", "What happened (optional)"))
+        self.visit_button = QPushButton(translate("FollowUpListView", "Start follow-up visit"), self)
+        self.attempt_button = QPushButton(translate("FollowUpListView", "Record attempt"), self)
         self.message = QLabel(self, objectName="followUpMessage")
         self.message.setWordWrap(True)
         row = QHBoxLayout()

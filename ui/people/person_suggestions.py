@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from civilian_responder.models import KnownPerson
 from civilian_responder.reference import CodeList
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -37,7 +38,7 @@ class PersonSuggestions(QListWidget):
         self.setObjectName("personSuggestions")
         self._suggest = suggest
         self._ages = ages
-        self.setAccessibleName("Known people with this name")
+        self.setAccessibleName(translate("PersonSuggestions", "Known people with this name"))
         self.setMaximumHeight(140)
         self.hide()
         self.itemActivated.connect(self._on_item_activated)

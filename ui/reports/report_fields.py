@@ -8,6 +8,7 @@ from typing import Any
 
 from civilian_responder.models import ServiceEntry
 from civilian_responder.reference import CodeList
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -128,8 +129,8 @@ class Minutes(QSpinBox):
         super().__init__(parent)
         touch(self)
         self.setRange(-1, maximum)
-        self.setSpecialValueText("not entered")
-        self.setSuffix(" min")
+        self.setSpecialValueText(translate("Minutes", "not entered"))
+        self.setSuffix(translate("Minutes", " min"))
         self.setMinimumWidth(150)
         self.setMaximumWidth(220)
         self._loading = False
@@ -306,12 +307,12 @@ class ServicesGrid(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.person = QComboBox()
         touch(self.person)
-        self.person.setAccessibleName("Services for")
-        self.person.addItem("The person served", self.SERVED)
+        self.person.setAccessibleName(translate("ServicesGrid", "Services for"))
+        self.person.addItem(translate("ServicesGrid", "The person served"), self.SERVED)
         self._person_row = QWidget()
         row = QHBoxLayout(self._person_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("For"))
+        row.addWidget(QLabel(translate("ServicesGrid", "For")))
         row.addWidget(self.person, 1)
         self._person_row.setVisible(False)  # shown once the report lists persons
         outer.addWidget(self._person_row)

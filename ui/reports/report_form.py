@@ -34,6 +34,7 @@ from civilian_responder_ui.reports.report_validation import (
     link,
 )
 from civilian_responder_ui.shell.contrast import follow_theme
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -117,7 +118,7 @@ class ReportFormView(QWidget):
         self.version_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         touch(self.version_picker)
         self.version_picker.activated.connect(self._on_version_picker_activated)
-        self.version_label = QLabel("&Version")
+        self.version_label = QLabel(translate("ReportFormView", "&Version"))
         self.version_label.setBuddy(self.version_picker)
         header = self._header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -144,7 +145,7 @@ class ReportFormView(QWidget):
         self.summary = ReportSummary(self._app.reference)
         self.consents = ConsentEditor(self._app)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
-        self.photos_box = QGroupBox("P&hotos")
+        self.photos_box = QGroupBox(translate("ReportFormView", "P&hotos"))
         QVBoxLayout(self.photos_box).addWidget(self.photos)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -162,8 +163,8 @@ class ReportFormView(QWidget):
     def _build_placeholder(self) -> QWidget:
         box = QWidget()
         lay = QVBoxLayout(box)
-        lay.addWidget(QLabel("No report has been started for this call yet."))
-        self.start_button = QPushButton("&Start the report")
+        lay.addWidget(QLabel(translate("ReportFormView", "No report has been started for this call yet.")))
+        self.start_button = QPushButton(translate("ReportFormView", "&Start the report"))
         touch(self.start_button)
         self.start_button.clicked.connect(self.start_report)
         lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -179,14 +180,14 @@ class ReportFormView(QWidget):
         # Its link is coloured from the theme: paint it again when the theme changes (from what
         # was worked out last: the finalize checks read the database, a repaint need not).
         follow_theme(self.status, self._paint_status)
-        self.save_button = QPushButton("&Save now")
-        self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
+        self.save_button = QPushButton(translate("ReportFormView", "&Save now"))
+        self.save_button.setToolTip(translate("ReportFormView", "Save now (Ctrl+S). Changes are also saved as you type."))
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.finalize_button = QPushButton("&Finalize report")
-        self.finalize_button.setToolTip("Finalize (Ctrl+Enter): lock this version for review")
+        self.finalize_button = QPushButton(translate("ReportFormView", "&Finalize report"))
+        self.finalize_button.setToolTip(translate("ReportFormView", "Finalize (Ctrl+Enter): lock this version for review"))
         self.finalize_button.clicked.connect(self.finalize)
         self.finalize_button.setProperty("role", "primary")
-        self.correct_button = QPushButton("Make a &correction")
+        self.correct_button = QPushButton(translate("ReportFormView", "Make a &correction"))
         self.correct_button.clicked.connect(self._on_correct_clicked)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
@@ -262,7 +263,7 @@ class ReportFormView(QWidget):
         self._status_args = (None, "")  # a later theme repaint must not bring back another call's
         self.status.setText("")
         self.autosaver.set_report(None)
-        self.title.setText("Field report")
+        self.title.setText(translate("ReportFormView", "Field report"))
         self.crew_line.hide()
         self.placeholder.setVisible(self._call_id is not None)
         for w in (
@@ -372,9 +373,9 @@ class ReportFormView(QWidget):
                 shown.state in ("finalized", "approved")
                 and self.correct_button.isVisibleTo(self)
             ):
-                self.status.setText("Locked. A correction adds a new version.")
+                self.status.setText(translate("ReportFormView", "Locked. A correction adds a new version."))
             else:
-                self.status.setText("An earlier version, shown read-only.")
+                self.status.setText(translate("ReportFormView", "An earlier version, shown read-only."))
             return
         left = self._status_left
         need = (
@@ -482,7 +483,7 @@ class ReportFormView(QWidget):
         if self._shown is None:
             return None
         if not reason.strip():
-            self.correction_reason.setPlaceholderText("Say what needs correcting first")
+            self.correction_reason.setPlaceholderText(translate("ReportFormView", "Say what needs correcting first"))
             self.correction_reason.setFocus()
             return None
         try:

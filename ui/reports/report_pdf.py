@@ -16,6 +16,7 @@ from civilian_responder.pdf.service import clear_previews, write_file
 from civilian_responder.pdf.snapshot import report_file_name
 from civilian_responder_ui.reports.pdf_password_dialog import PdfPasswordDialog
 from civilian_responder_ui.reports.report_print import ReportPrint
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
@@ -62,9 +63,9 @@ class ReportPdf(QObject):
         self.save_action = self._action("Save PDF…", self.save_current)
         self.print_action = self._action("Print…", self.print_current)
         self.police_copy_action = self._action("Save police copy…", self.save_police_copy)
-        self.police_copy_action.setToolTip("The report without substance-use treatment data "
-                                           "(42 CFR Part 2); it says what was withheld")
-        self.export_action = QAction("Export reports…", self)
+        self.police_copy_action.setToolTip(translate("ReportPdf", "The report without substance-use treatment data "
+                                           "(42 CFR Part 2); it says what was withheld"))
+        self.export_action = QAction(translate("ReportPdf", "Export reports…"), self)
         self.export_action.triggered.connect(lambda: self.export_reports())
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
@@ -168,7 +169,7 @@ class ReportPdf(QObject):
     def export_reports(self, report_ids: Sequence[str] | None = None) -> None:
         ids = list(report_ids) if report_ids is not None else self._core.pdf.report_ids()
         if not ids:
-            QMessageBox.information(self._parent, "Export reports", "There are no reports yet.")
+            QMessageBox.information(self._parent, translate("ReportPdf", "Export reports"), translate("ReportPdf", "There are no reports yet."))
             return
         folder = QFileDialog.getExistingDirectory(self._parent, "Export reports to folder",
                                                   str(self._core.paths.exports))
@@ -224,11 +225,11 @@ class ReportPdfButton(QToolButton):
     def __init__(self, pdf: ReportPdf, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
-        self.setText("&PDF  \u25be")
+        self.setText(translate("ReportPdfButton", "&PDF  \u25be"))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setStyleSheet("QToolButton { padding: 0 14px; }"
                            " QToolButton::menu-indicator { image: none; width: 0; }")
-        self.setToolTip("Preview, save or print this report as a PDF")
+        self.setToolTip(translate("ReportPdfButton", "Preview, save or print this report as a PDF"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMinimumHeight(44)  # the form's touch-target height
         menu = QMenu(self)
@@ -249,7 +250,7 @@ def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> 
     form.add_header_widget(ReportPdfButton(pdf, form))
     pdf.saved.connect(lambda path: form.status.setText(f"PDF saved: {path}"))
     pdf.printed.connect(form.status.setText)
-    pdf.failed.connect(lambda text: QMessageBox.warning(form, "Report PDF", text))
+    pdf.failed.connect(lambda text: QMessageBox.warning(form, translate("report_pdf", "Report PDF"), text))
     return pdf
 
 
@@ -257,9 +258,9 @@ def install_on_main_window(window: QMainWindow, core: ResponderApp, tasks: objec
     """"Export reports…" in the main toolbar, with its outcome in the status bar."""
     pdf = ReportPdf(core, tasks, window)
     window.add_toolbar_action(pdf.export_action)
-    pdf.export_action.setToolTip("Export many reports as PDFs to a folder")
+    pdf.export_action.setToolTip(translate("report_pdf", "Export many reports as PDFs to a folder"))
     pdf.export_finished.connect(lambda outcome: _show_outcome(window, outcome))
-    pdf.failed.connect(lambda text: QMessageBox.warning(window, "Export reports", text))
+    pdf.failed.connect(lambda text: QMessageBox.warning(window, translate("report_pdf", "Export reports"), text))
     return pdf
 
 
@@ -270,7 +271,7 @@ def _show_outcome(window: QMainWindow, outcome: ExportOutcome) -> None:
     window.statusBar().showMessage(done, 15_000)
     if outcome.failed:
         lines = "\n".join(f"{what}: {why}" for what, why in outcome.failed[:10])
-        QMessageBox.warning(window, "Export reports", f"Some reports were not exported:\n{lines}")
+        QMessageBox.warning(window, translate("report_pdf", "Export reports"), f"Some reports were not exported:\n{lines}")
 
 
 class BatchExport(QObject):
@@ -290,7 +291,7 @@ class BatchExport(QObject):
         self._cancelled = False
         self.outcome = ExportOutcome()
         self.dialog = QProgressDialog("Exporting reports…", "Cancel", 0, len(ids), parent)
-        self.dialog.setWindowTitle("Export reports")
+        self.dialog.setWindowTitle(translate("BatchExport", "Export reports"))
         self.dialog.setMinimumWidth(340)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)

@@ -10,6 +10,7 @@ from typing import Any
 from civilian_responder.attachments import AttachmentService
 from civilian_responder.errors import ResponderError
 from civilian_responder_ui.reports.report_fields import touch
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,12 +43,12 @@ class ReportPhotos(QWidget):
         self._attachments = attachments
         self._tasks = tasks  # shell.tasks.TaskRunner, or None to do everything inline
         self._report_id: str | None = None
-        self.add_button = QPushButton("Add photo…")
+        self.add_button = QPushButton(translate("ReportPhotos", "Add photo…"))
         touch(self.add_button)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.list = QListWidget()
         self.list.setMaximumHeight(120)
-        self.none = QLabel("No photos attached.")
+        self.none = QLabel(translate("ReportPhotos", "No photos attached."))
         self.message = QLabel()
         self.message.setObjectName("fieldError")
         self.message.setProperty("role", "error")

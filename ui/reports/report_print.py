@@ -16,6 +16,7 @@ from civilian_responder.pdf import AuditEvent
 from civilian_responder.pdf.printing import PrintRequest, PrintResult, print_event, print_report
 from civilian_responder.pdf.service import write_file
 from civilian_responder.pdf.snapshot import ReportSnapshot
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -61,7 +62,7 @@ class ReportPrint(QObject):
     def ask_and_print(self, report_id: str) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle("Print report")
+        dialog.setWindowTitle(translate("ReportPrint", "Print report"))
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(report_id, printer)
@@ -117,7 +118,7 @@ class ReportPrint(QObject):
         if isinstance(exc, PrintError) and not exc.started:
             self._offer_save(message)  # nothing reached a printer: the PDF is the way out
         else:
-            QMessageBox.warning(self._parent, "Print report", message)
+            QMessageBox.warning(self._parent, translate("ReportPrint", "Print report"), message)
         self.print_failed.emit(message)
 
     def _offer_save(self, message: str) -> None:
@@ -126,7 +127,7 @@ class ReportPrint(QObject):
                           f"The report was not printed.\n\n{message}\n\n"
                           "You can save it as a PDF instead and print that file elsewhere.",
                           QMessageBox.StandardButton.NoButton, self._parent)
-        save = box.addButton("Save PDF…", QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(translate("ReportPrint", "Save PDF…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(save)
         box.buttonClicked.connect(lambda button: self._on_offer_answered(button is save))

@@ -19,6 +19,7 @@ from civilian_responder_ui.reports.report_fields import (
     Toggle,
 )
 from civilian_responder_ui.reports.report_persons import PersonsEditor
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -112,7 +113,7 @@ class ReportSections(QWidget):
         self.errors[name] = error
 
     def _build_correction(self, ref: ReferenceData) -> None:
-        self.correction_group = QGroupBox("This version is a correction")
+        self.correction_group = QGroupBox(translate("ReportSections", "This version is a correction"))
         form = QFormLayout(self.correction_group)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._layout.addWidget(self.correction_group)
@@ -176,9 +177,9 @@ class ReportSections(QWidget):
         )
         self._add(form, "referral_agency", TextLine("Name of the agency or program"),
                   FIELD_LABELS["referral_agency"])
-        self.directory_button = QPushButton("Find in the resource &directory…")
-        self.directory_button.setToolTip("Search the directory offline; the chosen resource "
-                                         "fills the referral")
+        self.directory_button = QPushButton(translate("ReportSections", "Find in the resource &directory…"))
+        self.directory_button.setToolTip(translate("ReportSections", "Search the directory offline; the chosen resource "
+                                         "fills the referral"))
         self.directory_button.clicked.connect(self.directory_requested)
         form.addRow(self.directory_button)
         self._add(form, "shelter_placement_code", CodeCombo(ref.shelter_placements, "None"),

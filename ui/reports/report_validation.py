@@ -8,6 +8,7 @@ import html
 from civilian_responder.reports import FIELD_LABELS
 from civilian_responder_ui.reports.report_fields import TextLine, touch
 from civilian_responder_ui.shell.contrast import follow_theme
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -46,7 +47,7 @@ class ValidationPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("validationPanel")
-        self.title = QLabel("<b>Before this report can be finalized:</b>")
+        self.title = QLabel(translate("ValidationPanel", "<b>Before this report can be finalized:</b>"))
         self.items = QLabel()
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.items.setWordWrap(True)
@@ -100,8 +101,8 @@ class CorrectionBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reason = TextLine("What needs correcting, and why?")
-        start = QPushButton("Start &correction")
-        cancel = QPushButton("Cancel")
+        start = QPushButton(translate("CorrectionBar", "Start &correction"))
+        cancel = QPushButton(translate("CorrectionBar", "Cancel"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.reason, 1)

@@ -41,6 +41,17 @@ log = logging.getLogger(__name__)
 CATALOG = "responder"  # responder_<code>.ts / .qm
 
 
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate``: the name lupdate looks for (``translate("Ctx", "…")``),
+    usable where there is no ``self.tr`` (module functions, plain classes)."""
+    return QCoreApplication.translate(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+    """Marks a module constant for lupdate; shown through :func:`translate` at run time."""
+    return text
+
+
 def translations_dir() -> Path:
     return resource_path("translations")
 

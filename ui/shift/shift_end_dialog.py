@@ -9,6 +9,7 @@ from datetime import datetime
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import Shift, ShiftTotals
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,18 +61,18 @@ class ShiftEndDialog(QDialog):
         self.mileage_spin = QSpinBox(self)
         self.mileage_spin.setRange(shift.start_mileage, 9_999_999)
         self.mileage_spin.setValue(shift.start_mileage)
-        form.addRow("End mileage", self.mileage_spin)
-        self.correct_check = QCheckBox("The shift ended earlier (correction)", self)
+        form.addRow(translate("ShiftEndDialog", "End mileage"), self.mileage_spin)
+        self.correct_check = QCheckBox(translate("ShiftEndDialog", "The shift ended earlier (correction)"), self)
         self.ended_edit = QDateTimeEdit(self)
         self.ended_edit.setCalendarPopup(True)
         self.ended_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.ended_edit.setMinimumDateTime(QDateTime(started.replace(tzinfo=None)))
         self.ended_edit.setDateTime(QDateTime(datetime.now().replace(second=0, microsecond=0)))
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Why the end is entered now (e.g. app closed)")
+        self.note_edit.setPlaceholderText(translate("ShiftEndDialog", "Why the end is entered now (e.g. app closed)"))
         form.addRow(self.correct_check)
-        form.addRow("Really ended", self.ended_edit)
-        form.addRow("Note", self.note_edit)
+        form.addRow(translate("ShiftEndDialog", "Really ended"), self.ended_edit)
+        form.addRow(translate("ShiftEndDialog", "Note"), self.note_edit)
         box.addLayout(form)
         self.correct_check.toggled.connect(self._on_correct_check_toggled)
         self.correct_check.setChecked(correction)
@@ -82,7 +83,7 @@ class ShiftEndDialog(QDialog):
         self.error_label.hide()
         box.addWidget(self.error_label)
         buttons = QDialogButtonBox(self)
-        self.end_button = QPushButton("End shift", self)
+        self.end_button = QPushButton(translate("ShiftEndDialog", "End shift"), self)
         self.end_button.setProperty("role", "primary")
         buttons.addButton(self.end_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

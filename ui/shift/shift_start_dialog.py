@@ -7,6 +7,7 @@ from civilian_responder.clock import new_id
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import CrewMember, Shift
 from civilian_responder.shifts.service import AD_HOC_PREFIX
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +37,7 @@ class ShiftStartDialog(QDialog):
         self.setMinimumWidth(560)
         self.rows: list[tuple[QCheckBox, QComboBox, CrewMember]] = []
         box = QVBoxLayout(self)
-        box.addWidget(QLabel("Who is on the crew?", self, objectName="sectionTitle"))
+        box.addWidget(QLabel(translate("ShiftStartDialog", "Who is on the crew?"), self, objectName="sectionTitle"))
         box.addWidget(self._build_roster(), 1)
         box.addLayout(self._build_extra())
         box.addLayout(self._build_vehicle())
@@ -46,7 +47,7 @@ class ShiftStartDialog(QDialog):
         self.error_label.hide()
         box.addWidget(self.error_label)
         buttons = QDialogButtonBox(self)
-        self.start_button = QPushButton("Start shift", self)
+        self.start_button = QPushButton(translate("ShiftStartDialog", "Start shift"), self)
         self.start_button.setProperty("role", "primary")
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -64,8 +65,8 @@ class ShiftStartDialog(QDialog):
         if not people:
             self.grid.addWidget(
                 QLabel(
-                    "No roster yet: it comes from the station at the next "
-                    "sync. Add the crew below.",
+                    translate("ShiftStartDialog", "No roster yet: it comes from the station at the next "
+                    "sync. Add the crew below."),
                     inner,
                 ),
                 0,
@@ -102,11 +103,11 @@ class ShiftStartDialog(QDialog):
 
     def _build_extra(self) -> QHBoxLayout:
         self.extra_name = QLineEdit(self)
-        self.extra_name.setPlaceholderText("Name of someone not on the roster")
+        self.extra_name.setPlaceholderText(translate("ShiftStartDialog", "Name of someone not on the roster"))
         self.extra_role = QComboBox(self)
         for code in self._app.reference.crew_roles:
             self.extra_role.addItem(code.label, code.code)
-        add = QPushButton("Add", self)
+        add = QPushButton(translate("ShiftStartDialog", "Add"), self)
         add.clicked.connect(self._on_add_clicked)
         row = QHBoxLayout()
         row.addWidget(self.extra_name, 1)
@@ -116,7 +117,7 @@ class ShiftStartDialog(QDialog):
 
     def _build_vehicle(self) -> QFormLayout:
         self.vehicle_edit = QLineEdit(self)
-        self.vehicle_edit.setPlaceholderText("e.g. VAN-3")
+        self.vehicle_edit.setPlaceholderText(translate("ShiftStartDialog", "e.g. VAN-3"))
         last = self._app.shifts.last()
         if last is not None:
             self.vehicle_edit.setText(last.vehicle)
@@ -125,8 +126,8 @@ class ShiftStartDialog(QDialog):
         if last is not None and last.end_mileage is not None:
             self.mileage_spin.setValue(last.end_mileage)
         form = QFormLayout()
-        form.addRow("Vehicle", self.vehicle_edit)
-        form.addRow("Start mileage", self.mileage_spin)
+        form.addRow(translate("ShiftStartDialog", "Vehicle"), self.vehicle_edit)
+        form.addRow(translate("ShiftStartDialog", "Start mileage"), self.mileage_spin)
         return form
 
     # Public (tests drive these) ---------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ResponderError
 from civilian_responder_ui.shell.error_dialog import show_error
+from civilian_responder_ui.shell.translations import translate
 from civilian_responder_ui.shift.shift_end_dialog import ShiftEndDialog
 from civilian_responder_ui.shift.shift_start_dialog import ShiftStartDialog, crew_text
 from PySide6.QtCore import Signal
@@ -94,9 +95,9 @@ class ShiftRecoveryBanner(QFrame):
         recovery = app.shift_recovery
         self.label = QLabel(recovery.text if recovery else "", self)
         self.label.setWordWrap(True)
-        self.end_button = QPushButton("End with correction\u2026", self)
+        self.end_button = QPushButton(translate("ShiftRecoveryBanner", "End with correction\u2026"), self)
         self.end_button.clicked.connect(self._on_end_button_clicked)
-        keep = QPushButton("Keep it open", self)
+        keep = QPushButton(translate("ShiftRecoveryBanner", "Keep it open"), self)
         keep.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 8, 6)

@@ -11,6 +11,7 @@ from typing import Any
 from civilian_responder.errors import ResponderError, SyncError, ValidationError
 from civilian_responder.sync import Enrollment, EnrollmentGrant, SyncEngine, request_enrollment
 from civilian_responder.sync.status import ERROR_WORDS
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,27 +43,27 @@ class ConnectDialog(QDialog):
         self._engine = engine
         self._tasks = tasks
         self.enrollment: Enrollment | None = None
-        self.setWindowTitle("Connect to station")
+        self.setWindowTitle(translate("ConnectDialog", "Connect to station"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel("Ask your supervisor for the station address and a one-time "
-                       "enrollment code for your unit.")
+        intro = QLabel(translate("ConnectDialog", "Ask your supervisor for the station address and a one-time "
+                       "enrollment code for your unit."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.url_edit = QLineEdit(engine.station_url, objectName="stationUrl")
-        self.url_edit.setPlaceholderText("https://station.example.org")
+        self.url_edit.setPlaceholderText(translate("ConnectDialog", "https://station.example.org"))
         self.code_edit = QLineEdit(objectName="enrollCode")
-        self.code_edit.setPlaceholderText("ABCD-EFGH")
-        form.addRow("Station address", self.url_edit)
-        form.addRow("Code", self.code_edit)
+        self.code_edit.setPlaceholderText(translate("ConnectDialog", "ABCD-EFGH"))
+        form.addRow(translate("ConnectDialog", "Station address"), self.url_edit)
+        form.addRow(translate("ConnectDialog", "Code"), self.code_edit)
         layout.addLayout(form)
         self.message = QLabel(objectName="connectMessage")
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(self)
-        self.connect_button = QPushButton("Connect", objectName="connectButton")
+        self.connect_button = QPushButton(translate("ConnectDialog", "Connect"), objectName="connectButton")
         self.connect_button.setProperty("role", "primary")
         self.connect_button.setDefault(True)
         self.buttons.addButton(self.connect_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -86,7 +87,7 @@ class ConnectDialog(QDialog):
             return
         self._say(connected_text(self.enrollment), error=False)
         self.connect_button.hide()
-        self.close_button.setText("Done")
+        self.close_button.setText(translate("ConnectDialog", "Done"))
         self.buttons.rejected.disconnect()
         self.buttons.rejected.connect(self.accept)
         self.enrolled.emit(self.enrollment)

@@ -18,6 +18,7 @@ from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from civilian_responder.sync.engine import SyncProgress, round_did_work
 from civilian_responder.sync.status import ERROR_WORDS
+from civilian_responder_ui.shell.translations import translate
 from civilian_responder_ui.sync.connect_dialog import ConnectDialog
 from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -104,21 +105,21 @@ class SyncPanel(QWidget):
         self.problems_button = QPushButton(objectName="syncProblems")
         self.problems_button.setProperty("role", "danger")
         self.problems_button.clicked.connect(self.show_problems)
-        self.sync_button = QPushButton("Sync now", objectName="syncNow")
+        self.sync_button = QPushButton(translate("SyncPanel", "Sync now"), objectName="syncNow")
         self.sync_button.setProperty("role", "primary")
-        self.sync_button.setToolTip("Send waiting changes and fetch updates from the station")
+        self.sync_button.setToolTip(translate("SyncPanel", "Send waiting changes and fetch updates from the station"))
         self.sync_button.clicked.connect(self._on_sync_button_clicked)
         for w in (self.waiting_label, self.last_label, self.error_label, self.progress,
                   self.problems_button, self.sync_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.sync_action = QAction("Sync now", self, objectName="syncAction")
+        self.sync_action = QAction(translate("SyncPanel", "Sync now"), self, objectName="syncAction")
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sync_action.setToolTip("Send waiting changes and fetch updates (Ctrl+Shift+S)")
+        self.sync_action.setToolTip(translate("SyncPanel", "Send waiting changes and fetch updates (Ctrl+Shift+S)"))
         self.sync_action.triggered.connect(self.sync_now)
         # Short on the toolbar (it is full at 1366 px); the status bar spells it out when needed.
-        self.connect_action = QAction("Station\u2026", self, objectName="connectAction")
+        self.connect_action = QAction(translate("SyncPanel", "Station\u2026"), self, objectName="connectAction")
         self.connect_action.setToolTip(
-            "Connect to station: enroll this device with a code from the station")
+            translate("SyncPanel", "Connect to station: enroll this device with a code from the station"))
         self.connect_action.triggered.connect(self.open_connect_dialog)
 
     # State ----------------------------------------------------------------------------------

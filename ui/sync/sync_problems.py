@@ -10,6 +10,7 @@ import json
 
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import OutboxEntry
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,13 +46,13 @@ def describe(entry: OutboxEntry) -> str:
 class SyncProblemsDialog(QDialog):
     def __init__(self, entries: list[OutboxEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="syncProblemsDialog")
-        self.setWindowTitle("Changes that need attention")
+        self.setWindowTitle(translate("SyncProblemsDialog", "Changes that need attention"))
         self.resize(820, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "These changes were not accepted as they are. They are kept on this computer; "
+            translate("SyncProblemsDialog", "These changes were not accepted as they are. They are kept on this computer; "
             "the rest of your work keeps syncing. Tell your supervisor about a conflict: "
-            "the station keeps both versions.")
+            "the station keeps both versions."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(entries), 4, self, objectName="syncProblemsTable")
