@@ -6,7 +6,7 @@ from __future__ import annotations
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import CallSummary
 from civilian_responder_ui.calls.call_board_model import format_age
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
@@ -49,7 +49,7 @@ class ActiveCallCard(QFrame):
         if active is None:
             state = self._app.calls.unit_status()
             self.caption.setText(translate("ActiveCallCard", "NO ACTIVE CALL"))
-            self.title.setText(f"Unit {ref.unit_states.label(state).lower()}")
+            self.title.setText(fill(translate("ActiveCallCard", "Unit %1"), ref.unit_states.label(state).lower()))
             self.where.setText(translate("ActiveCallCard", "Choose a call in the queue and set it en route to work it."))
             self.status.setText("")
         else:
@@ -59,10 +59,16 @@ class ActiveCallCard(QFrame):
                 f"{ref.call_types.label(active.type_code)}"
             )
             age = format_age(parse_iso(active.received_at), self._app.clock.now())
-            self.where.setText(f"{active.address}   \u00b7   received {age} ago")
+            self.where.setText(fill(translate("ActiveCallCard", "%1   \u00b7   received %2 ago"), active.address, age))
             self.status.setText(ref.unit_statuses.label(active.status))
-        waiting = f"{queued} waiting in the queue" if queued else "Nothing waiting"
-        self.queue_label.setText(waiting + (f" ({held} on hold)" if held else ""))
+        waiting = (
+            fill(translate("ActiveCallCard", "%1 waiting in the queue"), queued)
+            if queued
+            else translate("ActiveCallCard", "Nothing waiting")
+        )
+        self.queue_label.setText(
+            waiting + (fill(translate("ActiveCallCard", " (%1 on hold)"), held) if held else "")
+        )
         # The labels' colours hang on the card's "idle" property: polish them again too, or
         # they keep the idle grey on the active card's blue (unreadable at night).
         for widget in (self, self.caption, self.title, self.where, self.status, self.queue_label):

@@ -20,7 +20,7 @@ from civilian_responder_ui.calls.call_board_model import (  # noqa: F401 (CallBo
     summary_of,
 )
 from civilian_responder_ui.shell.theme import ThemeColors
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
@@ -197,7 +197,9 @@ class CallBoardView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
         self.count_label.setText(
-            f"{shown:,} of {total:,}" if shown != total else f"{total:,} calls"
+            fill(translate("CallBoardView", "%1 of %2"), f"{shown:,}", f"{total:,}")
+            if shown != total
+            else fill(translate("CallBoardView", "%1 calls"), f"{total:,}")
         )
         if total == 0:
             self.empty_label.setText(
@@ -205,7 +207,10 @@ class CallBoardView(QWidget):
                 "use \u201cOn-view call\u201d for someone you come upon.")
             )
         elif shown == 0:
-            self.empty_label.setText(f"No call matches \u201c{self.filter_edit.text()}\u201d.")
+            self.empty_label.setText(
+                fill(translate("CallBoardView", "No call matches \u201c%1\u201d."),
+                     self.filter_edit.text())
+            )
         self.empty_label.setVisible(shown == 0)
         self.table.setVisible(shown > 0)
 

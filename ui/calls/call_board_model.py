@@ -13,6 +13,7 @@ from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, CallSummary
 from civilian_responder.reference import ReferenceData
 from civilian_responder_ui.shell.theme import COLORS, ThemeColors
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, translate
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -28,7 +29,15 @@ CAUTION_MARK = "\u26a0"
 ACTIVE_MARK = "\u25b6"  # the call the unit is working
 HELD_MARK = "\u2016"  # a call the unit put on hold to work another
 UNSYNCED_MARK = "\u21e7"
-COLUMNS = ("", "Call", "Type", "P", "Address", "Age", "Status")
+COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("CallBoardModel", "Call"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Type"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "P"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Address"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Age"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Status"),
+)
 COL_MARKS, COL_NUMBER, COL_TYPE, COL_PRIORITY, COL_ADDRESS, COL_AGE, COL_STATUS = range(7)
 ROW_HEIGHT = 48
 
@@ -202,9 +211,12 @@ class CallBoardModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("CallBoardModel", COLUMNS[section]) if COLUMNS[section] else ""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return {COL_MARKS: "Caution notes and unsynced changes", COL_PRIORITY: "Priority"}.get(
+            return {
+                COL_MARKS: translate("CallBoardModel", "Caution notes and unsynced changes"),
+                COL_PRIORITY: translate("CallBoardModel", "Priority"),
+            }.get(
                 section
             )
         return None

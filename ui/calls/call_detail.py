@@ -19,7 +19,7 @@ from civilian_responder_ui.people.known_here import KnownHerePanel
 from civilian_responder_ui.reports.report_form import ReportFormView
 from civilian_responder_ui.reports.report_pdf import install_on_report_form
 from civilian_responder_ui.shell.error_dialog import show_error
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -278,7 +278,11 @@ class CallDetailView(QWidget):
         call = self.call
         assert call is not None
         ref = self._app.reference
-        local = "  \u00b7  on-view, CAD number at next sync" if call.cad_number is None else ""
+        local = (
+            translate("CallDetailView", "  \u00b7  on-view, CAD number at next sync")
+            if call.cad_number is None
+            else ""
+        )
         self.number_label.setText(call.display_number + local)
         self.type_label.setText(f"{call.type_code}   {ref.call_types.label(call.type_code)}")
         self.priority_badge.setText(f"P{call.priority}")
@@ -309,7 +313,10 @@ class CallDetailView(QWidget):
                 button.setProperty("role", "primary")
             button.setProperty("status", status)
             if n < MAX_STEP_SHORTCUTS:
-                button.setToolTip(f"Set status: {labels.label(status)} (Alt+{n + 1})")
+                button.setToolTip(
+                    fill(translate("CallDetailView", "Set status: %1 (Alt+%2)"),
+                         labels.label(status), n + 1)
+                )
             button.clicked.connect(lambda _=False, b=button: self._on_step_clicked(b))
             self.steps_row.addWidget(button)
             self.step_buttons.append(button)
@@ -325,7 +332,10 @@ class CallDetailView(QWidget):
         button.setProperty("armed", True)
         button.setText(translate("CallDetailView", "Tap again"))
         button.setToolTip(
-            f"Tap again to confirm: {self._app.reference.unit_statuses.label(status)}"
+            fill(
+                translate("CallDetailView", "Tap again to confirm: %1"),
+                self._app.reference.unit_statuses.label(status),
+            )
         )
         _repolish(button)
         QTimer.singleShot(CONFIRM_WINDOW_MS, lambda: self._disarm(button, status))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from civilian_responder.reference import ReferenceData
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,7 +22,7 @@ class PoliceBackupDialog(QDialog):
         self, reference: ReferenceData, call_number: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Request police backup — {call_number}")
+        self.setWindowTitle(fill(translate("PoliceBackupDialog", "Request police backup — %1"), call_number))
         self.setMinimumWidth(520)
         self.reasons = QButtonGroup(self)
         box = QVBoxLayout(self)

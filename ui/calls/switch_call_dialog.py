@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.models import Call
 from civilian_responder.reference import ReferenceData
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,7 +29,7 @@ class SwitchCallDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Switch to call {target.display_number}")
+        self.setWindowTitle(fill(translate("SwitchCallDialog", "Switch to call %1"), target.display_number))
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.addWidget(
@@ -54,7 +54,7 @@ class SwitchCallDialog(QDialog):
         self.note_edit.setPlaceholderText(translate("SwitchCallDialog", "Note (optional), e.g. which unit takes it over"))
         box.addWidget(self.note_edit)
         buttons = QDialogButtonBox(self)
-        go = QPushButton(f"Switch to {target.display_number}", self)
+        go = QPushButton(fill(translate("SwitchCallDialog", "Switch to %1"), target.display_number), self)
         go.setProperty("role", "primary")
         buttons.addButton(go, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

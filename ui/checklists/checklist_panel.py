@@ -10,6 +10,7 @@ from civilian_responder.errors import ResponderError
 from civilian_responder_ui.checklists.checklist_runner import ChecklistRunnerView
 from civilian_responder_ui.checklists.checklist_step import local_time
 from civilian_responder_ui.checklists.checklist_style import apply_checklist_style, is_dark
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
-_STATE_WORDS = {"in_progress": "In progress", "completed": "Completed", "abandoned": "Abandoned"}
+_STATE_WORDS = {
+    "in_progress": QT_TRANSLATE_NOOP("ChecklistPanel", "In progress"),
+    "completed": QT_TRANSLATE_NOOP("ChecklistPanel", "Completed"),
+    "abandoned": QT_TRANSLATE_NOOP("ChecklistPanel", "Abandoned"),
+}
 
 
 class ChecklistPanel(QWidget):
@@ -127,11 +132,13 @@ class ChecklistPanel(QWidget):
             title = self._app.checklists.definition_for(run).title
         except ResponderError:
             title = run.definition_id
-        extra = f", level {run.level}" if run.level else ""
+        extra = fill(translate("ChecklistPanel", ", level %1"), run.level) if run.level else ""
         outcome = "" if run.outcome in (None, "CLEAR") else \
             f", {run.outcome.replace('_', ' ').lower()}"
         button = QPushButton(f"{title} (v{run.definition_version})\n"
-                             f"{_STATE_WORDS[run.state]} at {local_time(run.finished_at)}"
+                             + fill(translate("ChecklistPanel", "%1 at %2"),
+                                    translate("ChecklistPanel", _STATE_WORDS[run.state]),
+                                    local_time(run.finished_at)) +
                              f"{extra}{outcome}")
         button.setObjectName("checklistChoice")
         button.clicked.connect(lambda _=False, r=run.id: self.open_run(r))

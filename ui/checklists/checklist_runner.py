@@ -14,7 +14,7 @@ from civilian_responder_ui.checklists.checklist_banner import ChecklistBanner
 from civilian_responder_ui.checklists.checklist_level import ChecklistLevelBox
 from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -154,17 +154,22 @@ class ChecklistRunnerView(QWidget):
         finished = view.finished
         self.progress.setMaximum(max(ev.total, 1))
         self.progress.setValue(ev.done)
-        self.mode_button.setText("Step view" if self.mode == "list" else "List view")
+        self.mode_button.setText(
+            translate("ChecklistRunnerView", "Step view")
+            if self.mode == "list"
+            else translate("ChecklistRunnerView", "List view")
+        )
         self.mode_button.setVisible(not finished)  # a finished run is always read as a list
         banners = {r.id: r.banner for r in view.definition.stop_rules}
         self.banner.show_rules(list(view.unresolved) if not finished else [],
                                view.run.escalations, banners)
         self._show_level()
         blocking = view.blocking()
-        counts = f"{ev.done}/{ev.total} done"
+        counts = fill(translate("ChecklistRunnerView", "%1/%2 done"), ev.done, ev.total)
         self.blocking.setText(
             f"{counts} · {view.run.state} {local_time(view.run.finished_at)}" if finished else
-            f"{counts} · {len(blocking)} to go" if blocking else f"{counts} · ready")
+            counts + " · " + fill(translate("ChecklistRunnerView", "%1 to go"), len(blocking))
+            if blocking else counts + " · " + translate("ChecklistRunnerView", "ready"))
         self.blocking.setToolTip("\n".join(blocking))
         for w in (self.complete_button, self.abandon_button):
             w.setVisible(not finished)
@@ -284,8 +289,8 @@ class ChecklistRunnerView(QWidget):
     def _show_error(self, exc: ResponderError) -> None:
         log.info("Checklist change refused: %s", exc)
         field_errors = getattr(exc, "field_errors", {})
-        self.error.setText(f"Not saved: {exc}" if not field_errors else
-                           "Not saved: " + "; ".join(field_errors.values()))
+        self.error.setText(fill(translate("ChecklistRunnerView", "Not saved: %1"),
+                                exc if not field_errors else "; ".join(field_errors.values())))
         self.error.show()
 
     def go_next(self) -> None:

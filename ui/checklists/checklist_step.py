@@ -7,7 +7,7 @@ from typing import Any
 from civilian_responder.checklists.definition import Item
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import ChecklistStep
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
@@ -83,7 +83,7 @@ class ChecklistStepWidget(QFrame):
 
     def show_evidence(self, lines: list[str]) -> None:
         """What this answer rests on (from earlier contacts), shown above the answer buttons."""
-        self._evidence.setText("What the record shows:\n" + "\n".join(f"\N{BULLET} {x}"
+        self._evidence.setText(translate("StepWidget", "What the record shows:") + "\n" + "\n".join(f"\N{BULLET} {x}"
                                                                         for x in lines))
         self._evidence.setVisible(True)
 
@@ -194,9 +194,13 @@ class ChecklistStepWidget(QFrame):
         if self.item.type == "action":
             done_at = step.done_at if step else None
             self._done = bool(done_at)
-            self.stamp.setText(f"Done at {local_time(done_at)}" if done_at else "")
+            self.stamp.setText(
+                fill(translate("StepWidget", "Done at %1"), local_time(done_at)) if done_at else ""
+            )
             self.stamp.setVisible(bool(done_at))
-            self.done_button.setText("Undo  (D)" if done_at else "Done  (D)")
+            self.done_button.setText(
+                translate("StepWidget", "Undo  (D)") if done_at else translate("StepWidget", "Done  (D)")
+            )
             self.done_button.setProperty("role", "" if done_at else "primary")
             self.done_button.style().polish(self.done_button)
 

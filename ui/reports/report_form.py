@@ -34,7 +34,7 @@ from civilian_responder_ui.reports.report_validation import (
     link,
 )
 from civilian_responder_ui.shell.contrast import follow_theme
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -53,12 +53,17 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 STATE_WORDS = {
-    "draft": "Draft",
-    "returned": "Returned for changes",
-    "finalized": "Finalized",
-    "approved": "Approved",
-    "superseded": "Replaced by a correction",
+    "draft": QT_TRANSLATE_NOOP("ReportForm", "Draft"),
+    "returned": QT_TRANSLATE_NOOP("ReportForm", "Returned for changes"),
+    "finalized": QT_TRANSLATE_NOOP("ReportForm", "Finalized"),
+    "approved": QT_TRANSLATE_NOOP("ReportForm", "Approved"),
+    "superseded": QT_TRANSLATE_NOOP("ReportForm", "Replaced by a correction"),
 }
+
+
+def state_word(state: str) -> str:
+    """A report state in the window's language."""
+    return translate("ReportForm", STATE_WORDS[state]) if state in STATE_WORDS else state
 
 
 class ReportFormView(QWidget):
@@ -249,9 +254,9 @@ class ReportFormView(QWidget):
         shown = next((r for r in self._versions if r.id == show_id), current)
         self.version_picker.clear()
         for r in self._versions:
-            mark = " (current)" if r is current and len(self._versions) > 1 else ""
+            mark = translate("ReportForm", " (current)") if r is current and len(self._versions) > 1 else ""
             self.version_picker.addItem(
-                f"{r.version} · {STATE_WORDS.get(r.state, r.state)}{mark}", r.id
+                f"{r.version} · {state_word(r.state)}{mark}", r.id
             )
         self.version_picker.setCurrentIndex(self._versions.index(shown))
         # Themes pad combo boxes; leave room so "2 · Draft (current)" is never cut off.
@@ -319,10 +324,10 @@ class ReportFormView(QWidget):
             + ("" if m.on_roster else " \u2691") for m in report.crew)
         self.title.setText(
             # Short enough for one line beside the PDF button in the narrow pane.
-            f"<b>Report {report.report_number}</b> · v{report.version} · "
-            f"{STATE_WORDS.get(report.state, report.state)}"
+            "<b>" + fill(translate("ReportForm", "Report %1"), report.report_number)
+            + f"</b> · v{report.version} · {state_word(report.state)}"
         )
-        self.crew_line.setText(f"Crew: {crew}" if crew else "")
+        self.crew_line.setText(fill(translate("ReportForm", "Crew: %1"), crew) if crew else "")
         self.crew_line.setVisible(bool(crew))
         notice = self._notice_text(report, editable)
         self.notice.setText(notice)

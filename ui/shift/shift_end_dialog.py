@@ -9,7 +9,7 @@ from datetime import datetime
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import Shift, ShiftTotals
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,13 +42,13 @@ class ShiftEndDialog(QDialog):
         shift = app.shifts.current()
         assert shift is not None
         self.shift = shift
-        self.setWindowTitle(f"End shift \u2014 unit {app.unit_id}")
+        self.setWindowTitle(fill(translate("ShiftEndDialog", "End shift \u2014 unit %1"), app.unit_id))
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         started = parse_iso(shift.started_at).astimezone()
         box.addWidget(
             QLabel(
-                f"Shift in {shift.vehicle} since {started:%a %H:%M}",
+                fill(translate("ShiftEndDialog", "Shift in %1 since %2"), shift.vehicle, f"{started:%H:%M}"),
                 self,
                 objectName="sectionTitle",
             )

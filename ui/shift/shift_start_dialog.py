@@ -7,7 +7,7 @@ from civilian_responder.clock import new_id
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import CrewMember, Shift
 from civilian_responder.shifts.service import AD_HOC_PREFIX
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ class ShiftStartDialog(QDialog):
         super().__init__(parent)
         self._app = app
         self.started: Shift | None = None
-        self.setWindowTitle(f"Start shift \u2014 unit {app.unit_id}")
+        self.setWindowTitle(fill(translate("ShiftStartDialog", "Start shift \u2014 unit %1"), app.unit_id))
         self.setMinimumWidth(560)
         self.rows: list[tuple[QCheckBox, QComboBox, CrewMember]] = []
         box = QVBoxLayout(self)

@@ -51,14 +51,18 @@ class UnitBar(QWidget):
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
         shift = app.shifts.current()
-        self.crew_label.setText(crew_text(app, shift.crew, short=True) if shift else "No shift")
+        self.crew_label.setText(crew_text(app, shift.crew, short=True) if shift else translate("UnitBar", "No shift"))
         # Totals are read when the shift ends (a scan of the timeline): not on every tap.
         self.crew_label.setToolTip(
             f"{crew_text(app, shift.crew)}\n{shift.vehicle}" if shift else ""
         )
-        self.shift_button.setText("End shift" if shift else "Start shift")
+        self.shift_button.setText(
+            translate("UnitBar", "End shift") if shift else translate("UnitBar", "Start shift")
+        )
         out = state == "OUT_OF_SERVICE"
-        self.service_button.setText("Back in service" if out else "Out of service")
+        self.service_button.setText(
+            translate("UnitBar", "Back in service") if out else translate("UnitBar", "Out of service")
+        )
         self.service_button.setVisible(shift is not None and (out or state == "AVAILABLE"))
 
     def start_shift(self) -> QDialog:

@@ -24,7 +24,7 @@ from civilian_responder.demo_station import (
     plan_link,
 )
 from civilian_responder.errors import DemoStationError, SyncError, SyncErrorKind
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
@@ -66,8 +66,12 @@ class DemoStationLink(QObject):
         problem = missing_reason()
         if problem:
             log.info("Demo without its station: %s", problem)
-            self.label.setText(f"Demo offline \u2014 for its station: {INSTALL_HINT}"
-                               if "install" in problem else "Demo offline")
+            self.label.setText(
+                fill(translate("DemoStationLink", "Demo offline \u2014 for its station: %1"),
+                     INSTALL_HINT)
+                if "install" in problem
+                else translate("DemoStationLink", "Demo offline")
+            )
             self.label.setToolTip(problem)
             self._settle()
             return

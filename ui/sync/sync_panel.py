@@ -18,7 +18,7 @@ from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from civilian_responder.sync.engine import SyncProgress, round_did_work
 from civilian_responder.sync.status import ERROR_WORDS
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from civilian_responder_ui.sync.connect_dialog import ConnectDialog
 from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -135,10 +135,14 @@ class SyncPanel(QWidget):
         self.waiting_label.setText(status.waiting_text)
         self.last_label.setText(last_sync_text(status))
         self._show_error(status.last_error_kind, status.last_error)
-        self.problems_button.setText(f"{status.problems} need attention")
+        self.problems_button.setText(fill(translate("SyncPanel", "%1 need attention"), status.problems))
         self.problems_button.setVisible(status.problems > 0)
         # Not connected yet: the same button offers to connect instead.
-        self.sync_button.setText("Sync now" if status.enrolled else "Connect to station")
+        self.sync_button.setText(
+            translate("SyncPanel", "Sync now")
+            if status.enrolled
+            else translate("SyncPanel", "Connect to station")
+        )
         self.sync_button.setEnabled(not self.running)
         self.sync_action.setEnabled(status.enrolled and not self.running)
         return status
@@ -278,7 +282,7 @@ class SyncPanel(QWidget):
             self.sync_finished.emit(self._summary)
             return
         if not isinstance(error, SyncError):
-            self.error_label.setText(f"Sync stopped: {error}")
+            self.error_label.setText(fill(translate("SyncPanel", "Sync stopped: %1"), error))
             self.error_label.setToolTip(str(error))
             self.error_label.show()
         elif error.kind is SyncErrorKind.OFFLINE:
@@ -346,8 +350,10 @@ def _show_unit(window: Any, unit_id: str) -> None:
     """The window names the unit; after enrollment that is the station's unit id."""
     from PySide6.QtWidgets import QLabel  # noqa: PLC0415
 
-    window.setWindowTitle(f"Responder \u2014 {unit_id}")
+    window.setWindowTitle(fill(translate("MainWindow", "Responder \u2014 %1"), unit_id))
     label = window.findChild(QLabel, "unitLabel")
     if label is not None:
         rest = label.text().partition("\u00b7")
-        label.setText(f"Unit {unit_id}" + (f"  \u00b7{rest[2]}" if rest[1] else ""))
+        label.setText(
+            fill(translate("MainWindow", "Unit %1"), unit_id) + (f"  \u00b7{rest[2]}" if rest[1] else "")
+        )
