@@ -60,9 +60,32 @@
     </message>
 </context>
 <context>
+    <name>Autosaver</name>
+    <message>
+        <source>Not saved: %1. Your last edits were not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchExport</name>
     <message>
+        <source>Exporting reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export stopped unexpectedly.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -100,6 +123,22 @@
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The call the unit is working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold: the unit switched to another call; it waits in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution notes: read them before you approach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not yet sent to the station</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CallBoardView</name>
@@ -113,6 +152,18 @@
     </message>
     <message>
         <source>Call board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5150 Mental-health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>46 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -172,6 +223,14 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup request not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>  ·  on-view, CAD number at next sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,11 +250,46 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
 <context>
     <name>ChecklistBanner</name>
     <message>
+        <source>Request police
+co-response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand back
+to dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceed
+(write why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police co-response requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed back to dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why is it safe to go ahead? (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confirm: proceed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -207,6 +301,26 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
     <message>
         <source>Level: not yet scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — score %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · raised: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised because: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No risk answers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -222,6 +336,35 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
     <message>
         <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 checklist file(s) could not be loaded and are not offered: %2. Run &apos;responder checklists validate&apos; on them for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a call to see its checklists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklists unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested for this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other checklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume: %1
+In progress since %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -280,6 +423,14 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Still needed: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,6 +443,14 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     <name>ChecklistStepWidget</name>
     <message>
         <source>+ Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes  (Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose all that apply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -341,6 +500,33 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <source>Left now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Report response: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other agency recorded: the report says the civilian team was alone unless you choose otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2  ·  %3  ·  arrived %4  ·  left %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-responder not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeCombo</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -373,12 +559,55 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEditor</name>
+    <message>
+        <source>Co&amp;nsent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConsentRow</name>
+    <message>
+        <source>With whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness (for a verbal consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>How given…</source>
         <translation type="unfinished"></translation>
@@ -387,9 +616,21 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded %1 UTC%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CorrectionBar</name>
+    <message>
+        <source>What needs correcting, and why?</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Start &amp;correction</source>
         <translation type="unfinished"></translation>
@@ -418,7 +659,54 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The demo&apos;s own station at %1 (pid %2): a dispatcher sends calls to the unit and a supervisor reviews its reports. It stops when the last demo window closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Demo station unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatcher narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No caller information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police backup requested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Note: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -448,6 +736,93 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No directory yet: sync with the station to get it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One page for the person, up to %1 resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected for the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who can go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>The disk is full. Nothing was written and your draft is kept. Free some space (or call IT), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database could not be written. Your last saved work is safe; try again, and call IT if it keeps happening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the fields named above and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is finalized. Make a correction instead of editing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of the status buttons shown for this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may have been removed by the station. Refresh the board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your work is kept on this device and will be sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your passphrase or officer id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept in memory for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be made. The report itself is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Responder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your saved work is safe. The details were written to the log file; please tell IT what you were doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FollowUpListView</name>
@@ -469,6 +844,64 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
     <message>
         <source>Record attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 overdue · %2 due today · %3 later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 attempt(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up visit started: call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — follow-up done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupedCodeCombo</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnownHerePanel</name>
+    <message>
+        <source>Known here · %1 earlier contact(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 at this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone at this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -651,6 +1084,10 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <source>You came upon someone who needs help. The call is created on this device now; the station gives it a CAD number at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>On-view call not created</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutreachDialog</name>
@@ -668,6 +1105,18 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
     <message>
         <source>Add as new person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -699,7 +1148,15 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Known: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type a name or nickname first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -748,11 +1205,39 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <source>Record an outreach contact: people met without a 911 call (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Follow-ups (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PersonRow</name>
     <message>
+        <source>Known triggers (for the next team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What helped (&quot;responds well to …&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (if given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>age ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (e.g. how to reach them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -761,6 +1246,10 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
     <message>
         <source>Remove this person from the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known person: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -887,7 +1376,31 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Could not start the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Field report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered after the app closed unexpectedly: this draft was last saved at %1. Check the end of the narrative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as you type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -899,12 +1412,55 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 left to finalize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to finalize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not finalized: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Say what needs correcting first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the correction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportNavigator</name>
+    <message>
+        <source>%1  ·  9 needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  %1 needed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReportPdf</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save police copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The report without substance-use treatment data (42 CFR Part 2); it says what was withheld</source>
         <translation type="unfinished"></translation>
@@ -914,11 +1470,31 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save police copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There are no reports yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export reports to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -943,11 +1519,35 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <source>No photos attached.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add a photo to this report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportPrint</name>
     <message>
         <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to file %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not printed.
+
+%1
+
+You can save it as a PDF instead and print that file elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -962,11 +1562,186 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What does this correction change, and why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Persons contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perceived disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few words, e.g. &quot;uses a walker&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disposition and outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CAD disposition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome (tick all that apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transported to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the place, e.g. the hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the agency or program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find in the resource &amp;directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search the directory offline; the chosen resource fills the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices offered, accepted or declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police &amp;backup and 988</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police backup was requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>911 call transferred to 988</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm transfer to 988 on scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-&amp;up and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should do what, and by when?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time on task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened, in your words. Saved as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportSummary</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1049,6 +1824,10 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
 <context>
     <name>ShiftStartDialog</name>
     <message>
+        <source>not on roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start shift — unit %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,6 +1861,10 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
     <message>
         <source>Start mileage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s name first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1277,6 +2060,10 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The unit is working call %1 (%2). What happens to it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Note (optional), e.g. which unit takes it over</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,6 +2074,18 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
 </context>
 <context>
     <name>SyncPanel</name>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Sync now</source>
         <translation type="unfinished">Sincronizar ahora</translation>
@@ -1316,6 +2115,10 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,11 +2126,39 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
 <context>
     <name>SyncProblemsDialog</name>
     <message>
+        <source>Refused by the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict (both kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Changes that need attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>These changes were not accepted as they are. They are kept on this computer; the rest of your work keeps syncing. Tell your supervisor about a conflict: the station keeps both versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station&apos;s reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1353,6 +2184,10 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
         <source>Out of service</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Service state not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ValidationPanel</name>
@@ -1362,7 +2197,47 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
 </context>
 <context>
+    <name>autosave</name>
+    <message>
+        <source>Not saved: the report could not be written (%1) — your text is kept here and saving will be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1 — your text is kept here and saving will be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>call_board_model</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>connect_dialog</name>
+    <message>
+        <source>Connected to %1 as unit %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>person_suggestions</name>
+    <message>
+        <source>last seen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not seen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>report_pdf</name>
+    <message>
+        <source>PDF saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Report PDF</source>
         <translation type="unfinished"></translation>
@@ -1373,6 +2248,77 @@ Calls arrive from the station when you sync; use “On-view call” for someone 
     </message>
     <message>
         <source>Export reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 report PDF(s) exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> before you cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>report_summary</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>report_validation</name>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>shift_end_dialog</name>
+    <message>
+        <source>  ·  %1 miles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h on shift  ·  %2 calls  ·  %3 min on task%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sync_panel</name>
+    <message>
+        <source>Not connected to a station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sync_problems</name>
+    <message>
+        <source>Report %1 v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-view call at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -96,10 +96,10 @@ class CallBoardView(QWidget):
         widths = {
             COL_MARKS: bold.horizontalAdvance(CAUTION_MARK + UNSYNCED_MARK) + 14,
             COL_NUMBER: fm.horizontalAdvance("T000000000000") + 18,
-            COL_TYPE: fm.horizontalAdvance("5150 Mental-health") + 16,
+            COL_TYPE: fm.horizontalAdvance(translate("CallBoardView", '5150 Mental-health')) + 16,
             COL_PRIORITY: bold.horizontalAdvance("P3") + 22,
-            COL_AGE: fm.horizontalAdvance("46 min") + 18,
-            COL_STATUS: fm.horizontalAdvance("At destination") + 18,
+            COL_AGE: fm.horizontalAdvance(translate("CallBoardView", '46 min')) + 18,
+            COL_STATUS: fm.horizontalAdvance(translate("CallBoardView", 'At destination')) + 18,
         }
         for col, width in widths.items():
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)

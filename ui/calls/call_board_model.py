@@ -13,7 +13,7 @@ from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, CallSummary
 from civilian_responder.reference import ReferenceData
 from civilian_responder_ui.shell.theme import COLORS, ThemeColors
-from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -74,7 +74,7 @@ def summary_of(call: Call, unsynced: bool) -> CallSummary:
 def format_age(received: datetime, now: datetime) -> str:
     minutes = max(0, int((now - received).total_seconds() // 60))
     if minutes < 60:
-        return f"{minutes} min"
+        return fill(translate("call_board_model", '%1 min'), minutes)
     if minutes < 24 * 60:
         return f"{minutes // 60} h"
     return f"{minutes // (24 * 60)} d"
@@ -276,16 +276,16 @@ class CallBoardModel(QAbstractTableModel):
         if col in (COL_TYPE, COL_ADDRESS):  # these two may be cut short at 1366 px
             return self._display(c, col)
         if col == COL_STATUS and c.id == self._active:
-            return "The call the unit is working"
+            return translate("CallBoardModel", 'The call the unit is working')
         if col == COL_STATUS and c.id in self._held:
-            return "On hold: the unit switched to another call; it waits in the queue"
+            return translate("CallBoardModel", 'On hold: the unit switched to another call; it waits in the queue')
         if col != COL_MARKS:
             return None
         parts = []
         if c.has_caution:
-            parts.append("Caution notes: read them before you approach")
+            parts.append(translate("CallBoardModel", 'Caution notes: read them before you approach'))
         if c.unsynced:
-            parts.append("Changes not yet sent to the station")
+            parts.append(translate("CallBoardModel", 'Changes not yet sent to the station'))
         return "\n".join(parts) or None
 
     def _foreground(self, c: CallSummary, col: int) -> QColor | None:

@@ -235,7 +235,7 @@ class CallDetailView(QWidget):
                     return
                 self._app.calls.change_status(call_id, status)
         except ResponderError as exc:
-            show_error(self, exc, "Status not changed")
+            show_error(self, exc, translate("CallDetailView", 'Status not changed'))
             return
         self.call = self._app.calls.get(call_id)
         self._refresh()
@@ -267,7 +267,7 @@ class CallDetailView(QWidget):
         try:
             self._app.calls.request_backup(self.call.id, reason_code, note)
         except ResponderError as exc:
-            show_error(self, exc, "Backup request not saved")
+            show_error(self, exc, translate("CallDetailView", 'Backup request not saved'))
             return
         self._refresh()
         self.status_changed.emit(self.call.id)

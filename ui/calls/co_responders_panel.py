@@ -8,7 +8,7 @@ from civilian_responder.co_responders import suggested_response_model
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import CoResponder
 from civilian_responder_ui.shell.error_dialog import show_error
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -96,10 +96,9 @@ class CoRespondersPanel(QWidget):
             self.list.setCurrentRow(self.list.count() - 1)
         suggestion = suggested_response_model(ref, co) if co else None
         self.model_label.setText(
-            f"Report response: {ref.response_models.label(suggestion)}"
+            fill(translate("CoRespondersPanel", 'Report response: %1'), ref.response_models.label(suggestion))
             if suggestion
-            else "No other agency recorded: the report says the civilian team was alone "
-            "unless you choose otherwise."
+            else translate("CoRespondersPanel", 'No other agency recorded: the report says the civilian team was alone unless you choose otherwise.')
         )
         self.arrived_button.setEnabled(bool(co))
         self.departed_button.setEnabled(bool(co))
@@ -118,9 +117,7 @@ class CoRespondersPanel(QWidget):
         ref = self._app.reference
         unit = f" {c.unit_label}" if c.unit_label else ""
         return (
-            f"{ref.agencies.label(c.agency_code)}{unit}  \u00b7  "
-            f"{ref.co_response_requests.label(c.requested_by_code)}  \u00b7  "
-            f"arrived {_time(c.arrived_at)}  \u00b7  left {_time(c.departed_at)}"
+            fill(translate("CoRespondersPanel", '%1%2  ·  %3  ·  arrived %4  ·  left %5'), ref.agencies.label(c.agency_code), unit, ref.co_response_requests.label(c.requested_by_code), _time(c.arrived_at), _time(c.departed_at))
         )
 
     def _on_add_button_clicked(self) -> None:
@@ -135,7 +132,7 @@ class CoRespondersPanel(QWidget):
                 arrived=self.arrived_check.isChecked(),
             )
         except ResponderError as exc:
-            show_error(self, exc, "Co-responder not added")
+            show_error(self, exc, translate("CoRespondersPanel", 'Co-responder not added'))
             return
         self.unit_edit.clear()
         self.arrived_check.setChecked(False)
@@ -153,7 +150,7 @@ class CoRespondersPanel(QWidget):
             else:
                 self._app.co_responders.departed(co_id)
         except ResponderError as exc:
-            show_error(self, exc, "Time not saved")
+            show_error(self, exc, translate("CoRespondersPanel", 'Time not saved'))
             return
         self.refresh()
         self.changed.emit(self._call_id)

@@ -93,7 +93,7 @@ class OnViewDialog(QDialog):
             self._show_field_errors(exc)
             return
         except ResponderError as exc:
-            show_error(self, exc, "On-view call not created")
+            show_error(self, exc, translate("OnViewDialog", 'On-view call not created'))
             return
         super().accept()
 
@@ -108,7 +108,7 @@ class OnViewDialog(QDialog):
             first = first or name
         widgets = {"type_code": self.type_combo, "address": self.address_edit}
         if first is None:
-            show_error(self, exc, "On-view call not created")
+            show_error(self, exc, translate("OnViewDialog", 'On-view call not created'))
         else:
             widgets[first].setFocus()
 

@@ -34,9 +34,7 @@ class SwitchCallDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(
             QLabel(
-                f"The unit is working call {current.display_number} "
-                f"({reference.unit_statuses.label(current.status).lower()}). "
-                f"What happens to it?",
+                fill(translate("SwitchCallDialog", 'The unit is working call %1 (%2). What happens to it?'), current.display_number, reference.unit_statuses.label(current.status).lower()),
                 self,
                 objectName="sectionTitle",
                 wordWrap=True,

@@ -74,14 +74,12 @@ class ChecklistPanel(QWidget):
         problems = self._app.checklists.problems
         if problems:
             names = sorted({p.source.replace("\\", "/").rsplit("/", 1)[-1] for p in problems})
-            warn = QLabel(f"{len(names)} checklist file(s) could not be loaded and are not "
-                          f"offered: {', '.join(names)}. Run 'responder checklists validate' "
-                          "on them for details.")
+            warn = QLabel(fill(translate("ChecklistPanel", "%1 checklist file(s) could not be loaded and are not offered: %2. Run 'responder checklists validate' on them for details."), len(names), ', '.join(names)))
             warn.setObjectName("definitionProblems")
             warn.setWordWrap(True)
             column.addWidget(warn)
         if self.call_id is None:
-            column.addWidget(self._hint("Select a call to see its checklists."))
+            column.addWidget(self._hint(translate("ChecklistPanel", 'Select a call to see its checklists.')))
         else:
             self._add_choices(column)
         column.addStretch(1)
@@ -93,28 +91,28 @@ class ChecklistPanel(QWidget):
             suggestions = self._app.checklists.suggestions(self.call_id)
             runs = self._app.checklists.runs_for_call(self.call_id)
         except ResponderError as exc:
-            column.addWidget(self._hint(f"Checklists unavailable: {exc}"))
+            column.addWidget(self._hint(fill(translate("ChecklistPanel", 'Checklists unavailable: %1'), exc)))
             return
         open_runs = {r.definition_id: r for r in runs if r.state == "in_progress"}
         suggested = {s.definition.id for s in suggestions}
-        column.addWidget(self._section("Suggested for this call"))
+        column.addWidget(self._section(translate("ChecklistPanel", 'Suggested for this call')))
         for s in suggestions:
             column.addWidget(self._start_button(s.definition, s.reason, open_runs))
         finished = [r for r in runs if r.state != "in_progress"]
         if finished:
-            column.addWidget(self._section("Done on this call"))
+            column.addWidget(self._section(translate("ChecklistPanel", 'Done on this call')))
             for run in finished:
                 column.addWidget(self._run_button(run))
         others = [d for d in self._app.checklists.definitions() if d.id not in suggested]
         if others:
-            column.addWidget(self._section("Other checklists"))
+            column.addWidget(self._section(translate("ChecklistPanel", 'Other checklists')))
             for d in others:
                 column.addWidget(self._start_button(d, "", open_runs))
 
     def _start_button(self, definition: Any, reason: str, open_runs: dict) -> QPushButton:
         run = open_runs.get(definition.id)
         if run is not None:
-            text = f"Resume: {definition.title}\nIn progress since {local_time(run.started_at)}"
+            text = fill(translate("ChecklistPanel", 'Resume: %1\nIn progress since %2'), definition.title, local_time(run.started_at))
         else:
             text = definition.title + (f"\n{reason}" if reason else "")
         button = QPushButton(text)

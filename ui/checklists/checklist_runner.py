@@ -242,8 +242,8 @@ class ChecklistRunnerView(QWidget):
 
     def _review_card(self) -> QLabel:
         blocking = self.view.blocking()
-        lines = ["<b>End of checklist.</b> " + ("Still needed: " + "; ".join(blocking)
-                                                if blocking else "Ready to complete.")]
+        lines = ["<b>End of checklist.</b> " + (translate("ChecklistRunnerView", 'Still needed: ') + "; ".join(blocking)
+                                                if blocking else translate("ChecklistRunnerView", 'Ready to complete.'))]
         for item in self.view.evaluation.visible:
             if item.id in self.view.evaluation.values and item.type != "guidance":
                 value = describe(item, self.view.evaluation.values[item.id])

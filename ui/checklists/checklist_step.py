@@ -101,7 +101,7 @@ class ChecklistStepWidget(QFrame):
         inline = isinstance(layout, QHBoxLayout)
         if kind == "yes_no":
             row = QHBoxLayout()
-            for value, text in ((True, "Yes  (Y)"), (False, "No  (N)")):
+            for value, text in ((True, translate("ChecklistStepWidget", 'Yes  (Y)')), (False, "No  (N)")):
                 row.addWidget(self._answer_button(value, text))
             if not inline:
                 row.addStretch(1)
@@ -118,7 +118,7 @@ class ChecklistStepWidget(QFrame):
                 grid.addWidget(button, (n - 1) // columns, (n - 1) % columns)
             layout.addLayout(grid)
             if kind == "multi_choice":
-                layout.addWidget(self._label("Choose all that apply.", "stepHelp"))
+                layout.addWidget(self._label(translate("ChecklistStepWidget", 'Choose all that apply.'), "stepHelp"))
         elif kind in ("number", "text"):
             self.editor = QLineEdit(self)
             self.editor.setObjectName("stepEditor")

@@ -15,7 +15,7 @@ from typing import Any
 from civilian_responder.directory import MAX_HANDOUT, DirectoryService, Referral
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import Resource
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -164,9 +164,9 @@ class DirectoryPicker(QDialog):
         self.model.set_rows(rows)
         total = self._directory.count()
         self.count.setText(
-            f"{len(rows)} shown of {total}"
+            fill(translate("DirectoryPicker", '%1 shown of %2'), len(rows), total)
             if total
-            else "No directory yet: sync with the station to get it"
+            else translate("DirectoryPicker", 'No directory yet: sync with the station to get it')
         )
         if rows:
             self.results.setCurrentIndex(self.model.index(0))
@@ -180,11 +180,11 @@ class DirectoryPicker(QDialog):
         chosen = self.selected()
         self.use_button.setEnabled(len(chosen) == 1)
         self.handout_button.setEnabled(1 <= len(chosen) <= MAX_HANDOUT)
-        self.handout_button.setToolTip(f"One page for the person, up to {MAX_HANDOUT} resources")
+        self.handout_button.setToolTip(fill(translate("DirectoryPicker", 'One page for the person, up to %1 resources'), MAX_HANDOUT))
         self.details.setText(
             self._details(chosen[0])
             if len(chosen) == 1
-            else f"{len(chosen)} selected for the handout"
+            else fill(translate("DirectoryPicker", '%1 selected for the handout'), len(chosen))
             if chosen
             else ""
         )
@@ -195,11 +195,11 @@ class DirectoryPicker(QDialog):
             f"<b>{_esc(r.phone)}</b>" if r.phone else "",
         ]
         for label, value in (
-            ("Where", r.address),
-            ("Hours", r.hours),
-            ("Who can go", r.eligibility),
-            ("Languages", ", ".join(r.languages)),
-            ("Beds", self._directory.beds_text(r)),
+            (translate("DirectoryPicker", 'Where'), r.address),
+            (translate("DirectoryPicker", 'Hours'), r.hours),
+            (translate("DirectoryPicker", 'Who can go'), r.eligibility),
+            (translate("DirectoryPicker", 'Languages'), ", ".join(r.languages)),
+            (translate("DirectoryPicker", 'Beds'), self._directory.beds_text(r)),
         ):
             if value:
                 lines.append(f"{label}: {_esc(value)}")

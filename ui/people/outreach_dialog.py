@@ -6,7 +6,7 @@ from __future__ import annotations
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import KnownPerson
 from civilian_responder_ui.people.person_suggestions import PersonSuggestions, describe
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,7 +47,7 @@ class OutreachDialog(QDialog):
         self.people = QListWidget(self)
         self.people.setMaximumHeight(90)
         self.services = QTableWidget(len(ref.services.offered()), 3, self)
-        self.services.setHorizontalHeaderLabels(["Service", "Offered", "Accepted"])
+        self.services.setHorizontalHeaderLabels([translate("OutreachDialog", 'Service'), translate("OutreachDialog", 'Offered'), translate("OutreachDialog", 'Accepted')])
         for row, code in enumerate(ref.services.offered()):
             label = QTableWidgetItem(code.label)
             label.setData(Qt.ItemDataRole.UserRole, code.code)
@@ -100,7 +100,7 @@ class OutreachDialog(QDialog):
     def add_known(self, person: KnownPerson) -> None:
         if person.id not in self.met:
             self.met.append(person.id)
-            self.people.addItem("Known: " + describe(person))
+            self.people.addItem(translate("OutreachDialog", 'Known: ') + describe(person))
         self.name.clear()
 
     def _on_add_new_clicked(self) -> None:
@@ -109,7 +109,7 @@ class OutreachDialog(QDialog):
             self.error.setText(translate("OutreachDialog", "Type a name or nickname first"))
             return
         self.met.append((name, self.age.currentData()))
-        self.people.addItem(f"New: {name} \N{MIDDLE DOT} {self.age.currentText()}")
+        self.people.addItem(fill(translate("OutreachDialog", 'New: %1 · %2'), name, self.age.currentText()))
         self.name.clear()
         self.suggestions.hide()
 

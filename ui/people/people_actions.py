@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from civilian_responder_ui.people.follow_up_list import FollowUpListView
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -33,7 +33,7 @@ class PeopleActions:
         today = self._app.clock.now().astimezone().date().isoformat()
         due, overdue = self._app.people.due(today)
         n = len(due) + len(overdue)
-        self.follow_ups_action.setText(f"Follow-ups ({n})" if n else "Follow-ups")
+        self.follow_ups_action.setText(fill(translate("PeopleActions", 'Follow-ups (%1)'), n) if n else translate("PeopleActions", 'Follow-ups'))
         detail = getattr(self._window, "detail", None)
         if detail is not None and detail.call is not None:
             detail.known_here.show_briefing(self._app.people.known_here(detail.call))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from civilian_responder.models import KnownPerson
 from civilian_responder.reference import CodeList
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -22,7 +22,7 @@ def describe(person: KnownPerson, ages: CodeList | None = None) -> str:
         parts.append(ages.label(person.age_range) if ages else person.age_range)
     if person.description:
         parts.append(person.description)
-    parts.append(f"last seen {person.last_seen_at[:10]}" if person.last_seen_at else "not seen yet")
+    parts.append(fill(translate("person_suggestions", 'last seen %1'), person.last_seen_at[:10]) if person.last_seen_at else translate("person_suggestions", 'not seen yet'))
     return " \N{MIDDLE DOT} ".join(parts)
 
 

@@ -179,7 +179,7 @@ class CodeCombo(QComboBox):
     edited = Signal()
 
     def __init__(
-        self, codes: CodeList, placeholder: str = "Choose…", parent: QWidget | None = None
+        self, codes: CodeList, placeholder: str = translate("CodeCombo", 'Choose…'), parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         touch(self)
@@ -208,7 +208,7 @@ class GroupedCodeCombo(CodeCombo):
         codes: CodeList,
         groups: CodeList,
         group_key: str = "group",
-        placeholder: str = "Choose…",
+        placeholder: str = translate("GroupedCodeCombo", 'Choose…'),
         parent: QWidget | None = None,
     ) -> None:
         QComboBox.__init__(self, parent)

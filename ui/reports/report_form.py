@@ -238,7 +238,7 @@ class ReportFormView(QWidget):
         try:
             report = self._app.reports.start(self._call_id)
         except ResponderError as exc:
-            self.banner.show_message(f"Could not start the report: {exc}")
+            self.banner.show_message(fill(translate("ReportFormView", 'Could not start the report: %1'), exc))
             return None
         self._reload(report.id)
         self.sections.focus_field("persons")
@@ -345,19 +345,18 @@ class ReportFormView(QWidget):
     def _notice_text(self, report: Report, editable: bool) -> str:
         lines = []
         if report.review_comment:
-            who = "Returned by the reviewer" if report.state == "returned" else "Reviewer"
+            who = translate("ReportFormView", 'Returned by the reviewer') if report.state == "returned" else translate("ReportFormView", 'Reviewer')
             lines.append(f"{who}: {report.review_comment}")
         recovered = next((d for d in self._app.recovered if d.report_id == report.id), None)
         if recovered is not None and editable:
             saved = parse_iso(recovered.saved_at).astimezone().strftime("%H:%M:%S")
             lines.append(
-                f"Recovered after the app closed unexpectedly: this draft was last "
-                f"saved at {saved}. Check the end of the narrative."
+                fill(translate("ReportFormView", 'Recovered after the app closed unexpectedly: this draft was last saved at %1. Check the end of the narrative.'), saved)
             )
         return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
-        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
+        saved = fill(translate("ReportFormView", 'Saved %1'), time.strftime('%H:%M:%S')) if saved_now else translate("ReportFormView", 'Saved as you type')
         self._render_status(report, saved)
 
     def _render_status(self, report: Report | None, saved: str) -> None:
@@ -384,9 +383,9 @@ class ReportFormView(QWidget):
             return
         left = self._status_left
         need = (
-            link(self.status, "problems", f"{left} left to finalize")
+            link(self.status, "problems", fill(translate("ReportFormView", '%1 left to finalize'), left))
             if left
-            else "Ready to finalize"
+            else translate("ReportFormView", 'Ready to finalize')
         )
         self.status.setText(f"{saved} · {need}")
 
@@ -458,7 +457,7 @@ class ReportFormView(QWidget):
             self._go_to_field(next(iter(exc.field_errors)))
             return None
         except (LockedRecordError, ResponderError) as exc:
-            self.banner.show_message(f"Not finalized: {exc}")
+            self.banner.show_message(fill(translate("ReportFormView", 'Not finalized: %1'), exc))
             return None
         self.autosaver.discard(report.id)
         self._reload(final.id)
@@ -494,7 +493,7 @@ class ReportFormView(QWidget):
         try:
             draft = self._app.reports.correct(self._shown.id, reason)
         except ResponderError as exc:
-            self.banner.show_message(f"Could not start the correction: {exc}")
+            self.banner.show_message(fill(translate("ReportFormView", 'Could not start the correction: %1'), exc))
             return None
         self._reload(draft.id)
         self.report_saved.emit(draft.id)

@@ -16,7 +16,7 @@ from civilian_responder.pdf.service import clear_previews, write_file
 from civilian_responder.pdf.snapshot import report_file_name
 from civilian_responder_ui.reports.pdf_password_dialog import PdfPasswordDialog
 from civilian_responder_ui.reports.report_print import ReportPrint
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
@@ -59,10 +59,10 @@ class ReportPdf(QObject):
                                     save_instead=lambda: self.save_current(),
                                     record=self._core.pdf.record, render=_render)
         self.printing.printed.connect(self.printed)
-        self.preview_action = self._action("Preview", self.preview_current)
-        self.save_action = self._action("Save PDF…", self.save_current)
-        self.print_action = self._action("Print…", self.print_current)
-        self.police_copy_action = self._action("Save police copy…", self.save_police_copy)
+        self.preview_action = self._action(translate("ReportPdf", 'Preview'), self.preview_current)
+        self.save_action = self._action(translate("ReportPdf", 'Save PDF…'), self.save_current)
+        self.print_action = self._action(translate("ReportPdf", 'Print…'), self.print_current)
+        self.police_copy_action = self._action(translate("ReportPdf", 'Save police copy…'), self.save_police_copy)
         self.police_copy_action.setToolTip(translate("ReportPdf", "The report without substance-use treatment data "
                                            "(42 CFR Part 2); it says what was withheld"))
         self.export_action = QAction(translate("ReportPdf", "Export reports…"), self)
@@ -126,10 +126,10 @@ class ReportPdf(QObject):
             return
         if police_copy:
             name = name.replace(".pdf", "-police-copy.pdf")
-        title = "Save police copy" if police_copy else "Save report PDF"
+        title = translate("ReportPdf", 'Save police copy') if police_copy else translate("ReportPdf", 'Save report PDF')
         path, _ = QFileDialog.getSaveFileName(self._parent, title,
                                               str(self._core.paths.exports / name),
-                                              "PDF files (*.pdf)")
+                                              translate("ReportPdf", 'PDF files (*.pdf)'))
         if not path:
             return
         dialog = PdfPasswordDialog(self._parent)
@@ -171,7 +171,7 @@ class ReportPdf(QObject):
         if not ids:
             QMessageBox.information(self._parent, translate("ReportPdf", "Export reports"), translate("ReportPdf", "There are no reports yet."))
             return
-        folder = QFileDialog.getExistingDirectory(self._parent, "Export reports to folder",
+        folder = QFileDialog.getExistingDirectory(self._parent, translate("ReportPdf", 'Export reports to folder'),
                                                   str(self._core.paths.exports))
         if not folder:
             return
@@ -209,7 +209,7 @@ class ReportPdf(QObject):
         self._tasks.run(fn, *args, on_result=on_result, on_error=self._on_error, pool="pdf")
 
     def _on_error(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, ResponderError) else "The PDF could not be made."
+        message = str(exc) if isinstance(exc, ResponderError) else translate("ReportPdf", 'The PDF could not be made.')
         if not isinstance(exc, ResponderError):
             log.error("PDF task failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.failed.emit(message)
@@ -248,7 +248,7 @@ def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> 
     pdf = ReportPdf(core, tasks, form, current_report=lambda: form.shown_report_id,
                     flush_edits=form.flush)
     form.add_header_widget(ReportPdfButton(pdf, form))
-    pdf.saved.connect(lambda path: form.status.setText(f"PDF saved: {path}"))
+    pdf.saved.connect(lambda path: form.status.setText(fill(translate("report_pdf", 'PDF saved: %1'), path)))
     pdf.printed.connect(form.status.setText)
     pdf.failed.connect(lambda text: QMessageBox.warning(form, translate("report_pdf", "Report PDF"), text))
     return pdf
@@ -265,9 +265,9 @@ def install_on_main_window(window: QMainWindow, core: ResponderApp, tasks: objec
 
 
 def _show_outcome(window: QMainWindow, outcome: ExportOutcome) -> None:
-    done = f"{len(outcome.written)} report PDF(s) exported"
+    done = fill(translate("report_pdf", '%1 report PDF(s) exported'), len(outcome.written))
     if outcome.cancelled:
-        done += " before you cancelled"
+        done += translate("report_pdf", ' before you cancelled')
     window.statusBar().showMessage(done, 15_000)
     if outcome.failed:
         lines = "\n".join(f"{what}: {why}" for what, why in outcome.failed[:10])
@@ -290,7 +290,7 @@ class BatchExport(QObject):
         self._task = None
         self._cancelled = False
         self.outcome = ExportOutcome()
-        self.dialog = QProgressDialog("Exporting reports…", "Cancel", 0, len(ids), parent)
+        self.dialog = QProgressDialog(translate("BatchExport", 'Exporting reports…'), translate("BatchExport", 'Cancel'), 0, len(ids), parent)
         self.dialog.setWindowTitle(translate("BatchExport", "Export reports"))
         self.dialog.setMinimumWidth(340)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -331,7 +331,7 @@ class BatchExport(QObject):
                                      on_progress=self._on_progress, pool="pdf", pass_task=True)
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.dialog.setLabelText(f"Exported {done} of {total} reports…")
+        self.dialog.setLabelText(fill(translate("BatchExport", 'Exported %1 of %2 reports…'), done, total))
         self.dialog.setValue(done)
         self.progressed.emit(done, total)
 
@@ -343,7 +343,7 @@ class BatchExport(QObject):
 
     def _on_chunk_failed(self, exc: BaseException) -> None:
         log.error("Batch export chunk failed", exc_info=(type(exc), exc, exc.__traceback__))
-        self.outcome.failed.append(("batch", "The export stopped unexpectedly."))
+        self.outcome.failed.append(("batch", translate("BatchExport", 'The export stopped unexpectedly.')))
         self._finish()
 
     def _finish(self) -> None:

@@ -39,19 +39,19 @@ class PersonRow(QFrame):
         self.known = QLabel()
         self.known.setObjectName("knownPerson")
         self.known.setVisible(False)
-        self.triggers = TextLine("Known triggers (for the next team)")
-        self.what_helped = TextLine("What helped (\"responds well to …\")")
+        self.triggers = TextLine(translate("PersonRow", 'Known triggers (for the next team)'))
+        self.what_helped = TextLine(translate("PersonRow", 'What helped ("responds well to …")'))
         self.suggestions = PersonSuggestions(suggest, ages) if suggest else None
-        self.role = CodeCombo(roles, "Role…")
-        self.name = TextLine("Name (if given)")
+        self.role = CodeCombo(roles, translate("PersonRow", 'Role…'))
+        self.name = TextLine(translate("PersonRow", 'Name (if given)'))
         self.age = QSpinBox()
         touch(self.age)
         self.age.setRange(-1, MAX_AGE)
         self.age.setSpecialValueText(translate("PersonRow", "age ?"))
         # Room for "age ?" and "120" clear of the arrows and the edge.
-        self.age.setMinimumWidth(self.age.fontMetrics().horizontalAdvance("age ?") + 80)
-        self.phone = TextLine("Phone")
-        self.note = TextLine("Note (e.g. how to reach them)")
+        self.age.setMinimumWidth(self.age.fontMetrics().horizontalAdvance(translate("PersonRow", 'age ?')) + 80)
+        self.phone = TextLine(translate("PersonRow", 'Phone'))
+        self.note = TextLine(translate("PersonRow", 'Note (e.g. how to reach them)'))
         self.remove = QPushButton(translate("PersonRow", "Remove"))
         touch(self.remove)
         self.remove.setToolTip(translate("PersonRow", "Remove this person from the report"))
@@ -111,7 +111,7 @@ class PersonRow(QFrame):
 
     def _show_known(self, person: KnownPerson | None) -> None:
         if person is not None:
-            self.known.setText("Known person: " + describe(person))
+            self.known.setText(translate("PersonRow", 'Known person: ') + describe(person))
         elif self.known_id:
             self.known.setText(translate("PersonRow", "Known person (linked)"))
         self.known.setVisible(bool(self.known_id))

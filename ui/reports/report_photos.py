@@ -10,7 +10,7 @@ from typing import Any
 from civilian_responder.attachments import AttachmentService
 from civilian_responder.errors import ResponderError
 from civilian_responder_ui.reports.report_fields import touch
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -79,7 +79,7 @@ class ReportPhotos(QWidget):
         self.none.setVisible(not items)
 
     def _on_add_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Add a photo to this report", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("ReportPhotos", 'Add a photo to this report'), "", IMAGE_FILTER)
         if path:
             self.add_file(Path(path))
 
@@ -121,5 +121,5 @@ class ReportPhotos(QWidget):
         if not isinstance(exc, ResponderError):
             raise exc
         log.info("Photo refused: %s", type(exc).__name__)
-        self.message.setText(f"Photo not added: {exc.args[0] if exc.args else exc}")
+        self.message.setText(fill(translate("ReportPhotos", 'Photo not added: %1'), exc.args[0] if exc.args else exc))
         self.message.show()

@@ -16,7 +16,7 @@ from civilian_responder.pdf import AuditEvent
 from civilian_responder.pdf.printing import PrintRequest, PrintResult, print_event, print_report
 from civilian_responder.pdf.service import write_file
 from civilian_responder.pdf.snapshot import ReportSnapshot
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -109,12 +109,12 @@ class ReportPrint(QObject):
             message = str(exc)
         else:
             log.error("Printing failed", exc_info=(type(exc), exc, exc.__traceback__))
-            message = "The report could not be printed."
+            message = translate("ReportPrint", 'The report could not be printed.')
         job_id = exc.job_id if isinstance(exc, PrintError) else ""
         r = snap.report
         self._record(print_event(r, request, "failed", job_id, message) if request else
                      AuditEvent("pdf_print", r.id, r.report_number, r.version, str(target),
-                                outcome="failed", detail=f"to file {target}; {message}"))
+                                outcome="failed", detail=fill(translate("ReportPrint", 'to file %1; %2'), target, message)))
         if isinstance(exc, PrintError) and not exc.started:
             self._offer_save(message)  # nothing reached a printer: the PDF is the way out
         else:
@@ -123,9 +123,8 @@ class ReportPrint(QObject):
 
     def _offer_save(self, message: str) -> None:
         """Non-blocking, so the GUI thread keeps running (and tests can see the box)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Print report",
-                          f"The report was not printed.\n\n{message}\n\n"
-                          "You can save it as a PDF instead and print that file elsewhere.",
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("ReportPrint", 'Print report'),
+                          fill(translate("ReportPrint", 'The report was not printed.\n\n%1\n\nYou can save it as a PDF instead and print that file elsewhere.'), message),
                           QMessageBox.StandardButton.NoButton, self._parent)
         save = box.addButton(translate("ReportPrint", "Save PDF…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)

@@ -120,98 +120,98 @@ class ReportSections(QWidget):
         self._add(
             form,
             "correction_reason",
-            TextLine("What does this correction change, and why?"),
+            TextLine(translate("ReportSections", 'What does this correction change, and why?')),
             FIELD_LABELS["correction_reason"],
         )
 
     def _build_persons(self, ref: ReferenceData) -> None:
-        form = self._group("&Persons contacted")
+        form = self._group(translate("ReportSections", '&Persons contacted'))
         self._add(form, "persons", PersonsEditor(ref.person_roles))
 
     def _build_flags(self, ref: ReferenceData) -> None:
-        form = self._group("&What was involved")
+        form = self._group(translate("ReportSections", '&What was involved'))
         self._add(form, "flags", CodeChecks(ref.flags, columns=4))  # 4 abreast when wide
         self._add(
             form,
             "disability_codes",
             CodeChecks(ref.disabilities, columns=2),
-            "Perceived disability",
+            translate("ReportSections", 'Perceived disability'),
         )
         self._add(
             form,
             "disability_other",
-            TextLine('A few words, e.g. "uses a walker"'),
-            "Other disability",
+            TextLine(translate("ReportSections", 'A few words, e.g. "uses a walker"')),
+            translate("ReportSections", 'Other disability'),
         )
-        self._add(form, "language_codes", CodeChecks(ref.languages, columns=3), "Language needed")
+        self._add(form, "language_codes", CodeChecks(ref.languages, columns=3), translate("ReportSections", 'Language needed'))
 
     def _build_disposition(self, ref: ReferenceData) -> None:
-        form = self._group("&Disposition and outcome")
+        form = self._group(translate("ReportSections", '&Disposition and outcome'))
         self._add(
             form,
             "disposition_code",
             GroupedCodeCombo(
-                ref.dispositions, ref.disposition_groups, "group", "Choose the CAD disposition…"
+                ref.dispositions, ref.disposition_groups, "group", translate("ReportSections", 'Choose the CAD disposition…')
             ),
-            "Disposition",
+            translate("ReportSections", 'Disposition'),
         )
-        self._add(form, "call_source_code", CodeCombo(ref.call_sources, "Choose…"),
+        self._add(form, "call_source_code", CodeCombo(ref.call_sources, translate("ReportSections", 'Choose…')),
                   FIELD_LABELS["call_source_code"])
-        self._add(form, "response_model_code", CodeCombo(ref.response_models, "Choose…"),
+        self._add(form, "response_model_code", CodeCombo(ref.response_models, translate("ReportSections", 'Choose…')),
                   FIELD_LABELS["response_model_code"])
         offered = CodeList(ref.outcomes.name, ref.outcomes.offered())
         self._add(form, "outcome_codes", CodeChecks(offered, columns=2),
-                  "Outcome (tick all that apply)")
-        self._add(form, "transport_mode_code", CodeCombo(ref.transport_modes, "How?"),
+                  translate("ReportSections", 'Outcome (tick all that apply)'))
+        self._add(form, "transport_mode_code", CodeCombo(ref.transport_modes, translate("ReportSections", 'How?')),
                   FIELD_LABELS["transport_mode_code"])
         self._add(
             form,
             "transport_destination_code",
-            CodeCombo(ref.transport_destinations, "Where to?"),
-            "Transported to",
+            CodeCombo(ref.transport_destinations, translate("ReportSections", 'Where to?')),
+            translate("ReportSections", 'Transported to'),
         )
-        self._add(form, "transport_facility", TextLine("Name of the place, e.g. the hospital"),
+        self._add(form, "transport_facility", TextLine(translate("ReportSections", 'Name of the place, e.g. the hospital')),
                   FIELD_LABELS["transport_facility"])
         self._add(
-            form, "referrals", CodeChecks(ref.referral_destinations, columns=2), "Referred to"
+            form, "referrals", CodeChecks(ref.referral_destinations, columns=2), translate("ReportSections", 'Referred to')
         )
-        self._add(form, "referral_agency", TextLine("Name of the agency or program"),
+        self._add(form, "referral_agency", TextLine(translate("ReportSections", 'Name of the agency or program')),
                   FIELD_LABELS["referral_agency"])
         self.directory_button = QPushButton(translate("ReportSections", "Find in the resource &directory…"))
         self.directory_button.setToolTip(translate("ReportSections", "Search the directory offline; the chosen resource "
                                          "fills the referral"))
         self.directory_button.clicked.connect(self.directory_requested)
         form.addRow(self.directory_button)
-        self._add(form, "shelter_placement_code", CodeCombo(ref.shelter_placements, "None"),
+        self._add(form, "shelter_placement_code", CodeCombo(ref.shelter_placements, translate("ReportSections", 'None')),
                   FIELD_LABELS["shelter_placement_code"])
-        self._add(form, "hold_code", CodeCombo(ref.holds, "None"), FIELD_LABELS["hold_code"])
+        self._add(form, "hold_code", CodeCombo(ref.holds, translate("ReportSections", 'None')), FIELD_LABELS["hold_code"])
 
     def _build_services(self, ref: ReferenceData) -> None:
-        form = self._group("Ser&vices offered, accepted or declined")
+        form = self._group(translate("ReportSections", 'Ser&vices offered, accepted or declined'))
         self._add(form, "services", ServicesGrid(ref.services, ref.service_responses))
 
     def _build_backup(self, ref: ReferenceData) -> None:
-        form = self._group("Police &backup and 988")
-        self._add(form, "backup_requested", Toggle("Police backup was requested"))
+        form = self._group(translate("ReportSections", 'Police &backup and 988'))
+        self._add(form, "backup_requested", Toggle(translate("ReportSections", 'Police backup was requested')))
         self._add(
-            form, "backup_reason_code", CodeCombo(ref.backup_reasons, "Why?"), "Reason for backup"
+            form, "backup_reason_code", CodeCombo(ref.backup_reasons, translate("ReportSections", 'Why?')), translate("ReportSections", 'Reason for backup')
         )
         self._add(form, "police_handoff_reason_code",
-                  CodeCombo(ref.police_handoff_reasons, "Why?"),
+                  CodeCombo(ref.police_handoff_reasons, translate("ReportSections", 'Why?')),
                   FIELD_LABELS["police_handoff_reason_code"])
         # Short captions: the themed font is large and the pane is about 520 px at 1366x768.
-        self._add(form, "call_transferred_988", Toggle("911 call transferred to 988"))
-        self._add(form, "warm_transfer_988", Toggle("Warm transfer to 988 on scene"))
+        self._add(form, "call_transferred_988", Toggle(translate("ReportSections", '911 call transferred to 988')))
+        self._add(form, "warm_transfer_988", Toggle(translate("ReportSections", 'Warm transfer to 988 on scene')))
 
     def _build_follow_up(self) -> None:
-        form = self._group("Follow-&up and time")
-        self._add(form, "follow_up_needed", Toggle("Follow-up is needed"))
-        self._add(form, "follow_up_note", TextLine("Who should do what, and by when?"), "Follow-up")
-        self._add(form, "time_on_task_minutes", Minutes(MAX_MINUTES), "Time on task")
+        form = self._group(translate("ReportSections", 'Follow-&up and time'))
+        self._add(form, "follow_up_needed", Toggle(translate("ReportSections", 'Follow-up is needed')))
+        self._add(form, "follow_up_note", TextLine(translate("ReportSections", 'Who should do what, and by when?')), translate("ReportSections", 'Follow-up'))
+        self._add(form, "time_on_task_minutes", Minutes(MAX_MINUTES), translate("ReportSections", 'Time on task'))
 
     def _build_narrative(self) -> None:
-        form = self._group("&Narrative")
-        narrative = TextArea("What happened, in your words. Saved as you type.")
+        form = self._group(translate("ReportSections", '&Narrative'))
+        narrative = TextArea(translate("ReportSections", 'What happened, in your words. Saved as you type.'))
         narrative.setMinimumHeight(240)
         self._add(form, "narrative", narrative)
         self.narrative = narrative

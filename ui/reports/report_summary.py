@@ -8,6 +8,7 @@ import html
 from civilian_responder.models import Report
 from civilian_responder.reference import ReferenceData
 from civilian_responder.reports import FIELD_LABELS
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -17,7 +18,7 @@ def _labels(ref: ReferenceData, list_name: str, codes: tuple[str, ...]) -> str:
 
 
 def _yes(flag: bool) -> str:
-    return "Yes" if flag else "No"
+    return translate("report_summary", 'Yes') if flag else translate("report_summary", 'No')
 
 
 class ReportSummary(QLabel):
@@ -56,22 +57,22 @@ class ReportSummary(QLabel):
         if r.backup_requested:
             backup += f" — {ref.backup_reasons.label(r.backup_reason_code)}"
         follow = _yes(r.follow_up_needed) + (f" — {r.follow_up_note}" if r.follow_up_note else "")
-        minutes = "" if r.time_on_task_minutes is None else f"{r.time_on_task_minutes} min"
+        minutes = "" if r.time_on_task_minutes is None else fill(translate("ReportSummary", '%1 min'), r.time_on_task_minutes)
         rows = [
             (FIELD_LABELS["correction_reason"], r.correction_reason),
-            ("Crew", ", ".join(
+            (translate("ReportSummary", 'Crew'), ", ".join(
                 f"{m.name} ({ref.crew_roles.label(m.role_code)})"
                 + ("" if m.on_roster else " — not on roster") for m in r.crew)),
             (FIELD_LABELS["persons"], "<br>".join(self._person(p) for p in r.persons)),
-            ("Involved", _labels(ref, "flags", r.flags)),
+            (translate("ReportSummary", 'Involved'), _labels(ref, "flags", r.flags)),
             (FIELD_LABELS["disability_codes"], disability),
             (FIELD_LABELS["language_codes"], _labels(ref, "languages", r.language_codes)),
-            ("Disposition", f"{disposition.label} ({disposition.code})" if disposition else ""),
-            ("Outcome", outcome),
+            (translate("ReportSummary", 'Disposition'), f"{disposition.label} ({disposition.code})" if disposition else ""),
+            (translate("ReportSummary", 'Outcome'), outcome),
             (FIELD_LABELS["response_model_code"], ref.response_models.label(r.response_model_code)),
             (FIELD_LABELS["call_source_code"], ref.call_sources.label(r.call_source_code)),
-            ("Transported", transport),
-            ("Referred to", _labels(ref, "referral_destinations", r.referrals)),
+            (translate("ReportSummary", 'Transported'), transport),
+            (translate("ReportSummary", 'Referred to'), _labels(ref, "referral_destinations", r.referrals)),
             (FIELD_LABELS["referral_agency"], r.referral_agency),
             (FIELD_LABELS["services"], services),
             (FIELD_LABELS["shelter_placement_code"],
@@ -79,10 +80,10 @@ class ReportSummary(QLabel):
             (FIELD_LABELS["hold_code"], ref.holds.label(r.hold_code)),
             (FIELD_LABELS["police_handoff_reason_code"],
              ref.police_handoff_reasons.label(r.police_handoff_reason_code)),
-            ("Police backup", backup),
+            (translate("ReportSummary", 'Police backup'), backup),
             (FIELD_LABELS["call_transferred_988"], _yes(r.call_transferred_988)),
             (FIELD_LABELS["warm_transfer_988"], _yes(r.warm_transfer_988)),
-            ("Follow-up needed", follow),
+            (translate("ReportSummary", 'Follow-up needed'), follow),
             (FIELD_LABELS["time_on_task_minutes"], minutes),
         ]
         return [(k, v) for k, v in rows if v]
@@ -91,7 +92,7 @@ class ReportSummary(QLabel):
         bits = [
             self._ref.person_roles.label(p.role_code),
             p.name,
-            f"age {p.age}" if p.age is not None else "",
+            fill(translate("ReportSummary", 'age %1'), p.age) if p.age is not None else "",
             p.phone,
             p.note,
         ]

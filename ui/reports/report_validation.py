@@ -32,7 +32,7 @@ QCheckBox::indicator:disabled { border-color: palette(mid); }
 
 def _label(name: str) -> str:
     # Consent problems are keyed consent.<KIND>; their message names the consent.
-    return FIELD_LABELS.get(name) or ("Consent" if name.startswith("consent.") else name)
+    return FIELD_LABELS.get(name) or (translate("report_validation", 'Consent') if name.startswith("consent.") else name)
 
 
 def link(label: QLabel, href: str, text: str) -> str:
@@ -100,7 +100,7 @@ class CorrectionBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reason = TextLine("What needs correcting, and why?")
+        self.reason = TextLine(translate("CorrectionBar", 'What needs correcting, and why?'))
         start = QPushButton(translate("CorrectionBar", "Start &correction"))
         cancel = QPushButton(translate("CorrectionBar", "Cancel"))
         lay = QHBoxLayout(self)

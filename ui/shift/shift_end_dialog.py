@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 
 
 def totals_text(totals: ShiftTotals) -> str:
-    miles = f"  \u00b7  {totals.miles} miles" if totals.miles is not None else ""
+    miles = fill(translate("shift_end_dialog", '  ·  %1 miles'), totals.miles) if totals.miles is not None else ""
     return (
-        f"{totals.hours:.1f} h on shift  \u00b7  {totals.calls} calls  \u00b7  "
-        f"{totals.time_on_task_minutes} min on task{miles}"
+        fill(translate("shift_end_dialog", '%1 h on shift  ·  %2 calls  ·  %3 min on task%4'), f'{totals.hours:.1f}', totals.calls, totals.time_on_task_minutes, miles)
     )
 
 

@@ -7,7 +7,7 @@ from civilian_responder.clock import new_id
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import CrewMember, Shift
 from civilian_responder.shifts.service import AD_HOC_PREFIX
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NOT_ON_ROSTER = "not on roster"
+NOT_ON_ROSTER = QT_TRANSLATE_NOOP("ShiftStartDialog", "not on roster")
 
 
 class ShiftStartDialog(QDialog):
@@ -88,7 +88,7 @@ class ShiftStartDialog(QDialog):
 
     def _add_row(self, member: CrewMember, roles: tuple[str, ...], checked: bool) -> None:
         labels = self._app.reference.crew_roles
-        text = member.name + ("" if member.on_roster else f"  ({NOT_ON_ROSTER})")
+        text = member.name + ("" if member.on_roster else "  (" + translate("ShiftStartDialog", NOT_ON_ROSTER) + ")")
         check = QCheckBox(text, self)
         check.setChecked(checked)
         check.setProperty("flagged", not member.on_roster)
@@ -171,7 +171,7 @@ class ShiftStartDialog(QDialog):
     def _on_add_clicked(self) -> None:
         name = " ".join(self.extra_name.text().split())
         if not name:
-            self._show("Type the person's name first.")
+            self._show(translate("ShiftStartDialog", "Type the person's name first."))
             return
         member = CrewMember(
             AD_HOC_PREFIX + new_id()[:8], name, self.extra_role.currentData(), on_roster=False

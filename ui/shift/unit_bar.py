@@ -82,7 +82,7 @@ class UnitBar(QWidget):
         try:
             self._app.calls.set_out_of_service(out)
         except ResponderError as exc:
-            show_error(self, exc, "Service state not changed")
+            show_error(self, exc, translate("UnitBar", 'Service state not changed'))
             return
         self.refresh()
         self.unit_changed.emit()

@@ -11,7 +11,7 @@ from typing import Any
 from civilian_responder.errors import ResponderError, SyncError, ValidationError
 from civilian_responder.sync import Enrollment, EnrollmentGrant, SyncEngine, request_enrollment
 from civilian_responder.sync.status import ERROR_WORDS
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,7 @@ MEMORY_ONLY_TEXT = (
 
 
 def connected_text(enrollment: Enrollment) -> str:
-    text = f"Connected to {enrollment.station_url} as unit {enrollment.unit_id}."
+    text = fill(translate("connect_dialog", 'Connected to %1 as unit %2.'), enrollment.station_url, enrollment.unit_id)
     return text if enrollment.token_persistent else f"{text}\n\n{MEMORY_ONLY_TEXT}"
 
 
@@ -74,7 +74,7 @@ class ConnectDialog(QDialog):
 
     def connect_to_station(self) -> None:
         url, code = self.url_edit.text(), self.code_edit.text()
-        self._say("Connecting\u2026", error=False)
+        self._say(translate("ConnectDialog", 'Connecting…'), error=False)
         self.connect_button.setEnabled(False)
         self._tasks.run(request_enrollment, url, code, pool="sync",
                         on_result=self._on_granted, on_error=self._on_failed)
@@ -99,7 +99,7 @@ class ConnectDialog(QDialog):
         elif isinstance(error, ValidationError):
             self._say(str(error), error=True)
         else:
-            self._say(f"Could not connect: {error}", error=True)
+            self._say(fill(translate("ConnectDialog", 'Could not connect: %1'), error), error=True)
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(text)

@@ -18,7 +18,7 @@ from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from civilian_responder.sync.engine import SyncProgress, round_did_work
 from civilian_responder.sync.status import ERROR_WORDS
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from civilian_responder_ui.sync.connect_dialog import ConnectDialog
 from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,18 +29,22 @@ log = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 30_000
 PROGRESS_EVERY_S = 0.1
-_PHASE_WORDS = {"push": "Sending", "upload": "Uploading photos", "pull": "Receiving"}
+_PHASE_WORDS = {
+    "push": QT_TRANSLATE_NOOP("SyncPanel", "Sending"),
+    "upload": QT_TRANSLATE_NOOP("SyncPanel", "Uploading photos"),
+    "pull": QT_TRANSLATE_NOOP("SyncPanel", "Receiving"),
+}
 
 
 def last_sync_text(status: SyncStatus, today: date | None = None) -> str:
     if not status.enrolled:
-        return "Not connected to a station"
+        return translate("sync_panel", 'Not connected to a station')
     if not status.last_success_at:
-        return "Never synced"
+        return translate("sync_panel", 'Never synced')
     local = parse_iso(status.last_success_at).astimezone()
     if local.date() == (today or datetime.now().date()):
-        return f"Last sync {local:%H:%M}"
-    return f"Last sync {local:%d %b %H:%M}"
+        return fill(translate("sync_panel", 'Last sync %1'), f'{local:%H:%M}')
+    return fill(translate("sync_panel", 'Last sync %1'), f'{local:%d %b %H:%M}')
 
 
 def error_text(kind: SyncErrorKind | None, detail: str) -> str:
@@ -170,7 +174,7 @@ class SyncPanel(QWidget):
         self.sync_button.setEnabled(False)
         self.sync_action.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Starting\u2026")
+        self.progress.setFormat(translate("SyncPanel", 'Starting…'))
         self.progress.show()
         self.sync_started.emit()
         self._start_round()
@@ -209,7 +213,7 @@ class SyncPanel(QWidget):
         return self._engine.transfer(plan, task.cancel_event, progress)
 
     def _on_progressed(self, p: SyncProgress) -> None:
-        words = _PHASE_WORDS.get(p.phase, p.phase)
+        words = translate("SyncPanel", _PHASE_WORDS.get(p.phase, p.phase))
         if p.phase != "pull" and p.total > 0:
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
