@@ -161,8 +161,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """The texts made from values; every plain text follows through the translators."""
-        if not hasattr(self, "unit_label"):  # still being built
-            return
+        if not hasattr(self, "unit_label") or getattr(self, "_closed", False):
+            return  # still being built, or closed (its core may be closed too)
         self.setWindowTitle(fill(translate("MainWindow", "Responder \u2014 %1"), self._app.unit_id))
         self.language_action.setText(translate("MainWindow", "Language"))
         self.language_action.setToolTip(translate("MainWindow", "The window's language"))
@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
         self.detail.flush()
         super().closeEvent(event)
         if event.isAccepted():
+            self._closed = True
             # A closed window may outlive its core (sign-out, then the sign-in dialog's event
             # loop): none of its timers may wake up and read the closed database.
             for timer in self.findChildren(QTimer):

@@ -49,18 +49,18 @@ class ActiveCallCard(QFrame):
         if active is None:
             state = self._app.calls.unit_status()
             self.caption.setText(translate("ActiveCallCard", "NO ACTIVE CALL"))
-            self.title.setText(fill(translate("ActiveCallCard", "Unit %1"), ref.unit_states.label(state).lower()))
+            self.title.setText(fill(translate("ActiveCallCard", "Unit %1"), ref.unit_states.shown(state).lower()))
             self.where.setText(translate("ActiveCallCard", "Choose a call in the queue and set it en route to work it."))
             self.status.setText("")
         else:
             self.caption.setText(translate("ActiveCallCard", "ACTIVE CALL"))
             self.title.setText(
                 f"{active.number}   P{active.priority}   {active.type_code} "
-                f"{ref.call_types.label(active.type_code)}"
+                f"{ref.call_types.shown(active.type_code)}"
             )
             age = format_age(parse_iso(active.received_at), self._app.clock.now())
             self.where.setText(fill(translate("ActiveCallCard", "%1   \u00b7   received %2 ago"), active.address, age))
-            self.status.setText(ref.unit_statuses.label(active.status))
+            self.status.setText(ref.unit_statuses.shown(active.status))
         waiting = (
             fill(translate("ActiveCallCard", "%1 waiting in the queue"), queued)
             if queued

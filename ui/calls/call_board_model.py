@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from datetime import datetime
 
+import civilian_responder.reference as reference_labels
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, CallSummary
 from civilian_responder.reference import ReferenceData
@@ -83,8 +84,9 @@ def format_age(received: datetime, now: datetime) -> str:
 class CallBoardModel(QAbstractTableModel):
     def __init__(self, reference: ReferenceData, now: datetime, parent=None) -> None:
         super().__init__(parent)
-        self._type_labels = {c.code: c.label for c in reference.call_types}
-        self._status_labels = {c.code: c.label for c in reference.unit_statuses}
+        self._reference = reference
+        self._labels_for: object = None
+        self._relabel()
         self._rows: list[CallSummary] = []
         self._active: str | None = None
         self._held: frozenset[str] = frozenset()
@@ -206,6 +208,24 @@ class CallBoardModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
+
+    def _relabel(self) -> None:
+        """Call type and status labels in the window's language (rebuilt after a switch)."""
+        self._labels_for = reference_labels.current_table()
+        self._type_labels_cache = {c.code: c.shown for c in self._reference.call_types}
+        self._status_labels_cache = {c.code: c.shown for c in self._reference.unit_statuses}
+
+    @property
+    def _type_labels(self) -> dict[str, str]:
+        if self._labels_for is not reference_labels.current_table():
+            self._relabel()
+        return self._type_labels_cache
+
+    @property
+    def _status_labels(self) -> dict[str, str]:
+        if self._labels_for is not reference_labels.current_table():
+            self._relabel()
+        return self._status_labels_cache
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

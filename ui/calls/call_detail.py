@@ -284,11 +284,11 @@ class CallDetailView(QWidget):
             else ""
         )
         self.number_label.setText(call.display_number + local)
-        self.type_label.setText(f"{call.type_code}   {ref.call_types.label(call.type_code)}")
+        self.type_label.setText(f"{call.type_code}   {ref.call_types.shown(call.type_code)}")
         self.priority_badge.setText(f"P{call.priority}")
-        self.priority_badge.setToolTip(ref.priorities.label(str(call.priority)))
+        self.priority_badge.setToolTip(ref.priorities.shown(str(call.priority)))
         self.priority_badge.setProperty("urgent", call.priority <= URGENT_PRIORITY)
-        self.status_badge.setText(ref.unit_statuses.label(call.status))
+        self.status_badge.setText(ref.unit_statuses.shown(call.status))
         _repolish(self.priority_badge)
         self.caution_text.setText(call.caution_notes)
         self.caution_box.setVisible(bool(call.caution_notes.strip()))
@@ -307,7 +307,7 @@ class CallDetailView(QWidget):
         labels = self._app.reference.unit_statuses
         steps = self._app.calls.next_statuses(self.call)
         for n, status in enumerate(steps):
-            button = QPushButton(labels.label(status), self)
+            button = QPushButton(labels.shown(status), self)
             button.setProperty("step", True)
             if n == 0:
                 button.setProperty("role", "primary")
@@ -315,7 +315,7 @@ class CallDetailView(QWidget):
             if n < MAX_STEP_SHORTCUTS:
                 button.setToolTip(
                     fill(translate("CallDetailView", "Set status: %1 (Alt+%2)"),
-                         labels.label(status), n + 1)
+                         labels.shown(status), n + 1)
                 )
             button.clicked.connect(lambda _=False, b=button: self._on_step_clicked(b))
             self.steps_row.addWidget(button)
@@ -334,7 +334,7 @@ class CallDetailView(QWidget):
         button.setToolTip(
             fill(
                 translate("CallDetailView", "Tap again to confirm: %1"),
-                self._app.reference.unit_statuses.label(status),
+                self._app.reference.unit_statuses.shown(status),
             )
         )
         _repolish(button)
@@ -343,7 +343,7 @@ class CallDetailView(QWidget):
     def _disarm(self, button: QPushButton, status: str) -> None:
         if button in self.step_buttons and button.property("armed"):
             button.setProperty("armed", False)
-            button.setText(self._app.reference.unit_statuses.label(status))
+            button.setText(self._app.reference.unit_statuses.shown(status))
             _repolish(button)
 
     def _on_tabs_current_changed(self, index: int) -> None:

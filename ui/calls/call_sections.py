@@ -73,7 +73,7 @@ class DetailsPage(QWidget):
         report = self._app.reports.current_for_call(call_id)
         if report is None:
             return []
-        return [self._app.reference.flags.label(code) for code in report.flags]
+        return [self._app.reference.flags.shown(code) for code in report.flags]
 
     def _show_timeline(self, call: Call, events: list[StatusEvent]) -> None:
         while self.timeline.count():
@@ -85,10 +85,10 @@ class DetailsPage(QWidget):
         ref = self._app.reference
         for e in events:
             if e.kind == "backup":
-                what = fill(translate("DetailsPage", 'Police backup requested: %1'), ref.backup_reasons.label(e.reason_code))
+                what = fill(translate("DetailsPage", 'Police backup requested: %1'), ref.backup_reasons.shown(e.reason_code))
                 rows.append((e.at, what, "timelineBackup"))
             elif e.kind == "status":
-                rows.append((e.at, ref.unit_statuses.label(e.status), ""))
+                rows.append((e.at, ref.unit_statuses.shown(e.status), ""))
             if e.note:
                 rows.append((e.at, fill(translate("DetailsPage", '    Note: %1'), e.note), "fieldLabel"))
         for r, (at, what, style) in enumerate(rows):

@@ -46,13 +46,13 @@ class CoRespondersPanel(QWidget):
         self.model_label.setWordWrap(True)
         self.agency = QComboBox(self)
         for code in ref.agencies:
-            self.agency.addItem(code.label, code.code)
+            self.agency.addItem(code.shown, code.code)
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setPlaceholderText(translate("CoRespondersPanel", "Their unit, e.g. 2A31"))
         self.unit_edit.setAccessibleName(translate("CoRespondersPanel", "Co-responder unit id"))
         self.requested = QComboBox(self)
         for code in ref.co_response_requests:
-            self.requested.addItem(code.label, code.code)
+            self.requested.addItem(code.shown, code.code)
         self.arrived_check = QCheckBox(translate("CoRespondersPanel", "Already on scene"), self)
         self.add_button = QPushButton(translate("CoRespondersPanel", "Add"), self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -96,7 +96,7 @@ class CoRespondersPanel(QWidget):
             self.list.setCurrentRow(self.list.count() - 1)
         suggestion = suggested_response_model(ref, co) if co else None
         self.model_label.setText(
-            fill(translate("CoRespondersPanel", 'Report response: %1'), ref.response_models.label(suggestion))
+            fill(translate("CoRespondersPanel", 'Report response: %1'), ref.response_models.shown(suggestion))
             if suggestion
             else translate("CoRespondersPanel", 'No other agency recorded: the report says the civilian team was alone unless you choose otherwise.')
         )
@@ -117,7 +117,7 @@ class CoRespondersPanel(QWidget):
         ref = self._app.reference
         unit = f" {c.unit_label}" if c.unit_label else ""
         return (
-            fill(translate("CoRespondersPanel", '%1%2  ·  %3  ·  arrived %4  ·  left %5'), ref.agencies.label(c.agency_code), unit, ref.co_response_requests.label(c.requested_by_code), _time(c.arrived_at), _time(c.departed_at))
+            fill(translate("CoRespondersPanel", '%1%2  ·  %3  ·  arrived %4  ·  left %5'), ref.agencies.shown(c.agency_code), unit, ref.co_response_requests.shown(c.requested_by_code), _time(c.arrived_at), _time(c.departed_at))
         )
 
     def _on_add_button_clicked(self) -> None:

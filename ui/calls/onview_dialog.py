@@ -32,7 +32,7 @@ class OnViewDialog(QDialog):
         self.type_combo.setAccessibleName(translate("OnViewDialog", "Call type"))
         self.type_combo.addItem(translate("OnViewDialog", "Choose a call type…"), None)
         for code in app.reference.call_types:
-            self.type_combo.addItem(f"{code.code}  {code.label}", code.code)
+            self.type_combo.addItem(f"{code.code}  {code.shown}", code.code)
         self.address_edit = QLineEdit(self)
         self.address_edit.setPlaceholderText(
             translate("OnViewDialog", "Address or landmark, e.g. 1200 Pacific Ave bus shelter")

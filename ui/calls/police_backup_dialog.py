@@ -30,7 +30,7 @@ class PoliceBackupDialog(QDialog):
         title = QLabel(translate("PoliceBackupDialog", "Why is police backup needed?"), self, objectName="sectionTitle")
         box.addWidget(title)
         for code in reference.backup_reasons:
-            radio = QRadioButton(code.label, self)
+            radio = QRadioButton(code.shown, self)
             radio.setProperty("code", code.code)
             self.reasons.addButton(radio)
             box.addWidget(radio)

@@ -34,7 +34,7 @@ class SwitchCallDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(
             QLabel(
-                fill(translate("SwitchCallDialog", 'The unit is working call %1 (%2). What happens to it?'), current.display_number, reference.unit_statuses.label(current.status).lower()),
+                fill(translate("SwitchCallDialog", 'The unit is working call %1 (%2). What happens to it?'), current.display_number, reference.unit_statuses.shown(current.status).lower()),
                 self,
                 objectName="sectionTitle",
                 wordWrap=True,
@@ -42,7 +42,7 @@ class SwitchCallDialog(QDialog):
         )
         self.actions = QButtonGroup(self)
         for code in options:
-            radio = QRadioButton(reference.call_switch_actions.label(code), self)
+            radio = QRadioButton(reference.call_switch_actions.shown(code), self)
             radio.setProperty("code", code)
             self.actions.addButton(radio)
             box.addWidget(radio)

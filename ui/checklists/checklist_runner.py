@@ -14,7 +14,7 @@ from civilian_responder_ui.checklists.checklist_banner import ChecklistBanner
 from civilian_responder_ui.checklists.checklist_level import ChecklistLevelBox
 from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,6 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
+_RUN_STATES = {
+    "completed": QT_TRANSLATE_NOOP("ChecklistRunnerView", "completed"),
+    "abandoned": QT_TRANSLATE_NOOP("ChecklistRunnerView", "abandoned"),
+    "in_progress": QT_TRANSLATE_NOOP("ChecklistRunnerView", "in_progress"),
+}
 _AUTO_ADVANCE = ("yes_no", "single_choice", "action")
 
 
@@ -167,10 +172,15 @@ class ChecklistRunnerView(QWidget):
         blocking = view.blocking()
         counts = fill(translate("ChecklistRunnerView", "%1/%2 done"), ev.done, ev.total)
         self.blocking.setText(
-            f"{counts} · {view.run.state} {local_time(view.run.finished_at)}" if finished else
+            f"{counts} · {translate('ChecklistRunnerView', _RUN_STATES.get(view.run.state, view.run.state))}"
+            f" {local_time(view.run.finished_at)}" if finished else
             counts + " · " + fill(translate("ChecklistRunnerView", "%1 to go"), len(blocking))
             if blocking else counts + " · " + translate("ChecklistRunnerView", "ready"))
-        self.blocking.setToolTip("\n".join(blocking))
+        self.blocking.setToolTip("\n".join(
+            fill(translate("ChecklistRunnerView", "answer: %1"), b.removeprefix("answer: "))
+            if b.startswith("answer: ") else b
+            for b in blocking
+        ))
         for w in (self.complete_button, self.abandon_button):
             w.setVisible(not finished)
         self.abandon_button.setText(translate("ChecklistRunnerView", "Abandon"))  # any other action disarms the second tap

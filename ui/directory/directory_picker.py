@@ -118,7 +118,7 @@ class DirectoryPicker(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(translate("DirectoryPicker", "All kinds"), "")
         for code in self._directory.kinds():
-            self.kind.addItem(code.label, code.code)
+            self.kind.addItem(code.shown, code.code)
         self.kind.currentIndexChanged.connect(self._on_search_changed)
         top = QHBoxLayout()
         top.addWidget(self.search, 3)

@@ -39,7 +39,7 @@ class ConsentRow:
         self.method = QComboBox(parent)
         self.method.addItem(translate("ConsentRow", "How given…"), "")
         for m in methods:
-            self.method.addItem(m.label, m.code)
+            self.method.addItem(m.shown, m.code)
         wanted = set(kind.get("needs", ())) | ({"witness"} if kind.get("witness_when") else set())
         self.details = {
             name: QLineEdit(parent, placeholderText=translate("ConsentRow", PLACEHOLDERS[name]))

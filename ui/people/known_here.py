@@ -93,7 +93,7 @@ class KnownHerePanel(QFrame):
         lines = []
         for c in b.contacts[:SHOWN_ROWS]:
             who = b.person_name(c.person_id) or translate("KnownHerePanel", 'someone at this address')
-            outcome = self._ref.outcomes.label(c.outcome_code) if c.outcome_code else ""
+            outcome = self._ref.outcomes.shown(c.outcome_code) if c.outcome_code else ""
             here = address_key(c.address) == address_key(b.address)
             place = "" if here else escape(c.address)  # elsewhere: say where
             bits = [escape(c.at[:10]), escape(who), escape(outcome), place]

@@ -19,7 +19,7 @@ MIN_CHARS = 2
 def describe(person: KnownPerson, ages: CodeList | None = None) -> str:
     parts = [person.display_name]
     if person.age_range:
-        parts.append(ages.label(person.age_range) if ages else person.age_range)
+        parts.append(ages.shown(person.age_range) if ages else person.age_range)
     if person.description:
         parts.append(person.description)
     parts.append(fill(translate("person_suggestions", 'last seen %1'), person.last_seen_at[:10]) if person.last_seen_at else translate("person_suggestions", 'not seen yet'))

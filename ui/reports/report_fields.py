@@ -185,7 +185,7 @@ class CodeCombo(QComboBox):
         touch(self)
         self.addItem(placeholder, None)
         for c in codes:
-            self.addItem(c.label, c.code)
+            self.addItem(c.shown, c.code)
         self.setItemDelegate(_ListDelegate(0, self))
         self.activated.connect(lambda _i: self.edited.emit())
 
@@ -223,12 +223,12 @@ class GroupedCodeCombo(CodeCombo):
             members = [c for c in codes if c.get(group_key) == group.code]
             if not members:
                 continue
-            header = QStandardItem(group.label.upper())
+            header = QStandardItem(group.shown.upper())
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setFont(bold)
             model.appendRow(header)
             for c in members:
-                item = QStandardItem(f"{c.label} ({c.code})")
+                item = QStandardItem(f"{c.shown} ({c.code})")
                 item.setData(c.code, Qt.ItemDataRole.UserRole)
                 model.appendRow(item)
         self.setModel(model)
@@ -252,7 +252,7 @@ class CodeChecks(QWidget):
         self._columns = 0
         self.boxes: dict[str, QCheckBox] = {}
         for c in codes:
-            box = TouchCheckBox(c.label)
+            box = TouchCheckBox(c.shown)
             box.clicked.connect(lambda _c: self.edited.emit())
             self.boxes[c.code] = box
         self._arrange(columns)
@@ -329,17 +329,17 @@ class ServicesGrid(QWidget):
             " color: palette(highlighted-text);"
             " border: 2px solid palette(window-text); }"
         )
-        self._captions = {r.code: plain(r.label) for r in responses}
+        self._captions = {r.code: plain(r.shown) for r in responses}
         self.labels: dict[str, QLabel] = {}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
         for service in services:
             self.labels[service.code] = QLabel(service.label)
             row_buttons: dict[str, QPushButton] = {}
             for response in responses:
-                button = QPushButton(plain(response.label))
+                button = QPushButton(plain(response.shown))
                 touch(button)
                 button.setCheckable(True)
-                button.setAccessibleName(f"{service.label}: {response.label}")
+                button.setAccessibleName(f"{service.shown}: {response.shown}")
                 button.clicked.connect(
                     lambda checked, s=service.code, r=response.code: self._on_clicked(s, r, checked)
                 )

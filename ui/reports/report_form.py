@@ -320,7 +320,7 @@ class ReportFormView(QWidget):
         """Title, notices and the buttons that fit what can be done with this version."""
         roles = self._app.reference.crew_roles
         crew = ", ".join(
-            html.escape(f"{m.name} ({roles.label(m.role_code)})")
+            html.escape(f"{m.name} ({roles.shown(m.role_code)})")
             + ("" if m.on_roster else " \u2691") for m in report.crew)
         self.title.setText(
             # Short enough for one line beside the PDF button in the narrow pane.

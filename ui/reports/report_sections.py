@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from civilian_responder.reference import CodeList, ReferenceData
-from civilian_responder.reports import FIELD_LABELS, MAX_MINUTES
+from civilian_responder.reports import MAX_MINUTES
+from civilian_responder_ui.reports.field_labels import field_label
 from civilian_responder_ui.reports.report_fields import (
     CodeChecks,
     CodeCombo,
@@ -121,7 +122,7 @@ class ReportSections(QWidget):
             form,
             "correction_reason",
             TextLine(translate("ReportSections", 'What does this correction change, and why?')),
-            FIELD_LABELS["correction_reason"],
+            field_label("correction_reason"),
         )
 
     def _build_persons(self, ref: ReferenceData) -> None:
@@ -156,14 +157,14 @@ class ReportSections(QWidget):
             translate("ReportSections", 'Disposition'),
         )
         self._add(form, "call_source_code", CodeCombo(ref.call_sources, translate("ReportSections", 'Choose…')),
-                  FIELD_LABELS["call_source_code"])
+                  field_label("call_source_code"))
         self._add(form, "response_model_code", CodeCombo(ref.response_models, translate("ReportSections", 'Choose…')),
-                  FIELD_LABELS["response_model_code"])
+                  field_label("response_model_code"))
         offered = CodeList(ref.outcomes.name, ref.outcomes.offered())
         self._add(form, "outcome_codes", CodeChecks(offered, columns=2),
                   translate("ReportSections", 'Outcome (tick all that apply)'))
         self._add(form, "transport_mode_code", CodeCombo(ref.transport_modes, translate("ReportSections", 'How?')),
-                  FIELD_LABELS["transport_mode_code"])
+                  field_label("transport_mode_code"))
         self._add(
             form,
             "transport_destination_code",
@@ -171,20 +172,20 @@ class ReportSections(QWidget):
             translate("ReportSections", 'Transported to'),
         )
         self._add(form, "transport_facility", TextLine(translate("ReportSections", 'Name of the place, e.g. the hospital')),
-                  FIELD_LABELS["transport_facility"])
+                  field_label("transport_facility"))
         self._add(
             form, "referrals", CodeChecks(ref.referral_destinations, columns=2), translate("ReportSections", 'Referred to')
         )
         self._add(form, "referral_agency", TextLine(translate("ReportSections", 'Name of the agency or program')),
-                  FIELD_LABELS["referral_agency"])
+                  field_label("referral_agency"))
         self.directory_button = QPushButton(translate("ReportSections", "Find in the resource &directory…"))
         self.directory_button.setToolTip(translate("ReportSections", "Search the directory offline; the chosen resource "
                                          "fills the referral"))
         self.directory_button.clicked.connect(self.directory_requested)
         form.addRow(self.directory_button)
         self._add(form, "shelter_placement_code", CodeCombo(ref.shelter_placements, translate("ReportSections", 'None')),
-                  FIELD_LABELS["shelter_placement_code"])
-        self._add(form, "hold_code", CodeCombo(ref.holds, translate("ReportSections", 'None')), FIELD_LABELS["hold_code"])
+                  field_label("shelter_placement_code"))
+        self._add(form, "hold_code", CodeCombo(ref.holds, translate("ReportSections", 'None')), field_label("hold_code"))
 
     def _build_services(self, ref: ReferenceData) -> None:
         form = self._group(translate("ReportSections", 'Ser&vices offered, accepted or declined'))
@@ -198,7 +199,7 @@ class ReportSections(QWidget):
         )
         self._add(form, "police_handoff_reason_code",
                   CodeCombo(ref.police_handoff_reasons, translate("ReportSections", 'Why?')),
-                  FIELD_LABELS["police_handoff_reason_code"])
+                  field_label("police_handoff_reason_code"))
         # Short captions: the themed font is large and the pane is about 520 px at 1366x768.
         self._add(form, "call_transferred_988", Toggle(translate("ReportSections", '911 call transferred to 988')))
         self._add(form, "warm_transfer_988", Toggle(translate("ReportSections", 'Warm transfer to 988 on scene')))
@@ -227,7 +228,7 @@ class ReportSections(QWidget):
         """Services are answered per person: the grid offers the persons now on the report."""
         persons = self.editors["persons"].value()
         self.editors["services"].set_persons(
-            [(p.id, " ".join(x for x in (self._roles.label(p.role_code), p.name) if x))
+            [(p.id, " ".join(x for x in (self._roles.shown(p.role_code), p.name) if x))
              for p in persons], drop_missing)
 
     def values(self) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from civilian_responder.languages import SOURCE, check_ui_language, ui_languages
+from civilian_responder.reference import set_shown_language
 from civilian_responder.resource_files import resource_path
 from PySide6.QtCore import (
     QCoreApplication,
@@ -107,6 +109,7 @@ class Translations(QObject):
         self._installed = loaded
         self.language = code
         QLocale.setDefault(QLocale(code))
+        set_shown_language(code)  # code labels (call types, statuses …) follow the window
         # Qt posts LanguageChange to each top-level window; deliver it now, so the switch is
         # complete (every open window retranslated) when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -159,11 +162,44 @@ def _catalogue(code: str) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _again(text: str, catalogue: dict[str, tuple[str, str]]) -> str | None:
+# A code label as shown: alone, after its code ("WELCK  Welfare check") or before it
+# ("Field interview completed (FIC)").
+_LABELLED = re.compile(r"(?P<pre>\S+  )?(?P<label>.+?)(?P<post> \([^()]+\))?")
+
+
+@functools.cache
+def _code_labels(code: str) -> dict[str, tuple[str, str]]:
+    """``{label shown in code: (list name, code)}`` of the reference lists."""
+    from civilian_responder.reference import load_reference, shown_labels  # noqa: PLC0415
+
+    table = shown_labels(code)
+    found: dict[str, tuple[str, str]] = {}
+    for name, codes in load_reference().lists.items():
+        for c in codes:
+            label = table.get(name, {}).get(c.code, c.label)
+            for shown in (label, label.upper()):
+                found.setdefault(shown, (name, c.code))
+    return found
+
+
+def _again(text: str, catalogue: dict[str, tuple[str, str]], labels=None) -> str | None:
     hit = catalogue.get(text)
-    if hit is None:
+    if hit is not None:
+        new = QCoreApplication.translate(hit[0], hit[1])
+        return new if new != text else None
+    if labels is None or not text:
         return None
-    new = QCoreApplication.translate(hit[0], hit[1])
+    m = _LABELLED.fullmatch(text)
+    found = labels.get(m.group("label")) if m else None
+    if found is None:
+        return None
+    from civilian_responder.reference import load_reference  # noqa: PLC0415
+
+    code = load_reference().lists[found[0]].get(found[1])
+    shown = code.shown if code is not None else m.group("label")
+    if m.group("label").isupper() and not shown.isupper():
+        shown = shown.upper()
+    new = (m.group("pre") or "") + shown + (m.group("post") or "")
     return new if new != text else None
 
 
@@ -214,7 +250,7 @@ def _texts(obj: QObject):
 def retranslate_open_widgets(previous: str) -> int:
     """Translate again every text of every open window that is shown in ``previous``'s words;
     returns how many texts changed."""
-    from PySide6.QtCore import Qt  # noqa: PLC0415
+    import shiboken6  # noqa: PLC0415
     from PySide6.QtGui import QAction  # noqa: PLC0415
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget  # noqa: PLC0415
 
@@ -222,22 +258,27 @@ def retranslate_open_widgets(previous: str) -> int:
     if not isinstance(app, QApplication):
         return 0
     catalogue = _catalogue(previous)
+    labels = _code_labels(previous)
     changed = 0
     views = []
     for top in app.topLevelWidgets():
+        if not shiboken6.isValid(top) or not top.isVisible():
+            continue  # closed windows are built again when they open
         for obj in [top, *top.findChildren(QWidget), *top.findChildren(QAction)]:
+            if not shiboken6.isValid(obj):
+                continue
             for get, put in _texts(obj):
-                new = _again(get(), catalogue)
+                new = _again(get(), catalogue, labels)
                 if new is not None:
                     put(new)
                     changed += 1
             if isinstance(obj, QAbstractItemView):
                 views.append(obj)
     for view in views:  # headers and cells ask translate() when they paint
-        model = view.model()
-        if model is not None and model.columnCount():
-            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         view.viewport().update()
+        header = getattr(view, "horizontalHeader", None)
+        if header is not None:
+            header().viewport().update()
     return changed
 
 

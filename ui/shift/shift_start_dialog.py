@@ -94,7 +94,7 @@ class ShiftStartDialog(QDialog):
         check.setProperty("flagged", not member.on_roster)
         combo = QComboBox(self)
         for code in roles or labels.codes():
-            combo.addItem(labels.label(code), code)
+            combo.addItem(labels.shown(code), code)
         combo.setCurrentIndex(max(0, combo.findData(member.role_code)))
         row = len(self.rows)
         self.grid.addWidget(check, row, 0)
@@ -106,7 +106,7 @@ class ShiftStartDialog(QDialog):
         self.extra_name.setPlaceholderText(translate("ShiftStartDialog", "Name of someone not on the roster"))
         self.extra_role = QComboBox(self)
         for code in self._app.reference.crew_roles:
-            self.extra_role.addItem(code.label, code.code)
+            self.extra_role.addItem(code.shown, code.code)
         add = QPushButton(translate("ShiftStartDialog", "Add"), self)
         add.clicked.connect(self._on_add_clicked)
         row = QHBoxLayout()
@@ -190,6 +190,6 @@ def crew_text(app, crew: tuple[CrewMember, ...], short: bool = False) -> str:
         flag = "" if m.on_roster else " \u2691"
         if short:
             return f"{m.name.split()[-1] if m.name.split() else m.name} {m.role_code}{flag}"
-        return f"{m.name} ({labels.label(m.role_code)}){flag}"
+        return f"{m.name} ({labels.shown(m.role_code)}){flag}"
 
     return ", ".join(one(m) for m in crew)

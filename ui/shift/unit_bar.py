@@ -46,7 +46,7 @@ class UnitBar(QWidget):
     def refresh(self) -> None:
         app = self._app
         state = app.calls.unit_status()
-        self.status_label.setText(app.reference.unit_states.label(state))
+        self.status_label.setText(app.reference.unit_states.shown(state))
         self.status_label.setProperty("state", state)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)

@@ -36,6 +36,38 @@ _PHASE_WORDS = {
 }
 
 
+_WAITING_WORDS = {  # one, many: "%1" is the count
+    "report": (QT_TRANSLATE_NOOP("SyncPanel", "%1 report"), QT_TRANSLATE_NOOP("SyncPanel", "%1 reports")),
+    "status_event": (QT_TRANSLATE_NOOP("SyncPanel", "%1 status change"),
+                     QT_TRANSLATE_NOOP("SyncPanel", "%1 status changes")),
+    "call": (QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view call"), QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view calls")),
+    "call_copy": (QT_TRANSLATE_NOOP("SyncPanel", "%1 call copy for the station"),
+                  QT_TRANSLATE_NOOP("SyncPanel", "%1 call copies for the station")),
+    "review_copy": (QT_TRANSLATE_NOOP("SyncPanel", "%1 review copy for the station"),
+                    QT_TRANSLATE_NOOP("SyncPanel", "%1 review copies for the station")),
+    "checklist_run": (QT_TRANSLATE_NOOP("SyncPanel", "%1 checklist"), QT_TRANSLATE_NOOP("SyncPanel", "%1 checklists")),
+    "photo": (QT_TRANSLATE_NOOP("SyncPanel", "%1 photo"), QT_TRANSLATE_NOOP("SyncPanel", "%1 photos")),
+    "shift": (QT_TRANSLATE_NOOP("SyncPanel", "%1 shift record"), QT_TRANSLATE_NOOP("SyncPanel", "%1 shift records")),
+    "co_responder": (QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder record"),
+                     QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder records")),
+}
+
+
+def waiting_text(status: SyncStatus) -> str:
+    """:attr:`SyncStatus.waiting_text` in the window's language."""
+    parts = []
+    order = ("report", "status_event", "call", "co_responder", "shift", "checklist_run", "photo",
+             "call_copy", "review_copy")  # the core's order (civilian_responder.sync.status)
+    for kind in order:
+        n = status.waiting.get(kind, 0)
+        if n > 0:
+            one, many = _WAITING_WORDS[kind]
+            parts.append(fill(translate("SyncPanel", one if n == 1 else many), n))
+    if not parts:
+        return translate("SyncPanel", "Nothing waiting")
+    return fill(translate("SyncPanel", "%1 waiting"), ", ".join(parts))
+
+
 def last_sync_text(status: SyncStatus, today: date | None = None) -> str:
     if not status.enrolled:
         return translate("sync_panel", 'Not connected to a station')
@@ -136,7 +168,7 @@ class SyncPanel(QWidget):
     def refresh(self) -> SyncStatus:
         """Re-read counts and last results from the store (GUI thread, a few small queries)."""
         status = self._engine.status()
-        self.waiting_label.setText(status.waiting_text)
+        self.waiting_label.setText(waiting_text(status))
         self.last_label.setText(last_sync_text(status))
         self._show_error(status.last_error_kind, status.last_error)
         self.problems_button.setText(fill(translate("SyncPanel", "%1 need attention"), status.problems))
