@@ -979,6 +979,14 @@ En curso desde las %2</translation>
         <translation>%1 vencidos · %2 para hoy · %3 después</translation>
     </message>
     <message>
+        <source>OVERDUE</source>
+        <translation>VENCIDO</translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>HOY</translation>
+    </message>
+    <message>
         <source>%1 attempt(s)</source>
         <translation>%1 intento(s)</translation>
     </message>

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, StatusEvent
-from civilian_responder_ui.shell.translations import fill, translate
-from PySide6.QtCore import Qt
+from civilian_responder_ui.shell.translations import Translations, fill, translate
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -15,7 +15,13 @@ def local_time(at: str, today: datetime | None = None) -> str:
     """HH:MM in local time; with the date when it was not today."""
     when = parse_iso(at).astimezone()
     today = today or datetime.now().astimezone()
-    return when.strftime("%H:%M") if when.date() == today.date() else when.strftime("%b %d %H:%M")
+    if when.date() == today.date():
+        return when.strftime("%H:%M")
+    active = Translations.active
+    if active is None or active.language == "en":
+        return when.strftime("%b %d %H:%M")
+    # The month in the window's language (QLocale.setDefault follows the translators).
+    return QLocale().toString(QDateTime(when.replace(tzinfo=None)), "d MMM HH:mm")
 
 
 class DetailsPage(QWidget):

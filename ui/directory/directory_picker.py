@@ -67,7 +67,8 @@ class ResourceListModel(QAbstractListModel):
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            second = " · ".join(x for x in (self._directory.kind_label(r), r.phone) if x)
+            kind = next((c.shown for c in self._directory.kinds() if c.code == r.kind), r.kind)
+            second = " · ".join(x for x in (kind, r.phone) if x)
             return f"{r.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.address or None

@@ -35,7 +35,7 @@ class FollowUpListView(QDialog):
         self.list.setAccessibleName(translate("FollowUpListView", "Open follow-ups"))
         self.outcome = QComboBox(self)
         for code in app.reference.follow_up_outcomes.offered():
-            self.outcome.addItem(code.label, code.code)
+            self.outcome.addItem(code.shown, code.code)
         self.note = QLineEdit(self, placeholderText=translate("FollowUpListView", "What happened (optional)"))
         self.visit_button = QPushButton(translate("FollowUpListView", "Start follow-up visit"), self)
         self.attempt_button = QPushButton(translate("FollowUpListView", "Record attempt"), self)
@@ -68,7 +68,8 @@ class FollowUpListView(QDialog):
             fill(translate("FollowUpListView", '%1 overdue · %2 due today · %3 later'), len(overdue), len(due_today), len(later))
         )
         self.list.clear()
-        for label, items in (("OVERDUE", overdue), ("TODAY", due_today), ("", later)):
+        for label, items in ((translate("FollowUpListView", "OVERDUE"), overdue),
+                            (translate("FollowUpListView", "TODAY"), due_today), ("", later)):
             for f in items:
                 item = QListWidgetItem(self._line(label, f))
                 item.setData(Qt.ItemDataRole.UserRole, f.id)

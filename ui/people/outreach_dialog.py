@@ -41,7 +41,7 @@ class OutreachDialog(QDialog):
         self.name = QLineEdit(self, placeholderText=translate("OutreachDialog", "Name or nickname of someone met"))
         self.age = QComboBox(self)
         for code in ref.age_ranges.offered():
-            self.age.addItem(code.label, code.code)
+            self.age.addItem(code.shown, code.code)
         self.add_new = QPushButton(translate("OutreachDialog", "Add as new person"), self)
         self.suggestions = PersonSuggestions(app.people.suggest, ref.age_ranges, self)
         self.people = QListWidget(self)
@@ -49,7 +49,7 @@ class OutreachDialog(QDialog):
         self.services = QTableWidget(len(ref.services.offered()), 3, self)
         self.services.setHorizontalHeaderLabels([translate("OutreachDialog", 'Service'), translate("OutreachDialog", 'Offered'), translate("OutreachDialog", 'Accepted')])
         for row, code in enumerate(ref.services.offered()):
-            label = QTableWidgetItem(code.label)
+            label = QTableWidgetItem(code.shown)
             label.setData(Qt.ItemDataRole.UserRole, code.code)
             label.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.services.setItem(row, 0, label)
@@ -61,7 +61,7 @@ class OutreachDialog(QDialog):
         self.shelter = QComboBox(self)
         self.shelter.addItem(translate("OutreachDialog", "No shelter outcome"), None)
         for code in ref.shelter_placements.offered():
-            self.shelter.addItem(code.label, code.code)
+            self.shelter.addItem(code.shown, code.code)
         self.note = QLineEdit(self, placeholderText=translate("OutreachDialog", "What helped (optional)"))
         self.error = QLabel(self, objectName="fieldError")
         self.error.setWordWrap(True)

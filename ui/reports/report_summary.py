@@ -107,5 +107,5 @@ class ReportSummary(QLabel):
         )
         narrative = html.escape(r.narrative).replace("\n", "<br>") or "<i>(none)</i>"
         return (
-            f"<table>{cells}</table><p><b>Narrative</b></p><p style='margin-top:0'>{narrative}</p>"
+            f"<table>{cells}</table><p><b>{html.escape(field_label('narrative'))}</b></p><p style='margin-top:0'>{narrative}</p>"
         )

@@ -182,13 +182,18 @@ def _code_labels(code: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+@functools.cache
+def _natives() -> frozenset[str]:
+    return frozenset(lang.native for lang in ui_languages())
+
+
 def _again(text: str, catalogue: dict[str, tuple[str, str]], labels=None) -> str | None:
     hit = catalogue.get(text)
     if hit is not None:
         new = QCoreApplication.translate(hit[0], hit[1])
         return new if new != text else None
-    if labels is None or not text:
-        return None
+    if labels is None or not text or text in _natives():
+        return None  # a language picker names each language in its own words
     m = _LABELLED.fullmatch(text)
     found = labels.get(m.group("label")) if m else None
     if found is None:

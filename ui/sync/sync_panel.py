@@ -18,10 +18,15 @@ from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from civilian_responder.sync.engine import SyncProgress, round_did_work
 from civilian_responder.sync.status import ERROR_WORDS
-from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
+from civilian_responder_ui.shell.translations import (
+    QT_TRANSLATE_NOOP,
+    fill,
+    is_language_change,
+    translate,
+)
 from civilian_responder_ui.sync.connect_dialog import ConnectDialog
 from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -164,6 +169,14 @@ class SyncPanel(QWidget):
     def running(self) -> bool:
         """A sync is under way (between rounds too)."""
         return self._active
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event) and not self._closed_engine():
+            self.refresh()  # counts and times are made from values: set them again
+        super().changeEvent(event)
+
+    def _closed_engine(self) -> bool:
+        return not self.isVisible()
 
     def refresh(self) -> SyncStatus:
         """Re-read counts and last results from the store (GUI thread, a few small queries)."""
