@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.onview_action = QAction(translate("MainWindow", "+  On-view call"), self)
         self.onview_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.onview_action.setToolTip(translate("MainWindow", "Start a self-initiated call (Ctrl+N)"))
+        self.onview_action.setToolTip(
+            translate("MainWindow", "Start a self-initiated call (Ctrl+N)")
+        )
         self.onview_action.triggered.connect(self.start_onview_call)
         self.toolbar.addAction(self.onview_action)
         self.toolbar.widgetForAction(self.onview_action).setObjectName("onViewButton")
@@ -120,7 +122,9 @@ class MainWindow(QMainWindow):
         self._build_language_menu()
         self.about_action = QAction(translate("MainWindow", "About"), self)
         self.about_action.setShortcut(QKeySequence("F1"))
-        self.about_action.setToolTip(translate("MainWindow", "About Responder: version and profile location (F1)"))
+        self.about_action.setToolTip(
+            translate("MainWindow", "About Responder: version and profile location (F1)")
+        )
         self.about_action.triggered.connect(self.show_about)
         self.toolbar.addAction(self.about_action)
 
@@ -180,7 +184,9 @@ class MainWindow(QMainWindow):
         self.banner = QFrame(self, objectName="recoveryBanner")
         self.banner_label = QLabel(self.banner)
         self.banner_label.setWordWrap(True)
-        self.open_recovered_button = QPushButton(translate("MainWindow", "Open report"), self.banner)
+        self.open_recovered_button = QPushButton(
+            translate("MainWindow", "Open report"), self.banner
+        )
         self.open_recovered_button.clicked.connect(self.open_recovered)
         dismiss = QPushButton(translate("MainWindow", "Dismiss"), self.banner)
         dismiss.clicked.connect(self.banner.hide)
@@ -239,9 +245,13 @@ class MainWindow(QMainWindow):
 
     def _build_full_window(self) -> None:
         """F11 folds the board away so the call (a report, a checklist) takes the window."""
-        self.full_window_action = QAction(translate("MainWindow", "Full window"), self, checkable=True)
+        self.full_window_action = QAction(
+            translate("MainWindow", "Full window"), self, checkable=True
+        )
         self.full_window_action.setShortcut(QKeySequence("F11"))
-        self.full_window_action.setToolTip(translate("MainWindow", "Fold the call board away and back (F11)"))
+        self.full_window_action.setToolTip(
+            translate("MainWindow", "Fold the call board away and back (F11)")
+        )
         self.full_window_action.toggled.connect(self.set_full_window)
         self.addAction(self.full_window_action)
         corner = QWidget(self.detail.tabs)  # a margin keeps the button clear of the pane's edge

@@ -172,6 +172,23 @@ def test_the_whole_window_is_spanish_at_every_stage_of_a_call(
                                    window, english_words))
     assert translations.language == "es"
     assert problems == []
+    assert _repeated_accelerators(window) == {}
+
+
+def _repeated_accelerators(top: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys used twice among the visible controls of ``top``."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel  # noqa: PLC0415
+
+    seen: dict[str, list[str]] = {}
+    for w in top.findChildren(QWidget):
+        if not w.isVisibleTo(top):
+            continue
+        text = (w.title() if isinstance(w, QGroupBox) else w.text()
+                if isinstance(w, (QAbstractButton, QLabel)) else "")
+        m = re.search(r"(?<!&)&([^&\s])", text or "")
+        if m:
+            seen.setdefault(m.group(1).lower(), []).append(text)
+    return {k: v for k, v in seen.items() if len(v) > 1}
 
 
 def _dialogs(core, window) -> list[QWidget]:
@@ -245,3 +262,10 @@ def test_a_string_left_unwrapped_is_caught(qtbot, translations, english, english
     problems: list[str] = []
     _check("probe", [top], translations, english, set(), problems, words=english_words)
     assert problems and "Welfare visit notes" in problems[0]
+
+
+def test_every_report_field_label_is_marked_for_translation():
+    from civilian_responder.reports import FIELD_LABELS  # noqa: PLC0415
+    from civilian_responder_ui.reports.field_labels import MARKED  # noqa: PLC0415
+
+    assert set(MARKED) == set(FIELD_LABELS.values())

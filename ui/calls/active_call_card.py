@@ -24,7 +24,9 @@ class ActiveCallCard(QFrame):
         self.setObjectName("activeCallCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(translate("ActiveCallCard", "Active call"))
-        self.caption = QLabel(translate("ActiveCallCard", "ACTIVE CALL"), self, objectName="activeCaption")
+        self.caption = QLabel(
+            translate("ActiveCallCard", "ACTIVE CALL"), self, objectName="activeCaption"
+        )
         self.title = QLabel(self, objectName="activeTitle")
         self.title.setWordWrap(True)
         self.where = QLabel(self, objectName="activeWhere")
@@ -49,8 +51,14 @@ class ActiveCallCard(QFrame):
         if active is None:
             state = self._app.calls.unit_status()
             self.caption.setText(translate("ActiveCallCard", "NO ACTIVE CALL"))
-            self.title.setText(fill(translate("ActiveCallCard", "Unit %1"), ref.unit_states.shown(state).lower()))
-            self.where.setText(translate("ActiveCallCard", "Choose a call in the queue and set it en route to work it."))
+            self.title.setText(
+                fill(translate("ActiveCallCard", "Unit %1"), ref.unit_states.shown(state).lower())
+            )
+            self.where.setText(
+                translate(
+                    "ActiveCallCard", "Choose a call in the queue and set it en route to work it."
+                )
+            )
             self.status.setText("")
         else:
             self.caption.setText(translate("ActiveCallCard", "ACTIVE CALL"))
@@ -59,7 +67,13 @@ class ActiveCallCard(QFrame):
                 f"{ref.call_types.shown(active.type_code)}"
             )
             age = format_age(parse_iso(active.received_at), self._app.clock.now())
-            self.where.setText(fill(translate("ActiveCallCard", "%1   \u00b7   received %2 ago"), active.address, age))
+            self.where.setText(
+                fill(
+                    translate("ActiveCallCard", "%1   \u00b7   received %2 ago"),
+                    active.address,
+                    age,
+                )
+            )
             self.status.setText(ref.unit_statuses.shown(active.status))
         waiting = (
             fill(translate("ActiveCallCard", "%1 waiting in the queue"), queued)

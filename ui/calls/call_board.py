@@ -47,7 +47,9 @@ class CallBoardView(QWidget):
         self._current_id: str | None = None
         self.model = CallBoardModel(app.reference, app.clock.now(), self)
         self.filter_edit = QLineEdit(self, objectName="boardFilter")
-        self.filter_edit.setPlaceholderText(translate("CallBoardView", "Filter: number, address, type, words"))
+        self.filter_edit.setPlaceholderText(
+            translate("CallBoardView", "Filter: number, address, type, words")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(translate("CallBoardView", "Filter calls"))
         self.count_label = QLabel(self, objectName="boardCount")
@@ -203,8 +205,11 @@ class CallBoardView(QWidget):
         )
         if total == 0:
             self.empty_label.setText(
-                translate("CallBoardView", "No calls on this device yet.\nCalls arrive from the station when you sync; "
-                "use \u201cOn-view call\u201d for someone you come upon.")
+                translate(
+                    "CallBoardView",
+                    "No calls on this device yet.\nCalls arrive from the station when you sync; "
+                    "use \u201cOn-view call\u201d for someone you come upon.",
+                )
             )
         elif shown == 0:
             self.empty_label.setText(

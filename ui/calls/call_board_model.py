@@ -298,12 +298,17 @@ class CallBoardModel(QAbstractTableModel):
         if col == COL_STATUS and c.id == self._active:
             return translate("CallBoardModel", 'The call the unit is working')
         if col == COL_STATUS and c.id in self._held:
-            return translate("CallBoardModel", 'On hold: the unit switched to another call; it waits in the queue')
+            return translate(
+                "CallBoardModel",
+                "On hold: the unit switched to another call; it waits in the queue",
+            )
         if col != COL_MARKS:
             return None
         parts = []
         if c.has_caution:
-            parts.append(translate("CallBoardModel", 'Caution notes: read them before you approach'))
+            parts.append(
+                translate("CallBoardModel", "Caution notes: read them before you approach")
+            )
         if c.unsynced:
             parts.append(translate("CallBoardModel", 'Changes not yet sent to the station'))
         return "\n".join(parts) or None

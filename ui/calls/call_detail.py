@@ -61,7 +61,9 @@ class CallDetailView(QWidget):
 
     def _build(self) -> None:
         self.stack = QStackedWidget(self)
-        empty = QLabel(translate("CallDetailView", "Select a call on the board"), self, objectName="emptyHint")
+        empty = QLabel(
+            translate("CallDetailView", "Select a call on the board"), self, objectName="emptyHint"
+        )
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(empty)
         self.stack.addWidget(self._build_content())
@@ -121,7 +123,9 @@ class CallDetailView(QWidget):
         # Backup sits top right on every call, always in the same place.
         self.backup_button = QPushButton(translate("CallDetailView", "Police backup"), self)
         self.backup_button.setProperty("role", "danger")
-        self.backup_button.setToolTip(translate("CallDetailView", "Ask dispatch for police backup (Ctrl+B)"))
+        self.backup_button.setToolTip(
+            translate("CallDetailView", "Ask dispatch for police backup (Ctrl+B)")
+        )
         self.backup_button.setAccessibleName(translate("CallDetailView", "Request police backup"))
         self.backup_button.clicked.connect(self.request_backup)
         top = QHBoxLayout()
@@ -138,7 +142,11 @@ class CallDetailView(QWidget):
 
     def _build_caution(self) -> QFrame:
         self.caution_box = QFrame(self, objectName="cautionBox")
-        title = QLabel(translate("CallDetailView", "\u26a0  CAUTION"), self.caution_box, objectName="cautionTitle")
+        title = QLabel(
+            translate("CallDetailView", "\u26a0  CAUTION"),
+            self.caution_box,
+            objectName="cautionTitle",
+        )
         self.caution_text = QLabel(self.caution_box, objectName="cautionText")
         self.caution_text.setWordWrap(True)
         box = QHBoxLayout(self.caution_box)
@@ -152,7 +160,9 @@ class CallDetailView(QWidget):
         self.steps_row = QHBoxLayout()
         self.steps_row.setSpacing(8)
         self.no_steps_label = QLabel(
-            translate("CallDetailView", "No further status steps: this call is closed."), self, objectName="fieldLabel"
+            translate("CallDetailView", "No further status steps: this call is closed."),
+            self,
+            objectName="fieldLabel",
         )
         row = QHBoxLayout()
         row.setSpacing(10)

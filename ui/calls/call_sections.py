@@ -91,12 +91,17 @@ class DetailsPage(QWidget):
         ref = self._app.reference
         for e in events:
             if e.kind == "backup":
-                what = fill(translate("DetailsPage", 'Police backup requested: %1'), ref.backup_reasons.shown(e.reason_code))
+                what = fill(
+                    translate("DetailsPage", "Police backup requested: %1"),
+                    ref.backup_reasons.shown(e.reason_code),
+                )
                 rows.append((e.at, what, "timelineBackup"))
             elif e.kind == "status":
                 rows.append((e.at, ref.unit_statuses.shown(e.status), ""))
             if e.note:
-                rows.append((e.at, fill(translate("DetailsPage", '    Note: %1'), e.note), "fieldLabel"))
+                rows.append(
+                    (e.at, fill(translate("DetailsPage", "    Note: %1"), e.note), "fieldLabel")
+                )
         for r, (at, what, style) in enumerate(rows):
             time_label = QLabel(local_time(at), self.timeline_box, objectName="timelineTime")
             what_label = QLabel(what, self.timeline_box)

@@ -38,7 +38,11 @@ class CoRespondersPanel(QWidget):
         self._call_id: str | None = None
         self.setObjectName("coResponders")
         ref = app.reference
-        title = QLabel(translate("CoRespondersPanel", "Other agencies on this call"), self, objectName="sectionTitle")
+        title = QLabel(
+            translate("CoRespondersPanel", "Other agencies on this call"),
+            self,
+            objectName="sectionTitle",
+        )
         self.list = QListWidget(self, objectName="coResponderList")
         self.list.setAccessibleName(translate("CoRespondersPanel", "Co-responders on this call"))
         self.list.setMaximumHeight(110)
@@ -96,9 +100,15 @@ class CoRespondersPanel(QWidget):
             self.list.setCurrentRow(self.list.count() - 1)
         suggestion = suggested_response_model(ref, co) if co else None
         self.model_label.setText(
-            fill(translate("CoRespondersPanel", 'Report response: %1'), ref.response_models.shown(suggestion))
+            fill(
+                translate("CoRespondersPanel", "Report response: %1"),
+                ref.response_models.shown(suggestion),
+            )
             if suggestion
-            else translate("CoRespondersPanel", 'No other agency recorded: the report says the civilian team was alone unless you choose otherwise.')
+            else translate(
+                "CoRespondersPanel",
+                "No other agency recorded: the report says the civilian team was alone unless you choose otherwise.",  # noqa: E501
+            )
         )
         self.arrived_button.setEnabled(bool(co))
         self.departed_button.setEnabled(bool(co))
@@ -116,8 +126,13 @@ class CoRespondersPanel(QWidget):
     def _text(self, c: CoResponder) -> str:
         ref = self._app.reference
         unit = f" {c.unit_label}" if c.unit_label else ""
-        return (
-            fill(translate("CoRespondersPanel", '%1%2  ·  %3  ·  arrived %4  ·  left %5'), ref.agencies.shown(c.agency_code), unit, ref.co_response_requests.shown(c.requested_by_code), _time(c.arrived_at), _time(c.departed_at))
+        return fill(
+            translate("CoRespondersPanel", "%1%2  ·  %3  ·  arrived %4  ·  left %5"),
+            ref.agencies.shown(c.agency_code),
+            unit,
+            ref.co_response_requests.shown(c.requested_by_code),
+            _time(c.arrived_at),
+            _time(c.departed_at),
         )
 
     def _on_add_button_clicked(self) -> None:

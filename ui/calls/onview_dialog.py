@@ -44,7 +44,9 @@ class OnViewDialog(QDialog):
         self.narrative_edit.setTabChangesFocus(True)
         self.narrative_edit.setFixedHeight(110)
         self.caution_edit = QLineEdit(self)
-        self.caution_edit.setPlaceholderText(translate("OnViewDialog", "Anything the next responder must know (optional)"))
+        self.caution_edit.setPlaceholderText(
+            translate("OnViewDialog", "Anything the next responder must know (optional)")
+        )
         self.caution_edit.setAccessibleName(translate("OnViewDialog", "Caution notes"))
         self.errors = {name: _error_label(self) for name in ("type_code", "address")}
         self._layout()
@@ -69,8 +71,11 @@ class OnViewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         intro = QLabel(
-            translate("OnViewDialog", "You came upon someone who needs help. The call is created on this "
-            "device now; the station gives it a CAD number at the next sync."),
+            translate(
+                "OnViewDialog",
+                "You came upon someone who needs help. The call is created on this "
+                "device now; the station gives it a CAD number at the next sync.",
+            ),
             self,
         )
         intro.setWordWrap(True)

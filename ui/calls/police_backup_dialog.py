@@ -22,12 +22,18 @@ class PoliceBackupDialog(QDialog):
         self, reference: ReferenceData, call_number: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(fill(translate("PoliceBackupDialog", "Request police backup — %1"), call_number))
+        self.setWindowTitle(
+            fill(translate("PoliceBackupDialog", "Request police backup — %1"), call_number)
+        )
         self.setMinimumWidth(520)
         self.reasons = QButtonGroup(self)
         box = QVBoxLayout(self)
         box.setSpacing(4)
-        title = QLabel(translate("PoliceBackupDialog", "Why is police backup needed?"), self, objectName="sectionTitle")
+        title = QLabel(
+            translate("PoliceBackupDialog", "Why is police backup needed?"),
+            self,
+            objectName="sectionTitle",
+        )
         box.addWidget(title)
         for code in reference.backup_reasons:
             radio = QRadioButton(code.shown, self)
@@ -35,7 +41,9 @@ class PoliceBackupDialog(QDialog):
             self.reasons.addButton(radio)
             box.addWidget(radio)
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText(translate("PoliceBackupDialog", "Note for dispatch (optional)"))
+        self.note_edit.setPlaceholderText(
+            translate("PoliceBackupDialog", "Note for dispatch (optional)")
+        )
         self.note_edit.setAccessibleName(translate("PoliceBackupDialog", "Backup note"))
         box.addSpacing(8)
         box.addWidget(self.note_edit)

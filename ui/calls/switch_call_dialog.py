@@ -29,12 +29,20 @@ class SwitchCallDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(fill(translate("SwitchCallDialog", "Switch to call %1"), target.display_number))
+        self.setWindowTitle(
+            fill(translate("SwitchCallDialog", "Switch to call %1"), target.display_number)
+        )
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.addWidget(
             QLabel(
-                fill(translate("SwitchCallDialog", 'The unit is working call %1 (%2). What happens to it?'), current.display_number, reference.unit_statuses.shown(current.status).lower()),
+                fill(
+                    translate(
+                        "SwitchCallDialog", "The unit is working call %1 (%2). What happens to it?"
+                    ),
+                    current.display_number,
+                    reference.unit_statuses.shown(current.status).lower(),
+                ),
                 self,
                 objectName="sectionTitle",
                 wordWrap=True,
@@ -49,10 +57,14 @@ class SwitchCallDialog(QDialog):
         if self.actions.buttons():
             self.actions.buttons()[0].setChecked(True)
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText(translate("SwitchCallDialog", "Note (optional), e.g. which unit takes it over"))
+        self.note_edit.setPlaceholderText(
+            translate("SwitchCallDialog", "Note (optional), e.g. which unit takes it over")
+        )
         box.addWidget(self.note_edit)
         buttons = QDialogButtonBox(self)
-        go = QPushButton(fill(translate("SwitchCallDialog", "Switch to %1"), target.display_number), self)
+        go = QPushButton(
+            fill(translate("SwitchCallDialog", "Switch to %1"), target.display_number), self
+        )
         go.setProperty("role", "primary")
         buttons.addButton(go, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

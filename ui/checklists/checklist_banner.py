@@ -58,7 +58,9 @@ class ChecklistBanner(QWidget):
         self.buttons_row = QHBoxLayout()
         inner.addLayout(self.buttons_row)
         self.why = QPlainTextEdit()
-        self.why.setPlaceholderText(translate("ChecklistBanner", "Why is it safe to go ahead? (required)"))
+        self.why.setPlaceholderText(
+            translate("ChecklistBanner", "Why is it safe to go ahead? (required)")
+        )
         self.why.setFixedHeight(70)
         self.confirm = QPushButton(translate("ChecklistBanner", "Confirm: proceed"))
         self.confirm.clicked.connect(self._on_confirm_clicked)
@@ -84,14 +86,20 @@ class ChecklistBanner(QWidget):
             self.title.setText(f"⚠ {first.banner}")
             details = [first.detail] if first.detail else []
             if others:
-                details.append(translate("ChecklistBanner", 'Also: ') + "; ".join(r.banner for r in others))
+                details.append(
+                    translate("ChecklistBanner", "Also: ") + "; ".join(r.banner for r in others)
+                )
             self.detail.setText("\n".join(details))
             self.detail.setVisible(bool(details))
             self._set_buttons(self._actions())
         self._hide_why()
         lines = []
         for e in done:
-            text = fill(translate("ChecklistBanner", "%1 at %2"), translate("ChecklistBanner", _DONE_WORDS.get(e.action, e.action)), local_time(e.at))
+            text = fill(
+                translate("ChecklistBanner", "%1 at %2"),
+                translate("ChecklistBanner", _DONE_WORDS.get(e.action, e.action)),
+                local_time(e.at),
+            )
             banner = (banners or {}).get(e.rule_id)
             lines.append(text + (f" — {banner}" if banner else "")
                          + (f": “{e.justification}”" if e.justification else ""))
@@ -119,7 +127,9 @@ class ChecklistBanner(QWidget):
         self.buttons = {}
         for action in actions:
             # Two short lines keep three actions side by side in a narrow pane.
-            button = QPushButton(translate("ChecklistBanner", _TWO_LINES.get(action, STOP_ACTION_LABELS[action])))
+            button = QPushButton(
+                translate("ChecklistBanner", _TWO_LINES.get(action, STOP_ACTION_LABELS[action]))
+            )
             button.setAccessibleName(STOP_ACTION_LABELS[action])
             button.setObjectName(f"stop_{action}")
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)

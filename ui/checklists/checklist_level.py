@@ -50,16 +50,33 @@ class ChecklistLevelBox(QFrame):
         self.setProperty("level", str(min(level.severity, 2)))
         self.style().polish(self)
         raised = [r for r in ev.level_reasons if not r.startswith("score ")]
-        self.title.setText(fill(translate("ChecklistLevelBox", '%1 — score %2'), level.label, ev.score)
-                           + (fill(translate("ChecklistLevelBox", ' · raised: %1'), '; '.join(raised)) if raised else ""))
+        self.title.setText(
+            fill(translate("ChecklistLevelBox", "%1 — score %2"), level.label, ev.score)
+            + (
+                fill(translate("ChecklistLevelBox", " · raised: %1"), "; ".join(raised))
+                if raised
+                else ""
+            )
+        )
         parts = []
         for c in ev.contributions:
             item = view.definition.item(c.item_id)
             text = item.text if item else c.item_id
             short = text if len(text) <= 48 else text[:46].rstrip() + "…"
             parts.append(f"{c.answer} to “{short}” (+{c.points})")
-        because = (translate("ChecklistLevelBox", 'Raised because: ') + "; ".join(raised) + ". ") if raised else ""
-        self.why.setText(because + (translate("ChecklistLevelBox", 'Why: ') + ", ".join(parts) if parts else translate("ChecklistLevelBox", 'No risk answers.')))
+        because = (
+            (translate("ChecklistLevelBox", "Raised because: ") + "; ".join(raised) + ". ")
+            if raised
+            else ""
+        )
+        self.why.setText(
+            because
+            + (
+                translate("ChecklistLevelBox", "Why: ") + ", ".join(parts)
+                if parts
+                else translate("ChecklistLevelBox", "No risk answers.")
+            )
+        )
         self.advice.setText(level.recommendation)
         fit_height(self)
 

@@ -74,12 +74,23 @@ class ChecklistPanel(QWidget):
         problems = self._app.checklists.problems
         if problems:
             names = sorted({p.source.replace("\\", "/").rsplit("/", 1)[-1] for p in problems})
-            warn = QLabel(fill(translate("ChecklistPanel", "%1 checklist file(s) could not be loaded and are not offered: %2. Run 'responder checklists validate' on them for details."), len(names), ', '.join(names)))
+            warn = QLabel(
+                fill(
+                    translate(
+                        "ChecklistPanel",
+                        "%1 checklist file(s) could not be loaded and are not offered: %2. Run 'responder checklists validate' on them for details.",  # noqa: E501
+                    ),
+                    len(names),
+                    ", ".join(names),
+                )
+            )
             warn.setObjectName("definitionProblems")
             warn.setWordWrap(True)
             column.addWidget(warn)
         if self.call_id is None:
-            column.addWidget(self._hint(translate("ChecklistPanel", 'Select a call to see its checklists.')))
+            column.addWidget(
+                self._hint(translate("ChecklistPanel", "Select a call to see its checklists."))
+            )
         else:
             self._add_choices(column)
         column.addStretch(1)
@@ -91,7 +102,9 @@ class ChecklistPanel(QWidget):
             suggestions = self._app.checklists.suggestions(self.call_id)
             runs = self._app.checklists.runs_for_call(self.call_id)
         except ResponderError as exc:
-            column.addWidget(self._hint(fill(translate("ChecklistPanel", 'Checklists unavailable: %1'), exc)))
+            column.addWidget(
+                self._hint(fill(translate("ChecklistPanel", "Checklists unavailable: %1"), exc))
+            )
             return
         open_runs = {r.definition_id: r for r in runs if r.state == "in_progress"}
         suggested = {s.definition.id for s in suggestions}
@@ -112,7 +125,11 @@ class ChecklistPanel(QWidget):
     def _start_button(self, definition: Any, reason: str, open_runs: dict) -> QPushButton:
         run = open_runs.get(definition.id)
         if run is not None:
-            text = fill(translate("ChecklistPanel", 'Resume: %1\nIn progress since %2'), definition.title, local_time(run.started_at))
+            text = fill(
+                translate("ChecklistPanel", "Resume: %1\nIn progress since %2"),
+                definition.title,
+                local_time(run.started_at),
+            )
         else:
             text = definition.title + (f"\n{reason}" if reason else "")
         button = QPushButton(text)

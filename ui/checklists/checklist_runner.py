@@ -70,7 +70,9 @@ class ChecklistRunnerView(QWidget):
         root.setSpacing(6)
         header = QHBoxLayout()
         self.back_to_list = QPushButton(translate("ChecklistRunnerView", "‹ All"))
-        self.back_to_list.setToolTip(translate("ChecklistRunnerView", "Back to the checklists of this call"))
+        self.back_to_list.setToolTip(
+            translate("ChecklistRunnerView", "Back to the checklists of this call")
+        )
         self.back_to_list.clicked.connect(self._on_close_clicked)
         self.title = QLabel(f"{self.view.definition.title}")
         self.title.setObjectName("runnerTitle")
@@ -172,10 +174,13 @@ class ChecklistRunnerView(QWidget):
         blocking = view.blocking()
         counts = fill(translate("ChecklistRunnerView", "%1/%2 done"), ev.done, ev.total)
         self.blocking.setText(
-            f"{counts} · {translate('ChecklistRunnerView', _RUN_STATES.get(view.run.state, view.run.state))}"
-            f" {local_time(view.run.finished_at)}" if finished else
-            counts + " · " + fill(translate("ChecklistRunnerView", "%1 to go"), len(blocking))
-            if blocking else counts + " · " + translate("ChecklistRunnerView", "ready"))
+            f"{counts} · {translate('ChecklistRunnerView', _RUN_STATES.get(view.run.state, view.run.state))}"  # noqa: E501
+            f" {local_time(view.run.finished_at)}"
+            if finished
+            else counts + " · " + fill(translate("ChecklistRunnerView", "%1 to go"), len(blocking))
+            if blocking
+            else counts + " · " + translate("ChecklistRunnerView", "ready")
+        )
         self.blocking.setToolTip("\n".join(
             fill(translate("ChecklistRunnerView", "answer: %1"), b.removeprefix("answer: "))
             if b.startswith("answer: ") else b
@@ -183,7 +188,9 @@ class ChecklistRunnerView(QWidget):
         ))
         for w in (self.complete_button, self.abandon_button):
             w.setVisible(not finished)
-        self.abandon_button.setText(translate("ChecklistRunnerView", "Abandon"))  # any other action disarms the second tap
+        self.abandon_button.setText(
+            translate("ChecklistRunnerView", "Abandon")
+        )  # any other action disarms the second tap
         self.complete_button.setEnabled(not blocking)
         self._show_body()
 
@@ -252,8 +259,14 @@ class ChecklistRunnerView(QWidget):
 
     def _review_card(self) -> QLabel:
         blocking = self.view.blocking()
-        lines = ["<b>End of checklist.</b> " + (translate("ChecklistRunnerView", 'Still needed: ') + "; ".join(blocking)
-                                                if blocking else translate("ChecklistRunnerView", 'Ready to complete.'))]
+        lines = [
+            "<b>End of checklist.</b> "
+            + (
+                translate("ChecklistRunnerView", "Still needed: ") + "; ".join(blocking)
+                if blocking
+                else translate("ChecklistRunnerView", "Ready to complete.")
+            )
+        ]
         for item in self.view.evaluation.visible:
             if item.id in self.view.evaluation.values and item.type != "guidance":
                 value = describe(item, self.view.evaluation.values[item.id])

@@ -83,8 +83,11 @@ class ChecklistStepWidget(QFrame):
 
     def show_evidence(self, lines: list[str]) -> None:
         """What this answer rests on (from earlier contacts), shown above the answer buttons."""
-        self._evidence.setText(translate("StepWidget", "What the record shows:") + "\n" + "\n".join(f"\N{BULLET} {x}"
-                                                                        for x in lines))
+        self._evidence.setText(
+            translate("StepWidget", "What the record shows:")
+            + "\n"
+            + "\n".join(f"\N{BULLET} {x}" for x in lines)
+        )
         self._evidence.setVisible(True)
 
     def evidence_text(self) -> str:
@@ -101,7 +104,10 @@ class ChecklistStepWidget(QFrame):
         inline = isinstance(layout, QHBoxLayout)
         if kind == "yes_no":
             row = QHBoxLayout()
-            for value, text in ((True, translate("ChecklistStepWidget", 'Yes  (Y)')), (False, "No  (N)")):
+            for value, text in (
+                (True, translate("ChecklistStepWidget", "Yes  (Y)")),
+                (False, "No  (N)"),
+            ):
                 row.addWidget(self._answer_button(value, text))
             if not inline:
                 row.addStretch(1)
@@ -118,7 +124,11 @@ class ChecklistStepWidget(QFrame):
                 grid.addWidget(button, (n - 1) // columns, (n - 1) % columns)
             layout.addLayout(grid)
             if kind == "multi_choice":
-                layout.addWidget(self._label(translate("ChecklistStepWidget", 'Choose all that apply.'), "stepHelp"))
+                layout.addWidget(
+                    self._label(
+                        translate("ChecklistStepWidget", "Choose all that apply."), "stepHelp"
+                    )
+                )
         elif kind in ("number", "text"):
             self.editor = QLineEdit(self)
             self.editor.setObjectName("stepEditor")
@@ -199,7 +209,9 @@ class ChecklistStepWidget(QFrame):
             )
             self.stamp.setVisible(bool(done_at))
             self.done_button.setText(
-                translate("StepWidget", "Undo  (D)") if done_at else translate("StepWidget", "Done  (D)")
+                translate("StepWidget", "Undo  (D)")
+                if done_at
+                else translate("StepWidget", "Done  (D)")
             )
             self.done_button.setProperty("role", "" if done_at else "primary")
             self.done_button.style().polish(self.done_button)

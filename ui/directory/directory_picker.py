@@ -113,7 +113,9 @@ class DirectoryPicker(QDialog):
 
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText(translate("DirectoryPicker", "Search name, kind, address, language…"))
+        self.search.setPlaceholderText(
+            translate("DirectoryPicker", "Search name, kind, address, language…")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_changed)
         self.kind = QComboBox()
@@ -181,7 +183,12 @@ class DirectoryPicker(QDialog):
         chosen = self.selected()
         self.use_button.setEnabled(len(chosen) == 1)
         self.handout_button.setEnabled(1 <= len(chosen) <= MAX_HANDOUT)
-        self.handout_button.setToolTip(fill(translate("DirectoryPicker", 'One page for the person, up to %1 resources'), MAX_HANDOUT))
+        self.handout_button.setToolTip(
+            fill(
+                translate("DirectoryPicker", "One page for the person, up to %1 resources"),
+                MAX_HANDOUT,
+            )
+        )
         self.details.setText(
             self._details(chosen[0])
             if len(chosen) == 1

@@ -34,7 +34,11 @@ class ConsentRow:
         self.kind = kind.code
         self.label = QLabel(kind.label, parent, objectName="consentKind")
         self.given = QComboBox(parent)
-        for text, value in ((translate("ConsentRow", 'Not recorded'), None), (translate("ConsentRow", 'Given'), True), (translate("ConsentRow", 'Refused'), False)):
+        for text, value in (
+            (translate("ConsentRow", "Not recorded"), None),
+            (translate("ConsentRow", "Given"), True),
+            (translate("ConsentRow", "Refused"), False),
+        ):
             self.given.addItem(text, value)
         self.method = QComboBox(parent)
         self.method.addItem(translate("ConsentRow", "How given…"), "")
@@ -63,7 +67,13 @@ class ConsentRow:
             else ""
         )
         self.stamp.setText(
-            fill(translate("ConsentRow", 'recorded %1 UTC%2'), consent.at[:16].replace('T', ' '), source) if consent else ""
+            fill(
+                translate("ConsentRow", "recorded %1 UTC%2"),
+                consent.at[:16].replace("T", " "),
+                source,
+            )
+            if consent
+            else ""
         )
         self.problem.setText("")
 

@@ -36,8 +36,12 @@ class FollowUpListView(QDialog):
         self.outcome = QComboBox(self)
         for code in app.reference.follow_up_outcomes.offered():
             self.outcome.addItem(code.shown, code.code)
-        self.note = QLineEdit(self, placeholderText=translate("FollowUpListView", "What happened (optional)"))
-        self.visit_button = QPushButton(translate("FollowUpListView", "Start follow-up visit"), self)
+        self.note = QLineEdit(
+            self, placeholderText=translate("FollowUpListView", "What happened (optional)")
+        )
+        self.visit_button = QPushButton(
+            translate("FollowUpListView", "Start follow-up visit"), self
+        )
         self.attempt_button = QPushButton(translate("FollowUpListView", "Record attempt"), self)
         self.message = QLabel(self, objectName="followUpMessage")
         self.message.setWordWrap(True)
@@ -65,7 +69,12 @@ class FollowUpListView(QDialog):
         due_today, overdue = self._app.people.due(today)
         later = [f for f in self._app.people.follow_ups() if f.due_date > today]
         self.heading.setText(
-            fill(translate("FollowUpListView", '%1 overdue · %2 due today · %3 later'), len(overdue), len(due_today), len(later))
+            fill(
+                translate("FollowUpListView", "%1 overdue · %2 due today · %3 later"),
+                len(overdue),
+                len(due_today),
+                len(later),
+            )
         )
         self.list.clear()
         for label, items in ((translate("FollowUpListView", "OVERDUE"), overdue),
@@ -88,7 +97,9 @@ class FollowUpListView(QDialog):
             f.what,
             name,
             f.who,
-            fill(translate("FollowUpListView", '%1 attempt(s)'), len(f.attempts)) if f.attempts else "",
+            fill(translate("FollowUpListView", "%1 attempt(s)"), len(f.attempts))
+            if f.attempts
+            else "",
         ]
         return " \N{MIDDLE DOT} ".join(p for p in parts if p)
 
@@ -110,7 +121,12 @@ class FollowUpListView(QDialog):
         except ResponderError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(fill(translate("FollowUpListView", 'Follow-up visit started: call %1'), call.display_number))
+        self.message.setText(
+            fill(
+                translate("FollowUpListView", "Follow-up visit started: call %1"),
+                call.display_number,
+            )
+        )
         self.visit_started.emit(call.id)
 
     def _on_attempt_button_clicked(self) -> None:
@@ -126,7 +142,8 @@ class FollowUpListView(QDialog):
             return
         self.note.clear()
         self.message.setText(
-            translate("FollowUpListView", 'Attempt recorded') + (translate("FollowUpListView", ' — follow-up done') if f.state == "done" else "")
+            translate("FollowUpListView", "Attempt recorded")
+            + (translate("FollowUpListView", " — follow-up done") if f.state == "done" else "")
         )
         self.attempt_recorded.emit(fid)
         self.reload()

@@ -52,8 +52,11 @@ class KnownHerePanel(QFrame):
             return
         n = brief.total_at_address
         self.toggle.setText(
-            fill(translate("KnownHerePanel", 'Known here · %1 earlier contact(s)'), len(brief.contacts))
-            + (fill(translate("KnownHerePanel", ', %1 at this address'), n) if n else "")
+            fill(
+                translate("KnownHerePanel", "Known here · %1 earlier contact(s)"),
+                len(brief.contacts),
+            )
+            + (fill(translate("KnownHerePanel", ", %1 at this address"), n) if n else "")
         )
         self.summary.setText(self._summary_html(brief))
         self.rows.setText(self._rows_html(brief))
@@ -92,7 +95,9 @@ class KnownHerePanel(QFrame):
     def _rows_html(self, b: KnownHere) -> str:
         lines = []
         for c in b.contacts[:SHOWN_ROWS]:
-            who = b.person_name(c.person_id) or translate("KnownHerePanel", 'someone at this address')
+            who = b.person_name(c.person_id) or translate(
+                "KnownHerePanel", "someone at this address"
+            )
             outcome = self._ref.outcomes.shown(c.outcome_code) if c.outcome_code else ""
             here = address_key(c.address) == address_key(b.address)
             place = "" if here else escape(c.address)  # elsewhere: say where

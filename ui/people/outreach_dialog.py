@@ -37,8 +37,12 @@ class OutreachDialog(QDialog):
         self._app = app
         ref = app.reference
         self.met: list[str | tuple[str, str]] = []
-        self.place = QLineEdit(self, placeholderText=translate("OutreachDialog", "Where (camp, corner, landmark)"))
-        self.name = QLineEdit(self, placeholderText=translate("OutreachDialog", "Name or nickname of someone met"))
+        self.place = QLineEdit(
+            self, placeholderText=translate("OutreachDialog", "Where (camp, corner, landmark)")
+        )
+        self.name = QLineEdit(
+            self, placeholderText=translate("OutreachDialog", "Name or nickname of someone met")
+        )
         self.age = QComboBox(self)
         for code in ref.age_ranges.offered():
             self.age.addItem(code.shown, code.code)
@@ -47,7 +51,13 @@ class OutreachDialog(QDialog):
         self.people = QListWidget(self)
         self.people.setMaximumHeight(90)
         self.services = QTableWidget(len(ref.services.offered()), 3, self)
-        self.services.setHorizontalHeaderLabels([translate("OutreachDialog", 'Service'), translate("OutreachDialog", 'Offered'), translate("OutreachDialog", 'Accepted')])
+        self.services.setHorizontalHeaderLabels(
+            [
+                translate("OutreachDialog", "Service"),
+                translate("OutreachDialog", "Offered"),
+                translate("OutreachDialog", "Accepted"),
+            ]
+        )
         for row, code in enumerate(ref.services.offered()):
             label = QTableWidgetItem(code.shown)
             label.setData(Qt.ItemDataRole.UserRole, code.code)
@@ -62,7 +72,9 @@ class OutreachDialog(QDialog):
         self.shelter.addItem(translate("OutreachDialog", "No shelter outcome"), None)
         for code in ref.shelter_placements.offered():
             self.shelter.addItem(code.shown, code.code)
-        self.note = QLineEdit(self, placeholderText=translate("OutreachDialog", "What helped (optional)"))
+        self.note = QLineEdit(
+            self, placeholderText=translate("OutreachDialog", "What helped (optional)")
+        )
         self.error = QLabel(self, objectName="fieldError")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -109,7 +121,9 @@ class OutreachDialog(QDialog):
             self.error.setText(translate("OutreachDialog", "Type a name or nickname first"))
             return
         self.met.append((name, self.age.currentData()))
-        self.people.addItem(fill(translate("OutreachDialog", 'New: %1 · %2'), name, self.age.currentText()))
+        self.people.addItem(
+            fill(translate("OutreachDialog", "New: %1 · %2"), name, self.age.currentText())
+        )
         self.name.clear()
         self.suggestions.hide()
 

@@ -14,12 +14,17 @@ class PeopleActions:
         self._window = window
         self._app = app
         self.follow_ups_action = QAction(translate("PeopleActions", "Follow-ups"), window)
-        self.follow_ups_action.setToolTip(translate("PeopleActions", "Follow-ups due today and overdue (Ctrl+U)"))
+        self.follow_ups_action.setToolTip(
+            translate("PeopleActions", "Follow-ups due today and overdue (Ctrl+U)")
+        )
         self.follow_ups_action.setShortcut(QKeySequence("Ctrl+U"))
         self.follow_ups_action.triggered.connect(self.show_follow_ups)
         self.outreach_action = QAction(translate("PeopleActions", "+  Outreach"), window)
         self.outreach_action.setToolTip(
-            translate("PeopleActions", "Record an outreach contact: people met without a 911 call (Ctrl+O)")
+            translate(
+                "PeopleActions",
+                "Record an outreach contact: people met without a 911 call (Ctrl+O)",
+            )
         )
         self.outreach_action.setShortcut(QKeySequence("Ctrl+O"))
         self.outreach_action.triggered.connect(self.record_outreach)
@@ -33,7 +38,11 @@ class PeopleActions:
         today = self._app.clock.now().astimezone().date().isoformat()
         due, overdue = self._app.people.due(today)
         n = len(due) + len(overdue)
-        self.follow_ups_action.setText(fill(translate("PeopleActions", 'Follow-ups (%1)'), n) if n else translate("PeopleActions", 'Follow-ups'))
+        self.follow_ups_action.setText(
+            fill(translate("PeopleActions", "Follow-ups (%1)"), n)
+            if n
+            else translate("PeopleActions", "Follow-ups")
+        )
         detail = getattr(self._window, "detail", None)
         if detail is not None and detail.call is not None:
             detail.known_here.show_briefing(self._app.people.known_here(detail.call))

@@ -22,7 +22,11 @@ def describe(person: KnownPerson, ages: CodeList | None = None) -> str:
         parts.append(ages.shown(person.age_range) if ages else person.age_range)
     if person.description:
         parts.append(person.description)
-    parts.append(fill(translate("person_suggestions", 'last seen %1'), person.last_seen_at[:10]) if person.last_seen_at else translate("person_suggestions", 'not seen yet'))
+    parts.append(
+        fill(translate("person_suggestions", "last seen %1"), person.last_seen_at[:10])
+        if person.last_seen_at
+        else translate("person_suggestions", "not seen yet")
+    )
     return " \N{MIDDLE DOT} ".join(parts)
 
 

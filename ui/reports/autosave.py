@@ -40,10 +40,17 @@ def failure_message(exc: BaseException) -> str:
     if isinstance(exc, StorageFullError):
         return DISK_FULL_MESSAGE
     if isinstance(exc, StorageError):
-        return (
-            fill(translate("autosave", 'Not saved: the report could not be written (%1) — your text is kept here and saving will be retried.'), exc)
+        return fill(
+            translate(
+                "autosave",
+                "Not saved: the report could not be written (%1) — your text is kept here and saving will be retried.",  # noqa: E501
+            ),
+            exc,
         )
-    return fill(translate("autosave", 'Not saved: %1 — your text is kept here and saving will be retried.'), exc)
+    return fill(
+        translate("autosave", "Not saved: %1 — your text is kept here and saving will be retried."),
+        exc,
+    )
 
 
 class Autosaver(QObject):
@@ -137,7 +144,12 @@ class Autosaver(QObject):
         except LockedRecordError as exc:
             # The version was finalized meanwhile; say so loudly rather than drop it silently.
             self._pending.pop(report_id, None)
-            self._fail(exc, fill(translate("Autosaver", 'Not saved: %1. Your last edits were not stored.'), exc))
+            self._fail(
+                exc,
+                fill(
+                    translate("Autosaver", "Not saved: %1. Your last edits were not stored."), exc
+                ),
+            )
             return True
         except ResponderError as exc:
             self._fail(exc, failure_message(exc))

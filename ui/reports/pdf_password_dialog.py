@@ -22,9 +22,16 @@ class PdfPasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("PdfPasswordDialog", "Protect the PDF"))
         self.setMinimumWidth(380)
-        self.protect = QCheckBox(translate("PdfPasswordDialog", "Protect with a password (AES-256)"))
-        hint = QLabel(translate("PdfPasswordDialog", "Anyone opening the file will need this password. Responder does not "
-                      "keep it: share it separately from the file."))
+        self.protect = QCheckBox(
+            translate("PdfPasswordDialog", "Protect with a password (AES-256)")
+        )
+        hint = QLabel(
+            translate(
+                "PdfPasswordDialog",
+                "Anyone opening the file will need this password. Responder does not "
+                "keep it: share it separately from the file.",
+            )
+        )
         hint.setWordWrap(True)
         self.mismatch = QLabel(translate("PdfPasswordDialog", "The passwords do not match."))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)

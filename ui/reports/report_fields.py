@@ -179,7 +179,10 @@ class CodeCombo(QComboBox):
     edited = Signal()
 
     def __init__(
-        self, codes: CodeList, placeholder: str = translate("CodeCombo", 'Choose…'), parent: QWidget | None = None
+        self,
+        codes: CodeList,
+        placeholder: str = translate("CodeCombo", "Choose…"),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         touch(self)

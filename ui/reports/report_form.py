@@ -168,7 +168,9 @@ class ReportFormView(QWidget):
     def _build_placeholder(self) -> QWidget:
         box = QWidget()
         lay = QVBoxLayout(box)
-        lay.addWidget(QLabel(translate("ReportFormView", "No report has been started for this call yet.")))
+        lay.addWidget(
+            QLabel(translate("ReportFormView", "No report has been started for this call yet."))
+        )
         self.start_button = QPushButton(translate("ReportFormView", "&Start the report"))
         touch(self.start_button)
         self.start_button.clicked.connect(self.start_report)
@@ -186,10 +188,14 @@ class ReportFormView(QWidget):
         # was worked out last: the finalize checks read the database, a repaint need not).
         follow_theme(self.status, self._paint_status)
         self.save_button = QPushButton(translate("ReportFormView", "&Save now"))
-        self.save_button.setToolTip(translate("ReportFormView", "Save now (Ctrl+S). Changes are also saved as you type."))
+        self.save_button.setToolTip(
+            translate("ReportFormView", "Save now (Ctrl+S). Changes are also saved as you type.")
+        )
         self.save_button.clicked.connect(self._on_save_clicked)
         self.finalize_button = QPushButton(translate("ReportFormView", "&Finalize report"))
-        self.finalize_button.setToolTip(translate("ReportFormView", "Finalize (Ctrl+Enter): lock this version for review"))
+        self.finalize_button.setToolTip(
+            translate("ReportFormView", "Finalize (Ctrl+Enter): lock this version for review")
+        )
         self.finalize_button.clicked.connect(self.finalize)
         self.finalize_button.setProperty("role", "primary")
         self.correct_button = QPushButton(translate("ReportFormView", "Make a &correction"))
@@ -238,7 +244,9 @@ class ReportFormView(QWidget):
         try:
             report = self._app.reports.start(self._call_id)
         except ResponderError as exc:
-            self.banner.show_message(fill(translate("ReportFormView", 'Could not start the report: %1'), exc))
+            self.banner.show_message(
+                fill(translate("ReportFormView", "Could not start the report: %1"), exc)
+            )
             return None
         self._reload(report.id)
         self.sections.focus_field("persons")
@@ -254,7 +262,11 @@ class ReportFormView(QWidget):
         shown = next((r for r in self._versions if r.id == show_id), current)
         self.version_picker.clear()
         for r in self._versions:
-            mark = translate("ReportForm", " (current)") if r is current and len(self._versions) > 1 else ""
+            mark = (
+                translate("ReportForm", " (current)")
+                if r is current and len(self._versions) > 1
+                else ""
+            )
             self.version_picker.addItem(
                 f"{r.version} · {state_word(r.state)}{mark}", r.id
             )
@@ -345,18 +357,32 @@ class ReportFormView(QWidget):
     def _notice_text(self, report: Report, editable: bool) -> str:
         lines = []
         if report.review_comment:
-            who = translate("ReportFormView", 'Returned by the reviewer') if report.state == "returned" else translate("ReportFormView", 'Reviewer')
+            who = (
+                translate("ReportFormView", "Returned by the reviewer")
+                if report.state == "returned"
+                else translate("ReportFormView", "Reviewer")
+            )
             lines.append(f"{who}: {report.review_comment}")
         recovered = next((d for d in self._app.recovered if d.report_id == report.id), None)
         if recovered is not None and editable:
             saved = parse_iso(recovered.saved_at).astimezone().strftime("%H:%M:%S")
             lines.append(
-                fill(translate("ReportFormView", 'Recovered after the app closed unexpectedly: this draft was last saved at %1. Check the end of the narrative.'), saved)
+                fill(
+                    translate(
+                        "ReportFormView",
+                        "Recovered after the app closed unexpectedly: this draft was last saved at %1. Check the end of the narrative.",  # noqa: E501
+                    ),
+                    saved,
+                )
             )
         return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
-        saved = fill(translate("ReportFormView", 'Saved %1'), time.strftime('%H:%M:%S')) if saved_now else translate("ReportFormView", 'Saved as you type')
+        saved = (
+            fill(translate("ReportFormView", "Saved %1"), time.strftime("%H:%M:%S"))
+            if saved_now
+            else translate("ReportFormView", "Saved as you type")
+        )
         self._render_status(report, saved)
 
     def _render_status(self, report: Report | None, saved: str) -> None:
@@ -377,15 +403,23 @@ class ReportFormView(QWidget):
                 shown.state in ("finalized", "approved")
                 and self.correct_button.isVisibleTo(self)
             ):
-                self.status.setText(translate("ReportFormView", "Locked. A correction adds a new version."))
+                self.status.setText(
+                    translate("ReportFormView", "Locked. A correction adds a new version.")
+                )
             else:
-                self.status.setText(translate("ReportFormView", "An earlier version, shown read-only."))
+                self.status.setText(
+                    translate("ReportFormView", "An earlier version, shown read-only.")
+                )
             return
         left = self._status_left
         need = (
-            link(self.status, "problems", fill(translate("ReportFormView", '%1 left to finalize'), left))
+            link(
+                self.status,
+                "problems",
+                fill(translate("ReportFormView", "%1 left to finalize"), left),
+            )
             if left
-            else translate("ReportFormView", 'Ready to finalize')
+            else translate("ReportFormView", "Ready to finalize")
         )
         self.status.setText(f"{saved} · {need}")
 
@@ -487,13 +521,17 @@ class ReportFormView(QWidget):
         if self._shown is None:
             return None
         if not reason.strip():
-            self.correction_reason.setPlaceholderText(translate("ReportFormView", "Say what needs correcting first"))
+            self.correction_reason.setPlaceholderText(
+                translate("ReportFormView", "Say what needs correcting first")
+            )
             self.correction_reason.setFocus()
             return None
         try:
             draft = self._app.reports.correct(self._shown.id, reason)
         except ResponderError as exc:
-            self.banner.show_message(fill(translate("ReportFormView", 'Could not start the correction: %1'), exc))
+            self.banner.show_message(
+                fill(translate("ReportFormView", "Could not start the correction: %1"), exc)
+            )
             return None
         self._reload(draft.id)
         self.report_saved.emit(draft.id)

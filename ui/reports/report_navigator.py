@@ -59,7 +59,9 @@ class ReportNavigator(QScrollArea):
         self.show_needs({})
         widest = max(
             (
-                b.fontMetrics().horizontalAdvance(fill(translate("ReportNavigator", '%1  ·  9 needed'), _short(t)))
+                b.fontMetrics().horizontalAdvance(
+                    fill(translate("ReportNavigator", "%1  ·  9 needed"), _short(t))
+                )
                 for t, b in self.buttons.items()
             ),
             default=200,
@@ -99,7 +101,9 @@ class ReportNavigator(QScrollArea):
                 continue
             count = len(needs.get(title, ()))
             key = mnemonic(box)
-            text = _short(title) + (fill(translate("ReportNavigator", '  ·  %1 needed'), count) if count else "")
+            text = _short(title) + (
+                fill(translate("ReportNavigator", "  ·  %1 needed"), count) if count else ""
+            )
             button.setText(text.replace("&", "&&"))
             button.setToolTip(f"Go to {title}" + (f" ({key})" if key else ""))
             button.setProperty("role", "primary" if count else "")

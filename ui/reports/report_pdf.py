@@ -62,9 +62,16 @@ class ReportPdf(QObject):
         self.preview_action = self._action(translate("ReportPdf", 'Preview'), self.preview_current)
         self.save_action = self._action(translate("ReportPdf", 'Save PDF…'), self.save_current)
         self.print_action = self._action(translate("ReportPdf", 'Print…'), self.print_current)
-        self.police_copy_action = self._action(translate("ReportPdf", 'Save police copy…'), self.save_police_copy)
-        self.police_copy_action.setToolTip(translate("ReportPdf", "The report without substance-use treatment data "
-                                           "(42 CFR Part 2); it says what was withheld"))
+        self.police_copy_action = self._action(
+            translate("ReportPdf", "Save police copy…"), self.save_police_copy
+        )
+        self.police_copy_action.setToolTip(
+            translate(
+                "ReportPdf",
+                "The report without substance-use treatment data "
+                "(42 CFR Part 2); it says what was withheld",
+            )
+        )
         self.export_action = QAction(translate("ReportPdf", "Export reports…"), self)
         self.export_action.triggered.connect(lambda: self.export_reports())
 
@@ -126,7 +133,11 @@ class ReportPdf(QObject):
             return
         if police_copy:
             name = name.replace(".pdf", "-police-copy.pdf")
-        title = translate("ReportPdf", 'Save police copy') if police_copy else translate("ReportPdf", 'Save report PDF')
+        title = (
+            translate("ReportPdf", "Save police copy")
+            if police_copy
+            else translate("ReportPdf", "Save report PDF")
+        )
         path, _ = QFileDialog.getSaveFileName(self._parent, title,
                                               str(self._core.paths.exports / name),
                                               translate("ReportPdf", 'PDF files (*.pdf)'))
@@ -169,10 +180,17 @@ class ReportPdf(QObject):
     def export_reports(self, report_ids: Sequence[str] | None = None) -> None:
         ids = list(report_ids) if report_ids is not None else self._core.pdf.report_ids()
         if not ids:
-            QMessageBox.information(self._parent, translate("ReportPdf", "Export reports"), translate("ReportPdf", "There are no reports yet."))
+            QMessageBox.information(
+                self._parent,
+                translate("ReportPdf", "Export reports"),
+                translate("ReportPdf", "There are no reports yet."),
+            )
             return
-        folder = QFileDialog.getExistingDirectory(self._parent, translate("ReportPdf", 'Export reports to folder'),
-                                                  str(self._core.paths.exports))
+        folder = QFileDialog.getExistingDirectory(
+            self._parent,
+            translate("ReportPdf", "Export reports to folder"),
+            str(self._core.paths.exports),
+        )
         if not folder:
             return
         dialog = PdfPasswordDialog(self._parent)
@@ -209,7 +227,11 @@ class ReportPdf(QObject):
         self._tasks.run(fn, *args, on_result=on_result, on_error=self._on_error, pool="pdf")
 
     def _on_error(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, ResponderError) else translate("ReportPdf", 'The PDF could not be made.')
+        message = (
+            str(exc)
+            if isinstance(exc, ResponderError)
+            else translate("ReportPdf", "The PDF could not be made.")
+        )
         if not isinstance(exc, ResponderError):
             log.error("PDF task failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.failed.emit(message)
@@ -248,9 +270,13 @@ def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> 
     pdf = ReportPdf(core, tasks, form, current_report=lambda: form.shown_report_id,
                     flush_edits=form.flush)
     form.add_header_widget(ReportPdfButton(pdf, form))
-    pdf.saved.connect(lambda path: form.status.setText(fill(translate("report_pdf", 'PDF saved: %1'), path)))
+    pdf.saved.connect(
+        lambda path: form.status.setText(fill(translate("report_pdf", "PDF saved: %1"), path))
+    )
     pdf.printed.connect(form.status.setText)
-    pdf.failed.connect(lambda text: QMessageBox.warning(form, translate("report_pdf", "Report PDF"), text))
+    pdf.failed.connect(
+        lambda text: QMessageBox.warning(form, translate("report_pdf", "Report PDF"), text)
+    )
     return pdf
 
 
@@ -260,7 +286,9 @@ def install_on_main_window(window: QMainWindow, core: ResponderApp, tasks: objec
     window.add_toolbar_action(pdf.export_action)
     pdf.export_action.setToolTip(translate("report_pdf", "Export many reports as PDFs to a folder"))
     pdf.export_finished.connect(lambda outcome: _show_outcome(window, outcome))
-    pdf.failed.connect(lambda text: QMessageBox.warning(window, translate("report_pdf", "Export reports"), text))
+    pdf.failed.connect(
+        lambda text: QMessageBox.warning(window, translate("report_pdf", "Export reports"), text)
+    )
     return pdf
 
 
@@ -271,7 +299,11 @@ def _show_outcome(window: QMainWindow, outcome: ExportOutcome) -> None:
     window.statusBar().showMessage(done, 15_000)
     if outcome.failed:
         lines = "\n".join(f"{what}: {why}" for what, why in outcome.failed[:10])
-        QMessageBox.warning(window, translate("report_pdf", "Export reports"), f"Some reports were not exported:\n{lines}")
+        QMessageBox.warning(
+            window,
+            translate("report_pdf", "Export reports"),
+            f"Some reports were not exported:\n{lines}",
+        )
 
 
 class BatchExport(QObject):
@@ -290,7 +322,13 @@ class BatchExport(QObject):
         self._task = None
         self._cancelled = False
         self.outcome = ExportOutcome()
-        self.dialog = QProgressDialog(translate("BatchExport", 'Exporting reports…'), translate("BatchExport", 'Cancel'), 0, len(ids), parent)
+        self.dialog = QProgressDialog(
+            translate("BatchExport", "Exporting reports…"),
+            translate("BatchExport", "Cancel"),
+            0,
+            len(ids),
+            parent,
+        )
         self.dialog.setWindowTitle(translate("BatchExport", "Export reports"))
         self.dialog.setMinimumWidth(340)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -331,7 +369,9 @@ class BatchExport(QObject):
                                      on_progress=self._on_progress, pool="pdf", pass_task=True)
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.dialog.setLabelText(fill(translate("BatchExport", 'Exported %1 of %2 reports…'), done, total))
+        self.dialog.setLabelText(
+            fill(translate("BatchExport", "Exported %1 of %2 reports…"), done, total)
+        )
         self.dialog.setValue(done)
         self.progressed.emit(done, total)
 
@@ -343,7 +383,9 @@ class BatchExport(QObject):
 
     def _on_chunk_failed(self, exc: BaseException) -> None:
         log.error("Batch export chunk failed", exc_info=(type(exc), exc, exc.__traceback__))
-        self.outcome.failed.append(("batch", translate("BatchExport", 'The export stopped unexpectedly.')))
+        self.outcome.failed.append(
+            ("batch", translate("BatchExport", "The export stopped unexpectedly."))
+        )
         self._finish()
 
     def _finish(self) -> None:

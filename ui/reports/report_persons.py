@@ -49,7 +49,9 @@ class PersonRow(QFrame):
         self.age.setRange(-1, MAX_AGE)
         self.age.setSpecialValueText(translate("PersonRow", "age ?"))
         # Room for "age ?" and "120" clear of the arrows and the edge.
-        self.age.setMinimumWidth(self.age.fontMetrics().horizontalAdvance(translate("PersonRow", 'age ?')) + 80)
+        self.age.setMinimumWidth(
+            self.age.fontMetrics().horizontalAdvance(translate("PersonRow", "age ?")) + 80
+        )
         self.phone = TextLine(translate("PersonRow", 'Phone'))
         self.note = TextLine(translate("PersonRow", 'Note (e.g. how to reach them)'))
         self.remove = QPushButton(translate("PersonRow", "Remove"))

@@ -79,7 +79,9 @@ class ReportPhotos(QWidget):
         self.none.setVisible(not items)
 
     def _on_add_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, translate("ReportPhotos", 'Add a photo to this report'), "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("ReportPhotos", "Add a photo to this report"), "", IMAGE_FILTER
+        )
         if path:
             self.add_file(Path(path))
 
@@ -121,5 +123,7 @@ class ReportPhotos(QWidget):
         if not isinstance(exc, ResponderError):
             raise exc
         log.info("Photo refused: %s", type(exc).__name__)
-        self.message.setText(fill(translate("ReportPhotos", 'Photo not added: %1'), exc.args[0] if exc.args else exc))
+        self.message.setText(
+            fill(translate("ReportPhotos", "Photo not added: %1"), exc.args[0] if exc.args else exc)
+        )
         self.message.show()

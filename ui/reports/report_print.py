@@ -112,9 +112,19 @@ class ReportPrint(QObject):
             message = translate("ReportPrint", 'The report could not be printed.')
         job_id = exc.job_id if isinstance(exc, PrintError) else ""
         r = snap.report
-        self._record(print_event(r, request, "failed", job_id, message) if request else
-                     AuditEvent("pdf_print", r.id, r.report_number, r.version, str(target),
-                                outcome="failed", detail=fill(translate("ReportPrint", 'to file %1; %2'), target, message)))
+        self._record(
+            print_event(r, request, "failed", job_id, message)
+            if request
+            else AuditEvent(
+                "pdf_print",
+                r.id,
+                r.report_number,
+                r.version,
+                str(target),
+                outcome="failed",
+                detail=fill(translate("ReportPrint", "to file %1; %2"), target, message),
+            )
+        )
         if isinstance(exc, PrintError) and not exc.started:
             self._offer_save(message)  # nothing reached a printer: the PDF is the way out
         else:
@@ -123,10 +133,22 @@ class ReportPrint(QObject):
 
     def _offer_save(self, message: str) -> None:
         """Non-blocking, so the GUI thread keeps running (and tests can see the box)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("ReportPrint", 'Print report'),
-                          fill(translate("ReportPrint", 'The report was not printed.\n\n%1\n\nYou can save it as a PDF instead and print that file elsewhere.'), message),
-                          QMessageBox.StandardButton.NoButton, self._parent)
-        save = box.addButton(translate("ReportPrint", "Save PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("ReportPrint", "Print report"),
+            fill(
+                translate(
+                    "ReportPrint",
+                    "The report was not printed.\n\n%1\n\nYou can save it as a PDF instead and print that file elsewhere.",  # noqa: E501
+                ),
+                message,
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        save = box.addButton(
+            translate("ReportPrint", "Save PDF…"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(save)
         box.buttonClicked.connect(lambda button: self._on_offer_answered(button is save))

@@ -57,33 +57,52 @@ class ReportSummary(QLabel):
         if r.backup_requested:
             backup += f" — {ref.backup_reasons.shown(r.backup_reason_code)}"
         follow = _yes(r.follow_up_needed) + (f" — {r.follow_up_note}" if r.follow_up_note else "")
-        minutes = "" if r.time_on_task_minutes is None else fill(translate("ReportSummary", '%1 min'), r.time_on_task_minutes)
+        minutes = (
+            ""
+            if r.time_on_task_minutes is None
+            else fill(translate("ReportSummary", "%1 min"), r.time_on_task_minutes)
+        )
         rows = [
             (field_label("correction_reason"), r.correction_reason),
-            (translate("ReportSummary", 'Crew'), ", ".join(
-                f"{m.name} ({ref.crew_roles.shown(m.role_code)})"
-                + ("" if m.on_roster else " — not on roster") for m in r.crew)),
+            (
+                translate("ReportSummary", "Crew"),
+                ", ".join(
+                    f"{m.name} ({ref.crew_roles.shown(m.role_code)})"
+                    + ("" if m.on_roster else " — not on roster")
+                    for m in r.crew
+                ),
+            ),
             (field_label("persons"), "<br>".join(self._person(p) for p in r.persons)),
-            (translate("ReportSummary", 'Involved'), _labels(ref, "flags", r.flags)),
+            (translate("ReportSummary", "Involved"), _labels(ref, "flags", r.flags)),
             (field_label("disability_codes"), disability),
             (field_label("language_codes"), _labels(ref, "languages", r.language_codes)),
-            (translate("ReportSummary", 'Disposition'), f"{disposition.shown} ({disposition.code})" if disposition else ""),
-            (translate("ReportSummary", 'Outcome'), outcome),
+            (
+                translate("ReportSummary", "Disposition"),
+                f"{disposition.shown} ({disposition.code})" if disposition else "",
+            ),
+            (translate("ReportSummary", "Outcome"), outcome),
             (field_label("response_model_code"), ref.response_models.shown(r.response_model_code)),
             (field_label("call_source_code"), ref.call_sources.shown(r.call_source_code)),
-            (translate("ReportSummary", 'Transported'), transport),
-            (translate("ReportSummary", 'Referred to'), _labels(ref, "referral_destinations", r.referrals)),
+            (translate("ReportSummary", "Transported"), transport),
+            (
+                translate("ReportSummary", "Referred to"),
+                _labels(ref, "referral_destinations", r.referrals),
+            ),
             (field_label("referral_agency"), r.referral_agency),
             (field_label("services"), services),
-            (field_label("shelter_placement_code"),
-             ref.shelter_placements.shown(r.shelter_placement_code)),
+            (
+                field_label("shelter_placement_code"),
+                ref.shelter_placements.shown(r.shelter_placement_code),
+            ),
             (field_label("hold_code"), ref.holds.shown(r.hold_code)),
-            (field_label("police_handoff_reason_code"),
-             ref.police_handoff_reasons.shown(r.police_handoff_reason_code)),
-            (translate("ReportSummary", 'Police backup'), backup),
+            (
+                field_label("police_handoff_reason_code"),
+                ref.police_handoff_reasons.shown(r.police_handoff_reason_code),
+            ),
+            (translate("ReportSummary", "Police backup"), backup),
             (field_label("call_transferred_988"), _yes(r.call_transferred_988)),
             (field_label("warm_transfer_988"), _yes(r.warm_transfer_988)),
-            (translate("ReportSummary", 'Follow-up needed'), follow),
+            (translate("ReportSummary", "Follow-up needed"), follow),
             (field_label("time_on_task_minutes"), minutes),
         ]
         return [(k, v) for k, v in rows if v]
@@ -106,6 +125,4 @@ class ReportSummary(QLabel):
             for k, v in self.rows(r)
         )
         narrative = html.escape(r.narrative).replace("\n", "<br>") or "<i>(none)</i>"
-        return (
-            f"<table>{cells}</table><p><b>{html.escape(field_label('narrative'))}</b></p><p style='margin-top:0'>{narrative}</p>"
-        )
+        return f"<table>{cells}</table><p><b>{html.escape(field_label('narrative'))}</b></p><p style='margin-top:0'>{narrative}</p>"  # noqa: E501

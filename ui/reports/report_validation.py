@@ -32,7 +32,9 @@ QCheckBox::indicator:disabled { border-color: palette(mid); }
 
 def _label(name: str) -> str:
     # Consent problems are keyed consent.<KIND>; their message names the consent.
-    return FIELD_LABELS.get(name) or (translate("report_validation", 'Consent') if name.startswith("consent.") else name)
+    return FIELD_LABELS.get(name) or (
+        translate("report_validation", "Consent") if name.startswith("consent.") else name
+    )
 
 
 def link(label: QLabel, href: str, text: str) -> str:
@@ -47,7 +49,9 @@ class ValidationPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("validationPanel")
-        self.title = QLabel(translate("ValidationPanel", "<b>Before this report can be finalized:</b>"))
+        self.title = QLabel(
+            translate("ValidationPanel", "<b>Before this report can be finalized:</b>")
+        )
         self.items = QLabel()
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.items.setWordWrap(True)

@@ -99,7 +99,9 @@ class LockScreen(QWidget):
         self.unlock_button = named(QPushButton(translate("LockScreen", "Unlock")), "unlockButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.setProperty("role", "primary")
-        self.sign_out_button = named(QPushButton(translate("LockScreen", "Sign out")), "signOutButton")
+        self.sign_out_button = named(
+            QPushButton(translate("LockScreen", "Sign out")), "signOutButton"
+        )
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.who.setWordWrap(True)
         panel = named(QFrame(self), "lockPanel")

@@ -43,14 +43,41 @@ _ADVICE: list[tuple[type[BaseException], str]] = [
             "try again, and call IT if it keeps happening.",
         ),
     ),
-    (ValidationError, QT_TRANSLATE_NOOP("ErrorDialog", "Fix the fields named above and try again.")),
-    (LockedRecordError, QT_TRANSLATE_NOOP("ErrorDialog", "This record is finalized. Make a correction instead of editing it.")),
-    (InvalidTransitionError, QT_TRANSLATE_NOOP("ErrorDialog", "Use one of the status buttons shown for this call.")),
-    (NotFoundError, QT_TRANSLATE_NOOP("ErrorDialog", "It may have been removed by the station. Refresh the board.")),
-    (SyncError, QT_TRANSLATE_NOOP("ErrorDialog", "Your work is kept on this device and will be sent at the next sync.")),
+    (
+        ValidationError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "Fix the fields named above and try again."),
+    ),
+    (
+        LockedRecordError,
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog", "This record is finalized. Make a correction instead of editing it."
+        ),
+    ),
+    (
+        InvalidTransitionError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "Use one of the status buttons shown for this call."),
+    ),
+    (
+        NotFoundError,
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog", "It may have been removed by the station. Refresh the board."
+        ),
+    ),
+    (
+        SyncError,
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog", "Your work is kept on this device and will be sent at the next sync."
+        ),
+    ),
     (AuthError, QT_TRANSLATE_NOOP("ErrorDialog", "Check your passphrase or officer id.")),
-    (SecretsUnavailableError, QT_TRANSLATE_NOOP("ErrorDialog", "Secrets are kept in memory for this session only.")),
-    (RenderError, QT_TRANSLATE_NOOP("ErrorDialog", "The PDF could not be made. The report itself is safe.")),
+    (
+        SecretsUnavailableError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "Secrets are kept in memory for this session only."),
+    ),
+    (
+        RenderError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "The PDF could not be made. The report itself is safe."),
+    ),
 ]
 
 

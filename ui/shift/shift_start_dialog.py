@@ -33,11 +33,19 @@ class ShiftStartDialog(QDialog):
         super().__init__(parent)
         self._app = app
         self.started: Shift | None = None
-        self.setWindowTitle(fill(translate("ShiftStartDialog", "Start shift \u2014 unit %1"), app.unit_id))
+        self.setWindowTitle(
+            fill(translate("ShiftStartDialog", "Start shift \u2014 unit %1"), app.unit_id)
+        )
         self.setMinimumWidth(560)
         self.rows: list[tuple[QCheckBox, QComboBox, CrewMember]] = []
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(translate("ShiftStartDialog", "Who is on the crew?"), self, objectName="sectionTitle"))
+        box.addWidget(
+            QLabel(
+                translate("ShiftStartDialog", "Who is on the crew?"),
+                self,
+                objectName="sectionTitle",
+            )
+        )
         box.addWidget(self._build_roster(), 1)
         box.addLayout(self._build_extra())
         box.addLayout(self._build_vehicle())
@@ -65,8 +73,11 @@ class ShiftStartDialog(QDialog):
         if not people:
             self.grid.addWidget(
                 QLabel(
-                    translate("ShiftStartDialog", "No roster yet: it comes from the station at the next "
-                    "sync. Add the crew below."),
+                    translate(
+                        "ShiftStartDialog",
+                        "No roster yet: it comes from the station at the next "
+                        "sync. Add the crew below.",
+                    ),
                     inner,
                 ),
                 0,
@@ -88,7 +99,9 @@ class ShiftStartDialog(QDialog):
 
     def _add_row(self, member: CrewMember, roles: tuple[str, ...], checked: bool) -> None:
         labels = self._app.reference.crew_roles
-        text = member.name + ("" if member.on_roster else "  (" + translate("ShiftStartDialog", NOT_ON_ROSTER) + ")")
+        text = member.name + (
+            "" if member.on_roster else "  (" + translate("ShiftStartDialog", NOT_ON_ROSTER) + ")"
+        )
         check = QCheckBox(text, self)
         check.setChecked(checked)
         check.setProperty("flagged", not member.on_roster)
@@ -103,7 +116,9 @@ class ShiftStartDialog(QDialog):
 
     def _build_extra(self) -> QHBoxLayout:
         self.extra_name = QLineEdit(self)
-        self.extra_name.setPlaceholderText(translate("ShiftStartDialog", "Name of someone not on the roster"))
+        self.extra_name.setPlaceholderText(
+            translate("ShiftStartDialog", "Name of someone not on the roster")
+        )
         self.extra_role = QComboBox(self)
         for code in self._app.reference.crew_roles:
             self.extra_role.addItem(code.shown, code.code)

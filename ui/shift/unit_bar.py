@@ -51,7 +51,9 @@ class UnitBar(QWidget):
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
         shift = app.shifts.current()
-        self.crew_label.setText(crew_text(app, shift.crew, short=True) if shift else translate("UnitBar", "No shift"))
+        self.crew_label.setText(
+            crew_text(app, shift.crew, short=True) if shift else translate("UnitBar", "No shift")
+        )
         # Totals are read when the shift ends (a scan of the timeline): not on every tap.
         self.crew_label.setToolTip(
             f"{crew_text(app, shift.crew)}\n{shift.vehicle}" if shift else ""
@@ -61,7 +63,9 @@ class UnitBar(QWidget):
         )
         out = state == "OUT_OF_SERVICE"
         self.service_button.setText(
-            translate("UnitBar", "Back in service") if out else translate("UnitBar", "Out of service")
+            translate("UnitBar", "Back in service")
+            if out
+            else translate("UnitBar", "Out of service")
         )
         self.service_button.setVisible(shift is not None and (out or state == "AVAILABLE"))
 
@@ -99,7 +103,9 @@ class ShiftRecoveryBanner(QFrame):
         recovery = app.shift_recovery
         self.label = QLabel(recovery.text if recovery else "", self)
         self.label.setWordWrap(True)
-        self.end_button = QPushButton(translate("ShiftRecoveryBanner", "End with correction\u2026"), self)
+        self.end_button = QPushButton(
+            translate("ShiftRecoveryBanner", "End with correction\u2026"), self
+        )
         self.end_button.clicked.connect(self._on_end_button_clicked)
         keep = QPushButton(translate("ShiftRecoveryBanner", "Keep it open"), self)
         keep.clicked.connect(self.hide)

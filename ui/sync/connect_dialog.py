@@ -31,7 +31,11 @@ MEMORY_ONLY_TEXT = (
 
 
 def connected_text(enrollment: Enrollment) -> str:
-    text = fill(translate("connect_dialog", 'Connected to %1 as unit %2.'), enrollment.station_url, enrollment.unit_id)
+    text = fill(
+        translate("connect_dialog", "Connected to %1 as unit %2."),
+        enrollment.station_url,
+        enrollment.unit_id,
+    )
     return text if enrollment.token_persistent else f"{text}\n\n{MEMORY_ONLY_TEXT}"
 
 
@@ -46,8 +50,13 @@ class ConnectDialog(QDialog):
         self.setWindowTitle(translate("ConnectDialog", "Connect to station"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel(translate("ConnectDialog", "Ask your supervisor for the station address and a one-time "
-                       "enrollment code for your unit."))
+        intro = QLabel(
+            translate(
+                "ConnectDialog",
+                "Ask your supervisor for the station address and a one-time "
+                "enrollment code for your unit.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -63,7 +72,9 @@ class ConnectDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(self)
-        self.connect_button = QPushButton(translate("ConnectDialog", "Connect"), objectName="connectButton")
+        self.connect_button = QPushButton(
+            translate("ConnectDialog", "Connect"), objectName="connectButton"
+        )
         self.connect_button.setProperty("role", "primary")
         self.connect_button.setDefault(True)
         self.buttons.addButton(self.connect_button, QDialogButtonBox.ButtonRole.ActionRole)

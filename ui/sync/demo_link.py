@@ -111,7 +111,16 @@ class DemoStationLink(QObject):
         enrollment = finish_link(self._core, result)
         self.station = result.station
         self.label.setText(translate("DemoStationLink", "Demo station on"))
-        self.label.setToolTip(fill(translate("DemoStationLink", "The demo's own station at %1 (pid %2): a dispatcher sends calls to the unit and a supervisor reviews its reports. It stops when the last demo window closes."), result.station.url, result.station.pid))
+        self.label.setToolTip(
+            fill(
+                translate(
+                    "DemoStationLink",
+                    "The demo's own station at %1 (pid %2): a dispatcher sends calls to the unit and a supervisor reviews its reports. It stops when the last demo window closes.",  # noqa: E501
+                ),
+                result.station.url,
+                result.station.pid,
+            )
+        )
         if enrollment is not None:
             self._panel.enrolled.emit(enrollment)
         self._panel.refresh()

@@ -18,6 +18,7 @@ from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from civilian_responder.sync.engine import SyncProgress, round_did_work
 from civilian_responder.sync.status import ERROR_WORDS
+from civilian_responder.sync.status import waiting_text as core_waiting_text
 from civilian_responder_ui.shell.translations import (
     QT_TRANSLATE_NOOP,
     fill,
@@ -42,32 +43,61 @@ _PHASE_WORDS = {
 
 
 _WAITING_WORDS = {  # one, many: "%1" is the count
-    "report": (QT_TRANSLATE_NOOP("SyncPanel", "%1 report"), QT_TRANSLATE_NOOP("SyncPanel", "%1 reports")),
-    "status_event": (QT_TRANSLATE_NOOP("SyncPanel", "%1 status change"),
-                     QT_TRANSLATE_NOOP("SyncPanel", "%1 status changes")),
-    "call": (QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view call"), QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view calls")),
-    "call_copy": (QT_TRANSLATE_NOOP("SyncPanel", "%1 call copy for the station"),
-                  QT_TRANSLATE_NOOP("SyncPanel", "%1 call copies for the station")),
-    "review_copy": (QT_TRANSLATE_NOOP("SyncPanel", "%1 review copy for the station"),
-                    QT_TRANSLATE_NOOP("SyncPanel", "%1 review copies for the station")),
-    "checklist_run": (QT_TRANSLATE_NOOP("SyncPanel", "%1 checklist"), QT_TRANSLATE_NOOP("SyncPanel", "%1 checklists")),
-    "photo": (QT_TRANSLATE_NOOP("SyncPanel", "%1 photo"), QT_TRANSLATE_NOOP("SyncPanel", "%1 photos")),
-    "shift": (QT_TRANSLATE_NOOP("SyncPanel", "%1 shift record"), QT_TRANSLATE_NOOP("SyncPanel", "%1 shift records")),
-    "co_responder": (QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder record"),
-                     QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder records")),
+    "report": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 report"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 reports"),
+    ),
+    "status_event": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 status change"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 status changes"),
+    ),
+    "call": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view call"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view calls"),
+    ),
+    "call_copy": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 call copy for the station"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 call copies for the station"),
+    ),
+    "review_copy": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 review copy for the station"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 review copies for the station"),
+    ),
+    "checklist_run": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 checklist"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 checklists"),
+    ),
+    "photo": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 photo"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 photos"),
+    ),
+    "shift": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 shift record"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 shift records"),
+    ),
+    "co_responder": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder record"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder records"),
+    ),
 }
 
 
 def waiting_text(status: SyncStatus) -> str:
-    """:attr:`SyncStatus.waiting_text` in the window's language."""
-    parts = []
+    """:attr:`SyncStatus.waiting_text` in the window's language (a kind without words here
+    keeps the core's English words)."""
     order = ("report", "status_event", "call", "co_responder", "shift", "checklist_run", "photo",
-             "call_copy", "review_copy")  # the core's order (civilian_responder.sync.status)
-    for kind in order:
-        n = status.waiting.get(kind, 0)
-        if n > 0:
+             "audit")  # the core's order (civilian_responder.sync.status)
+    parts = []
+    kinds = sorted(status.waiting, key=lambda k: order.index(k) if k in order else len(order))
+    for kind in kinds:
+        n = status.waiting[kind]
+        if n <= 0 or kind in ("attachment_meta", "audit"):
+            continue
+        if kind in _WAITING_WORDS:
             one, many = _WAITING_WORDS[kind]
             parts.append(fill(translate("SyncPanel", one if n == 1 else many), n))
+        else:
+            parts.append(core_waiting_text({kind: n}).removesuffix(" waiting"))
     if not parts:
         return translate("SyncPanel", "Nothing waiting")
     return fill(translate("SyncPanel", "%1 waiting"), ", ".join(parts))
@@ -148,19 +178,30 @@ class SyncPanel(QWidget):
         self.problems_button.clicked.connect(self.show_problems)
         self.sync_button = QPushButton(translate("SyncPanel", "Sync now"), objectName="syncNow")
         self.sync_button.setProperty("role", "primary")
-        self.sync_button.setToolTip(translate("SyncPanel", "Send waiting changes and fetch updates from the station"))
+        self.sync_button.setToolTip(
+            translate("SyncPanel", "Send waiting changes and fetch updates from the station")
+        )
         self.sync_button.clicked.connect(self._on_sync_button_clicked)
         for w in (self.waiting_label, self.last_label, self.error_label, self.progress,
                   self.problems_button, self.sync_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.sync_action = QAction(translate("SyncPanel", "Sync now"), self, objectName="syncAction")
+        self.sync_action = QAction(
+            translate("SyncPanel", "Sync now"), self, objectName="syncAction"
+        )
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sync_action.setToolTip(translate("SyncPanel", "Send waiting changes and fetch updates (Ctrl+Shift+S)"))
+        self.sync_action.setToolTip(
+            translate("SyncPanel", "Send waiting changes and fetch updates (Ctrl+Shift+S)")
+        )
         self.sync_action.triggered.connect(self.sync_now)
         # Short on the toolbar (it is full at 1366 px); the status bar spells it out when needed.
-        self.connect_action = QAction(translate("SyncPanel", "Station\u2026"), self, objectName="connectAction")
+        self.connect_action = QAction(
+            translate("SyncPanel", "Station\u2026"), self, objectName="connectAction"
+        )
         self.connect_action.setToolTip(
-            translate("SyncPanel", "Connect to station: enroll this device with a code from the station"))
+            translate(
+                "SyncPanel", "Connect to station: enroll this device with a code from the station"
+            )
+        )
         self.connect_action.triggered.connect(self.open_connect_dialog)
 
     # State ----------------------------------------------------------------------------------
@@ -184,7 +225,9 @@ class SyncPanel(QWidget):
         self.waiting_label.setText(waiting_text(status))
         self.last_label.setText(last_sync_text(status))
         self._show_error(status.last_error_kind, status.last_error)
-        self.problems_button.setText(fill(translate("SyncPanel", "%1 need attention"), status.problems))
+        self.problems_button.setText(
+            fill(translate("SyncPanel", "%1 need attention"), status.problems)
+        )
         self.problems_button.setVisible(status.problems > 0)
         # Not connected yet: the same button offers to connect instead.
         self.sync_button.setText(
@@ -404,5 +447,6 @@ def _show_unit(window: Any, unit_id: str) -> None:
     if label is not None:
         rest = label.text().partition("\u00b7")
         label.setText(
-            fill(translate("MainWindow", "Unit %1"), unit_id) + (f"  \u00b7{rest[2]}" if rest[1] else "")
+            fill(translate("MainWindow", "Unit %1"), unit_id)
+            + (f"  \u00b7{rest[2]}" if rest[1] else "")
         )

@@ -36,9 +36,16 @@ def describe(entry: OutboxEntry) -> str:
     except ValueError:
         payload = {}
     if entry.kind == "report":
-        return fill(translate("sync_problems", 'Report %1 v%2'), payload.get('report_number', '?'), payload.get('version', '?'))
+        return fill(
+            translate("sync_problems", "Report %1 v%2"),
+            payload.get("report_number", "?"),
+            payload.get("version", "?"),
+        )
     if entry.kind == "status_event":
-        return fill(translate("sync_problems", 'Status %1'), str(payload.get('status', '?')).replace('_', ' ').lower())
+        return fill(
+            translate("sync_problems", "Status %1"),
+            str(payload.get("status", "?")).replace("_", " ").lower(),
+        )
     if entry.kind == "call":
         return fill(translate("sync_problems", 'On-view call at %1'), payload.get('address', '?'))
     if entry.kind == "attachment_meta":
@@ -53,21 +60,36 @@ class SyncProblemsDialog(QDialog):
         self.resize(820, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            translate("SyncProblemsDialog", "These changes were not accepted as they are. They are kept on this computer; "
-            "the rest of your work keeps syncing. Tell your supervisor about a conflict: "
-            "the station keeps both versions."))
+            translate(
+                "SyncProblemsDialog",
+                "These changes were not accepted as they are. They are kept on this computer; "
+                "the rest of your work keeps syncing. Tell your supervisor about a conflict: "
+                "the station keeps both versions.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(entries), 4, self, objectName="syncProblemsTable")
-        self.table.setHorizontalHeaderLabels([translate("SyncProblemsDialog", 'Change'), translate("SyncProblemsDialog", 'Made'), translate("SyncProblemsDialog", 'Result'), translate("SyncProblemsDialog", "Station's reason")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("SyncProblemsDialog", "Change"),
+                translate("SyncProblemsDialog", "Made"),
+                translate("SyncProblemsDialog", "Result"),
+                translate("SyncProblemsDialog", "Station's reason"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for row, entry in enumerate(entries):
             made = parse_iso(entry.created_at).astimezone().strftime("%d %b %H:%M")
-            cells = (describe(entry), made, translate("SyncProblemsDialog", _STATE_WORDS.get(entry.state, entry.state)),
-                     entry.result_reason or translate("SyncProblemsDialog", '(no reason given)'))
+            cells = (
+                describe(entry),
+                made,
+                translate("SyncProblemsDialog", _STATE_WORDS.get(entry.state, entry.state)),
+                entry.result_reason or translate("SyncProblemsDialog", "(no reason given)"),
+            )
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
