@@ -1696,6 +1696,61 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     </message>
 </context>
 <context>
+    <name>ReportProblems</name>
+    <message>
+        <source>choose a disposition</source>
+        <translation>elija una disposición</translation>
+    </message>
+    <message>
+        <source>add at least one person contacted</source>
+        <translation>agregue al menos una persona contactada</translation>
+    </message>
+    <message>
+        <source>a service names a person who is no longer on the report</source>
+        <translation>un servicio nombra a una persona que ya no está en el informe</translation>
+    </message>
+    <message>
+        <source>choose the nature of the perceived disability</source>
+        <translation>elija el tipo de discapacidad percibida</translation>
+    </message>
+    <message>
+        <source>describe the other disability in a few words</source>
+        <translation>describa la otra discapacidad en pocas palabras</translation>
+    </message>
+    <message>
+        <source>choose the language needed</source>
+        <translation>elija el idioma necesario</translation>
+    </message>
+    <message>
+        <source>say why police backup was requested</source>
+        <translation>diga por qué se pidió apoyo policial</translation>
+    </message>
+    <message>
+        <source>say what follow-up is needed</source>
+        <translation>diga qué seguimiento se necesita</translation>
+    </message>
+    <message>
+        <source>enter the minutes spent on this call</source>
+        <translation>anote los minutos dedicados a esta llamada</translation>
+    </message>
+    <message>
+        <source>write what happened</source>
+        <translation>escriba qué pasó</translation>
+    </message>
+    <message>
+        <source>say what this correction changes</source>
+        <translation>diga qué cambia esta corrección</translation>
+    </message>
+    <message>
+        <source>&quot;no contact made&quot; cannot go with other outcomes</source>
+        <translation>"no hubo contacto" no puede ir con otros resultados</translation>
+    </message>
+    <message>
+        <source>say how the person was transported</source>
+        <translation>diga cómo se trasladó a la persona</translation>
+    </message>
+</context>
+<context>
     <name>ReportSections</name>
     <message>
         <source>This version is a correction</source>

@@ -274,3 +274,27 @@ def test_every_report_field_label_is_marked_for_translation():
     from civilian_responder_ui.reports.field_labels import MARKED  # noqa: PLC0415
 
     assert set(MARKED) == set(FIELD_LABELS.values())
+
+
+def test_what_blocks_finalizing_is_said_in_spanish(qtbot, core, translations, english):
+    from tests.ui.field_flow import click, welfare_call  # noqa: PLC0415
+
+    translations.switch("es")
+    core.set_language("es")
+    window = build_window(qtbot, core)
+    call_id = welfare_call(core)
+    window.reload()
+    window.board.select_call(call_id)
+    window.detail.show_report_tab()
+    pump(qtbot)
+    form = window.detail.report_form
+    if form.start_button.isVisible():
+        click(qtbot, form.start_button)
+    pump(qtbot)
+    click(qtbot, form.finalize_button)
+    pump(qtbot)
+    assert form.sections.errors["disposition_code"].text() == "Elija una disposición"
+    assert form.sections.errors["narrative"].text() == "Escriba qué pasó"
+    shown = visible_texts(form.validation)
+    assert any("Disposición" in t for t in shown.values()), shown
+    assert not [t for t in shown.values() if has_english(t, english)]

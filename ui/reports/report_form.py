@@ -21,6 +21,7 @@ from civilian_responder.reports import FIELD_SPECS
 from civilian_responder_ui.directory.directory_picker import DirectoryPicker
 from civilian_responder_ui.people.consent_editor import ConsentEditor
 from civilian_responder_ui.reports.autosave import Autosaver
+from civilian_responder_ui.reports.problem_words import shown_problems
 from civilian_responder_ui.reports.report_fields import touch
 from civilian_responder_ui.reports.report_navigator import ReportNavigator
 from civilian_responder_ui.reports.report_photos import ReportPhotos
@@ -504,6 +505,7 @@ class ReportFormView(QWidget):
             self._show_problems(self._app.reports.problems(report))
 
     def _show_problems(self, problems: dict[str, str]) -> None:
+        problems = shown_problems(problems)  # in the window's language
         self.validation.show_problems(problems)
         self.sections.show_problems(problems)
         self.consents.show_problems(problems)

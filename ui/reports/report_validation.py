@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from civilian_responder.reports import FIELD_LABELS
+from civilian_responder_ui.reports.field_labels import field_label
 from civilian_responder_ui.reports.report_fields import TextLine, touch
 from civilian_responder_ui.shell.contrast import follow_theme
 from civilian_responder_ui.shell.translations import translate
@@ -32,7 +33,7 @@ QCheckBox::indicator:disabled { border-color: palette(mid); }
 
 def _label(name: str) -> str:
     # Consent problems are keyed consent.<KIND>; their message names the consent.
-    return FIELD_LABELS.get(name) or (
+    return (field_label(name) if name in FIELD_LABELS else "") or (
         translate("report_validation", "Consent") if name.startswith("consent.") else name
     )
 
