@@ -51,14 +51,57 @@ LIST_NAMES = (
 )
 
 
+# Labels shown in the window's language: ``resources/reference/labels_<code>.json`` holds
+# ``{list name: {code: label}}``. Records, exports and the station keep the codes and the English
+# labels; only what the window shows (``Code.shown``, ``CodeList.shown``) follows the language.
+_shown: dict[str, dict[str, str]] = {}
+
+
+def shown_labels(language: str) -> dict[str, dict[str, str]]:
+    """The label table of ``language`` (empty for English or a language without one)."""
+    path = resource_path("reference", f"labels_{language}.json")
+    if language == "en" or not path.exists():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    table = {name: dict(labels) for name, labels in raw["lists"].items()}
+    # Short labels (where room is tight) are kept as "<list>.short" beside the full ones.
+    for name, labels in raw.get("short", {}).items():
+        table[f"{name}.short"] = dict(labels)
+    return table
+
+
+def set_shown_language(language: str) -> None:
+    """Show code labels in ``language`` from now on (English where it has none)."""
+    global _shown  # noqa: PLW0603 (one display language per process, like Qt's translators)
+    _shown = shown_labels(language)
+
+
+def current_table() -> object:
+    """The table in effect (a new object after each :func:`set_shown_language`): lets a
+    cache of shown labels tell it is stale."""
+    return _shown
+
+
 @dataclass(frozen=True)
 class Code:
     code: str
     label: str
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    list_name: str = ""
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.extra.get(key, default)
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language (see :func:`set_shown_language`)."""
+        return _shown.get(self.list_name, {}).get(self.code, self.label)
+
+    @property
+    def shown_short(self) -> str:
+        """The short label (``extra["short"]``, else the label) in the window's language."""
+        english = self.get("short") or self.label
+        return _shown.get(f"{self.list_name}.short", {}).get(self.code, english)
 
 
 @dataclass(frozen=True)
@@ -84,6 +127,11 @@ class CodeList:
     def label(self, code: str | None) -> str:
         found = self.get(code)
         return found.label if found else (code or "")
+
+    def shown(self, code: str | None) -> str:
+        """:meth:`label` in the window's language."""
+        found = self.get(code)
+        return found.shown if found else (code or "")
 
     def codes(self) -> tuple[str, ...]:
         return tuple(c.code for c in self.items)
@@ -127,7 +175,7 @@ def _load_list(path: Path, name: str) -> CodeList:
             raise ValidationError(f"{path.name}: code {item['code']!r} appears twice")
         seen.add(item["code"])
         extra = {k: v for k, v in item.items() if k not in ("code", "label")}
-        codes.append(Code(item["code"], item["label"], MappingProxyType(extra)))
+        codes.append(Code(item["code"], item["label"], MappingProxyType(extra), name))
     return CodeList(name, tuple(codes))
 
 

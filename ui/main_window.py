@@ -6,6 +6,7 @@ import logging
 
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError
+from civilian_responder.languages import ui_languages
 from civilian_responder.models import RecoveredDraft
 from civilian_responder_ui.calls.call_board import CallBoardView
 from civilian_responder_ui.calls.call_detail import CallDetailView
@@ -13,9 +14,15 @@ from civilian_responder_ui.calls.onview_dialog import OnViewDialog
 from civilian_responder_ui.checklists.checklist_panel import ChecklistPanel
 from civilian_responder_ui.shell.shortcuts import install_shortcuts
 from civilian_responder_ui.shell.theme import apply_theme, other
+from civilian_responder_ui.shell.translations import (
+    Translations,
+    fill,
+    is_language_change,
+    translate,
+)
 from civilian_responder_ui.shift.unit_bar import ShiftRecoveryBanner, UnitBar
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,9 +49,11 @@ BOARD_SHARE = 0.57
 
 def recovery_text(draft: RecoveredDraft) -> str:
     saved = parse_iso(draft.saved_at).astimezone().strftime("%H:%M")
-    return (
-        f"Recovered the draft of report {draft.report_number} "
-        f"(call {draft.call_number}) from {saved}"
+    return fill(
+        translate("MainWindow", "Recovered the draft of report %1 (call %2) from %3"),
+        draft.report_number,
+        draft.call_number,
+        saved,
     )
 
 
@@ -56,13 +65,13 @@ class MainWindow(QMainWindow):
         self._app = app
         self._tasks = tasks
         self.theme = theme
-        self.setWindowTitle(f"Responder \u2014 {app.unit_id}")
+        self.setWindowTitle(fill(translate("MainWindow", "Responder \u2014 %1"), app.unit_id))
         # Fonts and style first, so every widget below is built with them.
         colors = apply_theme(QApplication.instance(), theme)
         self.board = CallBoardView(app, self)
         self.detail = CallDetailView(app, tasks, self)
         self.checklists = ChecklistPanel(app, tasks, parent=self)
-        self.detail.add_tab(self.checklists, "Checklists")
+        self.detail.add_tab(self.checklists, translate("MainWindow", "Checklists"))
         self._build_toolbar()
         self._build_body()
         self._build_status_bar()
@@ -79,21 +88,23 @@ class MainWindow(QMainWindow):
     # Construction ----------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Main", self, objectName="mainToolbar")
+        self.toolbar = QToolBar(translate("MainWindow", "Main"), self, objectName="mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.onview_action = QAction("+  On-view call", self)
+        self.onview_action = QAction(translate("MainWindow", "+  On-view call"), self)
         self.onview_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.onview_action.setToolTip("Start a self-initiated call (Ctrl+N)")
+        self.onview_action.setToolTip(
+            translate("MainWindow", "Start a self-initiated call (Ctrl+N)")
+        )
         self.onview_action.triggered.connect(self.start_onview_call)
         self.toolbar.addAction(self.onview_action)
         self.toolbar.widgetForAction(self.onview_action).setObjectName("onViewButton")
-        self.filter_action = QAction("Find", self)
+        self.filter_action = QAction(translate("MainWindow", "Find"), self)
         self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.filter_action.setToolTip("Filter the call board (Ctrl+F)")
+        self.filter_action.setToolTip(translate("MainWindow", "Filter the call board (Ctrl+F)"))
         self.filter_action.triggered.connect(self.board.focus_filter)
         self.addAction(self.filter_action)
         self._extra_anchor = self.toolbar.addSeparator()
@@ -109,9 +120,7 @@ class MainWindow(QMainWindow):
         self.more_menu = QMenu(self, objectName="moreMenu")
         self.more_menu.setToolTipsVisible(True)
         self.more_button = QToolButton(self.toolbar, objectName="moreButton")
-        self.more_button.setText("\u2630  " + self.tr("More"))
-        self.more_button.setToolTip(self.tr("More actions: station, export, outreach, theme, "
-                                            "About"))
+        self._update_more_button()
         self.more_button.setMenu(self.more_menu)
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_action = self.toolbar.addWidget(self.more_button)
@@ -119,21 +128,84 @@ class MainWindow(QMainWindow):
         self.theme_action = QAction(self)
         self.theme_action.setShortcut(QKeySequence("Ctrl+T"))
         self.theme_action.triggered.connect(self.toggle_theme)
-        self.about_action = QAction("About", self)
+        self._build_language_menu()
+        self.about_action = QAction(translate("MainWindow", "About"), self)
         self.about_action.setShortcut(QKeySequence("F1"))
-        self.about_action.setToolTip("About Responder: version and profile location (F1)")
+        self.about_action.setToolTip(
+            translate("MainWindow", "About Responder: version and profile location (F1)")
+        )
         self.about_action.triggered.connect(self.show_about)
         for action in (self.theme_action, self.about_action):
             self.more_menu.addAction(action)
             self.addAction(action)  # the shortcut works while the menu is closed
 
+    def _update_more_button(self) -> None:
+        self.more_button.setText("\u2630  " + translate("MainWindow", "More"))
+        self.more_button.setToolTip(
+            translate("MainWindow", "More actions: station, export, outreach, language, theme, About")
+        )
+
+    def _build_language_menu(self) -> None:
+        """The officer's language, switched at once (every open widget follows)."""
+        self.language_menu = QMenu(self, objectName="languageMenu")
+        self.language_group = QActionGroup(self)
+        for lang in ui_languages():  # each in its own language, whatever the window's is
+            action = QAction(lang.native, self, checkable=True)
+            action.setData(lang.code)
+            action.setChecked(lang.code == self._translations().language)
+            action.triggered.connect(lambda _=False, c=lang.code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+        self.language_action = QAction(translate("MainWindow", "Language"), self)
+        self.language_action.setToolTip(translate("MainWindow", "The window's language"))
+        self.language_action.setMenu(self.language_menu)
+        # In the More menu: the toolbar has no room to spare at 1366 px (Spanish labels are
+        # longer), and the language is set once per officer, not on every call.
+        self.more_menu.addAction(self.language_action)
+
+    def _translations(self) -> Translations:
+        return Translations.active or Translations(QApplication.instance())
+
+    def set_language(self, code: str) -> str:
+        """Switch the window to ``code`` now and keep it as the signed-in officer's language."""
+        shown = self._translations().switch(code)
+        self._app.set_language(shown)
+        for action in self.language_group.actions():
+            action.setChecked(action.data() == shown)
+        return shown
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The texts made from values; every plain text follows through the translators."""
+        if not hasattr(self, "unit_label") or getattr(self, "_closed", False):
+            return  # still being built, or closed (its core may be closed too)
+        self.setWindowTitle(fill(translate("MainWindow", "Responder \u2014 %1"), self._app.unit_id))
+        self.language_action.setText(translate("MainWindow", "Language"))
+        self.language_action.setToolTip(translate("MainWindow", "The window's language"))
+        self._update_more_button()
+        self._update_theme_action()
+        self._update_unit_label()
+        self.show_recovered(self._recovered)
+        self.refresh_clock()
+        self.unit_bar.refresh()
+        self.board.reload()
+        self._update_counts()
+        if self.detail.call is not None:
+            self.detail.show_call(self.detail.call.id)
+
     def _build_body(self) -> None:
         self.banner = QFrame(self, objectName="recoveryBanner")
         self.banner_label = QLabel(self.banner)
         self.banner_label.setWordWrap(True)
-        self.open_recovered_button = QPushButton("Open report", self.banner)
+        self.open_recovered_button = QPushButton(
+            translate("MainWindow", "Open report"), self.banner
+        )
         self.open_recovered_button.clicked.connect(self.open_recovered)
-        dismiss = QPushButton("Dismiss", self.banner)
+        dismiss = QPushButton(translate("MainWindow", "Dismiss"), self.banner)
         dismiss.clicked.connect(self.banner.hide)
         row = QHBoxLayout(self.banner)
         row.setContentsMargins(12, 6, 8, 6)
@@ -171,10 +243,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.clock_label)
         # The unit and officer: in the status bar, so the toolbar keeps room for its buttons
         # at 1366 px (the unit's status and crew stay in the toolbar).
-        officer = self._app.officer_name
-        unit = f"Unit {self._app.unit_id}" + (f"  \u00b7  {officer}" if officer else "")
-        unit_label = QLabel(unit, bar, objectName="unitLabel")
-        unit_label.setToolTip(unit)
+        self.unit_label = unit_label = QLabel(bar, objectName="unitLabel")
+        self._update_unit_label()
         # The status bar's labels give way in a small window (the sync panel keeps its width):
         # a 1024 px window must still open.
         for label in (self.counts_label, unit_label):
@@ -182,18 +252,30 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(unit_label)
         self.refresh_clock()
 
+    def _update_unit_label(self) -> None:
+        officer = self._app.officer_name
+        unit = fill(translate("MainWindow", "Unit %1"), self._app.unit_id) + (
+            f"  \u00b7  {officer}" if officer else ""
+        )
+        self.unit_label.setText(unit)
+        self.unit_label.setToolTip(unit)
+
     def _build_full_window(self) -> None:
         """F11 folds the board away so the call (a report, a checklist) takes the window."""
-        self.full_window_action = QAction("Full window", self, checkable=True)
+        self.full_window_action = QAction(
+            translate("MainWindow", "Full window"), self, checkable=True
+        )
         self.full_window_action.setShortcut(QKeySequence("F11"))
-        self.full_window_action.setToolTip("Fold the call board away and back (F11)")
+        self.full_window_action.setToolTip(
+            translate("MainWindow", "Fold the call board away and back (F11)")
+        )
         self.full_window_action.toggled.connect(self.set_full_window)
         self.addAction(self.full_window_action)
         corner = QWidget(self.detail.tabs)  # a margin keeps the button clear of the pane's edge
         button = QToolButton(corner, objectName="fullWindowButton")
         button.setDefaultAction(self.full_window_action)
         button.setText("\u2922")
-        button.setAccessibleName("Full window")
+        button.setAccessibleName(translate("MainWindow", "Full window"))
         button.setMinimumSize(48, 44)
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)
@@ -259,8 +341,15 @@ class MainWindow(QMainWindow):
     def refresh_clock(self) -> None:
         check = self._app.clock_check
         self.clock_label.setText(("\u26a0 " + check.text) if check.off else "")
-        self.clock_label.setToolTip(f"Measured at the last sync: {check.measured_seconds:+.0f} s "
-                                    f"(round trip {check.round_trip_ms} ms)" if check.off else "")
+        self.clock_label.setToolTip(
+            fill(
+                translate("MainWindow", "Measured at the last sync: %1 s (round trip %2 ms)"),
+                f"{check.measured_seconds:+.0f}",
+                check.round_trip_ms,
+            )
+            if check.off
+            else ""
+        )
         self.clock_label.setVisible(check.off)
 
     def start_onview_call(self) -> None:
@@ -284,13 +373,23 @@ class MainWindow(QMainWindow):
     def _update_theme_action(self) -> None:
         target = other(self.theme)
         icon = "\u263e" if target == "night" else "\u2600"
-        self.theme_action.setText(f"{icon}  {target.capitalize()} theme")
-        self.theme_action.setToolTip(f"Switch to the {target} theme (Ctrl+T)")
+        if target == "night":
+            text = translate("MainWindow", "Night theme")
+            tip = translate("MainWindow", "Switch to the night theme (Ctrl+T)")
+        else:
+            text = translate("MainWindow", "Day theme")
+            tip = translate("MainWindow", "Switch to the day theme (Ctrl+T)")
+        self.theme_action.setText(f"{icon}  {text}")
+        self.theme_action.setToolTip(tip)
 
     def _update_counts(self) -> None:
         model = self.board.model
         self.counts_label.setText(
-            f"{model.open_count():,} open  \u00b7  {model.total_count():,} calls on this device"
+            fill(
+                translate("MainWindow", "%1 open  \u00b7  %2 calls on this device"),
+                f"{model.open_count():,}",
+                f"{model.total_count():,}",
+            )
         )
 
     def _on_detail_status_changed(self, call_id: str) -> None:
@@ -328,6 +427,7 @@ class MainWindow(QMainWindow):
         self.detail.flush()
         super().closeEvent(event)
         if event.isAccepted():
+            self._closed = True
             # A closed window may outlive its core (sign-out, then the sign-in dialog's event
             # loop): none of its timers may wake up and read the closed database.
             for timer in self.findChildren(QTimer):

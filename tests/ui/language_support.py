@@ -7,14 +7,19 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPlainTextEdit,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -27,7 +32,8 @@ def _plain(text: str) -> str:
 
 def visible_texts(top: QWidget) -> dict[str, str]:
     """``{where: text}`` for every string a user can see or hear in ``top``: window title,
-    labels, buttons, placeholders, tooltips, group and tab titles, combo items."""
+    labels, buttons, placeholders, tooltips, group and tab titles, combo items, table headers,
+    and the actions of buttons' menus."""
     found: dict[str, str] = {"windowTitle": top.windowTitle()}
     for i, w in enumerate([top, *top.findChildren(QWidget)]):
         if w is not top and not w.isVisibleTo(top):
@@ -37,8 +43,23 @@ def visible_texts(top: QWidget) -> dict[str, str]:
             found[where] = _plain(w.text())
         elif isinstance(w, QAbstractButton):
             found[where] = w.text()
-        elif isinstance(w, QLineEdit):
+            menu = w.menu() if hasattr(w, "menu") else None
+            if isinstance(menu, QMenu):
+                menu_actions = [a for a in menu.actions() if not a.isSeparator()]
+                found[where + ".menu"] = menu.title()
+                for n, action in enumerate(menu_actions):
+                    found[f"{where}.menu{n}"] = action.text()
+                    found[f"{where}.menu{n}.toolTip"] = action.toolTip()
+        elif isinstance(w, (QLineEdit, QTextEdit, QPlainTextEdit)):
             found[where + ".placeholder"] = w.placeholderText()
+        elif isinstance(w, QAbstractItemView) and hasattr(w, "horizontalHeader"):
+            model = w.model()
+            for n in range(w.horizontalHeader().count()):
+                for role, what in ((Qt.ItemDataRole.DisplayRole, "header"),
+                                   (Qt.ItemDataRole.ToolTipRole, "headerTip")):
+                    value = model.headerData(n, Qt.Orientation.Horizontal, role)
+                    if isinstance(value, str):
+                        found[f"{where}.{what}{n}"] = value
         elif isinstance(w, QGroupBox):
             found[where] = w.title()
         elif isinstance(w, QComboBox):
@@ -73,10 +94,19 @@ def english_fragments(ts: Path, contexts: set[str]) -> set[str]:
     return pieces
 
 
+def has_english(text: str, english: set[str]) -> bool:
+    """Whether ``text`` holds one of the English pieces as whole words."""
+    return any(
+        re.search(r"(?<![A-Za-z])" + re.escape(piece) + r"(?![A-Za-z])", text)
+        for piece in english
+        if piece in text
+    )
+
+
 def untranslated(top: QWidget, ts: Path, contexts: set[str]) -> list[str]:
     english = english_fragments(ts, contexts)
     return [
         f"{where}: {text!r}"
         for where, text in visible_texts(top).items()
-        if any(piece in text for piece in english)
+        if has_english(text, english)
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import CallSummary
 from civilian_responder_ui.calls.call_board_model import format_age
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
@@ -22,8 +23,10 @@ class ActiveCallCard(QFrame):
         self._call_id: str | None = None
         self.setObjectName("activeCallCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName("Active call")
-        self.caption = QLabel("ACTIVE CALL", self, objectName="activeCaption")
+        self.setAccessibleName(translate("ActiveCallCard", "Active call"))
+        self.caption = QLabel(
+            translate("ActiveCallCard", "ACTIVE CALL"), self, objectName="activeCaption"
+        )
         self.title = QLabel(self, objectName="activeTitle")
         self.title.setWordWrap(True)
         self.where = QLabel(self, objectName="activeWhere")
@@ -47,21 +50,39 @@ class ActiveCallCard(QFrame):
         self.setProperty("idle", active is None)
         if active is None:
             state = self._app.calls.unit_status()
-            self.caption.setText("NO ACTIVE CALL")
-            self.title.setText(f"Unit {ref.unit_states.label(state).lower()}")
-            self.where.setText("Choose a call in the queue and set it en route to work it.")
+            self.caption.setText(translate("ActiveCallCard", "NO ACTIVE CALL"))
+            self.title.setText(
+                fill(translate("ActiveCallCard", "Unit %1"), ref.unit_states.shown(state).lower())
+            )
+            self.where.setText(
+                translate(
+                    "ActiveCallCard", "Choose a call in the queue and set it en route to work it."
+                )
+            )
             self.status.setText("")
         else:
-            self.caption.setText("ACTIVE CALL")
+            self.caption.setText(translate("ActiveCallCard", "ACTIVE CALL"))
             self.title.setText(
                 f"{active.number}   P{active.priority}   {active.type_code} "
-                f"{ref.call_types.label(active.type_code)}"
+                f"{ref.call_types.shown(active.type_code)}"
             )
             age = format_age(parse_iso(active.received_at), self._app.clock.now())
-            self.where.setText(f"{active.address}   \u00b7   received {age} ago")
-            self.status.setText(ref.unit_statuses.label(active.status))
-        waiting = f"{queued} waiting in the queue" if queued else "Nothing waiting"
-        self.queue_label.setText(waiting + (f" ({held} on hold)" if held else ""))
+            self.where.setText(
+                fill(
+                    translate("ActiveCallCard", "%1   \u00b7   received %2 ago"),
+                    active.address,
+                    age,
+                )
+            )
+            self.status.setText(ref.unit_statuses.shown(active.status))
+        waiting = (
+            fill(translate("ActiveCallCard", "%1 waiting in the queue"), queued)
+            if queued
+            else translate("ActiveCallCard", "Nothing waiting")
+        )
+        self.queue_label.setText(
+            waiting + (fill(translate("ActiveCallCard", " (%1 on hold)"), held) if held else "")
+        )
         # The labels' colours hang on the card's "idle" property: polish them again too, or
         # they keep the idle grey on the active card's blue (unreadable at night).
         for widget in (self, self.caption, self.title, self.where, self.status, self.queue_label):

@@ -20,6 +20,7 @@ from civilian_responder_ui.calls.call_board_model import (  # noqa: F401 (CallBo
     summary_of,
 )
 from civilian_responder_ui.shell.theme import ThemeColors
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
@@ -46,15 +47,17 @@ class CallBoardView(QWidget):
         self._current_id: str | None = None
         self.model = CallBoardModel(app.reference, app.clock.now(), self)
         self.filter_edit = QLineEdit(self, objectName="boardFilter")
-        self.filter_edit.setPlaceholderText("Filter: number, address, type, words")
+        self.filter_edit.setPlaceholderText(
+            translate("CallBoardView", "Filter: number, address, type, words")
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter calls")
+        self.filter_edit.setAccessibleName(translate("CallBoardView", "Filter calls"))
         self.count_label = QLabel(self, objectName="boardCount")
         self.active_card = ActiveCallCard(app, self)
         self.active_card.clicked.connect(self.select_call)
         self.table = QTableView(self, objectName="callBoard")
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Call board")
+        self.table.setAccessibleName(translate("CallBoardView", "Call board"))
         self._setup_table()
         self._layout()
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
@@ -95,10 +98,10 @@ class CallBoardView(QWidget):
         widths = {
             COL_MARKS: bold.horizontalAdvance(CAUTION_MARK + UNSYNCED_MARK) + 14,
             COL_NUMBER: fm.horizontalAdvance("T000000000000") + 18,
-            COL_TYPE: fm.horizontalAdvance("5150 Mental-health") + 16,
+            COL_TYPE: fm.horizontalAdvance(translate("CallBoardView", '5150 Mental-health')) + 16,
             COL_PRIORITY: bold.horizontalAdvance("P3") + 22,
-            COL_AGE: fm.horizontalAdvance("46 min") + 18,
-            COL_STATUS: fm.horizontalAdvance("At destination") + 18,
+            COL_AGE: fm.horizontalAdvance(translate("CallBoardView", '46 min')) + 18,
+            COL_STATUS: fm.horizontalAdvance(translate("CallBoardView", 'At destination')) + 18,
         }
         for col, width in widths.items():
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -196,15 +199,23 @@ class CallBoardView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
         self.count_label.setText(
-            f"{shown:,} of {total:,}" if shown != total else f"{total:,} calls"
+            fill(translate("CallBoardView", "%1 of %2"), f"{shown:,}", f"{total:,}")
+            if shown != total
+            else fill(translate("CallBoardView", "%1 calls"), f"{total:,}")
         )
         if total == 0:
             self.empty_label.setText(
-                "No calls on this device yet.\nCalls arrive from the station when you sync; "
-                "use \u201cOn-view call\u201d for someone you come upon."
+                translate(
+                    "CallBoardView",
+                    "No calls on this device yet.\nCalls arrive from the station when you sync; "
+                    "use \u201cOn-view call\u201d for someone you come upon.",
+                )
             )
         elif shown == 0:
-            self.empty_label.setText(f"No call matches \u201c{self.filter_edit.text()}\u201d.")
+            self.empty_label.setText(
+                fill(translate("CallBoardView", "No call matches \u201c%1\u201d."),
+                     self.filter_edit.text())
+            )
         self.empty_label.setVisible(shown == 0)
         self.table.setVisible(shown > 0)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import bisect
 from datetime import datetime
 
+import civilian_responder.reference as reference_labels
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, CallSummary
 from civilian_responder.reference import ReferenceData
 from civilian_responder_ui.shell.theme import COLORS, ThemeColors
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -28,7 +30,15 @@ CAUTION_MARK = "\u26a0"
 ACTIVE_MARK = "\u25b6"  # the call the unit is working
 HELD_MARK = "\u2016"  # a call the unit put on hold to work another
 UNSYNCED_MARK = "\u21e7"
-COLUMNS = ("", "Call", "Type", "P", "Address", "Age", "Status")
+COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("CallBoardModel", "Call"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Type"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "P"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Address"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Age"),
+    QT_TRANSLATE_NOOP("CallBoardModel", "Status"),
+)
 COL_MARKS, COL_NUMBER, COL_TYPE, COL_PRIORITY, COL_ADDRESS, COL_AGE, COL_STATUS = range(7)
 ROW_HEIGHT = 48
 
@@ -65,7 +75,7 @@ def summary_of(call: Call, unsynced: bool) -> CallSummary:
 def format_age(received: datetime, now: datetime) -> str:
     minutes = max(0, int((now - received).total_seconds() // 60))
     if minutes < 60:
-        return f"{minutes} min"
+        return fill(translate("call_board_model", '%1 min'), minutes)
     if minutes < 24 * 60:
         return f"{minutes // 60} h"
     return f"{minutes // (24 * 60)} d"
@@ -74,8 +84,9 @@ def format_age(received: datetime, now: datetime) -> str:
 class CallBoardModel(QAbstractTableModel):
     def __init__(self, reference: ReferenceData, now: datetime, parent=None) -> None:
         super().__init__(parent)
-        self._type_labels = {c.code: c.label for c in reference.call_types}
-        self._status_labels = {c.code: c.label for c in reference.unit_statuses}
+        self._reference = reference
+        self._labels_for: object = None
+        self._relabel()
         self._rows: list[CallSummary] = []
         self._active: str | None = None
         self._held: frozenset[str] = frozenset()
@@ -198,13 +209,34 @@ class CallBoardModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def _relabel(self) -> None:
+        """Call type and status labels in the window's language (rebuilt after a switch)."""
+        self._labels_for = reference_labels.current_table()
+        self._type_labels_cache = {c.code: c.shown for c in self._reference.call_types}
+        self._status_labels_cache = {c.code: c.shown for c in self._reference.unit_statuses}
+
+    @property
+    def _type_labels(self) -> dict[str, str]:
+        if self._labels_for is not reference_labels.current_table():
+            self._relabel()
+        return self._type_labels_cache
+
+    @property
+    def _status_labels(self) -> dict[str, str]:
+        if self._labels_for is not reference_labels.current_table():
+            self._relabel()
+        return self._status_labels_cache
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("CallBoardModel", COLUMNS[section]) if COLUMNS[section] else ""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return {COL_MARKS: "Caution notes and unsynced changes", COL_PRIORITY: "Priority"}.get(
+            return {
+                COL_MARKS: translate("CallBoardModel", "Caution notes and unsynced changes"),
+                COL_PRIORITY: translate("CallBoardModel", "Priority"),
+            }.get(
                 section
             )
         return None
@@ -264,16 +296,21 @@ class CallBoardModel(QAbstractTableModel):
         if col in (COL_TYPE, COL_ADDRESS):  # these two may be cut short at 1366 px
             return self._display(c, col)
         if col == COL_STATUS and c.id == self._active:
-            return "The call the unit is working"
+            return translate("CallBoardModel", 'The call the unit is working')
         if col == COL_STATUS and c.id in self._held:
-            return "On hold: the unit switched to another call; it waits in the queue"
+            return translate(
+                "CallBoardModel",
+                "On hold: the unit switched to another call; it waits in the queue",
+            )
         if col != COL_MARKS:
             return None
         parts = []
         if c.has_caution:
-            parts.append("Caution notes: read them before you approach")
+            parts.append(
+                translate("CallBoardModel", "Caution notes: read them before you approach")
+            )
         if c.unsynced:
-            parts.append("Changes not yet sent to the station")
+            parts.append(translate("CallBoardModel", 'Changes not yet sent to the station'))
         return "\n".join(parts) or None
 
     def _foreground(self, c: CallSummary, col: int) -> QColor | None:

@@ -19,6 +19,7 @@ from civilian_responder_ui.people.known_here import KnownHerePanel
 from civilian_responder_ui.reports.report_form import ReportFormView
 from civilian_responder_ui.reports.report_pdf import install_on_report_form
 from civilian_responder_ui.shell.error_dialog import show_error
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -60,7 +61,9 @@ class CallDetailView(QWidget):
 
     def _build(self) -> None:
         self.stack = QStackedWidget(self)
-        empty = QLabel("Select a call on the board", self, objectName="emptyHint")
+        empty = QLabel(
+            translate("CallDetailView", "Select a call on the board"), self, objectName="emptyHint"
+        )
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(empty)
         self.stack.addWidget(self._build_content())
@@ -96,14 +99,14 @@ class CallDetailView(QWidget):
         column.addWidget(self.details)
         column.addWidget(self.co_responders)
         scroll.setWidget(holder)
-        self.tabs.addTab(scroll, "Details")
+        self.tabs.addTab(scroll, translate("CallDetailView", "Details"))
         # The report form is the heaviest widget; it is built when first needed (or when the
         # app is idle after start) so the call board appears sooner.
         self._report_form: ReportFormView | None = None
         self.report_pdf = None  # the form's PDF actions, made with the form
         self._report_page = QWidget(page)
         QVBoxLayout(self._report_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._report_page, "Report")
+        self.tabs.addTab(self._report_page, translate("CallDetailView", "Report"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._prebuild = QTimer(self, singleShot=True, interval=PREBUILD_AFTER_MS)
         self._prebuild.timeout.connect(self._on_prebuild_timeout)
@@ -118,10 +121,12 @@ class CallDetailView(QWidget):
         self.type_label = QLabel(self, objectName="callType")
         self.type_label.setWordWrap(True)
         # Backup sits top right on every call, always in the same place.
-        self.backup_button = QPushButton("Police backup", self)
+        self.backup_button = QPushButton(translate("CallDetailView", "Police backup"), self)
         self.backup_button.setProperty("role", "danger")
-        self.backup_button.setToolTip("Ask dispatch for police backup (Ctrl+B)")
-        self.backup_button.setAccessibleName("Request police backup")
+        self.backup_button.setToolTip(
+            translate("CallDetailView", "Ask dispatch for police backup (Ctrl+B)")
+        )
+        self.backup_button.setAccessibleName(translate("CallDetailView", "Request police backup"))
         self.backup_button.clicked.connect(self.request_backup)
         top = QHBoxLayout()
         top.setSpacing(8)
@@ -137,21 +142,27 @@ class CallDetailView(QWidget):
 
     def _build_caution(self) -> QFrame:
         self.caution_box = QFrame(self, objectName="cautionBox")
-        title = QLabel("\u26a0  CAUTION", self.caution_box, objectName="cautionTitle")
+        title = QLabel(
+            translate("CallDetailView", "\u26a0  CAUTION"),
+            self.caution_box,
+            objectName="cautionTitle",
+        )
         self.caution_text = QLabel(self.caution_box, objectName="cautionText")
         self.caution_text.setWordWrap(True)
         box = QHBoxLayout(self.caution_box)
         box.setContentsMargins(12, 8, 12, 8)
         box.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         box.addWidget(self.caution_text, 1)
-        self.caution_box.setAccessibleName("Caution notes")
+        self.caution_box.setAccessibleName(translate("CallDetailView", "Caution notes"))
         return self.caution_box
 
     def _build_steps(self) -> QHBoxLayout:
         self.steps_row = QHBoxLayout()
         self.steps_row.setSpacing(8)
         self.no_steps_label = QLabel(
-            "No further status steps: this call is closed.", self, objectName="fieldLabel"
+            translate("CallDetailView", "No further status steps: this call is closed."),
+            self,
+            objectName="fieldLabel",
         )
         row = QHBoxLayout()
         row.setSpacing(10)
@@ -234,7 +245,7 @@ class CallDetailView(QWidget):
                     return
                 self._app.calls.change_status(call_id, status)
         except ResponderError as exc:
-            show_error(self, exc, "Status not changed")
+            show_error(self, exc, translate("CallDetailView", 'Status not changed'))
             return
         self.call = self._app.calls.get(call_id)
         self._refresh()
@@ -266,7 +277,7 @@ class CallDetailView(QWidget):
         try:
             self._app.calls.request_backup(self.call.id, reason_code, note)
         except ResponderError as exc:
-            show_error(self, exc, "Backup request not saved")
+            show_error(self, exc, translate("CallDetailView", 'Backup request not saved'))
             return
         self._refresh()
         self.status_changed.emit(self.call.id)
@@ -277,13 +288,17 @@ class CallDetailView(QWidget):
         call = self.call
         assert call is not None
         ref = self._app.reference
-        local = "  \u00b7  on-view, CAD number at next sync" if call.cad_number is None else ""
+        local = (
+            translate("CallDetailView", "  \u00b7  on-view, CAD number at next sync")
+            if call.cad_number is None
+            else ""
+        )
         self.number_label.setText(call.display_number + local)
-        self.type_label.setText(f"{call.type_code}   {ref.call_types.label(call.type_code)}")
+        self.type_label.setText(f"{call.type_code}   {ref.call_types.shown(call.type_code)}")
         self.priority_badge.setText(f"P{call.priority}")
-        self.priority_badge.setToolTip(ref.priorities.label(str(call.priority)))
+        self.priority_badge.setToolTip(ref.priorities.shown(str(call.priority)))
         self.priority_badge.setProperty("urgent", call.priority <= URGENT_PRIORITY)
-        self.status_badge.setText(ref.unit_statuses.label(call.status))
+        self.status_badge.setText(ref.unit_statuses.shown(call.status))
         _repolish(self.priority_badge)
         self.caution_text.setText(call.caution_notes)
         self.caution_box.setVisible(bool(call.caution_notes.strip()))
@@ -302,13 +317,16 @@ class CallDetailView(QWidget):
         labels = self._app.reference.unit_statuses
         steps = self._app.calls.next_statuses(self.call)
         for n, status in enumerate(steps):
-            button = QPushButton(labels.label(status), self)
+            button = QPushButton(labels.shown(status), self)
             button.setProperty("step", True)
             if n == 0:
                 button.setProperty("role", "primary")
             button.setProperty("status", status)
             if n < MAX_STEP_SHORTCUTS:
-                button.setToolTip(f"Set status: {labels.label(status)} (Alt+{n + 1})")
+                button.setToolTip(
+                    fill(translate("CallDetailView", "Set status: %1 (Alt+%2)"),
+                         labels.shown(status), n + 1)
+                )
             button.clicked.connect(lambda _=False, b=button: self._on_step_clicked(b))
             self.steps_row.addWidget(button)
             self.step_buttons.append(button)
@@ -322,9 +340,12 @@ class CallDetailView(QWidget):
             self.change_status(status)
             return
         button.setProperty("armed", True)
-        button.setText("Tap again")
+        button.setText(translate("CallDetailView", "Tap again"))
         button.setToolTip(
-            f"Tap again to confirm: {self._app.reference.unit_statuses.label(status)}"
+            fill(
+                translate("CallDetailView", "Tap again to confirm: %1"),
+                self._app.reference.unit_statuses.shown(status),
+            )
         )
         _repolish(button)
         QTimer.singleShot(CONFIRM_WINDOW_MS, lambda: self._disarm(button, status))
@@ -332,7 +353,7 @@ class CallDetailView(QWidget):
     def _disarm(self, button: QPushButton, status: str) -> None:
         if button in self.step_buttons and button.property("armed"):
             button.setProperty("armed", False)
-            button.setText(self._app.reference.unit_statuses.label(status))
+            button.setText(self._app.reference.unit_statuses.shown(status))
             _repolish(button)
 
     def _on_tabs_current_changed(self, index: int) -> None:

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, StatusEvent
-from PySide6.QtCore import Qt
+from civilian_responder_ui.shell.translations import Translations, fill, translate
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -14,7 +15,13 @@ def local_time(at: str, today: datetime | None = None) -> str:
     """HH:MM in local time; with the date when it was not today."""
     when = parse_iso(at).astimezone()
     today = today or datetime.now().astimezone()
-    return when.strftime("%H:%M") if when.date() == today.date() else when.strftime("%b %d %H:%M")
+    if when.date() == today.date():
+        return when.strftime("%H:%M")
+    active = Translations.active
+    if active is None or active.language == "en":
+        return when.strftime("%b %d %H:%M")
+    # The month in the window's language (QLocale.setDefault follows the translators).
+    return QLocale().toString(QDateTime(when.replace(tzinfo=None)), "d MMM HH:mm")
 
 
 class DetailsPage(QWidget):
@@ -25,13 +32,13 @@ class DetailsPage(QWidget):
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(14, 6, 14, 14)
         self._box.setSpacing(4)
-        self.location = self._section("Location")
-        self.caller = self._section("Caller")
-        self.narrative = self._section("Dispatcher narrative")
-        self.flags_title = _title("Flags", self)
+        self.location = self._section(translate("DetailsPage", 'Location'))
+        self.caller = self._section(translate("DetailsPage", 'Caller'))
+        self.narrative = self._section(translate("DetailsPage", 'Dispatcher narrative'))
+        self.flags_title = _title(translate("DetailsPage", 'Flags'), self)
         self._box.addWidget(self.flags_title)
         self.flags = self._value()
-        self._box.addWidget(_title("Timeline", self))
+        self._box.addWidget(_title(translate("DetailsPage", 'Timeline'), self))
         self.timeline_box = QFrame(self, objectName="timelineBox")
         self.timeline = QGridLayout(self.timeline_box)
         self.timeline.setContentsMargins(12, 8, 12, 8)
@@ -60,8 +67,8 @@ class DetailsPage(QWidget):
             where.append(call.location_note)
         self.location.setText("\n".join(where))
         caller = "  \u00b7  ".join(p for p in (call.caller_name, call.caller_phone) if p)
-        self.caller.setText(caller or "No caller information")
-        self.narrative.setText(call.narrative or "No narrative")
+        self.caller.setText(caller or translate("DetailsPage", 'No caller information'))
+        self.narrative.setText(call.narrative or translate("DetailsPage", 'No narrative'))
         flags = self._flag_labels(call.id)
         self.flags_title.setVisible(bool(flags))
         self.flags.setVisible(bool(flags))
@@ -72,7 +79,7 @@ class DetailsPage(QWidget):
         report = self._app.reports.current_for_call(call_id)
         if report is None:
             return []
-        return [self._app.reference.flags.label(code) for code in report.flags]
+        return [self._app.reference.flags.shown(code) for code in report.flags]
 
     def _show_timeline(self, call: Call, events: list[StatusEvent]) -> None:
         while self.timeline.count():
@@ -80,16 +87,21 @@ class DetailsPage(QWidget):
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
-        rows = [(call.received_at, "Received", "")]
+        rows = [(call.received_at, translate("DetailsPage", 'Received'), "")]
         ref = self._app.reference
         for e in events:
             if e.kind == "backup":
-                what = f"Police backup requested: {ref.backup_reasons.label(e.reason_code)}"
+                what = fill(
+                    translate("DetailsPage", "Police backup requested: %1"),
+                    ref.backup_reasons.shown(e.reason_code),
+                )
                 rows.append((e.at, what, "timelineBackup"))
             elif e.kind == "status":
-                rows.append((e.at, ref.unit_statuses.label(e.status), ""))
+                rows.append((e.at, ref.unit_statuses.shown(e.status), ""))
             if e.note:
-                rows.append((e.at, f"    Note: {e.note}", "fieldLabel"))
+                rows.append(
+                    (e.at, fill(translate("DetailsPage", "    Note: %1"), e.note), "fieldLabel")
+                )
         for r, (at, what, style) in enumerate(rows):
             time_label = QLabel(local_time(at), self.timeline_box, objectName="timelineTime")
             what_label = QLabel(what, self.timeline_box)

@@ -8,6 +8,7 @@ from civilian_responder.co_responders import suggested_response_model
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import CoResponder
 from civilian_responder_ui.shell.error_dialog import show_error
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,27 +38,31 @@ class CoRespondersPanel(QWidget):
         self._call_id: str | None = None
         self.setObjectName("coResponders")
         ref = app.reference
-        title = QLabel("Other agencies on this call", self, objectName="sectionTitle")
+        title = QLabel(
+            translate("CoRespondersPanel", "Other agencies on this call"),
+            self,
+            objectName="sectionTitle",
+        )
         self.list = QListWidget(self, objectName="coResponderList")
-        self.list.setAccessibleName("Co-responders on this call")
+        self.list.setAccessibleName(translate("CoRespondersPanel", "Co-responders on this call"))
         self.list.setMaximumHeight(110)
         self.model_label = QLabel(self, objectName="fieldLabel")
         self.model_label.setWordWrap(True)
         self.agency = QComboBox(self)
         for code in ref.agencies:
-            self.agency.addItem(code.label, code.code)
+            self.agency.addItem(code.shown, code.code)
         self.unit_edit = QLineEdit(self)
-        self.unit_edit.setPlaceholderText("Their unit, e.g. 2A31")
-        self.unit_edit.setAccessibleName("Co-responder unit id")
+        self.unit_edit.setPlaceholderText(translate("CoRespondersPanel", "Their unit, e.g. 2A31"))
+        self.unit_edit.setAccessibleName(translate("CoRespondersPanel", "Co-responder unit id"))
         self.requested = QComboBox(self)
         for code in ref.co_response_requests:
-            self.requested.addItem(code.label, code.code)
-        self.arrived_check = QCheckBox("Already on scene", self)
-        self.add_button = QPushButton("Add", self)
+            self.requested.addItem(code.shown, code.code)
+        self.arrived_check = QCheckBox(translate("CoRespondersPanel", "Already on scene"), self)
+        self.add_button = QPushButton(translate("CoRespondersPanel", "Add"), self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.arrived_button = QPushButton("Arrived now", self)
+        self.arrived_button = QPushButton(translate("CoRespondersPanel", "Arrived now"), self)
         self.arrived_button.clicked.connect(lambda: self._stamp("arrived"))
-        self.departed_button = QPushButton("Left now", self)
+        self.departed_button = QPushButton(translate("CoRespondersPanel", "Left now"), self)
         self.departed_button.clicked.connect(lambda: self._stamp("departed"))
         form = QGridLayout()
         form.addWidget(self.agency, 0, 0)
@@ -95,10 +100,15 @@ class CoRespondersPanel(QWidget):
             self.list.setCurrentRow(self.list.count() - 1)
         suggestion = suggested_response_model(ref, co) if co else None
         self.model_label.setText(
-            f"Report response: {ref.response_models.label(suggestion)}"
+            fill(
+                translate("CoRespondersPanel", "Report response: %1"),
+                ref.response_models.shown(suggestion),
+            )
             if suggestion
-            else "No other agency recorded: the report says the civilian team was alone "
-            "unless you choose otherwise."
+            else translate(
+                "CoRespondersPanel",
+                "No other agency recorded: the report says the civilian team was alone unless you choose otherwise.",  # noqa: E501
+            )
         )
         self.arrived_button.setEnabled(bool(co))
         self.departed_button.setEnabled(bool(co))
@@ -116,10 +126,13 @@ class CoRespondersPanel(QWidget):
     def _text(self, c: CoResponder) -> str:
         ref = self._app.reference
         unit = f" {c.unit_label}" if c.unit_label else ""
-        return (
-            f"{ref.agencies.label(c.agency_code)}{unit}  \u00b7  "
-            f"{ref.co_response_requests.label(c.requested_by_code)}  \u00b7  "
-            f"arrived {_time(c.arrived_at)}  \u00b7  left {_time(c.departed_at)}"
+        return fill(
+            translate("CoRespondersPanel", "%1%2  ·  %3  ·  arrived %4  ·  left %5"),
+            ref.agencies.shown(c.agency_code),
+            unit,
+            ref.co_response_requests.shown(c.requested_by_code),
+            _time(c.arrived_at),
+            _time(c.departed_at),
         )
 
     def _on_add_button_clicked(self) -> None:
@@ -134,7 +147,7 @@ class CoRespondersPanel(QWidget):
                 arrived=self.arrived_check.isChecked(),
             )
         except ResponderError as exc:
-            show_error(self, exc, "Co-responder not added")
+            show_error(self, exc, translate("CoRespondersPanel", 'Co-responder not added'))
             return
         self.unit_edit.clear()
         self.arrived_check.setChecked(False)
@@ -152,7 +165,7 @@ class CoRespondersPanel(QWidget):
             else:
                 self._app.co_responders.departed(co_id)
         except ResponderError as exc:
-            show_error(self, exc, "Time not saved")
+            show_error(self, exc, translate("CoRespondersPanel", 'Time not saved'))
             return
         self.refresh()
         self.changed.emit(self._call_id)

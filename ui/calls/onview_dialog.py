@@ -5,6 +5,7 @@ from __future__ import annotations
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import Call
 from civilian_responder_ui.shell.error_dialog import show_error
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,26 +26,28 @@ class OnViewDialog(QDialog):
         super().__init__(parent)
         self._app = app
         self.created_call: Call | None = None
-        self.setWindowTitle("On-view call")
+        self.setWindowTitle(translate("OnViewDialog", "On-view call"))
         self.setMinimumWidth(620)
         self.type_combo = QComboBox(self)
-        self.type_combo.setAccessibleName("Call type")
-        self.type_combo.addItem("Choose a call type…", None)
+        self.type_combo.setAccessibleName(translate("OnViewDialog", "Call type"))
+        self.type_combo.addItem(translate("OnViewDialog", "Choose a call type…"), None)
         for code in app.reference.call_types:
-            self.type_combo.addItem(f"{code.code}  {code.label}", code.code)
+            self.type_combo.addItem(f"{code.code}  {code.shown}", code.code)
         self.address_edit = QLineEdit(self)
         self.address_edit.setPlaceholderText(
-            "Address or landmark, e.g. 1200 Pacific Ave bus shelter"
+            translate("OnViewDialog", "Address or landmark, e.g. 1200 Pacific Ave bus shelter")
         )
-        self.address_edit.setAccessibleName("Address or landmark")
+        self.address_edit.setAccessibleName(translate("OnViewDialog", "Address or landmark"))
         self.narrative_edit = QPlainTextEdit(self)
-        self.narrative_edit.setPlaceholderText("What you see")
-        self.narrative_edit.setAccessibleName("What you see")
+        self.narrative_edit.setPlaceholderText(translate("OnViewDialog", "What you see"))
+        self.narrative_edit.setAccessibleName(translate("OnViewDialog", "What you see"))
         self.narrative_edit.setTabChangesFocus(True)
         self.narrative_edit.setFixedHeight(110)
         self.caution_edit = QLineEdit(self)
-        self.caution_edit.setPlaceholderText("Anything the next responder must know (optional)")
-        self.caution_edit.setAccessibleName("Caution notes")
+        self.caution_edit.setPlaceholderText(
+            translate("OnViewDialog", "Anything the next responder must know (optional)")
+        )
+        self.caution_edit.setAccessibleName(translate("OnViewDialog", "Caution notes"))
         self.errors = {name: _error_label(self) for name in ("type_code", "address")}
         self._layout()
 
@@ -52,14 +55,14 @@ class OnViewDialog(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(6)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow("Call type", self.type_combo)
+        form.addRow(translate("OnViewDialog", "Call type"), self.type_combo)
         form.addRow("", self.errors["type_code"])
-        form.addRow("Where", self.address_edit)
+        form.addRow(translate("OnViewDialog", "Where"), self.address_edit)
         form.addRow("", self.errors["address"])
-        form.addRow("What you see", self.narrative_edit)
-        form.addRow("Caution", self.caution_edit)
+        form.addRow(translate("OnViewDialog", "What you see"), self.narrative_edit)
+        form.addRow(translate("OnViewDialog", "Caution"), self.caution_edit)
         buttons = QDialogButtonBox(self)
-        self.create_button = QPushButton("Start on-view call", self)
+        self.create_button = QPushButton(translate("OnViewDialog", "Start on-view call"), self)
         self.create_button.setProperty("role", "primary")
         self.create_button.setDefault(True)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -68,8 +71,11 @@ class OnViewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         intro = QLabel(
-            "You came upon someone who needs help. The call is created on this "
-            "device now; the station gives it a CAD number at the next sync.",
+            translate(
+                "OnViewDialog",
+                "You came upon someone who needs help. The call is created on this "
+                "device now; the station gives it a CAD number at the next sync.",
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -92,7 +98,7 @@ class OnViewDialog(QDialog):
             self._show_field_errors(exc)
             return
         except ResponderError as exc:
-            show_error(self, exc, "On-view call not created")
+            show_error(self, exc, translate("OnViewDialog", 'On-view call not created'))
             return
         super().accept()
 
@@ -107,7 +113,7 @@ class OnViewDialog(QDialog):
             first = first or name
         widgets = {"type_code": self.type_combo, "address": self.address_edit}
         if first is None:
-            show_error(self, exc, "On-view call not created")
+            show_error(self, exc, translate("OnViewDialog", 'On-view call not created'))
         else:
             widgets[first].setFocus()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -21,21 +22,29 @@ class PoliceBackupDialog(QDialog):
         self, reference: ReferenceData, call_number: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Request police backup — {call_number}")
+        self.setWindowTitle(
+            fill(translate("PoliceBackupDialog", "Request police backup — %1"), call_number)
+        )
         self.setMinimumWidth(520)
         self.reasons = QButtonGroup(self)
         box = QVBoxLayout(self)
         box.setSpacing(4)
-        title = QLabel("Why is police backup needed?", self, objectName="sectionTitle")
+        title = QLabel(
+            translate("PoliceBackupDialog", "Why is police backup needed?"),
+            self,
+            objectName="sectionTitle",
+        )
         box.addWidget(title)
         for code in reference.backup_reasons:
-            radio = QRadioButton(code.label, self)
+            radio = QRadioButton(code.shown, self)
             radio.setProperty("code", code.code)
             self.reasons.addButton(radio)
             box.addWidget(radio)
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Note for dispatch (optional)")
-        self.note_edit.setAccessibleName("Backup note")
+        self.note_edit.setPlaceholderText(
+            translate("PoliceBackupDialog", "Note for dispatch (optional)")
+        )
+        self.note_edit.setAccessibleName(translate("PoliceBackupDialog", "Backup note"))
         box.addSpacing(8)
         box.addWidget(self.note_edit)
         self.error_label = QLabel("", self)
@@ -43,7 +52,7 @@ class PoliceBackupDialog(QDialog):
         self.error_label.hide()
         box.addWidget(self.error_label)
         buttons = QDialogButtonBox(self)
-        self.request_button = QPushButton("Request backup", self)
+        self.request_button = QPushButton(translate("PoliceBackupDialog", "Request backup"), self)
         self.request_button.setProperty("role", "danger")
         buttons.addButton(self.request_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -64,7 +73,7 @@ class PoliceBackupDialog(QDialog):
 
     def accept(self) -> None:
         if self.reason_code() is None:
-            self.error_label.setText("Choose a reason first.")
+            self.error_label.setText(translate("PoliceBackupDialog", "Choose a reason first."))
             self.error_label.show()
             return
         super().accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.models import Call
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,14 +29,20 @@ class SwitchCallDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Switch to call {target.display_number}")
+        self.setWindowTitle(
+            fill(translate("SwitchCallDialog", "Switch to call %1"), target.display_number)
+        )
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.addWidget(
             QLabel(
-                f"The unit is working call {current.display_number} "
-                f"({reference.unit_statuses.label(current.status).lower()}). "
-                f"What happens to it?",
+                fill(
+                    translate(
+                        "SwitchCallDialog", "The unit is working call %1 (%2). What happens to it?"
+                    ),
+                    current.display_number,
+                    reference.unit_statuses.shown(current.status).lower(),
+                ),
                 self,
                 objectName="sectionTitle",
                 wordWrap=True,
@@ -43,17 +50,21 @@ class SwitchCallDialog(QDialog):
         )
         self.actions = QButtonGroup(self)
         for code in options:
-            radio = QRadioButton(reference.call_switch_actions.label(code), self)
+            radio = QRadioButton(reference.call_switch_actions.shown(code), self)
             radio.setProperty("code", code)
             self.actions.addButton(radio)
             box.addWidget(radio)
         if self.actions.buttons():
             self.actions.buttons()[0].setChecked(True)
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Note (optional), e.g. which unit takes it over")
+        self.note_edit.setPlaceholderText(
+            translate("SwitchCallDialog", "Note (optional), e.g. which unit takes it over")
+        )
         box.addWidget(self.note_edit)
         buttons = QDialogButtonBox(self)
-        go = QPushButton(f"Switch to {target.display_number}", self)
+        go = QPushButton(
+            fill(translate("SwitchCallDialog", "Switch to %1"), target.display_number), self
+        )
         go.setProperty("role", "primary")
         buttons.addButton(go, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

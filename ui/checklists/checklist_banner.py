@@ -7,6 +7,7 @@ from civilian_responder.checklists.definition import STOP_ACTION_LABELS, StopRul
 from civilian_responder.models import ChecklistEscalation
 from civilian_responder_ui.checklists.checklist_step import local_time
 from civilian_responder_ui.checklists.checklist_style import fit_height
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -20,10 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_TWO_LINES = {"request_police": "Request police\nco-response",
-              "hand_back": "Hand back\nto dispatch", "proceed": "Proceed\n(write why)"}
-_DONE_WORDS = {"request_police": "Police co-response requested", "hand_back":
-               "Handed back to dispatch", "proceed": "Proceeded"}
+_TWO_LINES = {
+    "request_police": QT_TRANSLATE_NOOP("ChecklistBanner", "Request police\nco-response"),
+    "hand_back": QT_TRANSLATE_NOOP("ChecklistBanner", "Hand back\nto dispatch"),
+    "proceed": QT_TRANSLATE_NOOP("ChecklistBanner", "Proceed\n(write why)"),
+}
+_DONE_WORDS = {
+    "request_police": QT_TRANSLATE_NOOP("ChecklistBanner", "Police co-response requested"),
+    "hand_back": QT_TRANSLATE_NOOP("ChecklistBanner", "Handed back to dispatch"),
+    "proceed": QT_TRANSLATE_NOOP("ChecklistBanner", "Proceeded"),
+}
 
 
 class ChecklistBanner(QWidget):
@@ -51,9 +58,11 @@ class ChecklistBanner(QWidget):
         self.buttons_row = QHBoxLayout()
         inner.addLayout(self.buttons_row)
         self.why = QPlainTextEdit()
-        self.why.setPlaceholderText("Why is it safe to go ahead? (required)")
+        self.why.setPlaceholderText(
+            translate("ChecklistBanner", "Why is it safe to go ahead? (required)")
+        )
         self.why.setFixedHeight(70)
-        self.confirm = QPushButton("Confirm: proceed")
+        self.confirm = QPushButton(translate("ChecklistBanner", "Confirm: proceed"))
         self.confirm.clicked.connect(self._on_confirm_clicked)
         inner.addWidget(self.why)
         inner.addWidget(self.confirm)
@@ -77,14 +86,20 @@ class ChecklistBanner(QWidget):
             self.title.setText(f"⚠ {first.banner}")
             details = [first.detail] if first.detail else []
             if others:
-                details.append("Also: " + "; ".join(r.banner for r in others))
+                details.append(
+                    translate("ChecklistBanner", "Also: ") + "; ".join(r.banner for r in others)
+                )
             self.detail.setText("\n".join(details))
             self.detail.setVisible(bool(details))
             self._set_buttons(self._actions())
         self._hide_why()
         lines = []
         for e in done:
-            text = f"{_DONE_WORDS.get(e.action, e.action)} at {local_time(e.at)}"
+            text = fill(
+                translate("ChecklistBanner", "%1 at %2"),
+                translate("ChecklistBanner", _DONE_WORDS.get(e.action, e.action)),
+                local_time(e.at),
+            )
             banner = (banners or {}).get(e.rule_id)
             lines.append(text + (f" — {banner}" if banner else "")
                          + (f": “{e.justification}”" if e.justification else ""))
@@ -112,7 +127,9 @@ class ChecklistBanner(QWidget):
         self.buttons = {}
         for action in actions:
             # Two short lines keep three actions side by side in a narrow pane.
-            button = QPushButton(_TWO_LINES.get(action, STOP_ACTION_LABELS[action]))
+            button = QPushButton(
+                translate("ChecklistBanner", _TWO_LINES.get(action, STOP_ACTION_LABELS[action]))
+            )
             button.setAccessibleName(STOP_ACTION_LABELS[action])
             button.setObjectName(f"stop_{action}")
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.checklists.service import RunView
 from civilian_responder_ui.checklists.checklist_style import fit_height
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -22,7 +23,7 @@ class ChecklistLevelBox(QFrame):
         self.title.setObjectName("levelTitle")
         self.title.setWordWrap(True)
         # The itemised "why" is one tap away so the advice fits a narrow pane.
-        self.why_button = QPushButton("Why?")
+        self.why_button = QPushButton(translate("ChecklistLevelBox", "Why?"))
         self.why_button.setCheckable(True)
         self.why_button.toggled.connect(self._on_why_button_toggled)
         top.addWidget(self.title, 1)
@@ -42,23 +43,40 @@ class ChecklistLevelBox(QFrame):
         level = view.level
         ev = view.evaluation
         if view.definition.scoring is None or level is None:
-            self.title.setText("Level: not yet scored")
+            self.title.setText(translate("ChecklistLevelBox", "Level: not yet scored"))
             self.why.setText("")
             self.advice.setText("")
             return
         self.setProperty("level", str(min(level.severity, 2)))
         self.style().polish(self)
         raised = [r for r in ev.level_reasons if not r.startswith("score ")]
-        self.title.setText(f"{level.label} — score {ev.score}"
-                           + (f" · raised: {'; '.join(raised)}" if raised else ""))
+        self.title.setText(
+            fill(translate("ChecklistLevelBox", "%1 — score %2"), level.label, ev.score)
+            + (
+                fill(translate("ChecklistLevelBox", " · raised: %1"), "; ".join(raised))
+                if raised
+                else ""
+            )
+        )
         parts = []
         for c in ev.contributions:
             item = view.definition.item(c.item_id)
             text = item.text if item else c.item_id
             short = text if len(text) <= 48 else text[:46].rstrip() + "…"
             parts.append(f"{c.answer} to “{short}” (+{c.points})")
-        because = ("Raised because: " + "; ".join(raised) + ". ") if raised else ""
-        self.why.setText(because + ("Why: " + ", ".join(parts) if parts else "No risk answers."))
+        because = (
+            (translate("ChecklistLevelBox", "Raised because: ") + "; ".join(raised) + ". ")
+            if raised
+            else ""
+        )
+        self.why.setText(
+            because
+            + (
+                translate("ChecklistLevelBox", "Why: ") + ", ".join(parts)
+                if parts
+                else translate("ChecklistLevelBox", "No risk answers.")
+            )
+        )
         self.advice.setText(level.recommendation)
         fit_height(self)
 

@@ -10,6 +10,7 @@ from civilian_responder.errors import ResponderError
 from civilian_responder_ui.checklists.checklist_runner import ChecklistRunnerView
 from civilian_responder_ui.checklists.checklist_step import local_time
 from civilian_responder_ui.checklists.checklist_style import apply_checklist_style, is_dark
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
-_STATE_WORDS = {"in_progress": "In progress", "completed": "Completed", "abandoned": "Abandoned"}
+_STATE_WORDS = {
+    "in_progress": QT_TRANSLATE_NOOP("ChecklistPanel", "In progress"),
+    "completed": QT_TRANSLATE_NOOP("ChecklistPanel", "Completed"),
+    "abandoned": QT_TRANSLATE_NOOP("ChecklistPanel", "Abandoned"),
+}
 
 
 class ChecklistPanel(QWidget):
@@ -69,14 +74,23 @@ class ChecklistPanel(QWidget):
         problems = self._app.checklists.problems
         if problems:
             names = sorted({p.source.replace("\\", "/").rsplit("/", 1)[-1] for p in problems})
-            warn = QLabel(f"{len(names)} checklist file(s) could not be loaded and are not "
-                          f"offered: {', '.join(names)}. Run 'responder checklists validate' "
-                          "on them for details.")
+            warn = QLabel(
+                fill(
+                    translate(
+                        "ChecklistPanel",
+                        "%1 checklist file(s) could not be loaded and are not offered: %2. Run 'responder checklists validate' on them for details.",  # noqa: E501
+                    ),
+                    len(names),
+                    ", ".join(names),
+                )
+            )
             warn.setObjectName("definitionProblems")
             warn.setWordWrap(True)
             column.addWidget(warn)
         if self.call_id is None:
-            column.addWidget(self._hint("Select a call to see its checklists."))
+            column.addWidget(
+                self._hint(translate("ChecklistPanel", "Select a call to see its checklists."))
+            )
         else:
             self._add_choices(column)
         column.addStretch(1)
@@ -88,28 +102,34 @@ class ChecklistPanel(QWidget):
             suggestions = self._app.checklists.suggestions(self.call_id)
             runs = self._app.checklists.runs_for_call(self.call_id)
         except ResponderError as exc:
-            column.addWidget(self._hint(f"Checklists unavailable: {exc}"))
+            column.addWidget(
+                self._hint(fill(translate("ChecklistPanel", "Checklists unavailable: %1"), exc))
+            )
             return
         open_runs = {r.definition_id: r for r in runs if r.state == "in_progress"}
         suggested = {s.definition.id for s in suggestions}
-        column.addWidget(self._section("Suggested for this call"))
+        column.addWidget(self._section(translate("ChecklistPanel", 'Suggested for this call')))
         for s in suggestions:
             column.addWidget(self._start_button(s.definition, s.reason, open_runs))
         finished = [r for r in runs if r.state != "in_progress"]
         if finished:
-            column.addWidget(self._section("Done on this call"))
+            column.addWidget(self._section(translate("ChecklistPanel", 'Done on this call')))
             for run in finished:
                 column.addWidget(self._run_button(run))
         others = [d for d in self._app.checklists.definitions() if d.id not in suggested]
         if others:
-            column.addWidget(self._section("Other checklists"))
+            column.addWidget(self._section(translate("ChecklistPanel", 'Other checklists')))
             for d in others:
                 column.addWidget(self._start_button(d, "", open_runs))
 
     def _start_button(self, definition: Any, reason: str, open_runs: dict) -> QPushButton:
         run = open_runs.get(definition.id)
         if run is not None:
-            text = f"Resume: {definition.title}\nIn progress since {local_time(run.started_at)}"
+            text = fill(
+                translate("ChecklistPanel", "Resume: %1\nIn progress since %2"),
+                definition.title,
+                local_time(run.started_at),
+            )
         else:
             text = definition.title + (f"\n{reason}" if reason else "")
         button = QPushButton(text)
@@ -127,11 +147,13 @@ class ChecklistPanel(QWidget):
             title = self._app.checklists.definition_for(run).title
         except ResponderError:
             title = run.definition_id
-        extra = f", level {run.level}" if run.level else ""
+        extra = fill(translate("ChecklistPanel", ", level %1"), run.level) if run.level else ""
         outcome = "" if run.outcome in (None, "CLEAR") else \
             f", {run.outcome.replace('_', ' ').lower()}"
         button = QPushButton(f"{title} (v{run.definition_version})\n"
-                             f"{_STATE_WORDS[run.state]} at {local_time(run.finished_at)}"
+                             + fill(translate("ChecklistPanel", "%1 at %2"),
+                                    translate("ChecklistPanel", _STATE_WORDS[run.state]),
+                                    local_time(run.finished_at)) +
                              f"{extra}{outcome}")
         button.setObjectName("checklistChoice")
         button.clicked.connect(lambda _=False, r=run.id: self.open_run(r))

@@ -14,6 +14,7 @@ from civilian_responder_ui.checklists.checklist_banner import ChecklistBanner
 from civilian_responder_ui.checklists.checklist_level import ChecklistLevelBox
 from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,6 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
+_RUN_STATES = {
+    "completed": QT_TRANSLATE_NOOP("ChecklistRunnerView", "completed"),
+    "abandoned": QT_TRANSLATE_NOOP("ChecklistRunnerView", "abandoned"),
+    "in_progress": QT_TRANSLATE_NOOP("ChecklistRunnerView", "in_progress"),
+}
 _AUTO_ADVANCE = ("yes_no", "single_choice", "action")
 
 
@@ -63,8 +69,10 @@ class ChecklistRunnerView(QWidget):
         root.setContentsMargins(8, 8, 8, 8)
         root.setSpacing(6)
         header = QHBoxLayout()
-        self.back_to_list = QPushButton("‹ All")
-        self.back_to_list.setToolTip("Back to the checklists of this call")
+        self.back_to_list = QPushButton(translate("ChecklistRunnerView", "‹ All"))
+        self.back_to_list.setToolTip(
+            translate("ChecklistRunnerView", "Back to the checklists of this call")
+        )
         self.back_to_list.clicked.connect(self._on_close_clicked)
         self.title = QLabel(f"{self.view.definition.title}")
         self.title.setObjectName("runnerTitle")
@@ -121,15 +129,15 @@ class ChecklistRunnerView(QWidget):
 
     def _build_footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = QPushButton("‹ Back")
+        self.back_button = QPushButton(translate("ChecklistRunnerView", "‹ Back"))
         self.back_button.clicked.connect(self.go_back)
-        self.next_button = QPushButton("Next ›")
+        self.next_button = QPushButton(translate("ChecklistRunnerView", "Next ›"))
         self.next_button.setProperty("role", "primary")
         self.next_button.clicked.connect(self.go_next)
-        self.abandon_button = QPushButton("Abandon")
+        self.abandon_button = QPushButton(translate("ChecklistRunnerView", "Abandon"))
         self.abandon_button.setProperty("role", "danger")
         self.abandon_button.clicked.connect(self._on_abandon_clicked)
-        self.complete_button = QPushButton("Complete")
+        self.complete_button = QPushButton(translate("ChecklistRunnerView", "Complete"))
         self.complete_button.setProperty("role", "primary")
         self.complete_button.clicked.connect(self.complete)
         # One short line: the full list is in its tooltip and on the end-of-checklist card.
@@ -153,21 +161,36 @@ class ChecklistRunnerView(QWidget):
         finished = view.finished
         self.progress.setMaximum(max(ev.total, 1))
         self.progress.setValue(ev.done)
-        self.mode_button.setText("Step view" if self.mode == "list" else "List view")
+        self.mode_button.setText(
+            translate("ChecklistRunnerView", "Step view")
+            if self.mode == "list"
+            else translate("ChecklistRunnerView", "List view")
+        )
         self.mode_button.setVisible(not finished)  # a finished run is always read as a list
         banners = {r.id: r.banner for r in view.definition.stop_rules}
         self.banner.show_rules(list(view.unresolved) if not finished else [],
                                view.run.escalations, banners)
         self._show_level()
         blocking = view.blocking()
-        counts = f"{ev.done}/{ev.total} done"
+        counts = fill(translate("ChecklistRunnerView", "%1/%2 done"), ev.done, ev.total)
         self.blocking.setText(
-            f"{counts} · {view.run.state} {local_time(view.run.finished_at)}" if finished else
-            f"{counts} · {len(blocking)} to go" if blocking else f"{counts} · ready")
-        self.blocking.setToolTip("\n".join(blocking))
+            f"{counts} · {translate('ChecklistRunnerView', _RUN_STATES.get(view.run.state, view.run.state))}"  # noqa: E501
+            f" {local_time(view.run.finished_at)}"
+            if finished
+            else counts + " · " + fill(translate("ChecklistRunnerView", "%1 to go"), len(blocking))
+            if blocking
+            else counts + " · " + translate("ChecklistRunnerView", "ready")
+        )
+        self.blocking.setToolTip("\n".join(
+            fill(translate("ChecklistRunnerView", "answer: %1"), b.removeprefix("answer: "))
+            if b.startswith("answer: ") else b
+            for b in blocking
+        ))
         for w in (self.complete_button, self.abandon_button):
             w.setVisible(not finished)
-        self.abandon_button.setText("Abandon")  # any other action disarms the second tap
+        self.abandon_button.setText(
+            translate("ChecklistRunnerView", "Abandon")
+        )  # any other action disarms the second tap
         self.complete_button.setEnabled(not blocking)
         self._show_body()
 
@@ -236,8 +259,14 @@ class ChecklistRunnerView(QWidget):
 
     def _review_card(self) -> QLabel:
         blocking = self.view.blocking()
-        lines = ["<b>End of checklist.</b> " + ("Still needed: " + "; ".join(blocking)
-                                                if blocking else "Ready to complete.")]
+        lines = [
+            "<b>End of checklist.</b> "
+            + (
+                translate("ChecklistRunnerView", "Still needed: ") + "; ".join(blocking)
+                if blocking
+                else translate("ChecklistRunnerView", "Ready to complete.")
+            )
+        ]
         for item in self.view.evaluation.visible:
             if item.id in self.view.evaluation.values and item.type != "guidance":
                 value = describe(item, self.view.evaluation.values[item.id])
@@ -283,8 +312,8 @@ class ChecklistRunnerView(QWidget):
     def _show_error(self, exc: ResponderError) -> None:
         log.info("Checklist change refused: %s", exc)
         field_errors = getattr(exc, "field_errors", {})
-        self.error.setText(f"Not saved: {exc}" if not field_errors else
-                           "Not saved: " + "; ".join(field_errors.values()))
+        self.error.setText(fill(translate("ChecklistRunnerView", "Not saved: %1"),
+                                exc if not field_errors else "; ".join(field_errors.values())))
         self.error.show()
 
     def go_next(self) -> None:
@@ -322,7 +351,7 @@ class ChecklistRunnerView(QWidget):
 
     def _on_abandon_clicked(self) -> None:
         if self.abandon_button.text() == "Abandon":
-            self.abandon_button.setText("Tap again to abandon")
+            self.abandon_button.setText(translate("ChecklistRunnerView", "Tap again to abandon"))
             return
         try:
             view = self._app.checklists.abandon(self.view.run.id)

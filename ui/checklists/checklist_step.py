@@ -7,6 +7,7 @@ from typing import Any
 from civilian_responder.checklists.definition import Item
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import ChecklistStep
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
@@ -59,7 +60,7 @@ class ChecklistStepWidget(QFrame):
             layout.addWidget(self._label(caption, "stepSection"))
         title_row = QHBoxLayout()
         title_row.addWidget(self._label(item.text, "stepText"), 1)
-        self.note_toggle = QPushButton("+ Note", self)
+        self.note_toggle = QPushButton(translate("ChecklistStepWidget", "+ Note"), self)
         self.note_toggle.setObjectName("noteToggle")
         self.note_toggle.clicked.connect(self._on_note_toggle_clicked)
         self.note_toggle.setVisible(compact and item.type != "guidance")
@@ -82,8 +83,11 @@ class ChecklistStepWidget(QFrame):
 
     def show_evidence(self, lines: list[str]) -> None:
         """What this answer rests on (from earlier contacts), shown above the answer buttons."""
-        self._evidence.setText("What the record shows:\n" + "\n".join(f"\N{BULLET} {x}"
-                                                                        for x in lines))
+        self._evidence.setText(
+            translate("StepWidget", "What the record shows:")
+            + "\n"
+            + "\n".join(f"\N{BULLET} {x}" for x in lines)
+        )
         self._evidence.setVisible(True)
 
     def evidence_text(self) -> str:
@@ -100,7 +104,10 @@ class ChecklistStepWidget(QFrame):
         inline = isinstance(layout, QHBoxLayout)
         if kind == "yes_no":
             row = QHBoxLayout()
-            for value, text in ((True, "Yes  (Y)"), (False, "No  (N)")):
+            for value, text in (
+                (True, translate("ChecklistStepWidget", "Yes  (Y)")),
+                (False, "No  (N)"),
+            ):
                 row.addWidget(self._answer_button(value, text))
             if not inline:
                 row.addStretch(1)
@@ -117,7 +124,11 @@ class ChecklistStepWidget(QFrame):
                 grid.addWidget(button, (n - 1) // columns, (n - 1) % columns)
             layout.addLayout(grid)
             if kind == "multi_choice":
-                layout.addWidget(self._label("Choose all that apply.", "stepHelp"))
+                layout.addWidget(
+                    self._label(
+                        translate("ChecklistStepWidget", "Choose all that apply."), "stepHelp"
+                    )
+                )
         elif kind in ("number", "text"):
             self.editor = QLineEdit(self)
             self.editor.setObjectName("stepEditor")
@@ -129,12 +140,12 @@ class ChecklistStepWidget(QFrame):
                 self.editor.setMaximumWidth(220)
             else:
                 self.editor.setMaxLength(self.item.max_length)
-                self.editor.setPlaceholderText("Type a few words")
+                self.editor.setPlaceholderText(translate("ChecklistStepWidget", "Type a few words"))
             self.editor.editingFinished.connect(self._on_editor_finished)
             layout.addWidget(self.editor)
         elif kind == "action":
             row = QHBoxLayout()
-            self.done_button = QPushButton("Done  (D)", self)
+            self.done_button = QPushButton(translate("ChecklistStepWidget", "Done  (D)"), self)
             self.done_button.setObjectName("doneButton")
             self.done_button.setProperty("role", "primary")
             self.done_button.clicked.connect(self._on_done_clicked)
@@ -157,7 +168,7 @@ class ChecklistStepWidget(QFrame):
     def _build_note(self, layout: QVBoxLayout) -> None:
         self.note = QLineEdit(self)
         self.note.setObjectName("stepNote")
-        self.note.setPlaceholderText("Note (optional)")
+        self.note.setPlaceholderText(translate("ChecklistStepWidget", "Note (optional)"))
         self.note.setMaxLength(500)
         self.note.editingFinished.connect(self._on_note_finished)
         # Autosave a note while typing, so a crash mid-sentence loses at most a second.
@@ -193,9 +204,15 @@ class ChecklistStepWidget(QFrame):
         if self.item.type == "action":
             done_at = step.done_at if step else None
             self._done = bool(done_at)
-            self.stamp.setText(f"Done at {local_time(done_at)}" if done_at else "")
+            self.stamp.setText(
+                fill(translate("StepWidget", "Done at %1"), local_time(done_at)) if done_at else ""
+            )
             self.stamp.setVisible(bool(done_at))
-            self.done_button.setText("Undo  (D)" if done_at else "Done  (D)")
+            self.done_button.setText(
+                translate("StepWidget", "Undo  (D)")
+                if done_at
+                else translate("StepWidget", "Done  (D)")
+            )
             self.done_button.setProperty("role", "" if done_at else "primary")
             self.done_button.style().polish(self.done_button)
 

@@ -15,6 +15,7 @@ from typing import Any
 from civilian_responder.directory import MAX_HANDOUT, DirectoryService, Referral
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import Resource
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -66,7 +67,8 @@ class ResourceListModel(QAbstractListModel):
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            second = " · ".join(x for x in (self._directory.kind_label(r), r.phone) if x)
+            kind = next((c.shown for c in self._directory.kinds() if c.code == r.kind), r.kind)
+            second = " · ".join(x for x in (kind, r.phone) if x)
             return f"{r.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.address or None
@@ -96,7 +98,7 @@ class DirectoryPicker(QDialog):
         open_file: Callable[[Path], None] = _open_with_system,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Resource directory")
+        self.setWindowTitle(translate("DirectoryPicker", "Resource directory"))
         self.setObjectName("directoryPicker")
         self._directory = directory
         self._scratch = scratch
@@ -111,13 +113,15 @@ class DirectoryPicker(QDialog):
 
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search name, kind, address, language…")
+        self.search.setPlaceholderText(
+            translate("DirectoryPicker", "Search name, kind, address, language…")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_changed)
         self.kind = QComboBox()
-        self.kind.addItem("All kinds", "")
+        self.kind.addItem(translate("DirectoryPicker", "All kinds"), "")
         for code in self._directory.kinds():
-            self.kind.addItem(code.label, code.code)
+            self.kind.addItem(code.shown, code.code)
         self.kind.currentIndexChanged.connect(self._on_search_changed)
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -137,12 +141,12 @@ class DirectoryPicker(QDialog):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setMinimumHeight(110)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.use_button = QPushButton("&Use for referral")
+        self.use_button = QPushButton(translate("DirectoryPicker", "&Use for referral"))
         self.use_button.setDefault(True)
         self.use_button.clicked.connect(self._on_use_clicked)
-        self.handout_button = QPushButton("&Handout PDF")
+        self.handout_button = QPushButton(translate("DirectoryPicker", "&Handout PDF"))
         self.handout_button.clicked.connect(self._on_handout_clicked)
-        close = QPushButton("Close")
+        close = QPushButton(translate("DirectoryPicker", "Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
@@ -163,9 +167,9 @@ class DirectoryPicker(QDialog):
         self.model.set_rows(rows)
         total = self._directory.count()
         self.count.setText(
-            f"{len(rows)} shown of {total}"
+            fill(translate("DirectoryPicker", '%1 shown of %2'), len(rows), total)
             if total
-            else "No directory yet: sync with the station to get it"
+            else translate("DirectoryPicker", 'No directory yet: sync with the station to get it')
         )
         if rows:
             self.results.setCurrentIndex(self.model.index(0))
@@ -179,11 +183,16 @@ class DirectoryPicker(QDialog):
         chosen = self.selected()
         self.use_button.setEnabled(len(chosen) == 1)
         self.handout_button.setEnabled(1 <= len(chosen) <= MAX_HANDOUT)
-        self.handout_button.setToolTip(f"One page for the person, up to {MAX_HANDOUT} resources")
+        self.handout_button.setToolTip(
+            fill(
+                translate("DirectoryPicker", "One page for the person, up to %1 resources"),
+                MAX_HANDOUT,
+            )
+        )
         self.details.setText(
             self._details(chosen[0])
             if len(chosen) == 1
-            else f"{len(chosen)} selected for the handout"
+            else fill(translate("DirectoryPicker", '%1 selected for the handout'), len(chosen))
             if chosen
             else ""
         )
@@ -194,11 +203,11 @@ class DirectoryPicker(QDialog):
             f"<b>{_esc(r.phone)}</b>" if r.phone else "",
         ]
         for label, value in (
-            ("Where", r.address),
-            ("Hours", r.hours),
-            ("Who can go", r.eligibility),
-            ("Languages", ", ".join(r.languages)),
-            ("Beds", self._directory.beds_text(r)),
+            (translate("DirectoryPicker", 'Where'), r.address),
+            (translate("DirectoryPicker", 'Hours'), r.hours),
+            (translate("DirectoryPicker", 'Who can go'), r.eligibility),
+            (translate("DirectoryPicker", 'Languages'), ", ".join(r.languages)),
+            (translate("DirectoryPicker", 'Beds'), self._directory.beds_text(r)),
         ):
             if value:
                 lines.append(f"{label}: {_esc(value)}")

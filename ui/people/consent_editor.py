@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import Consent
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import (
 
 DETAILS = ("share_with", "share_for", "until", "witness")
 PLACEHOLDERS = {
-    "share_with": "With whom",
-    "share_for": "For what",
-    "until": "Until (YYYY-MM-DD)",
-    "witness": "Witness (for a verbal consent)",
+    "share_with": QT_TRANSLATE_NOOP("ConsentRow", "With whom"),
+    "share_for": QT_TRANSLATE_NOOP("ConsentRow", "For what"),
+    "until": QT_TRANSLATE_NOOP("ConsentRow", "Until (YYYY-MM-DD)"),
+    "witness": QT_TRANSLATE_NOOP("ConsentRow", "Witness (for a verbal consent)"),
 }
 
 
@@ -33,19 +34,23 @@ class ConsentRow:
         self.kind = kind.code
         self.label = QLabel(kind.label, parent, objectName="consentKind")
         self.given = QComboBox(parent)
-        for text, value in (("Not recorded", None), ("Given", True), ("Refused", False)):
+        for text, value in (
+            (translate("ConsentRow", "Not recorded"), None),
+            (translate("ConsentRow", "Given"), True),
+            (translate("ConsentRow", "Refused"), False),
+        ):
             self.given.addItem(text, value)
         self.method = QComboBox(parent)
-        self.method.addItem("How given…", "")
+        self.method.addItem(translate("ConsentRow", "How given…"), "")
         for m in methods:
-            self.method.addItem(m.label, m.code)
+            self.method.addItem(m.shown, m.code)
         wanted = set(kind.get("needs", ())) | ({"witness"} if kind.get("witness_when") else set())
         self.details = {
-            name: QLineEdit(parent, placeholderText=PLACEHOLDERS[name])
+            name: QLineEdit(parent, placeholderText=translate("ConsentRow", PLACEHOLDERS[name]))
             for name in DETAILS
             if name in wanted
         }
-        self.save = QPushButton("Record", parent)
+        self.save = QPushButton(translate("ConsentRow", "Record"), parent)
         self.stamp = QLabel(parent, objectName="consentStamp")
         self.stamp.setWordWrap(True)
         self.problem = QLabel(parent, objectName="fieldError")
@@ -57,12 +62,18 @@ class ConsentRow:
         for name, edit in self.details.items():
             edit.setText(getattr(consent, name) if consent else "")
         source = (
-            f" (from {consent.source.split(':', 1)[1]})"
+            fill(translate("ConsentRow", ' (from %1)'), consent.source.split(':', 1)[1])
             if consent and consent.source.startswith("checklist:")
             else ""
         )
         self.stamp.setText(
-            f"recorded {consent.at[:16].replace('T', ' ')} UTC{source}" if consent else ""
+            fill(
+                translate("ConsentRow", "recorded %1 UTC%2"),
+                consent.at[:16].replace("T", " "),
+                source,
+            )
+            if consent
+            else ""
         )
         self.problem.setText("")
 
@@ -76,7 +87,7 @@ class ConsentEditor(QGroupBox):
     consent_recorded = Signal(str)  # kind
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
-        super().__init__("Co&nsent", parent)
+        super().__init__(translate("ConsentEditor", 'Co&nsent'), parent)
         self._app = app
         self.report_id: str | None = None
         ref = app.reference

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import FollowUp
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,18 +27,22 @@ class FollowUpListView(QDialog):
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Follow-ups")
+        self.setWindowTitle(translate("FollowUpListView", "Follow-ups"))
         self.setObjectName("followUpList")
         self._app = app
         self.heading = QLabel(self, objectName="followUpHeading")
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Open follow-ups")
+        self.list.setAccessibleName(translate("FollowUpListView", "Open follow-ups"))
         self.outcome = QComboBox(self)
         for code in app.reference.follow_up_outcomes.offered():
-            self.outcome.addItem(code.label, code.code)
-        self.note = QLineEdit(self, placeholderText="What happened (optional)")
-        self.visit_button = QPushButton("Start follow-up visit", self)
-        self.attempt_button = QPushButton("Record attempt", self)
+            self.outcome.addItem(code.shown, code.code)
+        self.note = QLineEdit(
+            self, placeholderText=translate("FollowUpListView", "What happened (optional)")
+        )
+        self.visit_button = QPushButton(
+            translate("FollowUpListView", "Start follow-up visit"), self
+        )
+        self.attempt_button = QPushButton(translate("FollowUpListView", "Record attempt"), self)
         self.message = QLabel(self, objectName="followUpMessage")
         self.message.setWordWrap(True)
         row = QHBoxLayout()
@@ -64,11 +69,16 @@ class FollowUpListView(QDialog):
         due_today, overdue = self._app.people.due(today)
         later = [f for f in self._app.people.follow_ups() if f.due_date > today]
         self.heading.setText(
-            f"{len(overdue)} overdue \N{MIDDLE DOT} {len(due_today)} due today"
-            f" \N{MIDDLE DOT} {len(later)} later"
+            fill(
+                translate("FollowUpListView", "%1 overdue · %2 due today · %3 later"),
+                len(overdue),
+                len(due_today),
+                len(later),
+            )
         )
         self.list.clear()
-        for label, items in (("OVERDUE", overdue), ("TODAY", due_today), ("", later)):
+        for label, items in ((translate("FollowUpListView", "OVERDUE"), overdue),
+                            (translate("FollowUpListView", "TODAY"), due_today), ("", later)):
             for f in items:
                 item = QListWidgetItem(self._line(label, f))
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
@@ -87,7 +97,9 @@ class FollowUpListView(QDialog):
             f.what,
             name,
             f.who,
-            f"{len(f.attempts)} attempt(s)" if f.attempts else "",
+            fill(translate("FollowUpListView", "%1 attempt(s)"), len(f.attempts))
+            if f.attempts
+            else "",
         ]
         return " \N{MIDDLE DOT} ".join(p for p in parts if p)
 
@@ -109,7 +121,12 @@ class FollowUpListView(QDialog):
         except ResponderError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(f"Follow-up visit started: call {call.display_number}")
+        self.message.setText(
+            fill(
+                translate("FollowUpListView", "Follow-up visit started: call %1"),
+                call.display_number,
+            )
+        )
         self.visit_started.emit(call.id)
 
     def _on_attempt_button_clicked(self) -> None:
@@ -125,7 +142,8 @@ class FollowUpListView(QDialog):
             return
         self.note.clear()
         self.message.setText(
-            "Attempt recorded" + (" \N{EM DASH} follow-up done" if f.state == "done" else "")
+            translate("FollowUpListView", "Attempt recorded")
+            + (translate("FollowUpListView", " — follow-up done") if f.state == "done" else "")
         )
         self.attempt_recorded.emit(fid)
         self.reload()

@@ -9,6 +9,7 @@ from html import escape
 from civilian_responder.names import address_key
 from civilian_responder.people import KnownHere
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -51,8 +52,11 @@ class KnownHerePanel(QFrame):
             return
         n = brief.total_at_address
         self.toggle.setText(
-            f"Known here \N{MIDDLE DOT} {len(brief.contacts)} earlier contact(s)"
-            + (f", {n} at this address" if n else "")
+            fill(
+                translate("KnownHerePanel", "Known here · %1 earlier contact(s)"),
+                len(brief.contacts),
+            )
+            + (fill(translate("KnownHerePanel", ", %1 at this address"), n) if n else "")
         )
         self.summary.setText(self._summary_html(brief))
         self.rows.setText(self._rows_html(brief))
@@ -74,9 +78,9 @@ class KnownHerePanel(QFrame):
                 f"{escape(last.at[:10])}: {escape(last.safety_notes or '')}"
             )
         for label, texts in (
-            ("Safety", b.safety_notes),
-            ("Triggers", b.triggers),
-            ("What helped", b.what_helped),
+            (translate("KnownHerePanel", 'Safety'), b.safety_notes),
+            (translate("KnownHerePanel", 'Triggers'), b.triggers),
+            (translate("KnownHerePanel", 'What helped'), b.what_helped),
         ):
             if texts:
                 parts.append(f"<b>{label}:</b> " + escape("; ".join(texts[:4])))
@@ -91,15 +95,17 @@ class KnownHerePanel(QFrame):
     def _rows_html(self, b: KnownHere) -> str:
         lines = []
         for c in b.contacts[:SHOWN_ROWS]:
-            who = b.person_name(c.person_id) or "someone at this address"
-            outcome = self._ref.outcomes.label(c.outcome_code) if c.outcome_code else ""
+            who = b.person_name(c.person_id) or translate(
+                "KnownHerePanel", "someone at this address"
+            )
+            outcome = self._ref.outcomes.shown(c.outcome_code) if c.outcome_code else ""
             here = address_key(c.address) == address_key(b.address)
             place = "" if here else escape(c.address)  # elsewhere: say where
             bits = [escape(c.at[:10]), escape(who), escape(outcome), place]
             lines.append(" \N{MIDDLE DOT} ".join(x for x in bits if x))
         more = len(b.contacts) - SHOWN_ROWS
         if more > 0:
-            lines.append(f"\N{HORIZONTAL ELLIPSIS} and {more} more")
+            lines.append(fill(translate("KnownHerePanel", '… and %1 more'), more))
         return "<br>".join(lines)
 
     def _on_toggle_toggled(self, checked: bool) -> None:

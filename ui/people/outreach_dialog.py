@@ -6,6 +6,7 @@ from __future__ import annotations
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import KnownPerson
 from civilian_responder_ui.people.person_suggestions import PersonSuggestions, describe
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,23 +33,33 @@ class OutreachDialog(QDialog):
 
     def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Outreach contact")
+        self.setWindowTitle(translate("OutreachDialog", "Outreach contact"))
         self._app = app
         ref = app.reference
         self.met: list[str | tuple[str, str]] = []
-        self.place = QLineEdit(self, placeholderText="Where (camp, corner, landmark)")
-        self.name = QLineEdit(self, placeholderText="Name or nickname of someone met")
+        self.place = QLineEdit(
+            self, placeholderText=translate("OutreachDialog", "Where (camp, corner, landmark)")
+        )
+        self.name = QLineEdit(
+            self, placeholderText=translate("OutreachDialog", "Name or nickname of someone met")
+        )
         self.age = QComboBox(self)
         for code in ref.age_ranges.offered():
-            self.age.addItem(code.label, code.code)
-        self.add_new = QPushButton("Add as new person", self)
+            self.age.addItem(code.shown, code.code)
+        self.add_new = QPushButton(translate("OutreachDialog", "Add as new person"), self)
         self.suggestions = PersonSuggestions(app.people.suggest, ref.age_ranges, self)
         self.people = QListWidget(self)
         self.people.setMaximumHeight(90)
         self.services = QTableWidget(len(ref.services.offered()), 3, self)
-        self.services.setHorizontalHeaderLabels(["Service", "Offered", "Accepted"])
+        self.services.setHorizontalHeaderLabels(
+            [
+                translate("OutreachDialog", "Service"),
+                translate("OutreachDialog", "Offered"),
+                translate("OutreachDialog", "Accepted"),
+            ]
+        )
         for row, code in enumerate(ref.services.offered()):
-            label = QTableWidgetItem(code.label)
+            label = QTableWidgetItem(code.shown)
             label.setData(Qt.ItemDataRole.UserRole, code.code)
             label.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.services.setItem(row, 0, label)
@@ -58,10 +69,12 @@ class OutreachDialog(QDialog):
                 box.setCheckState(Qt.CheckState.Unchecked)
                 self.services.setItem(row, col, box)
         self.shelter = QComboBox(self)
-        self.shelter.addItem("No shelter outcome", None)
+        self.shelter.addItem(translate("OutreachDialog", "No shelter outcome"), None)
         for code in ref.shelter_placements.offered():
-            self.shelter.addItem(code.label, code.code)
-        self.note = QLineEdit(self, placeholderText="What helped (optional)")
+            self.shelter.addItem(code.shown, code.code)
+        self.note = QLineEdit(
+            self, placeholderText=translate("OutreachDialog", "What helped (optional)")
+        )
         self.error = QLabel(self, objectName="fieldError")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -82,11 +95,11 @@ class OutreachDialog(QDialog):
         who.addWidget(self.suggestions, 1, 0, 1, 3)
         who.addWidget(self.people, 2, 0, 1, 3)
         form = QFormLayout()
-        form.addRow("Place", self.place)
-        form.addRow("People met", who)
-        form.addRow("Services", self.services)
-        form.addRow("Shelter", self.shelter)
-        form.addRow("Note", self.note)
+        form.addRow(translate("OutreachDialog", "Place"), self.place)
+        form.addRow(translate("OutreachDialog", "People met"), who)
+        form.addRow(translate("OutreachDialog", "Services"), self.services)
+        form.addRow(translate("OutreachDialog", "Shelter"), self.shelter)
+        form.addRow(translate("OutreachDialog", "Note"), self.note)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.error)
@@ -99,16 +112,18 @@ class OutreachDialog(QDialog):
     def add_known(self, person: KnownPerson) -> None:
         if person.id not in self.met:
             self.met.append(person.id)
-            self.people.addItem("Known: " + describe(person))
+            self.people.addItem(translate("OutreachDialog", 'Known: ') + describe(person))
         self.name.clear()
 
     def _on_add_new_clicked(self) -> None:
         name = self.name.text().strip()
         if not name:
-            self.error.setText("Type a name or nickname first")
+            self.error.setText(translate("OutreachDialog", "Type a name or nickname first"))
             return
         self.met.append((name, self.age.currentData()))
-        self.people.addItem(f"New: {name} \N{MIDDLE DOT} {self.age.currentText()}")
+        self.people.addItem(
+            fill(translate("OutreachDialog", "New: %1 · %2"), name, self.age.currentText())
+        )
         self.name.clear()
         self.suggestions.hide()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from civilian_responder_ui.people.follow_up_list import FollowUpListView
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -12,13 +13,18 @@ class PeopleActions:
     def __init__(self, window, app) -> None:
         self._window = window
         self._app = app
-        self.follow_ups_action = QAction("Follow-ups", window)
-        self.follow_ups_action.setToolTip("Follow-ups due today and overdue (Ctrl+U)")
+        self.follow_ups_action = QAction(translate("PeopleActions", "Follow-ups"), window)
+        self.follow_ups_action.setToolTip(
+            translate("PeopleActions", "Follow-ups due today and overdue (Ctrl+U)")
+        )
         self.follow_ups_action.setShortcut(QKeySequence("Ctrl+U"))
         self.follow_ups_action.triggered.connect(self.show_follow_ups)
-        self.outreach_action = QAction("+  Outreach", window)
+        self.outreach_action = QAction(translate("PeopleActions", "+  Outreach"), window)
         self.outreach_action.setToolTip(
-            "Record an outreach contact: people met without a 911 call (Ctrl+O)"
+            translate(
+                "PeopleActions",
+                "Record an outreach contact: people met without a 911 call (Ctrl+O)",
+            )
         )
         self.outreach_action.setShortcut(QKeySequence("Ctrl+O"))
         self.outreach_action.triggered.connect(self.record_outreach)
@@ -32,7 +38,11 @@ class PeopleActions:
         today = self._app.clock.now().astimezone().date().isoformat()
         due, overdue = self._app.people.due(today)
         n = len(due) + len(overdue)
-        self.follow_ups_action.setText(f"Follow-ups ({n})" if n else "Follow-ups")
+        self.follow_ups_action.setText(
+            fill(translate("PeopleActions", "Follow-ups (%1)"), n)
+            if n
+            else translate("PeopleActions", "Follow-ups")
+        )
         detail = getattr(self._window, "detail", None)
         if detail is not None and detail.call is not None:
             detail.known_here.show_briefing(self._app.people.known_here(detail.call))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from civilian_responder.models import KnownPerson
 from civilian_responder.reference import CodeList
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -18,10 +19,14 @@ MIN_CHARS = 2
 def describe(person: KnownPerson, ages: CodeList | None = None) -> str:
     parts = [person.display_name]
     if person.age_range:
-        parts.append(ages.label(person.age_range) if ages else person.age_range)
+        parts.append(ages.shown(person.age_range) if ages else person.age_range)
     if person.description:
         parts.append(person.description)
-    parts.append(f"last seen {person.last_seen_at[:10]}" if person.last_seen_at else "not seen yet")
+    parts.append(
+        fill(translate("person_suggestions", "last seen %1"), person.last_seen_at[:10])
+        if person.last_seen_at
+        else translate("person_suggestions", "not seen yet")
+    )
     return " \N{MIDDLE DOT} ".join(parts)
 
 
@@ -37,7 +42,7 @@ class PersonSuggestions(QListWidget):
         self.setObjectName("personSuggestions")
         self._suggest = suggest
         self._ages = ages
-        self.setAccessibleName("Known people with this name")
+        self.setAccessibleName(translate("PersonSuggestions", "Known people with this name"))
         self.setMaximumHeight(140)
         self.hide()
         self.itemActivated.connect(self._on_item_activated)

@@ -21,6 +21,7 @@ from civilian_responder.errors import (
 )
 from civilian_responder.models import Report
 from civilian_responder.reports import ReportService
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
@@ -39,11 +40,17 @@ def failure_message(exc: BaseException) -> str:
     if isinstance(exc, StorageFullError):
         return DISK_FULL_MESSAGE
     if isinstance(exc, StorageError):
-        return (
-            f"Not saved: the report could not be written ({exc}) — your text is kept here "
-            "and saving will be retried."
+        return fill(
+            translate(
+                "autosave",
+                "Not saved: the report could not be written (%1) — your text is kept here and saving will be retried.",  # noqa: E501
+            ),
+            exc,
         )
-    return f"Not saved: {exc} — your text is kept here and saving will be retried."
+    return fill(
+        translate("autosave", "Not saved: %1 — your text is kept here and saving will be retried."),
+        exc,
+    )
 
 
 class Autosaver(QObject):
@@ -137,7 +144,12 @@ class Autosaver(QObject):
         except LockedRecordError as exc:
             # The version was finalized meanwhile; say so loudly rather than drop it silently.
             self._pending.pop(report_id, None)
-            self._fail(exc, f"Not saved: {exc}. Your last edits were not stored.")
+            self._fail(
+                exc,
+                fill(
+                    translate("Autosaver", "Not saved: %1. Your last edits were not stored."), exc
+                ),
+            )
             return True
         except ResponderError as exc:
             self._fail(exc, failure_message(exc))

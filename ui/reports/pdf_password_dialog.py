@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,18 +20,25 @@ class PdfPasswordDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Protect the PDF")
+        self.setWindowTitle(translate("PdfPasswordDialog", "Protect the PDF"))
         self.setMinimumWidth(380)
-        self.protect = QCheckBox("Protect with a password (AES-256)")
-        hint = QLabel("Anyone opening the file will need this password. Responder does not "
-                      "keep it: share it separately from the file.")
+        self.protect = QCheckBox(
+            translate("PdfPasswordDialog", "Protect with a password (AES-256)")
+        )
+        hint = QLabel(
+            translate(
+                "PdfPasswordDialog",
+                "Anyone opening the file will need this password. Responder does not "
+                "keep it: share it separately from the file.",
+            )
+        )
         hint.setWordWrap(True)
-        self.mismatch = QLabel("The passwords do not match.")
+        self.mismatch = QLabel(translate("PdfPasswordDialog", "The passwords do not match."))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("Password", self.password)
-        form.addRow("Confirm", self.confirm)
+        form.addRow(translate("PdfPasswordDialog", "Password"), self.password)
+        form.addRow(translate("PdfPasswordDialog", "Confirm"), self.confirm)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -8,6 +8,7 @@ from typing import Any
 
 from civilian_responder.models import ServiceEntry
 from civilian_responder.reference import CodeList
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -128,8 +129,8 @@ class Minutes(QSpinBox):
         super().__init__(parent)
         touch(self)
         self.setRange(-1, maximum)
-        self.setSpecialValueText("not entered")
-        self.setSuffix(" min")
+        self.setSpecialValueText(translate("Minutes", "not entered"))
+        self.setSuffix(translate("Minutes", " min"))
         self.setMinimumWidth(150)
         self.setMaximumWidth(220)
         self._loading = False
@@ -178,13 +179,16 @@ class CodeCombo(QComboBox):
     edited = Signal()
 
     def __init__(
-        self, codes: CodeList, placeholder: str = "Choose…", parent: QWidget | None = None
+        self,
+        codes: CodeList,
+        placeholder: str = translate("CodeCombo", "Choose…"),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         touch(self)
         self.addItem(placeholder, None)
         for c in codes:
-            self.addItem(c.label, c.code)
+            self.addItem(c.shown, c.code)
         self.setItemDelegate(_ListDelegate(0, self))
         self.activated.connect(lambda _i: self.edited.emit())
 
@@ -207,7 +211,7 @@ class GroupedCodeCombo(CodeCombo):
         codes: CodeList,
         groups: CodeList,
         group_key: str = "group",
-        placeholder: str = "Choose…",
+        placeholder: str = translate("GroupedCodeCombo", 'Choose…'),
         parent: QWidget | None = None,
     ) -> None:
         QComboBox.__init__(self, parent)
@@ -222,12 +226,12 @@ class GroupedCodeCombo(CodeCombo):
             members = [c for c in codes if c.get(group_key) == group.code]
             if not members:
                 continue
-            header = QStandardItem(group.label.upper())
+            header = QStandardItem(group.shown.upper())
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setFont(bold)
             model.appendRow(header)
             for c in members:
-                item = QStandardItem(f"{c.label} ({c.code})")
+                item = QStandardItem(f"{c.shown} ({c.code})")
                 item.setData(c.code, Qt.ItemDataRole.UserRole)
                 model.appendRow(item)
         self.setModel(model)
@@ -251,7 +255,7 @@ class CodeChecks(QWidget):
         self._columns = 0
         self.boxes: dict[str, QCheckBox] = {}
         for c in codes:
-            box = TouchCheckBox(c.label)
+            box = TouchCheckBox(c.shown)
             box.clicked.connect(lambda _c: self.edited.emit())
             self.boxes[c.code] = box
         self._arrange(columns)
@@ -306,12 +310,12 @@ class ServicesGrid(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.person = QComboBox()
         touch(self.person)
-        self.person.setAccessibleName("Services for")
-        self.person.addItem("The person served", self.SERVED)
+        self.person.setAccessibleName(translate("ServicesGrid", "Services for"))
+        self.person.addItem(translate("ServicesGrid", "The person served"), self.SERVED)
         self._person_row = QWidget()
         row = QHBoxLayout(self._person_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("For"))
+        row.addWidget(QLabel(translate("ServicesGrid", "For")))
         row.addWidget(self.person, 1)
         self._person_row.setVisible(False)  # shown once the report lists persons
         outer.addWidget(self._person_row)
@@ -328,17 +332,17 @@ class ServicesGrid(QWidget):
             " color: palette(highlighted-text);"
             " border: 2px solid palette(window-text); }"
         )
-        self._captions = {r.code: plain(r.label) for r in responses}
+        self._captions = {r.code: plain(r.shown) for r in responses}
         self.labels: dict[str, QLabel] = {}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
         for service in services:
             self.labels[service.code] = QLabel(service.label)
             row_buttons: dict[str, QPushButton] = {}
             for response in responses:
-                button = QPushButton(plain(response.label))
+                button = QPushButton(plain(response.shown))
                 touch(button)
                 button.setCheckable(True)
-                button.setAccessibleName(f"{service.label}: {response.label}")
+                button.setAccessibleName(f"{service.shown}: {response.shown}")
                 button.clicked.connect(
                     lambda checked, s=service.code, r=response.code: self._on_clicked(s, r, checked)
                 )

@@ -21,6 +21,7 @@ from civilian_responder.reports import FIELD_SPECS
 from civilian_responder_ui.directory.directory_picker import DirectoryPicker
 from civilian_responder_ui.people.consent_editor import ConsentEditor
 from civilian_responder_ui.reports.autosave import Autosaver
+from civilian_responder_ui.reports.problem_words import shown_problems
 from civilian_responder_ui.reports.report_fields import touch
 from civilian_responder_ui.reports.report_navigator import ReportNavigator
 from civilian_responder_ui.reports.report_photos import ReportPhotos
@@ -34,6 +35,7 @@ from civilian_responder_ui.reports.report_validation import (
     link,
 )
 from civilian_responder_ui.shell.contrast import follow_theme
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -52,12 +54,17 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 STATE_WORDS = {
-    "draft": "Draft",
-    "returned": "Returned for changes",
-    "finalized": "Finalized",
-    "approved": "Approved",
-    "superseded": "Replaced by a correction",
+    "draft": QT_TRANSLATE_NOOP("ReportForm", "Draft"),
+    "returned": QT_TRANSLATE_NOOP("ReportForm", "Returned for changes"),
+    "finalized": QT_TRANSLATE_NOOP("ReportForm", "Finalized"),
+    "approved": QT_TRANSLATE_NOOP("ReportForm", "Approved"),
+    "superseded": QT_TRANSLATE_NOOP("ReportForm", "Replaced by a correction"),
 }
+
+
+def state_word(state: str) -> str:
+    """A report state in the window's language."""
+    return translate("ReportForm", STATE_WORDS[state]) if state in STATE_WORDS else state
 
 
 class ReportFormView(QWidget):
@@ -117,7 +124,7 @@ class ReportFormView(QWidget):
         self.version_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         touch(self.version_picker)
         self.version_picker.activated.connect(self._on_version_picker_activated)
-        self.version_label = QLabel("&Version")
+        self.version_label = QLabel(translate("ReportFormView", "&Version"))
         self.version_label.setBuddy(self.version_picker)
         header = self._header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -144,7 +151,7 @@ class ReportFormView(QWidget):
         self.summary = ReportSummary(self._app.reference)
         self.consents = ConsentEditor(self._app)
         self.photos = ReportPhotos(self._app.attachments, self._tasks)
-        self.photos_box = QGroupBox("P&hotos")
+        self.photos_box = QGroupBox(translate("ReportFormView", "P&hotos"))
         QVBoxLayout(self.photos_box).addWidget(self.photos)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -162,8 +169,10 @@ class ReportFormView(QWidget):
     def _build_placeholder(self) -> QWidget:
         box = QWidget()
         lay = QVBoxLayout(box)
-        lay.addWidget(QLabel("No report has been started for this call yet."))
-        self.start_button = QPushButton("&Start the report")
+        lay.addWidget(
+            QLabel(translate("ReportFormView", "No report has been started for this call yet."))
+        )
+        self.start_button = QPushButton(translate("ReportFormView", "&Start the report"))
         touch(self.start_button)
         self.start_button.clicked.connect(self.start_report)
         lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -179,14 +188,18 @@ class ReportFormView(QWidget):
         # Its link is coloured from the theme: paint it again when the theme changes (from what
         # was worked out last: the finalize checks read the database, a repaint need not).
         follow_theme(self.status, self._paint_status)
-        self.save_button = QPushButton("&Save now")
-        self.save_button.setToolTip("Save now (Ctrl+S). Changes are also saved as you type.")
+        self.save_button = QPushButton(translate("ReportFormView", "&Save now"))
+        self.save_button.setToolTip(
+            translate("ReportFormView", "Save now (Ctrl+S). Changes are also saved as you type.")
+        )
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.finalize_button = QPushButton("&Finalize report")
-        self.finalize_button.setToolTip("Finalize (Ctrl+Enter): lock this version for review")
+        self.finalize_button = QPushButton(translate("ReportFormView", "&Finalize report"))
+        self.finalize_button.setToolTip(
+            translate("ReportFormView", "Finalize (Ctrl+Enter): lock this version for review")
+        )
         self.finalize_button.clicked.connect(self.finalize)
         self.finalize_button.setProperty("role", "primary")
-        self.correct_button = QPushButton("Make a &correction")
+        self.correct_button = QPushButton(translate("ReportFormView", "Make a &correction"))
         self.correct_button.clicked.connect(self._on_correct_clicked)
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
@@ -232,7 +245,9 @@ class ReportFormView(QWidget):
         try:
             report = self._app.reports.start(self._call_id)
         except ResponderError as exc:
-            self.banner.show_message(f"Could not start the report: {exc}")
+            self.banner.show_message(
+                fill(translate("ReportFormView", "Could not start the report: %1"), exc)
+            )
             return None
         self._reload(report.id)
         self.sections.focus_field("persons")
@@ -248,9 +263,13 @@ class ReportFormView(QWidget):
         shown = next((r for r in self._versions if r.id == show_id), current)
         self.version_picker.clear()
         for r in self._versions:
-            mark = " (current)" if r is current and len(self._versions) > 1 else ""
+            mark = (
+                translate("ReportForm", " (current)")
+                if r is current and len(self._versions) > 1
+                else ""
+            )
             self.version_picker.addItem(
-                f"{r.version} · {STATE_WORDS.get(r.state, r.state)}{mark}", r.id
+                f"{r.version} · {state_word(r.state)}{mark}", r.id
             )
         self.version_picker.setCurrentIndex(self._versions.index(shown))
         # Themes pad combo boxes; leave room so "2 · Draft (current)" is never cut off.
@@ -262,7 +281,7 @@ class ReportFormView(QWidget):
         self._status_args = (None, "")  # a later theme repaint must not bring back another call's
         self.status.setText("")
         self.autosaver.set_report(None)
-        self.title.setText("Field report")
+        self.title.setText(translate("ReportFormView", "Field report"))
         self.crew_line.hide()
         self.placeholder.setVisible(self._call_id is not None)
         for w in (
@@ -314,14 +333,14 @@ class ReportFormView(QWidget):
         """Title, notices and the buttons that fit what can be done with this version."""
         roles = self._app.reference.crew_roles
         crew = ", ".join(
-            html.escape(f"{m.name} ({roles.label(m.role_code)})")
+            html.escape(f"{m.name} ({roles.shown(m.role_code)})")
             + ("" if m.on_roster else " \u2691") for m in report.crew)
         self.title.setText(
             # Short enough for one line beside the PDF button in the narrow pane.
-            f"<b>Report {report.report_number}</b> · v{report.version} · "
-            f"{STATE_WORDS.get(report.state, report.state)}"
+            "<b>" + fill(translate("ReportForm", "Report %1"), report.report_number)
+            + f"</b> · v{report.version} · {state_word(report.state)}"
         )
-        self.crew_line.setText(f"Crew: {crew}" if crew else "")
+        self.crew_line.setText(fill(translate("ReportForm", "Crew: %1"), crew) if crew else "")
         self.crew_line.setVisible(bool(crew))
         notice = self._notice_text(report, editable)
         self.notice.setText(notice)
@@ -339,19 +358,32 @@ class ReportFormView(QWidget):
     def _notice_text(self, report: Report, editable: bool) -> str:
         lines = []
         if report.review_comment:
-            who = "Returned by the reviewer" if report.state == "returned" else "Reviewer"
+            who = (
+                translate("ReportFormView", "Returned by the reviewer")
+                if report.state == "returned"
+                else translate("ReportFormView", "Reviewer")
+            )
             lines.append(f"{who}: {report.review_comment}")
         recovered = next((d for d in self._app.recovered if d.report_id == report.id), None)
         if recovered is not None and editable:
             saved = parse_iso(recovered.saved_at).astimezone().strftime("%H:%M:%S")
             lines.append(
-                f"Recovered after the app closed unexpectedly: this draft was last "
-                f"saved at {saved}. Check the end of the narrative."
+                fill(
+                    translate(
+                        "ReportFormView",
+                        "Recovered after the app closed unexpectedly: this draft was last saved at %1. Check the end of the narrative.",  # noqa: E501
+                    ),
+                    saved,
+                )
             )
         return "\n".join(lines)
 
     def _update_status(self, report: Report | None, saved_now: bool = False) -> None:
-        saved = f"Saved {time.strftime('%H:%M:%S')}" if saved_now else "Saved as you type"
+        saved = (
+            fill(translate("ReportFormView", "Saved %1"), time.strftime("%H:%M:%S"))
+            if saved_now
+            else translate("ReportFormView", "Saved as you type")
+        )
         self._render_status(report, saved)
 
     def _render_status(self, report: Report | None, saved: str) -> None:
@@ -372,15 +404,23 @@ class ReportFormView(QWidget):
                 shown.state in ("finalized", "approved")
                 and self.correct_button.isVisibleTo(self)
             ):
-                self.status.setText("Locked. A correction adds a new version.")
+                self.status.setText(
+                    translate("ReportFormView", "Locked. A correction adds a new version.")
+                )
             else:
-                self.status.setText("An earlier version, shown read-only.")
+                self.status.setText(
+                    translate("ReportFormView", "An earlier version, shown read-only.")
+                )
             return
         left = self._status_left
         need = (
-            link(self.status, "problems", f"{left} left to finalize")
+            link(
+                self.status,
+                "problems",
+                fill(translate("ReportFormView", "%1 left to finalize"), left),
+            )
             if left
-            else "Ready to finalize"
+            else translate("ReportFormView", "Ready to finalize")
         )
         self.status.setText(f"{saved} · {need}")
 
@@ -452,7 +492,7 @@ class ReportFormView(QWidget):
             self._go_to_field(next(iter(exc.field_errors)))
             return None
         except (LockedRecordError, ResponderError) as exc:
-            self.banner.show_message(f"Not finalized: {exc}")
+            self.banner.show_message(fill(translate("ReportFormView", 'Not finalized: %1'), exc))
             return None
         self.autosaver.discard(report.id)
         self._reload(final.id)
@@ -465,6 +505,7 @@ class ReportFormView(QWidget):
             self._show_problems(self._app.reports.problems(report))
 
     def _show_problems(self, problems: dict[str, str]) -> None:
+        problems = shown_problems(problems)  # in the window's language
         self.validation.show_problems(problems)
         self.sections.show_problems(problems)
         self.consents.show_problems(problems)
@@ -482,13 +523,17 @@ class ReportFormView(QWidget):
         if self._shown is None:
             return None
         if not reason.strip():
-            self.correction_reason.setPlaceholderText("Say what needs correcting first")
+            self.correction_reason.setPlaceholderText(
+                translate("ReportFormView", "Say what needs correcting first")
+            )
             self.correction_reason.setFocus()
             return None
         try:
             draft = self._app.reports.correct(self._shown.id, reason)
         except ResponderError as exc:
-            self.banner.show_message(f"Could not start the correction: {exc}")
+            self.banner.show_message(
+                fill(translate("ReportFormView", "Could not start the correction: %1"), exc)
+            )
             return None
         self._reload(draft.id)
         self.report_saved.emit(draft.id)

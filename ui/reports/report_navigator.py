@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from civilian_responder_ui.reports.report_fields import touch
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGroupBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -58,7 +59,9 @@ class ReportNavigator(QScrollArea):
         self.show_needs({})
         widest = max(
             (
-                b.fontMetrics().horizontalAdvance(f"{_short(t)}  ·  9 needed")
+                b.fontMetrics().horizontalAdvance(
+                    fill(translate("ReportNavigator", "%1  ·  9 needed"), _short(t))
+                )
                 for t, b in self.buttons.items()
             ),
             default=200,
@@ -98,7 +101,9 @@ class ReportNavigator(QScrollArea):
                 continue
             count = len(needs.get(title, ()))
             key = mnemonic(box)
-            text = _short(title) + (f"  ·  {count} needed" if count else "")
+            text = _short(title) + (
+                fill(translate("ReportNavigator", "  ·  %1 needed"), count) if count else ""
+            )
             button.setText(text.replace("&", "&&"))
             button.setToolTip(f"Go to {title}" + (f" ({key})" if key else ""))
             button.setProperty("role", "primary" if count else "")

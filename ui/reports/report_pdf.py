@@ -16,6 +16,7 @@ from civilian_responder.pdf.service import clear_previews, write_file
 from civilian_responder.pdf.snapshot import report_file_name
 from civilian_responder_ui.reports.pdf_password_dialog import PdfPasswordDialog
 from civilian_responder_ui.reports.report_print import ReportPrint
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
@@ -58,13 +59,20 @@ class ReportPdf(QObject):
                                     save_instead=lambda: self.save_current(),
                                     record=self._core.pdf.record, render=_render)
         self.printing.printed.connect(self.printed)
-        self.preview_action = self._action("Preview", self.preview_current)
-        self.save_action = self._action("Save PDF…", self.save_current)
-        self.print_action = self._action("Print…", self.print_current)
-        self.police_copy_action = self._action("Save police copy…", self.save_police_copy)
-        self.police_copy_action.setToolTip("The report without substance-use treatment data "
-                                           "(42 CFR Part 2); it says what was withheld")
-        self.export_action = QAction("Export reports…", self)
+        self.preview_action = self._action(translate("ReportPdf", 'Preview'), self.preview_current)
+        self.save_action = self._action(translate("ReportPdf", 'Save PDF…'), self.save_current)
+        self.print_action = self._action(translate("ReportPdf", 'Print…'), self.print_current)
+        self.police_copy_action = self._action(
+            translate("ReportPdf", "Save police copy…"), self.save_police_copy
+        )
+        self.police_copy_action.setToolTip(
+            translate(
+                "ReportPdf",
+                "The report without substance-use treatment data "
+                "(42 CFR Part 2); it says what was withheld",
+            )
+        )
+        self.export_action = QAction(translate("ReportPdf", "Export reports…"), self)
         self.export_action.triggered.connect(lambda: self.export_reports())
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
@@ -125,10 +133,14 @@ class ReportPdf(QObject):
             return
         if police_copy:
             name = name.replace(".pdf", "-police-copy.pdf")
-        title = "Save police copy" if police_copy else "Save report PDF"
+        title = (
+            translate("ReportPdf", "Save police copy")
+            if police_copy
+            else translate("ReportPdf", "Save report PDF")
+        )
         path, _ = QFileDialog.getSaveFileName(self._parent, title,
                                               str(self._core.paths.exports / name),
-                                              "PDF files (*.pdf)")
+                                              translate("ReportPdf", 'PDF files (*.pdf)'))
         if not path:
             return
         dialog = PdfPasswordDialog(self._parent)
@@ -168,10 +180,17 @@ class ReportPdf(QObject):
     def export_reports(self, report_ids: Sequence[str] | None = None) -> None:
         ids = list(report_ids) if report_ids is not None else self._core.pdf.report_ids()
         if not ids:
-            QMessageBox.information(self._parent, "Export reports", "There are no reports yet.")
+            QMessageBox.information(
+                self._parent,
+                translate("ReportPdf", "Export reports"),
+                translate("ReportPdf", "There are no reports yet."),
+            )
             return
-        folder = QFileDialog.getExistingDirectory(self._parent, "Export reports to folder",
-                                                  str(self._core.paths.exports))
+        folder = QFileDialog.getExistingDirectory(
+            self._parent,
+            translate("ReportPdf", "Export reports to folder"),
+            str(self._core.paths.exports),
+        )
         if not folder:
             return
         dialog = PdfPasswordDialog(self._parent)
@@ -208,7 +227,11 @@ class ReportPdf(QObject):
         self._tasks.run(fn, *args, on_result=on_result, on_error=self._on_error, pool="pdf")
 
     def _on_error(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, ResponderError) else "The PDF could not be made."
+        message = (
+            str(exc)
+            if isinstance(exc, ResponderError)
+            else translate("ReportPdf", "The PDF could not be made.")
+        )
         if not isinstance(exc, ResponderError):
             log.error("PDF task failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.failed.emit(message)
@@ -224,11 +247,11 @@ class ReportPdfButton(QToolButton):
     def __init__(self, pdf: ReportPdf, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
-        self.setText("&PDF  \u25be")
+        self.setText(translate("ReportPdfButton", "&PDF  \u25be"))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setStyleSheet("QToolButton { padding: 0 14px; }"
                            " QToolButton::menu-indicator { image: none; width: 0; }")
-        self.setToolTip("Preview, save or print this report as a PDF")
+        self.setToolTip(translate("ReportPdfButton", "Preview, save or print this report as a PDF"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMinimumHeight(44)  # the form's touch-target height
         menu = QMenu(self)
@@ -247,9 +270,13 @@ def install_on_report_form(form: QWidget, core: ResponderApp, tasks: object) -> 
     pdf = ReportPdf(core, tasks, form, current_report=lambda: form.shown_report_id,
                     flush_edits=form.flush)
     form.add_header_widget(ReportPdfButton(pdf, form))
-    pdf.saved.connect(lambda path: form.status.setText(f"PDF saved: {path}"))
+    pdf.saved.connect(
+        lambda path: form.status.setText(fill(translate("report_pdf", "PDF saved: %1"), path))
+    )
     pdf.printed.connect(form.status.setText)
-    pdf.failed.connect(lambda text: QMessageBox.warning(form, "Report PDF", text))
+    pdf.failed.connect(
+        lambda text: QMessageBox.warning(form, translate("report_pdf", "Report PDF"), text)
+    )
     return pdf
 
 
@@ -257,20 +284,26 @@ def install_on_main_window(window: QMainWindow, core: ResponderApp, tasks: objec
     """"Export reports…" in the main toolbar, with its outcome in the status bar."""
     pdf = ReportPdf(core, tasks, window)
     window.add_toolbar_action(pdf.export_action, in_menu=True)
-    pdf.export_action.setToolTip("Export many reports as PDFs to a folder")
+    pdf.export_action.setToolTip(translate("report_pdf", "Export many reports as PDFs to a folder"))
     pdf.export_finished.connect(lambda outcome: _show_outcome(window, outcome))
-    pdf.failed.connect(lambda text: QMessageBox.warning(window, "Export reports", text))
+    pdf.failed.connect(
+        lambda text: QMessageBox.warning(window, translate("report_pdf", "Export reports"), text)
+    )
     return pdf
 
 
 def _show_outcome(window: QMainWindow, outcome: ExportOutcome) -> None:
-    done = f"{len(outcome.written)} report PDF(s) exported"
+    done = fill(translate("report_pdf", '%1 report PDF(s) exported'), len(outcome.written))
     if outcome.cancelled:
-        done += " before you cancelled"
+        done += translate("report_pdf", ' before you cancelled')
     window.statusBar().showMessage(done, 15_000)
     if outcome.failed:
         lines = "\n".join(f"{what}: {why}" for what, why in outcome.failed[:10])
-        QMessageBox.warning(window, "Export reports", f"Some reports were not exported:\n{lines}")
+        QMessageBox.warning(
+            window,
+            translate("report_pdf", "Export reports"),
+            f"Some reports were not exported:\n{lines}",
+        )
 
 
 class BatchExport(QObject):
@@ -289,8 +322,14 @@ class BatchExport(QObject):
         self._task = None
         self._cancelled = False
         self.outcome = ExportOutcome()
-        self.dialog = QProgressDialog("Exporting reports…", "Cancel", 0, len(ids), parent)
-        self.dialog.setWindowTitle("Export reports")
+        self.dialog = QProgressDialog(
+            translate("BatchExport", "Exporting reports…"),
+            translate("BatchExport", "Cancel"),
+            0,
+            len(ids),
+            parent,
+        )
+        self.dialog.setWindowTitle(translate("BatchExport", "Export reports"))
         self.dialog.setMinimumWidth(340)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
@@ -330,7 +369,9 @@ class BatchExport(QObject):
                                      on_progress=self._on_progress, pool="pdf", pass_task=True)
 
     def _on_progress(self, done: int, total: int) -> None:
-        self.dialog.setLabelText(f"Exported {done} of {total} reports…")
+        self.dialog.setLabelText(
+            fill(translate("BatchExport", "Exported %1 of %2 reports…"), done, total)
+        )
         self.dialog.setValue(done)
         self.progressed.emit(done, total)
 
@@ -342,7 +383,9 @@ class BatchExport(QObject):
 
     def _on_chunk_failed(self, exc: BaseException) -> None:
         log.error("Batch export chunk failed", exc_info=(type(exc), exc, exc.__traceback__))
-        self.outcome.failed.append(("batch", "The export stopped unexpectedly."))
+        self.outcome.failed.append(
+            ("batch", translate("BatchExport", "The export stopped unexpectedly."))
+        )
         self._finish()
 
     def _finish(self) -> None:

@@ -9,6 +9,7 @@ from civilian_responder.models import KnownPerson, Person
 from civilian_responder.reference import CodeList
 from civilian_responder_ui.people.person_suggestions import PersonSuggestions, Suggester, describe
 from civilian_responder_ui.reports.report_fields import CodeCombo, TextLine, touch
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,22 +39,24 @@ class PersonRow(QFrame):
         self.known = QLabel()
         self.known.setObjectName("knownPerson")
         self.known.setVisible(False)
-        self.triggers = TextLine("Known triggers (for the next team)")
-        self.what_helped = TextLine("What helped (\"responds well to …\")")
+        self.triggers = TextLine(translate("PersonRow", 'Known triggers (for the next team)'))
+        self.what_helped = TextLine(translate("PersonRow", 'What helped ("responds well to …")'))
         self.suggestions = PersonSuggestions(suggest, ages) if suggest else None
-        self.role = CodeCombo(roles, "Role…")
-        self.name = TextLine("Name (if given)")
+        self.role = CodeCombo(roles, translate("PersonRow", 'Role…'))
+        self.name = TextLine(translate("PersonRow", 'Name (if given)'))
         self.age = QSpinBox()
         touch(self.age)
         self.age.setRange(-1, MAX_AGE)
-        self.age.setSpecialValueText("age ?")
+        self.age.setSpecialValueText(translate("PersonRow", "age ?"))
         # Room for "age ?" and "120" clear of the arrows and the edge.
-        self.age.setMinimumWidth(self.age.fontMetrics().horizontalAdvance("age ?") + 80)
-        self.phone = TextLine("Phone")
-        self.note = TextLine("Note (e.g. how to reach them)")
-        self.remove = QPushButton("Remove")
+        self.age.setMinimumWidth(
+            self.age.fontMetrics().horizontalAdvance(translate("PersonRow", "age ?")) + 80
+        )
+        self.phone = TextLine(translate("PersonRow", 'Phone'))
+        self.note = TextLine(translate("PersonRow", 'Note (e.g. how to reach them)'))
+        self.remove = QPushButton(translate("PersonRow", "Remove"))
         touch(self.remove)
-        self.remove.setToolTip("Remove this person from the report")
+        self.remove.setToolTip(translate("PersonRow", "Remove this person from the report"))
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 8, 8, 8)
         grid.addWidget(self.role, 0, 0)
@@ -110,9 +113,9 @@ class PersonRow(QFrame):
 
     def _show_known(self, person: KnownPerson | None) -> None:
         if person is not None:
-            self.known.setText("Known person: " + describe(person))
+            self.known.setText(translate("PersonRow", 'Known person: ') + describe(person))
         elif self.known_id:
-            self.known.setText("Known person (linked)")
+            self.known.setText(translate("PersonRow", "Known person (linked)"))
         self.known.setVisible(bool(self.known_id))
 
     def value(self) -> Person | None:
@@ -149,8 +152,8 @@ class PersonsEditor(QWidget):
         self.rows: list[PersonRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.empty = QLabel("No one added yet.")
-        self.add_button = QPushButton("&Add person")
+        self.empty = QLabel(translate("PersonsEditor", "No one added yet."))
+        self.add_button = QPushButton(translate("PersonsEditor", "&Add person"))
         touch(self.add_button)
         self.add_button.setMinimumWidth(180)
         self.add_button.clicked.connect(self._on_add_clicked)

@@ -10,6 +10,7 @@ from typing import Any
 from civilian_responder.attachments import AttachmentService
 from civilian_responder.errors import ResponderError
 from civilian_responder_ui.reports.report_fields import touch
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,12 +43,12 @@ class ReportPhotos(QWidget):
         self._attachments = attachments
         self._tasks = tasks  # shell.tasks.TaskRunner, or None to do everything inline
         self._report_id: str | None = None
-        self.add_button = QPushButton("Add photo…")
+        self.add_button = QPushButton(translate("ReportPhotos", "Add photo…"))
         touch(self.add_button)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.list = QListWidget()
         self.list.setMaximumHeight(120)
-        self.none = QLabel("No photos attached.")
+        self.none = QLabel(translate("ReportPhotos", "No photos attached."))
         self.message = QLabel()
         self.message.setObjectName("fieldError")
         self.message.setProperty("role", "error")
@@ -78,7 +79,9 @@ class ReportPhotos(QWidget):
         self.none.setVisible(not items)
 
     def _on_add_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Add a photo to this report", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("ReportPhotos", "Add a photo to this report"), "", IMAGE_FILTER
+        )
         if path:
             self.add_file(Path(path))
 
@@ -120,5 +123,7 @@ class ReportPhotos(QWidget):
         if not isinstance(exc, ResponderError):
             raise exc
         log.info("Photo refused: %s", type(exc).__name__)
-        self.message.setText(f"Photo not added: {exc.args[0] if exc.args else exc}")
+        self.message.setText(
+            fill(translate("ReportPhotos", "Photo not added: %1"), exc.args[0] if exc.args else exc)
+        )
         self.message.show()

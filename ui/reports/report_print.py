@@ -16,6 +16,7 @@ from civilian_responder.pdf import AuditEvent
 from civilian_responder.pdf.printing import PrintRequest, PrintResult, print_event, print_report
 from civilian_responder.pdf.service import write_file
 from civilian_responder.pdf.snapshot import ReportSnapshot
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -61,7 +62,7 @@ class ReportPrint(QObject):
     def ask_and_print(self, report_id: str) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle("Print report")
+        dialog.setWindowTitle(translate("ReportPrint", "Print report"))
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(report_id, printer)
@@ -108,25 +109,46 @@ class ReportPrint(QObject):
             message = str(exc)
         else:
             log.error("Printing failed", exc_info=(type(exc), exc, exc.__traceback__))
-            message = "The report could not be printed."
+            message = translate("ReportPrint", 'The report could not be printed.')
         job_id = exc.job_id if isinstance(exc, PrintError) else ""
         r = snap.report
-        self._record(print_event(r, request, "failed", job_id, message) if request else
-                     AuditEvent("pdf_print", r.id, r.report_number, r.version, str(target),
-                                outcome="failed", detail=f"to file {target}; {message}"))
+        self._record(
+            print_event(r, request, "failed", job_id, message)
+            if request
+            else AuditEvent(
+                "pdf_print",
+                r.id,
+                r.report_number,
+                r.version,
+                str(target),
+                outcome="failed",
+                detail=fill(translate("ReportPrint", "to file %1; %2"), target, message),
+            )
+        )
         if isinstance(exc, PrintError) and not exc.started:
             self._offer_save(message)  # nothing reached a printer: the PDF is the way out
         else:
-            QMessageBox.warning(self._parent, "Print report", message)
+            QMessageBox.warning(self._parent, translate("ReportPrint", "Print report"), message)
         self.print_failed.emit(message)
 
     def _offer_save(self, message: str) -> None:
         """Non-blocking, so the GUI thread keeps running (and tests can see the box)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Print report",
-                          f"The report was not printed.\n\n{message}\n\n"
-                          "You can save it as a PDF instead and print that file elsewhere.",
-                          QMessageBox.StandardButton.NoButton, self._parent)
-        save = box.addButton("Save PDF…", QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("ReportPrint", "Print report"),
+            fill(
+                translate(
+                    "ReportPrint",
+                    "The report was not printed.\n\n%1\n\nYou can save it as a PDF instead and print that file elsewhere.",  # noqa: E501
+                ),
+                message,
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        save = box.addButton(
+            translate("ReportPrint", "Save PDF…"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(save)
         box.buttonClicked.connect(lambda button: self._on_offer_answered(button is save))

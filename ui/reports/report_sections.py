@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from civilian_responder.reference import CodeList, ReferenceData
-from civilian_responder.reports import FIELD_LABELS, MAX_MINUTES
+from civilian_responder.reports import MAX_MINUTES
+from civilian_responder_ui.reports.field_labels import field_label
 from civilian_responder_ui.reports.report_fields import (
     CodeChecks,
     CodeCombo,
@@ -19,6 +20,7 @@ from civilian_responder_ui.reports.report_fields import (
     Toggle,
 )
 from civilian_responder_ui.reports.report_persons import PersonsEditor
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -112,105 +114,182 @@ class ReportSections(QWidget):
         self.errors[name] = error
 
     def _build_correction(self, ref: ReferenceData) -> None:
-        self.correction_group = QGroupBox("This version is a correction")
+        self.correction_group = QGroupBox(
+            translate("ReportSections", "This version is a correction")
+        )
         form = QFormLayout(self.correction_group)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._layout.addWidget(self.correction_group)
         self._add(
             form,
             "correction_reason",
-            TextLine("What does this correction change, and why?"),
-            FIELD_LABELS["correction_reason"],
+            TextLine(translate("ReportSections", 'What does this correction change, and why?')),
+            field_label("correction_reason"),
         )
 
     def _build_persons(self, ref: ReferenceData) -> None:
-        form = self._group("&Persons contacted")
+        form = self._group(translate("ReportSections", '&Persons contacted'))
         self._add(form, "persons", PersonsEditor(ref.person_roles))
 
     def _build_flags(self, ref: ReferenceData) -> None:
-        form = self._group("&What was involved")
+        form = self._group(translate("ReportSections", '&What was involved'))
         self._add(form, "flags", CodeChecks(ref.flags, columns=4))  # 4 abreast when wide
         self._add(
             form,
             "disability_codes",
             CodeChecks(ref.disabilities, columns=2),
-            "Perceived disability",
+            translate("ReportSections", 'Perceived disability'),
         )
         self._add(
             form,
             "disability_other",
-            TextLine('A few words, e.g. "uses a walker"'),
-            "Other disability",
+            TextLine(translate("ReportSections", 'A few words, e.g. "uses a walker"')),
+            translate("ReportSections", 'Other disability'),
         )
-        self._add(form, "language_codes", CodeChecks(ref.languages, columns=3), "Language needed")
+        self._add(
+            form,
+            "language_codes",
+            CodeChecks(ref.languages, columns=3),
+            translate("ReportSections", "Language needed"),
+        )
 
     def _build_disposition(self, ref: ReferenceData) -> None:
-        form = self._group("&Disposition and outcome")
+        form = self._group(translate("ReportSections", '&Disposition and outcome'))
         self._add(
             form,
             "disposition_code",
             GroupedCodeCombo(
-                ref.dispositions, ref.disposition_groups, "group", "Choose the CAD disposition…"
+                ref.dispositions,
+                ref.disposition_groups,
+                "group",
+                translate("ReportSections", "Choose the CAD disposition…"),
             ),
-            "Disposition",
+            translate("ReportSections", "Disposition"),
         )
-        self._add(form, "call_source_code", CodeCombo(ref.call_sources, "Choose…"),
-                  FIELD_LABELS["call_source_code"])
-        self._add(form, "response_model_code", CodeCombo(ref.response_models, "Choose…"),
-                  FIELD_LABELS["response_model_code"])
+        self._add(
+            form,
+            "call_source_code",
+            CodeCombo(ref.call_sources, translate("ReportSections", "Choose…")),
+            field_label("call_source_code"),
+        )
+        self._add(
+            form,
+            "response_model_code",
+            CodeCombo(ref.response_models, translate("ReportSections", "Choose…")),
+            field_label("response_model_code"),
+        )
         offered = CodeList(ref.outcomes.name, ref.outcomes.offered())
         self._add(form, "outcome_codes", CodeChecks(offered, columns=2),
-                  "Outcome (tick all that apply)")
-        self._add(form, "transport_mode_code", CodeCombo(ref.transport_modes, "How?"),
-                  FIELD_LABELS["transport_mode_code"])
+                  translate("ReportSections", 'Outcome (tick all that apply)'))
+        self._add(
+            form,
+            "transport_mode_code",
+            CodeCombo(ref.transport_modes, translate("ReportSections", "How?")),
+            field_label("transport_mode_code"),
+        )
         self._add(
             form,
             "transport_destination_code",
-            CodeCombo(ref.transport_destinations, "Where to?"),
-            "Transported to",
+            CodeCombo(ref.transport_destinations, translate("ReportSections", 'Where to?')),
+            translate("ReportSections", 'Transported to'),
         )
-        self._add(form, "transport_facility", TextLine("Name of the place, e.g. the hospital"),
-                  FIELD_LABELS["transport_facility"])
         self._add(
-            form, "referrals", CodeChecks(ref.referral_destinations, columns=2), "Referred to"
+            form,
+            "transport_facility",
+            TextLine(translate("ReportSections", "Name of the place, e.g. the hospital")),
+            field_label("transport_facility"),
         )
-        self._add(form, "referral_agency", TextLine("Name of the agency or program"),
-                  FIELD_LABELS["referral_agency"])
-        self.directory_button = QPushButton("Find in the resource &directory…")
-        self.directory_button.setToolTip("Search the directory offline; the chosen resource "
-                                         "fills the referral")
+        self._add(
+            form,
+            "referrals",
+            CodeChecks(ref.referral_destinations, columns=2),
+            translate("ReportSections", "Referred to"),
+        )
+        self._add(
+            form,
+            "referral_agency",
+            TextLine(translate("ReportSections", "Name of the agency or program")),
+            field_label("referral_agency"),
+        )
+        self.directory_button = QPushButton(
+            translate("ReportSections", "Find in the resource &directory…")
+        )
+        self.directory_button.setToolTip(
+            translate(
+                "ReportSections",
+                "Search the directory offline; the chosen resource fills the referral",
+            )
+        )
         self.directory_button.clicked.connect(self.directory_requested)
         form.addRow(self.directory_button)
-        self._add(form, "shelter_placement_code", CodeCombo(ref.shelter_placements, "None"),
-                  FIELD_LABELS["shelter_placement_code"])
-        self._add(form, "hold_code", CodeCombo(ref.holds, "None"), FIELD_LABELS["hold_code"])
+        self._add(
+            form,
+            "shelter_placement_code",
+            CodeCombo(ref.shelter_placements, translate("ReportSections", "None")),
+            field_label("shelter_placement_code"),
+        )
+        self._add(
+            form,
+            "hold_code",
+            CodeCombo(ref.holds, translate("ReportSections", "None")),
+            field_label("hold_code"),
+        )
 
     def _build_services(self, ref: ReferenceData) -> None:
-        form = self._group("Ser&vices offered, accepted or declined")
+        form = self._group(translate("ReportSections", 'Ser&vices offered, accepted or declined'))
         self._add(form, "services", ServicesGrid(ref.services, ref.service_responses))
 
     def _build_backup(self, ref: ReferenceData) -> None:
-        form = self._group("Police &backup and 988")
-        self._add(form, "backup_requested", Toggle("Police backup was requested"))
+        form = self._group(translate("ReportSections", 'Police &backup and 988'))
         self._add(
-            form, "backup_reason_code", CodeCombo(ref.backup_reasons, "Why?"), "Reason for backup"
+            form,
+            "backup_requested",
+            Toggle(translate("ReportSections", "Police backup was requested")),
+        )
+        self._add(
+            form,
+            "backup_reason_code",
+            CodeCombo(ref.backup_reasons, translate("ReportSections", "Why?")),
+            translate("ReportSections", "Reason for backup"),
         )
         self._add(form, "police_handoff_reason_code",
-                  CodeCombo(ref.police_handoff_reasons, "Why?"),
-                  FIELD_LABELS["police_handoff_reason_code"])
+                  CodeCombo(ref.police_handoff_reasons, translate("ReportSections", 'Why?')),
+                  field_label("police_handoff_reason_code"))
         # Short captions: the themed font is large and the pane is about 520 px at 1366x768.
-        self._add(form, "call_transferred_988", Toggle("911 call transferred to 988"))
-        self._add(form, "warm_transfer_988", Toggle("Warm transfer to 988 on scene"))
+        self._add(
+            form,
+            "call_transferred_988",
+            Toggle(translate("ReportSections", "911 call transferred to 988")),
+        )
+        self._add(
+            form,
+            "warm_transfer_988",
+            Toggle(translate("ReportSections", "Warm transfer to 988 on scene")),
+        )
 
     def _build_follow_up(self) -> None:
-        form = self._group("Follow-&up and time")
-        self._add(form, "follow_up_needed", Toggle("Follow-up is needed"))
-        self._add(form, "follow_up_note", TextLine("Who should do what, and by when?"), "Follow-up")
-        self._add(form, "time_on_task_minutes", Minutes(MAX_MINUTES), "Time on task")
+        form = self._group(translate("ReportSections", 'Follow-&up and time'))
+        self._add(
+            form, "follow_up_needed", Toggle(translate("ReportSections", "Follow-up is needed"))
+        )
+        self._add(
+            form,
+            "follow_up_note",
+            TextLine(translate("ReportSections", "Who should do what, and by when?")),
+            translate("ReportSections", "Follow-up"),
+        )
+        self._add(
+            form,
+            "time_on_task_minutes",
+            Minutes(MAX_MINUTES),
+            translate("ReportSections", "Time on task"),
+        )
 
     def _build_narrative(self) -> None:
-        form = self._group("&Narrative")
-        narrative = TextArea("What happened, in your words. Saved as you type.")
+        form = self._group(translate("ReportSections", '&Narrative'))
+        narrative = TextArea(
+            translate("ReportSections", "What happened, in your words. Saved as you type.")
+        )
         narrative.setMinimumHeight(240)
         self._add(form, "narrative", narrative)
         self.narrative = narrative
@@ -226,7 +305,7 @@ class ReportSections(QWidget):
         """Services are answered per person: the grid offers the persons now on the report."""
         persons = self.editors["persons"].value()
         self.editors["services"].set_persons(
-            [(p.id, " ".join(x for x in (self._roles.label(p.role_code), p.name) if x))
+            [(p.id, " ".join(x for x in (self._roles.shown(p.role_code), p.name) if x))
              for p in persons], drop_missing)
 
     def values(self) -> dict[str, Any]:

@@ -7,17 +7,18 @@ import html
 
 from civilian_responder.models import Report
 from civilian_responder.reference import ReferenceData
-from civilian_responder.reports import FIELD_LABELS
+from civilian_responder_ui.reports.field_labels import field_label
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
 def _labels(ref: ReferenceData, list_name: str, codes: tuple[str, ...]) -> str:
-    return ", ".join(ref.lists[list_name].label(c) for c in codes)
+    return ", ".join(ref.lists[list_name].shown(c) for c in codes)
 
 
 def _yes(flag: bool) -> str:
-    return "Yes" if flag else "No"
+    return translate("report_summary", 'Yes') if flag else translate("report_summary", 'No')
 
 
 class ReportSummary(QLabel):
@@ -42,56 +43,75 @@ class ReportSummary(QLabel):
         disposition = ref.dispositions.get(r.disposition_code)
         outcome = _labels(ref, "outcomes", r.outcome_codes)
         transport = " · ".join(x for x in (
-            ref.transport_modes.label(r.transport_mode_code) if r.transport_mode_code else "",
-            ref.transport_destinations.label(r.transport_destination_code)
+            ref.transport_modes.shown(r.transport_mode_code) if r.transport_mode_code else "",
+            ref.transport_destinations.shown(r.transport_destination_code)
             if r.transport_destination_code else "", r.transport_facility) if x)
         disability = _labels(ref, "disabilities", r.disability_codes)
         if r.disability_other:
             disability += f" ({r.disability_other})"
         services = "; ".join(
-            f"{ref.services.label(s.code)}: {ref.service_responses.label(s.response).lower()}"
+            f"{ref.services.shown(s.code)}: {ref.service_responses.shown(s.response).lower()}"
             for s in r.services
         )
         backup = _yes(r.backup_requested)
         if r.backup_requested:
-            backup += f" — {ref.backup_reasons.label(r.backup_reason_code)}"
+            backup += f" — {ref.backup_reasons.shown(r.backup_reason_code)}"
         follow = _yes(r.follow_up_needed) + (f" — {r.follow_up_note}" if r.follow_up_note else "")
-        minutes = "" if r.time_on_task_minutes is None else f"{r.time_on_task_minutes} min"
+        minutes = (
+            ""
+            if r.time_on_task_minutes is None
+            else fill(translate("ReportSummary", "%1 min"), r.time_on_task_minutes)
+        )
         rows = [
-            (FIELD_LABELS["correction_reason"], r.correction_reason),
-            ("Crew", ", ".join(
-                f"{m.name} ({ref.crew_roles.label(m.role_code)})"
-                + ("" if m.on_roster else " — not on roster") for m in r.crew)),
-            (FIELD_LABELS["persons"], "<br>".join(self._person(p) for p in r.persons)),
-            ("Involved", _labels(ref, "flags", r.flags)),
-            (FIELD_LABELS["disability_codes"], disability),
-            (FIELD_LABELS["language_codes"], _labels(ref, "languages", r.language_codes)),
-            ("Disposition", f"{disposition.label} ({disposition.code})" if disposition else ""),
-            ("Outcome", outcome),
-            (FIELD_LABELS["response_model_code"], ref.response_models.label(r.response_model_code)),
-            (FIELD_LABELS["call_source_code"], ref.call_sources.label(r.call_source_code)),
-            ("Transported", transport),
-            ("Referred to", _labels(ref, "referral_destinations", r.referrals)),
-            (FIELD_LABELS["referral_agency"], r.referral_agency),
-            (FIELD_LABELS["services"], services),
-            (FIELD_LABELS["shelter_placement_code"],
-             ref.shelter_placements.label(r.shelter_placement_code)),
-            (FIELD_LABELS["hold_code"], ref.holds.label(r.hold_code)),
-            (FIELD_LABELS["police_handoff_reason_code"],
-             ref.police_handoff_reasons.label(r.police_handoff_reason_code)),
-            ("Police backup", backup),
-            (FIELD_LABELS["call_transferred_988"], _yes(r.call_transferred_988)),
-            (FIELD_LABELS["warm_transfer_988"], _yes(r.warm_transfer_988)),
-            ("Follow-up needed", follow),
-            (FIELD_LABELS["time_on_task_minutes"], minutes),
+            (field_label("correction_reason"), r.correction_reason),
+            (
+                translate("ReportSummary", "Crew"),
+                ", ".join(
+                    f"{m.name} ({ref.crew_roles.shown(m.role_code)})"
+                    + ("" if m.on_roster else " — not on roster")
+                    for m in r.crew
+                ),
+            ),
+            (field_label("persons"), "<br>".join(self._person(p) for p in r.persons)),
+            (translate("ReportSummary", "Involved"), _labels(ref, "flags", r.flags)),
+            (field_label("disability_codes"), disability),
+            (field_label("language_codes"), _labels(ref, "languages", r.language_codes)),
+            (
+                translate("ReportSummary", "Disposition"),
+                f"{disposition.shown} ({disposition.code})" if disposition else "",
+            ),
+            (translate("ReportSummary", "Outcome"), outcome),
+            (field_label("response_model_code"), ref.response_models.shown(r.response_model_code)),
+            (field_label("call_source_code"), ref.call_sources.shown(r.call_source_code)),
+            (translate("ReportSummary", "Transported"), transport),
+            (
+                translate("ReportSummary", "Referred to"),
+                _labels(ref, "referral_destinations", r.referrals),
+            ),
+            (field_label("referral_agency"), r.referral_agency),
+            (field_label("services"), services),
+            (
+                field_label("shelter_placement_code"),
+                ref.shelter_placements.shown(r.shelter_placement_code),
+            ),
+            (field_label("hold_code"), ref.holds.shown(r.hold_code)),
+            (
+                field_label("police_handoff_reason_code"),
+                ref.police_handoff_reasons.shown(r.police_handoff_reason_code),
+            ),
+            (translate("ReportSummary", "Police backup"), backup),
+            (field_label("call_transferred_988"), _yes(r.call_transferred_988)),
+            (field_label("warm_transfer_988"), _yes(r.warm_transfer_988)),
+            (translate("ReportSummary", "Follow-up needed"), follow),
+            (field_label("time_on_task_minutes"), minutes),
         ]
         return [(k, v) for k, v in rows if v]
 
     def _person(self, p) -> str:
         bits = [
-            self._ref.person_roles.label(p.role_code),
+            self._ref.person_roles.shown(p.role_code),
             p.name,
-            f"age {p.age}" if p.age is not None else "",
+            fill(translate("ReportSummary", 'age %1'), p.age) if p.age is not None else "",
             p.phone,
             p.note,
         ]
@@ -100,11 +120,9 @@ class ReportSummary(QLabel):
     def render(self, r: Report) -> str:
         cells = "".join(
             f"<tr><td style='padding:4px 16px 4px 0'><b>{html.escape(k)}</b></td>"
-            f"<td style='padding:4px 0'>{v if k == FIELD_LABELS['persons'] else html.escape(v)}"
+            f"<td style='padding:4px 0'>{v if k == field_label('persons') else html.escape(v)}"
             "</td></tr>"
             for k, v in self.rows(r)
         )
         narrative = html.escape(r.narrative).replace("\n", "<br>") or "<i>(none)</i>"
-        return (
-            f"<table>{cells}</table><p><b>Narrative</b></p><p style='margin-top:0'>{narrative}</p>"
-        )
+        return f"<table>{cells}</table><p><b>{html.escape(field_label('narrative'))}</b></p><p style='margin-top:0'>{narrative}</p>"  # noqa: E501

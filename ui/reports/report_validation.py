@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 
 from civilian_responder.reports import FIELD_LABELS
+from civilian_responder_ui.reports.field_labels import field_label
 from civilian_responder_ui.reports.report_fields import TextLine, touch
 from civilian_responder_ui.shell.contrast import follow_theme
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -31,7 +33,9 @@ QCheckBox::indicator:disabled { border-color: palette(mid); }
 
 def _label(name: str) -> str:
     # Consent problems are keyed consent.<KIND>; their message names the consent.
-    return FIELD_LABELS.get(name) or ("Consent" if name.startswith("consent.") else name)
+    return (field_label(name) if name in FIELD_LABELS else "") or (
+        translate("report_validation", "Consent") if name.startswith("consent.") else name
+    )
 
 
 def link(label: QLabel, href: str, text: str) -> str:
@@ -46,7 +50,9 @@ class ValidationPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("validationPanel")
-        self.title = QLabel("<b>Before this report can be finalized:</b>")
+        self.title = QLabel(
+            translate("ValidationPanel", "<b>Before this report can be finalized:</b>")
+        )
         self.items = QLabel()
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.items.setWordWrap(True)
@@ -99,9 +105,9 @@ class CorrectionBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reason = TextLine("What needs correcting, and why?")
-        start = QPushButton("Start &correction")
-        cancel = QPushButton("Cancel")
+        self.reason = TextLine(translate("CorrectionBar", 'What needs correcting, and why?'))
+        start = QPushButton(translate("CorrectionBar", "Start &correction"))
+        cancel = QPushButton(translate("CorrectionBar", "Cancel"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.reason, 1)

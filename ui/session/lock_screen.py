@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from civilian_responder.errors import AuthError, LockedOutError, ResponderError, ValidationError
+from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -84,21 +85,23 @@ class LockScreen(QWidget):
     def __init__(self, officer_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
-        self.title = named(QLabel("Responder is locked"), "lockTitle")
+        self.title = named(QLabel(translate("LockScreen", "Responder is locked")), "lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QLabel(f"Signed in as {officer_name}. Enter your passphrase to continue.")
         self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.passphrase = named(QLineEdit(), "lockPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("Passphrase")
+        self.passphrase.setPlaceholderText(translate("LockScreen", "Passphrase"))
         self.message = named(QLabel(""), "lockMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setProperty("role", "error")  # the theme colours it for day and night
-        self.unlock_button = named(QPushButton("Unlock"), "unlockButton")
+        self.unlock_button = named(QPushButton(translate("LockScreen", "Unlock")), "unlockButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.setProperty("role", "primary")
-        self.sign_out_button = named(QPushButton("Sign out"), "signOutButton")
+        self.sign_out_button = named(
+            QPushButton(translate("LockScreen", "Sign out")), "signOutButton"
+        )
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.who.setWordWrap(True)
         panel = named(QFrame(self), "lockPanel")
@@ -121,7 +124,7 @@ class LockScreen(QWidget):
         self.passphrase.clear()
         if text:
             self.unlock_button.setEnabled(False)
-            self.message.setText("Checking\u2026")
+            self.message.setText(translate("LockScreen", "Checking\u2026"))
             self.unlock_requested.emit(text)
 
     def show_error(self, text: str) -> None:
@@ -196,10 +199,10 @@ class SessionLock(QObject):
         self.screen: LockScreen | None = None
         self.signed_out = False
         self._saved: dict[str, Any] = {}
-        self.action = named(QAction("Lock", window), "lockAction")
+        self.action = named(QAction(translate("SessionLock", "Lock"), window), "lockAction")
         self.action.setShortcut(QKeySequence("Ctrl+L"))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.action.setToolTip("Lock the screen now (Ctrl+L)")
+        self.action.setToolTip(translate("SessionLock", "Lock the screen now (Ctrl+L)"))
         self.action.triggered.connect(self.lock)
         window.addAction(self.action)
 
@@ -236,7 +239,7 @@ class SessionLock(QObject):
         self.screen.unlock_requested.connect(self._on_screen_unlock_requested)
         self.screen.sign_out_requested.connect(self.sign_out_requested)
         w.setCentralWidget(self.screen)
-        w.setWindowTitle("Responder \u2014 locked")
+        w.setWindowTitle(translate("SessionLock", "Responder \u2014 locked"))
         self.screen.passphrase.setFocus()
         self._audit("lock", detail=reason)
         self.locked.emit()

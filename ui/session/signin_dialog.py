@@ -18,7 +18,7 @@ from civilian_responder.profile import ProfilePaths
 from civilian_responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
 from civilian_responder_ui.session.lock_screen import named, run_task
 from civilian_responder_ui.shell.theme import adopt_theme
-from civilian_responder_ui.shell.translations import is_language_change
+from civilian_responder_ui.shell.translations import is_language_change, translate
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -185,7 +185,7 @@ class SignInDialog(QDialog):
 
     def _on_signed_in(self, session: Any) -> None:
         self._set_busy(False)
-        self.message.setText("Opening\u2026")
+        self.message.setText(translate("SignInDialog", "Opening\u2026"))
         self.session = session
         self.accept()
 

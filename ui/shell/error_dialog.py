@@ -21,6 +21,7 @@ from civilian_responder.errors import (
     ValidationError,
 )
 from civilian_responder_ui.shell.theme import adopt_theme
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, translate
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -29,34 +30,72 @@ log = logging.getLogger(__name__)
 _ADVICE: list[tuple[type[BaseException], str]] = [
     (
         StorageFullError,
-        "The disk is full. Nothing was written and your draft is kept. "
-        "Free some space (or call IT), then try again.",
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog",
+            "The disk is full. Nothing was written and your draft is kept. "
+            "Free some space (or call IT), then try again.",
+        ),
     ),
     (
         StorageError,
-        "The local database could not be written. Your last saved work is safe; "
-        "try again, and call IT if it keeps happening.",
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog",
+            "The local database could not be written. Your last saved work is safe; "
+            "try again, and call IT if it keeps happening.",
+        ),
     ),
-    (ValidationError, "Fix the fields named above and try again."),
-    (LockedRecordError, "This record is finalized. Make a correction instead of editing it."),
-    (InvalidTransitionError, "Use one of the status buttons shown for this call."),
-    (NotFoundError, "It may have been removed by the station. Refresh the board."),
-    (SyncError, "Your work is kept on this device and will be sent at the next sync."),
-    (AuthError, "Check your passphrase or officer id."),
-    (SecretsUnavailableError, "Secrets are kept in memory for this session only."),
-    (RenderError, "The PDF could not be made. The report itself is safe."),
+    (
+        ValidationError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "Fix the fields named above and try again."),
+    ),
+    (
+        LockedRecordError,
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog", "This record is finalized. Make a correction instead of editing it."
+        ),
+    ),
+    (
+        InvalidTransitionError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "Use one of the status buttons shown for this call."),
+    ),
+    (
+        NotFoundError,
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog", "It may have been removed by the station. Refresh the board."
+        ),
+    ),
+    (
+        SyncError,
+        QT_TRANSLATE_NOOP(
+            "ErrorDialog", "Your work is kept on this device and will be sent at the next sync."
+        ),
+    ),
+    (AuthError, QT_TRANSLATE_NOOP("ErrorDialog", "Check your passphrase or officer id.")),
+    (
+        SecretsUnavailableError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "Secrets are kept in memory for this session only."),
+    ),
+    (
+        RenderError,
+        QT_TRANSLATE_NOOP("ErrorDialog", "The PDF could not be made. The report itself is safe."),
+    ),
 ]
 
 
 def user_message(exc: BaseException) -> tuple[str, str]:
     """(headline, advice) in plain language. Unknown errors get an honest generic message."""
     if isinstance(exc, ResponderError):
-        advice = next((text for kind, text in _ADVICE if isinstance(exc, kind)), "")
+        advice = next(
+            (translate("ErrorDialog", text) for kind, text in _ADVICE if isinstance(exc, kind)), ""
+        )
         return str(exc), advice
     return (
-        "Something went wrong inside Responder.",
-        "Your saved work is safe. The details were written to the log file; "
-        "please tell IT what you were doing.",
+        translate("ErrorDialog", "Something went wrong inside Responder."),
+        translate(
+            "ErrorDialog",
+            "Your saved work is safe. The details were written to the log file; "
+            "please tell IT what you were doing.",
+        ),
     )
 
 

@@ -18,13 +18,17 @@ the PyInstaller bundle.
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
+import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
 from civilian_responder.languages import SOURCE, check_ui_language, ui_languages
+from civilian_responder.reference import set_shown_language
 from civilian_responder.resource_files import resource_path
 from PySide6.QtCore import (
     QCoreApplication,
@@ -39,6 +43,24 @@ from PySide6.QtCore import (
 log = logging.getLogger(__name__)
 
 CATALOG = "responder"  # responder_<code>.ts / .qm
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate``: the name lupdate looks for (``translate("Ctx", "…")``),
+    usable where there is no ``self.tr`` (module functions, plain classes)."""
+    return QCoreApplication.translate(context, text)
+
+
+def fill(text: str, *values: object) -> str:
+    """``text`` with ``%1``, ``%2`` … replaced by ``values`` (the translator may reorder them)."""
+    for n in range(len(values), 0, -1):  # %10 before %1
+        text = text.replace(f"%{n}", str(values[n - 1]))
+    return text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+    """Marks a module constant for lupdate; shown through :func:`translate` at run time."""
+    return text
 
 
 def translations_dir() -> Path:
@@ -61,9 +83,11 @@ class Translations(QObject):
     """The translators installed on the application, one language at a time."""
 
     language_changed = Signal(str)
+    active: Translations | None = None  # the application's (the last made): the window's menu
 
     def __init__(self, app: QCoreApplication | None = None) -> None:
         super().__init__()
+        Translations.active = self
         self._app = app or QCoreApplication.instance()
         self._installed: list[QTranslator] = []
         self.language = SOURCE
@@ -74,6 +98,7 @@ class Translations(QObject):
         check_ui_language(code)
         if code == self.language:
             return code
+        previous = self.language
         loaded = self._load(code) if code != SOURCE else []
         if code != SOURCE and not loaded:
             code = SOURCE
@@ -84,9 +109,11 @@ class Translations(QObject):
         self._installed = loaded
         self.language = code
         QLocale.setDefault(QLocale(code))
+        set_shown_language(code)  # code labels (call types, statuses …) follow the window
         # Qt posts LanguageChange to each top-level window; deliver it now, so the switch is
         # complete (every open window retranslated) when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        retranslate_open_widgets(previous)
         self.language_changed.emit(code)
         return code
 
@@ -105,6 +132,159 @@ class Translations(QObject):
             log.info("Qt has no qtbase_%s.qm in %s; standard buttons stay in English", code, qt_dir)
             return [ours]
         return [qt_own, ours]
+
+
+# Retranslating what is open --------------------------------------------------------------------
+#
+# A widget that builds its strings in one ``retranslate()`` follows ``LanguageChange`` itself.
+# Every other text a window shows (labels, buttons, tabs, actions, tooltips …) is put back into
+# its English source through the catalogue of the language it was in, and translated again.
+# Texts made from values (``%1``) are refreshed by their owner (the main window re-shows the
+# call, the counts, the unit) on ``language_changed``.
+
+
+@functools.cache
+def _catalogue(code: str) -> dict[str, tuple[str, str]]:
+    """``{shown text: (context, English source)}`` for one language (English: the sources)."""
+    found: dict[str, tuple[str, str]] = {}
+    codes = translated_codes() if code == SOURCE else [code]
+    for each in codes:
+        path = ts_path(each)
+        if not path.exists():
+            continue
+        for ctx in ET.parse(path).getroot().iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                source = msg.findtext("source") or ""
+                shown = source if code == SOURCE else (msg.findtext("translation") or "")
+                if shown and shown not in found:
+                    found[shown] = (name, source)
+    return found
+
+
+# A code label as shown: alone, after its code ("WELCK  Welfare check") or before it
+# ("Field interview completed (FIC)").
+_LABELLED = re.compile(r"(?P<pre>\S+  )?(?P<label>.+?)(?P<post> \([^()]+\))?")
+
+
+@functools.cache
+def _code_labels(code: str) -> dict[str, tuple[str, str]]:
+    """``{label shown in code: (list name, code)}`` of the reference lists."""
+    from civilian_responder.reference import load_reference, shown_labels  # noqa: PLC0415
+
+    table = shown_labels(code)
+    found: dict[str, tuple[str, str]] = {}
+    for name, codes in load_reference().lists.items():
+        for c in codes:
+            label = table.get(name, {}).get(c.code, c.label)
+            for shown in (label, label.upper()):
+                found.setdefault(shown, (name, c.code))
+    return found
+
+
+@functools.cache
+def _natives() -> frozenset[str]:
+    return frozenset(lang.native for lang in ui_languages())
+
+
+def _again(text: str, catalogue: dict[str, tuple[str, str]], labels=None) -> str | None:
+    hit = catalogue.get(text)
+    if hit is not None:
+        new = QCoreApplication.translate(hit[0], hit[1])
+        return new if new != text else None
+    if labels is None or not text or text in _natives():
+        return None  # a language picker names each language in its own words
+    m = _LABELLED.fullmatch(text)
+    found = labels.get(m.group("label")) if m else None
+    if found is None:
+        return None
+    from civilian_responder.reference import load_reference  # noqa: PLC0415
+
+    code = load_reference().lists[found[0]].get(found[1])
+    shown = code.shown if code is not None else m.group("label")
+    if m.group("label").isupper() and not shown.isupper():
+        shown = shown.upper()
+    new = (m.group("pre") or "") + shown + (m.group("post") or "")
+    return new if new != text else None
+
+
+def _texts(obj: QObject):
+    """(getter, setter) pairs of every string ``obj`` shows."""
+    from PySide6.QtGui import QAction  # noqa: PLC0415
+    from PySide6.QtWidgets import (  # noqa: PLC0415
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QPlainTextEdit,
+        QTabWidget,
+        QTextEdit,
+        QWidget,
+    )
+
+    if isinstance(obj, QAction):
+        yield obj.text, obj.setText
+        yield obj.toolTip, obj.setToolTip
+        yield obj.iconText, obj.setIconText
+        return
+    if not isinstance(obj, QWidget):
+        return
+    yield obj.windowTitle, obj.setWindowTitle
+    yield obj.toolTip, obj.setToolTip
+    yield obj.accessibleName, obj.setAccessibleName
+    yield obj.statusTip, obj.setStatusTip
+    if isinstance(obj, (QLabel, QAbstractButton)):
+        yield obj.text, obj.setText
+    if isinstance(obj, (QLineEdit, QTextEdit, QPlainTextEdit)):
+        yield obj.placeholderText, obj.setPlaceholderText
+    if isinstance(obj, QGroupBox):
+        yield obj.title, obj.setTitle
+    if isinstance(obj, QMenu):
+        yield obj.title, obj.setTitle
+    if isinstance(obj, QComboBox):
+        for i in range(obj.count()):
+            yield (lambda i=i: obj.itemText(i)), (lambda t, i=i: obj.setItemText(i, t))
+    if isinstance(obj, QTabWidget):
+        for i in range(obj.count()):
+            yield (lambda i=i: obj.tabText(i)), (lambda t, i=i: obj.setTabText(i, t))
+            yield (lambda i=i: obj.tabToolTip(i)), (lambda t, i=i: obj.setTabToolTip(i, t))
+
+
+def retranslate_open_widgets(previous: str) -> int:
+    """Translate again every text of every open window that is shown in ``previous``'s words;
+    returns how many texts changed."""
+    import shiboken6  # noqa: PLC0415
+    from PySide6.QtGui import QAction  # noqa: PLC0415
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget  # noqa: PLC0415
+
+    app = QCoreApplication.instance()
+    if not isinstance(app, QApplication):
+        return 0
+    catalogue = _catalogue(previous)
+    labels = _code_labels(previous)
+    changed = 0
+    views = []
+    for top in app.topLevelWidgets():
+        if not shiboken6.isValid(top) or not top.isVisible():
+            continue  # closed windows are built again when they open
+        for obj in [top, *top.findChildren(QWidget), *top.findChildren(QAction)]:
+            if not shiboken6.isValid(obj):
+                continue
+            for get, put in _texts(obj):
+                new = _again(get(), catalogue, labels)
+                if new is not None:
+                    put(new)
+                    changed += 1
+            if isinstance(obj, QAbstractItemView):
+                views.append(obj)
+    for view in views:  # headers and cells ask translate() when they paint
+        view.viewport().update()
+        header = getattr(view, "horizontalHeader", None)
+        if header is not None:
+            header().viewport().update()
+    return changed
 
 
 def qt_tool(name: str) -> Path:

@@ -9,6 +9,7 @@ from datetime import datetime
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import Shift, ShiftTotals
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,10 +27,17 @@ from PySide6.QtWidgets import (
 
 
 def totals_text(totals: ShiftTotals) -> str:
-    miles = f"  \u00b7  {totals.miles} miles" if totals.miles is not None else ""
-    return (
-        f"{totals.hours:.1f} h on shift  \u00b7  {totals.calls} calls  \u00b7  "
-        f"{totals.time_on_task_minutes} min on task{miles}"
+    miles = (
+        fill(translate("shift_end_dialog", "  ·  %1 miles"), totals.miles)
+        if totals.miles is not None
+        else ""
+    )
+    return fill(
+        translate("shift_end_dialog", "%1 h on shift  ·  %2 calls  ·  %3 min on task%4"),
+        f"{totals.hours:.1f}",
+        totals.calls,
+        totals.time_on_task_minutes,
+        miles,
     )
 
 
@@ -41,13 +49,19 @@ class ShiftEndDialog(QDialog):
         shift = app.shifts.current()
         assert shift is not None
         self.shift = shift
-        self.setWindowTitle(f"End shift \u2014 unit {app.unit_id}")
+        self.setWindowTitle(
+            fill(translate("ShiftEndDialog", "End shift \u2014 unit %1"), app.unit_id)
+        )
         self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         started = parse_iso(shift.started_at).astimezone()
         box.addWidget(
             QLabel(
-                f"Shift in {shift.vehicle} since {started:%a %H:%M}",
+                fill(
+                    translate("ShiftEndDialog", "Shift in %1 since %2"),
+                    shift.vehicle,
+                    f"{started:%H:%M}",
+                ),
                 self,
                 objectName="sectionTitle",
             )
@@ -60,18 +74,22 @@ class ShiftEndDialog(QDialog):
         self.mileage_spin = QSpinBox(self)
         self.mileage_spin.setRange(shift.start_mileage, 9_999_999)
         self.mileage_spin.setValue(shift.start_mileage)
-        form.addRow("End mileage", self.mileage_spin)
-        self.correct_check = QCheckBox("The shift ended earlier (correction)", self)
+        form.addRow(translate("ShiftEndDialog", "End mileage"), self.mileage_spin)
+        self.correct_check = QCheckBox(
+            translate("ShiftEndDialog", "The shift ended earlier (correction)"), self
+        )
         self.ended_edit = QDateTimeEdit(self)
         self.ended_edit.setCalendarPopup(True)
         self.ended_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.ended_edit.setMinimumDateTime(QDateTime(started.replace(tzinfo=None)))
         self.ended_edit.setDateTime(QDateTime(datetime.now().replace(second=0, microsecond=0)))
         self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Why the end is entered now (e.g. app closed)")
+        self.note_edit.setPlaceholderText(
+            translate("ShiftEndDialog", "Why the end is entered now (e.g. app closed)")
+        )
         form.addRow(self.correct_check)
-        form.addRow("Really ended", self.ended_edit)
-        form.addRow("Note", self.note_edit)
+        form.addRow(translate("ShiftEndDialog", "Really ended"), self.ended_edit)
+        form.addRow(translate("ShiftEndDialog", "Note"), self.note_edit)
         box.addLayout(form)
         self.correct_check.toggled.connect(self._on_correct_check_toggled)
         self.correct_check.setChecked(correction)
@@ -82,7 +100,7 @@ class ShiftEndDialog(QDialog):
         self.error_label.hide()
         box.addWidget(self.error_label)
         buttons = QDialogButtonBox(self)
-        self.end_button = QPushButton("End shift", self)
+        self.end_button = QPushButton(translate("ShiftEndDialog", "End shift"), self)
         self.end_button.setProperty("role", "primary")
         buttons.addButton(self.end_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -7,6 +7,7 @@ from civilian_responder.clock import new_id
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import CrewMember, Shift
 from civilian_responder.shifts.service import AD_HOC_PREFIX
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NOT_ON_ROSTER = "not on roster"
+NOT_ON_ROSTER = QT_TRANSLATE_NOOP("ShiftStartDialog", "not on roster")
 
 
 class ShiftStartDialog(QDialog):
@@ -32,11 +33,19 @@ class ShiftStartDialog(QDialog):
         super().__init__(parent)
         self._app = app
         self.started: Shift | None = None
-        self.setWindowTitle(f"Start shift \u2014 unit {app.unit_id}")
+        self.setWindowTitle(
+            fill(translate("ShiftStartDialog", "Start shift \u2014 unit %1"), app.unit_id)
+        )
         self.setMinimumWidth(560)
         self.rows: list[tuple[QCheckBox, QComboBox, CrewMember]] = []
         box = QVBoxLayout(self)
-        box.addWidget(QLabel("Who is on the crew?", self, objectName="sectionTitle"))
+        box.addWidget(
+            QLabel(
+                translate("ShiftStartDialog", "Who is on the crew?"),
+                self,
+                objectName="sectionTitle",
+            )
+        )
         box.addWidget(self._build_roster(), 1)
         box.addLayout(self._build_extra())
         box.addLayout(self._build_vehicle())
@@ -46,7 +55,7 @@ class ShiftStartDialog(QDialog):
         self.error_label.hide()
         box.addWidget(self.error_label)
         buttons = QDialogButtonBox(self)
-        self.start_button = QPushButton("Start shift", self)
+        self.start_button = QPushButton(translate("ShiftStartDialog", "Start shift"), self)
         self.start_button.setProperty("role", "primary")
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -64,8 +73,11 @@ class ShiftStartDialog(QDialog):
         if not people:
             self.grid.addWidget(
                 QLabel(
-                    "No roster yet: it comes from the station at the next "
-                    "sync. Add the crew below.",
+                    translate(
+                        "ShiftStartDialog",
+                        "No roster yet: it comes from the station at the next "
+                        "sync. Add the crew below.",
+                    ),
                     inner,
                 ),
                 0,
@@ -87,13 +99,15 @@ class ShiftStartDialog(QDialog):
 
     def _add_row(self, member: CrewMember, roles: tuple[str, ...], checked: bool) -> None:
         labels = self._app.reference.crew_roles
-        text = member.name + ("" if member.on_roster else f"  ({NOT_ON_ROSTER})")
+        text = member.name + (
+            "" if member.on_roster else "  (" + translate("ShiftStartDialog", NOT_ON_ROSTER) + ")"
+        )
         check = QCheckBox(text, self)
         check.setChecked(checked)
         check.setProperty("flagged", not member.on_roster)
         combo = QComboBox(self)
         for code in roles or labels.codes():
-            combo.addItem(labels.label(code), code)
+            combo.addItem(labels.shown(code), code)
         combo.setCurrentIndex(max(0, combo.findData(member.role_code)))
         row = len(self.rows)
         self.grid.addWidget(check, row, 0)
@@ -102,11 +116,13 @@ class ShiftStartDialog(QDialog):
 
     def _build_extra(self) -> QHBoxLayout:
         self.extra_name = QLineEdit(self)
-        self.extra_name.setPlaceholderText("Name of someone not on the roster")
+        self.extra_name.setPlaceholderText(
+            translate("ShiftStartDialog", "Name of someone not on the roster")
+        )
         self.extra_role = QComboBox(self)
         for code in self._app.reference.crew_roles:
-            self.extra_role.addItem(code.label, code.code)
-        add = QPushButton("Add", self)
+            self.extra_role.addItem(code.shown, code.code)
+        add = QPushButton(translate("ShiftStartDialog", "Add"), self)
         add.clicked.connect(self._on_add_clicked)
         row = QHBoxLayout()
         row.addWidget(self.extra_name, 1)
@@ -116,7 +132,7 @@ class ShiftStartDialog(QDialog):
 
     def _build_vehicle(self) -> QFormLayout:
         self.vehicle_edit = QLineEdit(self)
-        self.vehicle_edit.setPlaceholderText("e.g. VAN-3")
+        self.vehicle_edit.setPlaceholderText(translate("ShiftStartDialog", "e.g. VAN-3"))
         last = self._app.shifts.last()
         if last is not None:
             self.vehicle_edit.setText(last.vehicle)
@@ -125,8 +141,8 @@ class ShiftStartDialog(QDialog):
         if last is not None and last.end_mileage is not None:
             self.mileage_spin.setValue(last.end_mileage)
         form = QFormLayout()
-        form.addRow("Vehicle", self.vehicle_edit)
-        form.addRow("Start mileage", self.mileage_spin)
+        form.addRow(translate("ShiftStartDialog", "Vehicle"), self.vehicle_edit)
+        form.addRow(translate("ShiftStartDialog", "Start mileage"), self.mileage_spin)
         return form
 
     # Public (tests drive these) ---------------------------------------------------------------
@@ -170,7 +186,7 @@ class ShiftStartDialog(QDialog):
     def _on_add_clicked(self) -> None:
         name = " ".join(self.extra_name.text().split())
         if not name:
-            self._show("Type the person's name first.")
+            self._show(translate("ShiftStartDialog", "Type the person's name first."))
             return
         member = CrewMember(
             AD_HOC_PREFIX + new_id()[:8], name, self.extra_role.currentData(), on_roster=False
@@ -187,13 +203,13 @@ def crew_text(app, crew: tuple[CrewMember, ...], short: bool = False) -> str:
 
     def short_label(code: str) -> str:
         found = labels.get(code)
-        return (found.get("short") or found.label) if found else code
+        return found.shown_short if found else code
 
     def one(m: CrewMember) -> str:
         flag = "" if m.on_roster else " \u2691"
         if short:
             surname = m.name.split()[-1] if m.name.split() else m.name
             return f"{surname} {short_label(m.role_code)}{flag}"
-        return f"{m.name} ({labels.label(m.role_code)}){flag}"
+        return f"{m.name} ({labels.shown(m.role_code)}){flag}"
 
     return ", ".join(one(m) for m in crew)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ResponderError
 from civilian_responder_ui.shell.error_dialog import show_error
+from civilian_responder_ui.shell.translations import translate
 from civilian_responder_ui.shift.shift_end_dialog import ShiftEndDialog
 from civilian_responder_ui.shift.shift_start_dialog import ShiftStartDialog, crew_text
 from PySide6.QtCore import Signal
@@ -45,19 +46,27 @@ class UnitBar(QWidget):
     def refresh(self) -> None:
         app = self._app
         state = app.calls.unit_status()
-        self.status_label.setText(app.reference.unit_states.label(state))
+        self.status_label.setText(app.reference.unit_states.shown(state))
         self.status_label.setProperty("state", state)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
         shift = app.shifts.current()
-        self.crew_label.setText(crew_text(app, shift.crew, short=True) if shift else "No shift")
+        self.crew_label.setText(
+            crew_text(app, shift.crew, short=True) if shift else translate("UnitBar", "No shift")
+        )
         # Totals are read when the shift ends (a scan of the timeline): not on every tap.
         self.crew_label.setToolTip(
             f"{crew_text(app, shift.crew)}\n{shift.vehicle}" if shift else ""
         )
-        self.shift_button.setText("End shift" if shift else "Start shift")
+        self.shift_button.setText(
+            translate("UnitBar", "End shift") if shift else translate("UnitBar", "Start shift")
+        )
         out = state == "OUT_OF_SERVICE"
-        self.service_button.setText("Back in service" if out else "Out of service")
+        self.service_button.setText(
+            translate("UnitBar", "Back in service")
+            if out
+            else translate("UnitBar", "Out of service")
+        )
         self.service_button.setVisible(shift is not None and (out or state == "AVAILABLE"))
 
     def start_shift(self) -> QDialog:
@@ -77,7 +86,7 @@ class UnitBar(QWidget):
         try:
             self._app.calls.set_out_of_service(out)
         except ResponderError as exc:
-            show_error(self, exc, "Service state not changed")
+            show_error(self, exc, translate("UnitBar", 'Service state not changed'))
             return
         self.refresh()
         self.unit_changed.emit()
@@ -94,9 +103,11 @@ class ShiftRecoveryBanner(QFrame):
         recovery = app.shift_recovery
         self.label = QLabel(recovery.text if recovery else "", self)
         self.label.setWordWrap(True)
-        self.end_button = QPushButton("End with correction\u2026", self)
+        self.end_button = QPushButton(
+            translate("ShiftRecoveryBanner", "End with correction\u2026"), self
+        )
         self.end_button.clicked.connect(self._on_end_button_clicked)
-        keep = QPushButton("Keep it open", self)
+        keep = QPushButton(translate("ShiftRecoveryBanner", "Keep it open"), self)
         keep.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 8, 6)

@@ -11,6 +11,7 @@ from typing import Any
 from civilian_responder.errors import ResponderError, SyncError, ValidationError
 from civilian_responder.sync import Enrollment, EnrollmentGrant, SyncEngine, request_enrollment
 from civilian_responder.sync.status import ERROR_WORDS
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +31,11 @@ MEMORY_ONLY_TEXT = (
 
 
 def connected_text(enrollment: Enrollment) -> str:
-    text = f"Connected to {enrollment.station_url} as unit {enrollment.unit_id}."
+    text = fill(
+        translate("connect_dialog", "Connected to %1 as unit %2."),
+        enrollment.station_url,
+        enrollment.unit_id,
+    )
     return text if enrollment.token_persistent else f"{text}\n\n{MEMORY_ONLY_TEXT}"
 
 
@@ -42,27 +47,34 @@ class ConnectDialog(QDialog):
         self._engine = engine
         self._tasks = tasks
         self.enrollment: Enrollment | None = None
-        self.setWindowTitle("Connect to station")
+        self.setWindowTitle(translate("ConnectDialog", "Connect to station"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel("Ask your supervisor for the station address and a one-time "
-                       "enrollment code for your unit.")
+        intro = QLabel(
+            translate(
+                "ConnectDialog",
+                "Ask your supervisor for the station address and a one-time "
+                "enrollment code for your unit.",
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.url_edit = QLineEdit(engine.station_url, objectName="stationUrl")
-        self.url_edit.setPlaceholderText("https://station.example.org")
+        self.url_edit.setPlaceholderText(translate("ConnectDialog", "https://station.example.org"))
         self.code_edit = QLineEdit(objectName="enrollCode")
-        self.code_edit.setPlaceholderText("ABCD-EFGH")
-        form.addRow("Station address", self.url_edit)
-        form.addRow("Code", self.code_edit)
+        self.code_edit.setPlaceholderText(translate("ConnectDialog", "ABCD-EFGH"))
+        form.addRow(translate("ConnectDialog", "Station address"), self.url_edit)
+        form.addRow(translate("ConnectDialog", "Code"), self.code_edit)
         layout.addLayout(form)
         self.message = QLabel(objectName="connectMessage")
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(self)
-        self.connect_button = QPushButton("Connect", objectName="connectButton")
+        self.connect_button = QPushButton(
+            translate("ConnectDialog", "Connect"), objectName="connectButton"
+        )
         self.connect_button.setProperty("role", "primary")
         self.connect_button.setDefault(True)
         self.buttons.addButton(self.connect_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -73,7 +85,7 @@ class ConnectDialog(QDialog):
 
     def connect_to_station(self) -> None:
         url, code = self.url_edit.text(), self.code_edit.text()
-        self._say("Connecting\u2026", error=False)
+        self._say(translate("ConnectDialog", 'Connecting…'), error=False)
         self.connect_button.setEnabled(False)
         self._tasks.run(request_enrollment, url, code, pool="sync",
                         on_result=self._on_granted, on_error=self._on_failed)
@@ -86,7 +98,7 @@ class ConnectDialog(QDialog):
             return
         self._say(connected_text(self.enrollment), error=False)
         self.connect_button.hide()
-        self.close_button.setText("Done")
+        self.close_button.setText(translate("ConnectDialog", "Done"))
         self.buttons.rejected.disconnect()
         self.buttons.rejected.connect(self.accept)
         self.enrolled.emit(self.enrollment)
@@ -98,7 +110,7 @@ class ConnectDialog(QDialog):
         elif isinstance(error, ValidationError):
             self._say(str(error), error=True)
         else:
-            self._say(f"Could not connect: {error}", error=True)
+            self._say(fill(translate("ConnectDialog", 'Could not connect: %1'), error), error=True)
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(text)

@@ -24,6 +24,7 @@ from civilian_responder.demo_station import (
     plan_link,
 )
 from civilian_responder.errors import DemoStationError, SyncError, SyncErrorKind
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
@@ -65,8 +66,12 @@ class DemoStationLink(QObject):
         problem = missing_reason()
         if problem:
             log.info("Demo without its station: %s", problem)
-            self.label.setText(f"Demo offline \u2014 for its station: {INSTALL_HINT}"
-                               if "install" in problem else "Demo offline")
+            self.label.setText(
+                fill(translate("DemoStationLink", "Demo offline \u2014 for its station: %1"),
+                     INSTALL_HINT)
+                if "install" in problem
+                else translate("DemoStationLink", "Demo offline")
+            )
             self.label.setToolTip(problem)
             self._settle()
             return
@@ -94,7 +99,7 @@ class DemoStationLink(QObject):
             return
         self._linking = True
         self._last_link = time.monotonic()
-        self.label.setText("Demo station: starting\u2026")
+        self.label.setText(translate("DemoStationLink", "Demo station: starting\u2026"))
         plan = plan_link(self._core)  # a few small queries on the GUI thread
         self._tasks.run(self.launcher.link, plan, self._cancel, pool="demo",
                         on_result=self._on_link_done, on_error=self._on_link_failed)
@@ -105,11 +110,17 @@ class DemoStationLink(QObject):
             return
         enrollment = finish_link(self._core, result)
         self.station = result.station
-        self.label.setText("Demo station on")
-        self.label.setToolTip(f"The demo's own station at {result.station.url} (pid "
-                              f"{result.station.pid}): a "
-                              "dispatcher sends calls to the unit and a supervisor reviews "
-                              "its reports. It stops when the last demo window closes.")
+        self.label.setText(translate("DemoStationLink", "Demo station on"))
+        self.label.setToolTip(
+            fill(
+                translate(
+                    "DemoStationLink",
+                    "The demo's own station at %1 (pid %2): a dispatcher sends calls to the unit and a supervisor reviews its reports. It stops when the last demo window closes.",  # noqa: E501
+                ),
+                result.station.url,
+                result.station.pid,
+            )
+        )
         if enrollment is not None:
             self._panel.enrolled.emit(enrollment)
         self._panel.refresh()
@@ -127,7 +138,7 @@ class DemoStationLink(QObject):
         text = str(error) if isinstance(error, DemoStationError) else type(error).__name__
         if not isinstance(error, DemoStationError):
             log.error("Demo station failed", exc_info=(type(error), error, error.__traceback__))
-        self.label.setText("Demo station unavailable")
+        self.label.setText(translate("DemoStationLink", "Demo station unavailable"))
         self.label.setToolTip(text)
         self._settle()
 

@@ -18,9 +18,16 @@ from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
 from civilian_responder.sync.engine import SyncProgress, round_did_work
 from civilian_responder.sync.status import ERROR_WORDS
+from civilian_responder.sync.status import waiting_text as core_waiting_text
+from civilian_responder_ui.shell.translations import (
+    QT_TRANSLATE_NOOP,
+    fill,
+    is_language_change,
+    translate,
+)
 from civilian_responder_ui.sync.connect_dialog import ConnectDialog
 from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -28,18 +35,83 @@ log = logging.getLogger(__name__)
 
 PROBE_INTERVAL_MS = 30_000
 PROGRESS_EVERY_S = 0.1
-_PHASE_WORDS = {"push": "Sending", "upload": "Uploading photos", "pull": "Receiving"}
+_PHASE_WORDS = {
+    "push": QT_TRANSLATE_NOOP("SyncPanel", "Sending"),
+    "upload": QT_TRANSLATE_NOOP("SyncPanel", "Uploading photos"),
+    "pull": QT_TRANSLATE_NOOP("SyncPanel", "Receiving"),
+}
+
+
+_WAITING_WORDS = {  # one, many: "%1" is the count
+    "report": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 report"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 reports"),
+    ),
+    "status_event": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 status change"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 status changes"),
+    ),
+    "call": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view call"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 on-view calls"),
+    ),
+    "call_copy": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 call copy for the station"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 call copies for the station"),
+    ),
+    "review_copy": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 review copy for the station"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 review copies for the station"),
+    ),
+    "checklist_run": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 checklist"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 checklists"),
+    ),
+    "photo": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 photo"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 photos"),
+    ),
+    "shift": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 shift record"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 shift records"),
+    ),
+    "co_responder": (
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder record"),
+        QT_TRANSLATE_NOOP("SyncPanel", "%1 co-responder records"),
+    ),
+}
+
+
+def waiting_text(status: SyncStatus) -> str:
+    """:attr:`SyncStatus.waiting_text` in the window's language (a kind without words here
+    keeps the core's English words)."""
+    order = ("report", "status_event", "call", "co_responder", "shift", "checklist_run", "photo",
+             "audit")  # the core's order (civilian_responder.sync.status)
+    parts = []
+    kinds = sorted(status.waiting, key=lambda k: order.index(k) if k in order else len(order))
+    for kind in kinds:
+        n = status.waiting[kind]
+        if n <= 0 or kind in ("attachment_meta", "audit"):
+            continue
+        if kind in _WAITING_WORDS:
+            one, many = _WAITING_WORDS[kind]
+            parts.append(fill(translate("SyncPanel", one if n == 1 else many), n))
+        else:
+            parts.append(core_waiting_text({kind: n}).removesuffix(" waiting"))
+    if not parts:
+        return translate("SyncPanel", "Nothing waiting")
+    return fill(translate("SyncPanel", "%1 waiting"), ", ".join(parts))
 
 
 def last_sync_text(status: SyncStatus, today: date | None = None) -> str:
     if not status.enrolled:
-        return "Not connected to a station"
+        return translate("sync_panel", 'Not connected to a station')
     if not status.last_success_at:
-        return "Never synced"
+        return translate("sync_panel", 'Never synced')
     local = parse_iso(status.last_success_at).astimezone()
     if local.date() == (today or datetime.now().date()):
-        return f"Last sync {local:%H:%M}"
-    return f"Last sync {local:%d %b %H:%M}"
+        return fill(translate("sync_panel", 'Last sync %1'), f'{local:%H:%M}')
+    return fill(translate("sync_panel", 'Last sync %1'), f'{local:%d %b %H:%M}')
 
 
 def error_text(kind: SyncErrorKind | None, detail: str) -> str:
@@ -104,21 +176,32 @@ class SyncPanel(QWidget):
         self.problems_button = QPushButton(objectName="syncProblems")
         self.problems_button.setProperty("role", "danger")
         self.problems_button.clicked.connect(self.show_problems)
-        self.sync_button = QPushButton("Sync now", objectName="syncNow")
+        self.sync_button = QPushButton(translate("SyncPanel", "Sync now"), objectName="syncNow")
         self.sync_button.setProperty("role", "primary")
-        self.sync_button.setToolTip("Send waiting changes and fetch updates from the station")
+        self.sync_button.setToolTip(
+            translate("SyncPanel", "Send waiting changes and fetch updates from the station")
+        )
         self.sync_button.clicked.connect(self._on_sync_button_clicked)
         for w in (self.waiting_label, self.last_label, self.error_label, self.progress,
                   self.problems_button, self.sync_button):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.sync_action = QAction("Sync now", self, objectName="syncAction")
+        self.sync_action = QAction(
+            translate("SyncPanel", "Sync now"), self, objectName="syncAction"
+        )
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sync_action.setToolTip("Send waiting changes and fetch updates (Ctrl+Shift+S)")
+        self.sync_action.setToolTip(
+            translate("SyncPanel", "Send waiting changes and fetch updates (Ctrl+Shift+S)")
+        )
         self.sync_action.triggered.connect(self.sync_now)
         # Short on the toolbar (it is full at 1366 px); the status bar spells it out when needed.
-        self.connect_action = QAction("Station\u2026", self, objectName="connectAction")
+        self.connect_action = QAction(
+            translate("SyncPanel", "Station\u2026"), self, objectName="connectAction"
+        )
         self.connect_action.setToolTip(
-            "Connect to station: enroll this device with a code from the station")
+            translate(
+                "SyncPanel", "Connect to station: enroll this device with a code from the station"
+            )
+        )
         self.connect_action.triggered.connect(self.open_connect_dialog)
 
     # State ----------------------------------------------------------------------------------
@@ -128,16 +211,30 @@ class SyncPanel(QWidget):
         """A sync is under way (between rounds too)."""
         return self._active
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event) and not self._closed_engine():
+            self.refresh()  # counts and times are made from values: set them again
+        super().changeEvent(event)
+
+    def _closed_engine(self) -> bool:
+        return not self.isVisible()
+
     def refresh(self) -> SyncStatus:
         """Re-read counts and last results from the store (GUI thread, a few small queries)."""
         status = self._engine.status()
-        self.waiting_label.setText(status.waiting_text)
+        self.waiting_label.setText(waiting_text(status))
         self.last_label.setText(last_sync_text(status))
         self._show_error(status.last_error_kind, status.last_error)
-        self.problems_button.setText(f"{status.problems} need attention")
+        self.problems_button.setText(
+            fill(translate("SyncPanel", "%1 need attention"), status.problems)
+        )
         self.problems_button.setVisible(status.problems > 0)
         # Not connected yet: the same button offers to connect instead.
-        self.sync_button.setText("Sync now" if status.enrolled else "Connect to station")
+        self.sync_button.setText(
+            translate("SyncPanel", "Sync now")
+            if status.enrolled
+            else translate("SyncPanel", "Connect to station")
+        )
         self.sync_button.setEnabled(not self.running)
         self.sync_action.setEnabled(status.enrolled and not self.running)
         return status
@@ -165,7 +262,7 @@ class SyncPanel(QWidget):
         self.sync_button.setEnabled(False)
         self.sync_action.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Starting\u2026")
+        self.progress.setFormat(translate("SyncPanel", 'Starting…'))
         self.progress.show()
         self.sync_started.emit()
         self._start_round()
@@ -204,7 +301,7 @@ class SyncPanel(QWidget):
         return self._engine.transfer(plan, task.cancel_event, progress)
 
     def _on_progressed(self, p: SyncProgress) -> None:
-        words = _PHASE_WORDS.get(p.phase, p.phase)
+        words = translate("SyncPanel", _PHASE_WORDS.get(p.phase, p.phase))
         if p.phase != "pull" and p.total > 0:
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
@@ -277,7 +374,7 @@ class SyncPanel(QWidget):
             self.sync_finished.emit(self._summary)
             return
         if not isinstance(error, SyncError):
-            self.error_label.setText(f"Sync stopped: {error}")
+            self.error_label.setText(fill(translate("SyncPanel", "Sync stopped: %1"), error))
             self.error_label.setToolTip(str(error))
             self.error_label.show()
         elif error.kind is SyncErrorKind.OFFLINE:
@@ -345,8 +442,11 @@ def _show_unit(window: Any, unit_id: str) -> None:
     """The window names the unit; after enrollment that is the station's unit id."""
     from PySide6.QtWidgets import QLabel  # noqa: PLC0415
 
-    window.setWindowTitle(f"Responder \u2014 {unit_id}")
+    window.setWindowTitle(fill(translate("MainWindow", "Responder \u2014 %1"), unit_id))
     label = window.findChild(QLabel, "unitLabel")
     if label is not None:
         rest = label.text().partition("\u00b7")
-        label.setText(f"Unit {unit_id}" + (f"  \u00b7{rest[2]}" if rest[1] else ""))
+        label.setText(
+            fill(translate("MainWindow", "Unit %1"), unit_id)
+            + (f"  \u00b7{rest[2]}" if rest[1] else "")
+        )
