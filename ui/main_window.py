@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         self.show_recovered(self._recovered)
         self.refresh_clock()
         self.unit_bar.refresh()
+        people = getattr(self, "people", None)  # its follow-up count is made from a value
+        if people is not None:
+            people.refresh()
         self.board.reload()
         self._update_counts()
         if self.detail.call is not None:

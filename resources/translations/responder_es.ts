@@ -1084,7 +1084,7 @@ En curso desde las %2</translation>
     </message>
     <message>
         <source>+  On-view call</source>
-        <translation>+  Llamada en el lugar</translation>
+        <translation>+  Llamada propia</translation>
     </message>
     <message>
         <source>Start a self-initiated call (Ctrl+N)</source>
@@ -2010,7 +2010,7 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     </message>
     <message>
         <source>End shift</source>
-        <translation>Terminar turno</translation>
+        <translation>Fin de turno</translation>
     </message>
 </context>
 <context>
@@ -2139,7 +2139,7 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation>Sincronizar ahora</translation>
+        <translation>Sincronizar</translation>
     </message>
     <message>
         <source>Day or night theme</source>
@@ -2371,7 +2371,7 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation>Sincronizar ahora</translation>
+        <translation>Sincronizar</translation>
     </message>
     <message>
         <source>Send waiting changes and fetch updates from the station</source>
@@ -2453,7 +2453,7 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     </message>
     <message>
         <source>End shift</source>
-        <translation>Terminar turno</translation>
+        <translation>Fin de turno</translation>
     </message>
     <message>
         <source>Start shift</source>

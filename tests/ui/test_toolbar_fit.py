@@ -80,10 +80,19 @@ def _problems(window: MainWindow) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("theme", ["day", "night"])
-def test_every_toolbar_action_fits_at_1366_px_in_both_unit_states(full_window, theme):
+@pytest.mark.parametrize(("theme", "language"), [("day", "en"), ("night", "en"), ("day", "es")])
+def test_every_toolbar_action_fits_at_1366_px_in_both_unit_states(full_window, theme, language):
     core, build = full_window
     window = build(theme)
+    if language != "en":  # longer labels (Spanish) must fit too
+        try:
+            assert window.set_language(language) == language
+            QApplication.processEvents()
+            assert window.unit_bar.status_label.text() == "En el lugar"
+            assert not _problems(window), _problems(window)
+        finally:
+            window.set_language("en")
+        return
     assert window.unit_bar.status_label.text() == "On scene"  # the demo starts on a call
     assert not _problems(window), _problems(window)
     # Available: "Out of service" joins the unit bar, the widest state.
@@ -102,6 +111,7 @@ def test_the_more_menu_holds_the_rest_with_their_shortcuts(full_window):
     assert any("Station" in t for t in menu) and any("Export" in t for t in menu), menu
     assert any("Outreach" in t for t in menu) and window.about_action in window.more_menu.actions()
     assert window.theme_action in window.more_menu.actions()
+    assert window.language_action in window.more_menu.actions()
     for action in window.more_menu.actions():  # shortcuts work with the menu closed
         if not action.isSeparator() and not action.shortcut().isEmpty():
             assert action in window.actions(), action.text()
