@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from civilian_responder.reference import ReferenceData
+from civilian_responder.station.storage import rollups
 from civilian_responder.station.storage.tables import (
     call_events,
     call_facts,
@@ -89,15 +90,26 @@ def per_call_unit(ref: ReferenceData, where: Any) -> Any:
     )
 
 
-def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None) -> None:
-    """Rebuild the metrics rows of these calls (``None``: of every call)."""
+def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None,
+            rollups_too: bool = True) -> None:
+    """Rebuild the metrics rows of these calls (``None``: of every call, the 0010 backfill,
+    which leaves the roll-up to revision 0013) and, for named calls, keep the daily roll-up
+    (storage/rollups.py) in step in the same transaction."""
     if call_ids is None:
-        where: Any = true()
-    else:
-        ids = sorted({c for c in call_ids if c})
-        if not ids:
-            return
-        where = calls.c.id.in_(ids)
+        _rebuild(conn, ref, true())
+        return
+    ids = sorted({c for c in call_ids if c})
+    if not ids:
+        return
+    if not rollups_too:
+        _rebuild(conn, ref, calls.c.id.in_(ids))
+        return
+    with rollups.tracking(conn, ref):
+        rollups.touch(conn, ref, ids)
+        _rebuild(conn, ref, calls.c.id.in_(ids))
+
+
+def _rebuild(conn: Connection, ref: ReferenceData, where: Any) -> None:
     chosen = select(calls.c.id).where(where)
     conn.execute(delete(call_facts).where(call_facts.c.call_id.in_(chosen)))
     conn.execute(delete(call_unit_facts).where(call_unit_facts.c.call_id.in_(chosen)))
