@@ -115,8 +115,12 @@ def _percentiles(conn: Connection, scope: Scope, sums: Sums) -> dict[str, Any]:
             return c[name] >= lo if hi is None else and_(c[name] >= lo, c[name] < hi)
 
         conds = {(name, lo, hi): inside(name, lo, hi) for name, _q, (lo, hi), _r in wanted}
+        # A period holding most calls is read faster straight through the table than a row at
+        # a time through the received_at index, which SQLite would do (5x on a year).
+        where = scope.facts_where(call_facts, c.unit_id, straight=(
+            conn.dialect.name == "sqlite" and _most_of_the_calls(conn, sums)))
         rows = conn.execute(select(*[c[n] for n, _a, _b in LEGS]).where(
-            scope.facts_where(call_facts, c.unit_id), or_(*conds.values()))).all()
+            where, or_(*conds.values()))).all()
         index = {name: i for i, (name, _a, _b) in enumerate(LEGS)}
         for name, q, (lo, hi), rank in wanted:
             values = sorted(v for row in rows if (v := row[index[name]]) is not None
@@ -124,6 +128,12 @@ def _percentiles(conn: Connection, scope: Scope, sums: Sums) -> dict[str, Any]:
             found[(name, q)] = values[rank]
     return {name: {"n": counts[name], "p50": _round(found.get((name, 0.5))),
                    "p90": _round(found.get((name, 0.9)))} for name, _a, _b in LEGS}
+
+
+def _most_of_the_calls(conn: Connection, sums: Sums) -> bool:
+    in_scope = sums.n["totals"]["calls"]
+    return in_scope * 4 > int(conn.execute(select(func.count()).select_from(call_facts))
+                             .scalar_one())
 
 
 def _figures(sums: Sums, ref: ReferenceData, scope: Scope) -> dict[str, Any]:

@@ -364,7 +364,7 @@ def _upsert(conn: Connection) -> Any:
         from sqlalchemy.dialects.sqlite import insert  # noqa: PLC0415
     stmt = insert(metric_rollups)
     return stmt.on_conflict_do_update(
-        index_elements=["day", "unit_id", "type_code", "metric", "key"],
+        index_elements=["unit_id", "day", "type_code", "metric", "key"],
         set_={"n": metric_rollups.c.n + stmt.excluded.n,
               "ms": metric_rollups.c.ms + stmt.excluded.ms})
 

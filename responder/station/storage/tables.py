@@ -331,8 +331,8 @@ call_unit_facts = Table(
 # units) and call type, the count behind each figure, kept with the facts in one transaction.
 metric_rollups = Table(
     "metric_rollups", metadata,
+    Column("unit_id", String(32), primary_key=True),  # first: an all-units read is one range
     Column("day", String(10), primary_key=True),
-    Column("unit_id", String(32), primary_key=True),
     Column("type_code", String(32), primary_key=True),
     Column("metric", String(32), primary_key=True),
     Column("key", String(250), primary_key=True),

@@ -24,14 +24,14 @@ def upgrade() -> None:
 
     op.create_table(
         "metric_rollups",
-        sa.Column("day", sa.String(length=10), nullable=False),
         sa.Column("unit_id", sa.String(length=32), nullable=False),
+        sa.Column("day", sa.String(length=10), nullable=False),
         sa.Column("type_code", sa.String(length=32), nullable=False),
         sa.Column("metric", sa.String(length=32), nullable=False),
         sa.Column("key", sa.String(length=250), nullable=False),
         sa.Column("n", sa.BigInteger(), nullable=False),
         sa.Column("ms", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("day", "unit_id", "type_code", "metric", "key"),
+        sa.PrimaryKeyConstraint("unit_id", "day", "type_code", "metric", "key"),
         sqlite_with_rowid=False,
     )
     op.create_index("ix_call_facts_has_report_received_at", "call_facts",
