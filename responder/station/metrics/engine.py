@@ -9,7 +9,7 @@ depends on when you ask). Definitions: docs/metrics.md."""
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 from civilian_responder.reference import ReferenceData
@@ -145,10 +145,10 @@ def _figures(sums: Sums, ref: ReferenceData, scope: Scope) -> dict[str, Any]:
     police = [o.code for o in ref.outcomes if o.get("police")]
     handed = sum(n["outcomes"][p] for p in police)
     placed = sum(n["shelter"][p.code] for p in ref.shelter_placements if p.get("placed"))
-    grid: dict[str, Counter[str]] = {}
+    grid: dict[str, Counter[str]] = defaultdict(Counter)
     for key, v in n["grid"].items():
         group, priority = key.split(SEP)
-        grid.setdefault(group, Counter())[priority] += v
+        grid[group][priority] += v
     services: dict[str, Counter[str]] = {}
     for key, v in n["service"].items():
         code, response = key.split(SEP)

@@ -37,7 +37,18 @@ from civilian_responder.station.storage.tables import (
     report_codes,
     report_facts,
 )
-from sqlalchemy import Connection, and_, case, delete, func, literal, or_, select, true
+from sqlalchemy import (
+    Connection,
+    and_,
+    case,
+    delete,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+)
 
 ALL_UNITS = "*"
 SEP = "\x1f"  # between the parts of a composite key (group and priority, service and answer)
@@ -220,7 +231,8 @@ class Sums:
 # Building a tally from the facts ---------------------------------------------------------------
 
 def _day(column: Any) -> Any:
-    return func.substr(column, 1, 10)
+    # Inline numbers: PostgreSQL matches a grouped expression only when its text is the same.
+    return func.substr(column, literal_column("1"), literal_column("10"))
 
 
 def _valid(table: Any) -> Any:
