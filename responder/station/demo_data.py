@@ -19,7 +19,7 @@ from typing import Any
 
 from civilian_responder.clock import iso
 from civilian_responder.station.errors import Invalid
-from civilian_responder.station.storage import call_facts, rollups
+from civilian_responder.station.storage import call_facts
 from civilian_responder.station.storage import calls as call_store
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
@@ -117,7 +117,7 @@ class DemoData:
     def _batch(self, devices: dict[str, Device], size: int) -> list[str]:
         rng = self._rng
         reports: list[str] = []
-        with write(self._s.engine) as conn, rollups.tracking(conn, self._ref):
+        with write(self._s.engine) as conn, call_facts.batched(conn, self._ref):
             lock_feed(conn)
             for _ in range(size):
                 unit = rng.choice(self.units)

@@ -9,7 +9,8 @@ revision that introduced them (0010); the definitions are the metrics' (docs/met
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from civilian_responder.reference import ReferenceData
@@ -39,6 +40,7 @@ from sqlalchemy import (
     update,
 )
 
+_BATCHED = "call_facts.batched"  # Connection.info key: the calls waiting for their refresh
 SUPERSEDED = "superseded"  # a station report state (storage/reviews.py STATES)
 STATUS_EVENT = "status"  # call_events.kind of a status change
 LEGS = (
@@ -104,9 +106,35 @@ def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None
     if not rollups_too:
         _rebuild(conn, ref, calls.c.id.in_(ids))
         return
+    waiting = conn.info.get(_BATCHED)
+    if waiting is not None:
+        waiting.update(ids)
+        return
     with rollups.tracking(conn, ref):
         rollups.touch(conn, ref, ids)
         _rebuild(conn, ref, calls.c.id.in_(ids))
+
+
+@contextmanager
+def batched(conn: Connection, ref: ReferenceData) -> Iterator[None]:
+    """Within this block (one transaction: a push batch, a generated batch), ``refresh`` of
+    named calls waits and runs once, for all of them, when the block ends, and the roll-up
+    takes the difference once. Nested blocks join the outer one."""
+    if _BATCHED in conn.info:
+        yield
+        return
+    waiting: set[str] = set()
+    conn.info[_BATCHED] = waiting
+    try:
+        with rollups.tracking(conn, ref):
+            yield
+            conn.info.pop(_BATCHED, None)
+            ids = sorted(waiting)
+            rollups.touch(conn, ref, ids)
+            for i in range(0, len(ids), 500):
+                _rebuild(conn, ref, calls.c.id.in_(ids[i:i + 500]))
+    finally:
+        conn.info.pop(_BATCHED, None)
 
 
 def _rebuild(conn: Connection, ref: ReferenceData, where: Any) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from civilian_responder.clock import Clock, iso
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.bodies import MAX_DEPTH, Unacceptable, check_value, encodable
-from civilian_responder.station.storage import call_facts, feed, rollups
+from civilian_responder.station.storage import call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
 from civilian_responder.station.storage.people import PUSH_KINDS as PEOPLE_KINDS
@@ -104,7 +104,7 @@ class PushService:
         if self._engine.dialect.name == "sqlite":
             # SQLite runs one writer at a time anyway: one transaction (one fsync) per batch,
             # a savepoint per change. A crash mid-batch loses only unanswered work.
-            with write(self._engine) as conn, rollups.tracking(conn, self._ref):
+            with write(self._engine) as conn, call_facts.batched(conn, self._ref):
                 batch = _Batch(conn, raw_changes)
                 results = [self.push_one(device, raw, conn, batch) for raw in raw_changes]
                 batch.flush()
