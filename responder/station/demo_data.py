@@ -117,7 +117,7 @@ class DemoData:
     def _batch(self, devices: dict[str, Device], size: int) -> list[str]:
         rng = self._rng
         reports: list[str] = []
-        with write(self._s.engine) as conn:
+        with write(self._s.engine) as conn, call_facts.batched(conn, self._ref):
             lock_feed(conn)
             for _ in range(size):
                 unit = rng.choice(self.units)

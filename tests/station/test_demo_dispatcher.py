@@ -33,7 +33,7 @@ def _submit(station, call_id, version=1, report_id="r-1"):
     payload = {"id": report_id, "call_id": call_id, "report_number": "R-1", "version": version,
                "narrative": "Short."}
     with write(station.engine) as conn:
-        apply_report(conn, dev, f"change-{report_id}-{version}", report_id, payload,
+        apply_report(conn, station.reference, dev, f"change-{report_id}-{version}", report_id, payload,
                      iso(station.clock.now()))
 
 

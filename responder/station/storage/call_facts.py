@@ -9,10 +9,12 @@ revision that introduced them (0010); the definitions are the metrics' (docs/met
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from civilian_responder.reference import ReferenceData
+from civilian_responder.station.storage import rollups
 from civilian_responder.station.storage.tables import (
     call_events,
     call_facts,
@@ -38,6 +40,7 @@ from sqlalchemy import (
     update,
 )
 
+_BATCHED = "call_facts.batched"  # Connection.info key: the calls waiting for their refresh
 SUPERSEDED = "superseded"  # a station report state (storage/reviews.py STATES)
 STATUS_EVENT = "status"  # call_events.kind of a status change
 LEGS = (
@@ -89,15 +92,52 @@ def per_call_unit(ref: ReferenceData, where: Any) -> Any:
     )
 
 
-def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None) -> None:
-    """Rebuild the metrics rows of these calls (``None``: of every call)."""
+def refresh(conn: Connection, ref: ReferenceData, call_ids: Iterable[str] | None,
+            rollups_too: bool = True) -> None:
+    """Rebuild the metrics rows of these calls (``None``: of every call, the 0010 backfill,
+    which leaves the roll-up to revision 0013) and, for named calls, keep the daily roll-up
+    (storage/rollups.py) in step in the same transaction."""
     if call_ids is None:
-        where: Any = true()
-    else:
-        ids = sorted({c for c in call_ids if c})
-        if not ids:
-            return
-        where = calls.c.id.in_(ids)
+        _rebuild(conn, ref, true())
+        return
+    ids = sorted({c for c in call_ids if c})
+    if not ids:
+        return
+    if not rollups_too:
+        _rebuild(conn, ref, calls.c.id.in_(ids))
+        return
+    waiting = conn.info.get(_BATCHED)
+    if waiting is not None:
+        waiting.update(ids)
+        return
+    with rollups.tracking(conn, ref):
+        rollups.touch(conn, ref, ids)
+        _rebuild(conn, ref, calls.c.id.in_(ids))
+
+
+@contextmanager
+def batched(conn: Connection, ref: ReferenceData) -> Iterator[None]:
+    """Within this block (one transaction: a push batch, a generated batch), ``refresh`` of
+    named calls waits and runs once, for all of them, when the block ends, and the roll-up
+    takes the difference once. Nested blocks join the outer one."""
+    if _BATCHED in conn.info:
+        yield
+        return
+    waiting: set[str] = set()
+    conn.info[_BATCHED] = waiting
+    try:
+        with rollups.tracking(conn, ref):
+            yield
+            conn.info.pop(_BATCHED, None)
+            ids = sorted(waiting)
+            rollups.touch(conn, ref, ids)
+            for i in range(0, len(ids), 500):
+                _rebuild(conn, ref, calls.c.id.in_(ids[i:i + 500]))
+    finally:
+        conn.info.pop(_BATCHED, None)
+
+
+def _rebuild(conn: Connection, ref: ReferenceData, where: Any) -> None:
     chosen = select(calls.c.id).where(where)
     conn.execute(delete(call_facts).where(call_facts.c.call_id.in_(chosen)))
     conn.execute(delete(call_unit_facts).where(call_unit_facts.c.call_id.in_(chosen)))

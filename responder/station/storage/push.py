@@ -105,7 +105,7 @@ class PushService:
         if self._engine.dialect.name == "sqlite":
             # SQLite runs one writer at a time anyway: one transaction (one fsync) per batch,
             # a savepoint per change. A crash mid-batch loses only unanswered work.
-            with write(self._engine) as conn:
+            with write(self._engine) as conn, call_facts.batched(conn, self._ref):
                 batch = _Batch(conn, raw_changes)
                 results = [self.push_one(device, raw, conn, batch) for raw in raw_changes]
                 batch.flush()
@@ -225,7 +225,7 @@ class PushService:
             return apply_people(conn, device, change.kind, change.entity_id, change.payload,
                                 now)
         if change.kind == "report":
-            return apply_report(conn, device, change.change_id, change.entity_id,
+            return apply_report(conn, self._ref, device, change.change_id, change.entity_id,
                                 change.payload, now)
         return apply_record(conn, device, change.kind, change.entity_id, change.call_id,
                             change.payload, now)

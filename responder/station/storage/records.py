@@ -16,7 +16,7 @@ from civilian_responder.reference import ReferenceData
 from civilian_responder.station.storage import calls as call_store
 from civilian_responder.station.storage import eido_outbox, feed
 from civilian_responder.station.storage.devices import Device
-from civilian_responder.station.storage.report_facts import store_facts
+from civilian_responder.station.storage.report_facts import replace_facts
 from civilian_responder.station.storage.tables import (
     call_events,
     calls,
@@ -189,8 +189,8 @@ def apply_call(conn: Connection, ref: ReferenceData, device: Device, entity_id: 
     return APPLIED
 
 
-def apply_report(conn: Connection, device: Device, change_id: str, entity_id: str,
-                 p: dict[str, Any], now: str) -> Outcome:
+def apply_report(conn: Connection, ref: ReferenceData, device: Device, change_id: str,
+                 entity_id: str, p: dict[str, Any], now: str) -> Outcome:
     _same_id(p, entity_id)
     call_id = _str(p, "call_id", limit=64) or ""
     number = _str(p, "report_number", limit=64) or ""
@@ -221,7 +221,7 @@ def apply_report(conn: Connection, device: Device, change_id: str, entity_id: st
                          .values(state="superseded"))
     else:
         conn.execute(update(reports_t).where(reports_t.c.id == entity_id).values(**values))
-    store_facts(conn, entity_id, device.unit_id, p)
+    replace_facts(conn, ref, entity_id, device.unit_id, p)
     eido_outbox.queue(conn, "disposition", call_id, entity_id,
                       f"disposition:{entity_id}:{digest}", now)
     return APPLIED

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from civilian_responder.reference import ReferenceData
+from civilian_responder.station.storage import rollups
 from civilian_responder.station.storage.tables import report_codes, report_facts
-from sqlalchemy import Connection, bindparam, delete
+from sqlalchemy import Connection, bindparam, delete, select
 
 # The outcome a pre-0401 unit sent for a warm transfer; it is now the warm_transfer_988 field.
 LEGACY_WARM_988 = "TRANSFER_988"
@@ -78,10 +80,22 @@ _DROP_FACTS = delete(report_facts).where(report_facts.c.report_id == bindparam("
 
 
 def store_facts(conn: Connection, report_id: str, unit_id: str, p: dict[str, Any]) -> None:
-    """Replace the report's facts (a resubmitted returned report changes them)."""
+    """Replace the report's facts (a resubmitted returned report changes them); the fact rows
+    only, as revision 0004 wrote them (the live path is ``replace_facts``)."""
     facts = facts_of(report_id, unit_id, p)
     conn.execute(_DROP_CODES, {"report": report_id})
     conn.execute(_DROP_FACTS, {"report": report_id})
     conn.execute(report_facts.insert(), facts.row)
     if facts.codes:
         conn.execute(report_codes.insert(), facts.codes)
+
+
+def replace_facts(conn: Connection, ref: ReferenceData, report_id: str, unit_id: str,
+                  p: dict[str, Any]) -> None:
+    """``store_facts`` on a live station: the old rows leave the daily roll-up with them (the
+    new ones join it when the call's facts are refreshed, storage/call_facts.py)."""
+    with rollups.tracking(conn, ref):
+        rollups.touch(conn, ref, conn.execute(
+            select(report_facts.c.call_id).where(report_facts.c.report_id == report_id)
+        ).scalars())
+        store_facts(conn, report_id, unit_id, p)

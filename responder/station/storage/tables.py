@@ -314,6 +314,8 @@ call_facts = Table(
     *[Column(name, Float) for name in (
         "received_to_dispatched", "dispatched_to_en_route", "en_route_to_on_scene",
         "received_to_on_scene", "time_on_scene")],
+    # Calls without a report in a period (unfinished after clear), revision 0013.
+    Index("ix_call_facts_has_report_received_at", "has_report", "received_at"),
 )
 
 # One row per call and unit that sent a status for it: the call's scope and the unit's
@@ -327,6 +329,20 @@ call_unit_facts = Table(
     Column("type_code", String(32), nullable=False),
     Column("call_unit_id", String(32), nullable=False),
     Column("busy_minutes", Float),
+)
+
+# The metrics' daily roll-up (storage/rollups.py, revision 0013): per UTC day, unit (``*``: all
+# units) and call type, the count behind each figure, kept with the facts in one transaction.
+metric_rollups = Table(
+    "metric_rollups", metadata,
+    Column("unit_id", String(32), primary_key=True),  # first: an all-units read is one range
+    Column("day", String(10), primary_key=True),
+    Column("type_code", String(32), primary_key=True),
+    Column("metric", String(32), primary_key=True),
+    Column("key", String(250), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+    Column("ms", BigInteger, nullable=False, default=0),
+    sqlite_with_rowid=False,
 )
 
 # People over time (issue 13). Persons are born on units (provisional ids) and merged only
