@@ -81,7 +81,7 @@ def test_revision_0013_builds_the_rollup_of_an_existing_station(tmp_path):
     with write(station.engine) as conn:  # the station as it was before 0013
         conn.execute(text("DROP TABLE metric_rollups"))
         conn.execute(text("DROP INDEX ix_call_facts_has_report_received_at"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0007_people'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0014_photo_files'"))
     station.close()
     station = open_station(db, clock=clock)  # migrates to head
     try:

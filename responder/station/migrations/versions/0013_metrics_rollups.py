@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_metrics_rollups"
-down_revision = "0007_people"
+down_revision = "0014_photo_files"
 branch_labels = None
 depends_on = None
 
