@@ -168,8 +168,13 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> str:
         """Switch the window to ``code`` now and keep it as the signed-in officer's language."""
+        # The officer's language first: what the retranslation rebuilds (checklists, the
+        # report's language) reads it.
+        self._app.set_language(code)
         shown = self._translations().switch(code)
-        self._app.set_language(shown)
+        if shown != code:  # no compiled catalogue for it: the window stays as it was
+            self._app.set_language(shown)
+            self.retranslate()
         for action in self.language_group.actions():
             action.setChecked(action.data() == shown)
         return shown
@@ -199,6 +204,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if self.detail.call is not None:
             self.detail.show_call(self.detail.call.id)
+        self.checklists.show_call(self.checklists.call_id)  # the chooser, in the new language
 
     def _build_body(self) -> None:
         self.banner = QFrame(self, objectName="recoveryBanner")
@@ -279,11 +285,19 @@ class MainWindow(QMainWindow):
         button.setDefaultAction(self.full_window_action)
         button.setText("\u2922")
         button.setAccessibleName(translate("MainWindow", "Full window"))
+        # The action's text (and its translations) would replace the glyph: keep the glyph,
+        # the words stay in the tooltip and the accessible name.
+        self.full_window_action.changed.connect(lambda: self._keep_glyph(button))
         button.setMinimumSize(48, 44)
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 4, 2)
         row.addWidget(button)
         self.detail.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def _keep_glyph(self, button: QToolButton) -> None:
+        if button.text() != "\u2922":
+            button.setText("\u2922")
+        button.setAccessibleName(translate("MainWindow", "Full window"))
 
     def set_full_window(self, full: bool) -> None:
         if self.full_window_action.isChecked() != full:

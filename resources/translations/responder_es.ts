@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Age</source>
-        <translation>Tiempo</translation>
+        <translation>Hace</translation>
     </message>
     <message>
         <source>Status</source>
@@ -365,6 +365,18 @@ a despacho</translation>
     <message>
         <source>Other checklists</source>
         <translation>Otras listas</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>para %1</translation>
+    </message>
+    <message>
+        <source>flagged: %1</source>
+        <translation>marcado: %1</translation>
+    </message>
+    <message>
+        <source>for every call</source>
+        <translation>para toda llamada</translation>
     </message>
     <message>
         <source>Resume: %1
@@ -1164,7 +1176,7 @@ En curso desde las %2</translation>
     </message>
     <message>
         <source>%1 open  ·  %2 calls on this device</source>
-        <translation>%1 abiertas  ·  %2 llamadas en este equipo</translation>
+        <translation>%1 abiertas  ·  %2 en este equipo</translation>
     </message>
 </context>
 <context>
@@ -2575,7 +2587,7 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     <name>sync_panel</name>
     <message>
         <source>Not connected to a station</source>
-        <translation>Sin conexión con una estación</translation>
+        <translation>Sin estación</translation>
     </message>
     <message>
         <source>Never synced</source>

@@ -41,7 +41,9 @@ MODE_KEY = "checklists.runner_mode"
 @dataclass(frozen=True)
 class Suggestion:
     definition: Definition
-    reason: str
+    reason: str  # in English, for the command line and logs
+    why: str = "all"  # "call_type" | "flags" | "all": the window words it in its language
+    codes: tuple[str, ...] = ()  # the call type, or the flags, that made it apply
 
 
 @dataclass(frozen=True)
@@ -154,12 +156,14 @@ class ChecklistService:
         for d in self.definitions():
             a = d.applies_to
             if call.type_code in a.call_types:
-                out.append(Suggestion(d, f"for {self._ref.call_types.label(call.type_code)}"))
+                out.append(Suggestion(d, f"for {self._ref.call_types.label(call.type_code)}",
+                                      "call_type", (call.type_code,)))
             elif flags & set(a.flags):
-                names = ", ".join(self._ref.flags.label(f) for f in sorted(flags & set(a.flags)))
-                out.append(Suggestion(d, f"flagged: {names}"))
+                hit = tuple(sorted(flags & set(a.flags)))
+                names = ", ".join(self._ref.flags.label(f) for f in hit)
+                out.append(Suggestion(d, f"flagged: {names}", "flags", hit))
             elif a.all_calls:
-                out.append(Suggestion(d, "for every call"))
+                out.append(Suggestion(d, "for every call", "all"))
         return out
 
     def preferred_mode(self) -> str:

@@ -35,10 +35,15 @@ def visible_texts(top: QWidget) -> dict[str, str]:
     labels, buttons, placeholders, tooltips, group and tab titles, combo items, table headers,
     and the actions of buttons' menus."""
     found: dict[str, str] = {"windowTitle": top.windowTitle()}
+    seen: dict[str, int] = {}
     for i, w in enumerate([top, *top.findChildren(QWidget)]):
         if w is not top and not w.isVisibleTo(top):
             continue
         where = f"{type(w).__name__}#{w.objectName() or i}"
+        # Widgets sharing a name (a list of buttons) each count: the nth of that name.
+        seen[where] = seen.get(where, 0) + 1
+        if seen[where] > 1:
+            where = f"{where}~{seen[where]}"
         if isinstance(w, QLabel) and w.pixmap().isNull():
             found[where] = _plain(w.text())
         elif isinstance(w, QAbstractButton):

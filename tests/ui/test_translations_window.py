@@ -298,3 +298,21 @@ def test_what_blocks_finalizing_is_said_in_spanish(qtbot, core, translations, en
     shown = visible_texts(form.validation)
     assert any("Disposición" in t for t in shown.values()), shown
     assert not [t for t in shown.values() if has_english(t, english)]
+
+
+def test_the_checklist_chooser_follows_a_switch_made_while_it_is_open(
+    qtbot, core, translations, english, english_words
+):
+    """Titles (the definitions' Spanish), why each is suggested, and the section headers."""
+    window = build_window(qtbot, core)
+    window.detail.tabs.setCurrentWidget(window.checklists)
+    QApplication.processEvents()
+    assert window.checklists.buttons, "the chooser lists checklists"
+    before = visible_texts(window)
+    assert any("for every call" in t for t in before.values())
+    window.set_language("es")
+    QApplication.processEvents()
+    texts = visible_texts(window)
+    assert any("para toda llamada" in t for t in texts.values()), texts
+    problems = _problems(window, before, english, _data(core), english_words)
+    assert problems == []

@@ -110,7 +110,7 @@ class ChecklistPanel(QWidget):
         suggested = {s.definition.id for s in suggestions}
         column.addWidget(self._section(translate("ChecklistPanel", 'Suggested for this call')))
         for s in suggestions:
-            column.addWidget(self._start_button(s.definition, s.reason, open_runs))
+            column.addWidget(self._start_button(s.definition, self._reason(s), open_runs))
         finished = [r for r in runs if r.state != "in_progress"]
         if finished:
             column.addWidget(self._section(translate("ChecklistPanel", 'Done on this call')))
@@ -121,6 +121,16 @@ class ChecklistPanel(QWidget):
             column.addWidget(self._section(translate("ChecklistPanel", 'Other checklists')))
             for d in others:
                 column.addWidget(self._start_button(d, "", open_runs))
+
+    def _reason(self, s: Any) -> str:
+        """Why a checklist is suggested, in the window's language."""
+        ref = self._app.reference
+        if s.why == "call_type":
+            return fill(translate("ChecklistPanel", "for %1"), ref.call_types.shown(s.codes[0]))
+        if s.why == "flags":
+            return fill(translate("ChecklistPanel", "flagged: %1"),
+                        ", ".join(ref.flags.shown(f) for f in s.codes))
+        return translate("ChecklistPanel", "for every call")
 
     def _start_button(self, definition: Any, reason: str, open_runs: dict) -> QPushButton:
         run = open_runs.get(definition.id)
