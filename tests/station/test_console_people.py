@@ -5,13 +5,13 @@ and a merge that clashed with an offline edit: both kept and shown."""
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import pytest
 from civilian_responder.clock import new_id
 from civilian_responder.models import Contact, KnownPerson
 
 from tests.console_support import csrf_of, make_station, post_form, signed_in
+from tests.station.people_support import change, device
 
 
 @pytest.fixture()
@@ -19,17 +19,6 @@ def station(tmp_path):
     s = make_station(tmp_path)
     yield s
     s.close()
-
-
-def device(station, unit):
-    code, _ = station.devices.make_code(unit)
-    return station.devices.get(station.devices.enroll(code, f"{unit}-laptop").device_id)
-
-
-def change(kind, record):
-    body = json.loads(json.dumps(dataclasses.asdict(record)))
-    return {"change_id": new_id(), "kind": kind, "entity_id": body["id"], "call_id": None,
-            "created_at": "2026-11-21T10:00:00.000Z", "payload": body}
 
 
 def person(name, age="35_44", updated="2026-11-21T10:00:00.000Z"):

@@ -13,6 +13,8 @@ from civilian_responder.station.cli import main
 from civilian_responder.station.service import open_station
 from civilian_responder.station.storage.calls import CallSpec
 
+from tests.station.people_support import change, device
+
 
 @pytest.fixture()
 def station(tmp_path):
@@ -20,23 +22,6 @@ def station(tmp_path):
     s.url = str(tmp_path / "station.db")
     yield s
     s.close()
-
-
-def device(station, unit):
-    code, _ = station.devices.make_code(unit)
-    return station.devices.get(station.devices.enroll(code, f"{unit}-laptop").device_id)
-
-
-def change(kind, record):
-    body = json.loads(json.dumps(dataclasses.asdict(record)))  # as on the wire
-    return {
-        "change_id": new_id(),
-        "kind": kind,
-        "entity_id": body["id"],
-        "call_id": None,
-        "created_at": "2026-11-21T10:00:00.000Z",
-        "payload": body,
-    }
 
 
 def person(name, updated="2026-11-21T10:00:00.000Z"):
