@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
     def _update_more_button(self) -> None:
         self.more_button.setText("\u2630  " + translate("MainWindow", "More"))
         self.more_button.setToolTip(
-            translate("MainWindow", "More actions: station, export, outreach, language, theme, About")
+            translate("MainWindow", "More actions: station, export, outreach, language, theme, About")  # noqa: E501 (one literal for lupdate)
         )
 
     def _build_language_menu(self) -> None:

@@ -33,8 +33,8 @@ def _submit(station, call_id, version=1, report_id="r-1"):
     payload = {"id": report_id, "call_id": call_id, "report_number": "R-1", "version": version,
                "narrative": "Short."}
     with write(station.engine) as conn:
-        apply_report(conn, station.reference, dev, f"change-{report_id}-{version}", report_id, payload,
-                     iso(station.clock.now()))
+        apply_report(conn, station.reference, dev, f"change-{report_id}-{version}", report_id,
+                     payload, iso(station.clock.now()))
 
 
 def test_a_dispatched_call_uses_reference_codes_and_reaches_the_units_feed(station):
