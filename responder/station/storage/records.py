@@ -25,6 +25,7 @@ from civilian_responder.station.storage.tables import (
 )
 from civilian_responder.station.storage.tables import reports as reports_t
 from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 MAX_ATTACHMENT = 15 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -87,6 +88,7 @@ _REPORT_OWNER = select(reports_t.c.unit_id).where(reports_t.c.id == bindparam("i
 _RECORD = select(records).where(records.c.kind == bindparam("kind")).where(
     records.c.entity_id == bindparam("id"))
 _NEW_EVENT = call_events.insert()
+_NEW_EVENT_ONCE = sqlite_insert(call_events).on_conflict_do_nothing(index_elements=["id"])
 _NEW_SUBMISSION = report_submissions.insert()
 _NEW_REPORT = reports_t.insert()
 _NEW_RECORD = records.insert()
@@ -150,12 +152,17 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         "origin": "unit", "unit_id": device.unit_id, "device_id": device.id,
     }
     row = _call_for(conn, device, event_call, known)  # the row read afresh: its status
-    existing = conn.execute(_EVENT, {"id": entity_id}).first()
-    if existing is not None:
-        same = all(existing._mapping[k] == v for k, v in values.items())
-        return Outcome("duplicate") if same else Outcome(
-            "conflict", f"status event {entity_id} was already received with other content")
-    conn.execute(_NEW_EVENT, values)
+    if conn.dialect.name == "sqlite":  # one statement: written unless the id is held already
+        inserted = conn.execute(_NEW_EVENT_ONCE, values).rowcount == 1
+    else:
+        inserted = False
+    if not inserted:
+        existing = conn.execute(_EVENT, {"id": entity_id}).first()
+        if existing is not None:
+            same = all(existing._mapping[k] == v for k, v in values.items())
+            return Outcome("duplicate") if same else Outcome(
+                "conflict", f"status event {entity_id} was already received with other content")
+        conn.execute(_NEW_EVENT, values)
     if kind == "status":  # CAD learns the unit's status (docs/cad.md)
         eido_outbox.queue(conn, "status", event_call, entity_id, f"status:{entity_id}",
                           values["at"])
