@@ -33,6 +33,7 @@ from civilian_responder.station.storage.tables import (
     report_facts,
 )
 from sqlalchemy import Connection, Engine, bindparam, or_, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 log = logging.getLogger(__name__)
 EIDO_LOCK_KEY = 4708471
@@ -45,17 +46,22 @@ MAX_RETRY_SECONDS = 3600
 # Built once: a push queues a job for nearly every status event and report.
 _JOB_BY_KEY = select(eido_jobs.c.id).where(eido_jobs.c.source_key == bindparam("key"))
 _NEW_JOB = eido_jobs.insert()
+# SQLite: one statement, skipped when the key is queued already (source_key is unique).
+_NEW_JOB_ONCE = sqlite_insert(eido_jobs).on_conflict_do_nothing(index_elements=["source_key"])
 
 
 def queue(conn: Connection, kind: str, call_id: str, source_id: str, key: str, at: str) -> None:
     """Ask for a document (inside the caller's transaction). ``key`` names what it reports, so
     a repeat of the same change queues nothing."""
+    job = {"source_key": key, "kind": kind, "call_id": call_id, "source_id": source_id,
+           "state": "pending", "attempts": 0, "last_error": "", "retry_at": None,
+           "created_at": at}
+    if conn.dialect.name == "sqlite":
+        conn.execute(_NEW_JOB_ONCE, job)
+        return
     found = conn.execute(_JOB_BY_KEY, {"key": key}).first()
     if found is None:
-        conn.execute(_NEW_JOB, {
-            "source_key": key, "kind": kind, "call_id": call_id, "source_id": source_id,
-            "state": "pending", "attempts": 0, "last_error": "", "retry_at": None,
-            "created_at": at})
+        conn.execute(_NEW_JOB, job)
 
 
 def _lock(conn: Connection) -> None:

@@ -26,9 +26,12 @@ def fingerprint(value: Any) -> str:
     return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
 
 
+_APPEND = feed.insert()  # built once: nearly every pushed change appends
+
+
 def append(conn: Connection, unit_id: str | None, kind: str, entity_id: str,
            payload: dict[str, Any], at: str) -> None:
-    conn.execute(feed.insert(), {"unit_id": unit_id, "kind": kind, "entity_id": entity_id,
+    conn.execute(_APPEND, {"unit_id": unit_id, "kind": kind, "entity_id": entity_id,
                                  "payload": canonical(payload), "created_at": at})
 
 

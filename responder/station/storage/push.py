@@ -7,7 +7,9 @@ leaves either both or neither, and one bad change never holds up the rest of the
 On SQLite a batch is one group commit (one fsync, answered only after it): the batch's
 receipts are read in one query up front and written in one statement before the commit, and
 the metrics rows (``call_facts``) of the calls it touched are rebuilt once before the commit,
-so a change costs only its own effect. The per-change answers are the same as change by change.
+so a change costs only its own effect. Within the batch, the calls already looked up are
+remembered with their units (``MEMO_KINDS``), and each change's savepoint is issued straight on
+the SQLite connection. The per-change answers are the same as change by change.
 A repeat of a receipted change is ``duplicate``; a different payload under a used id is
 ``conflict`` and is kept in ``conflicts``. Rejections are not receipted: a re-sent rejected
 change is judged again.
@@ -16,6 +18,8 @@ change is judged again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -29,6 +33,7 @@ from civilian_responder.station.storage.devices import Device
 from civilian_responder.station.storage.people import PUSH_KINDS as PEOPLE_KINDS
 from civilian_responder.station.storage.people import apply_people
 from civilian_responder.station.storage.records import (
+    Known,
     Outcome,
     Rejected,
     apply_call,
@@ -45,10 +50,15 @@ log = logging.getLogger(__name__)
 
 # Built once: the hot path of a push skips SQLAlchemy's statement construction.
 RECEIPT = select(receipts).where(receipts.c.change_id == bindparam("change_id"))
+NEW_RECEIPT = receipts.insert()
 KINDS = ("status_event", "call", "report", "checklist_run", "audit", "attachment_meta",
          "call_copy", "review_copy", "shift", "co_responder", *PEOPLE_KINDS)
 # Kinds that append to the pull feed: they take the feed lock so rows commit in seq order.
 FEED_KINDS = ("status_event", "call", "call_copy")
+# Kinds that neither add calls nor change their assignments: within a batch they share a memo
+# of the calls already looked up (records.Known); any other kind clears it first.
+MEMO_KINDS = ("status_event", "report", "checklist_run", "audit", "attachment_meta", "shift",
+              "co_responder")
 METRIC_KINDS = ("status_event", "call", "call_copy", "report")  # change call_facts
 MAX_ID = 128  # change ids
 MAX_ENTITY_ID = 64  # record ids (UUIDs are 36)
@@ -138,7 +148,7 @@ class PushService:
                     if shared is None:
                         with write(self._engine) as conn:
                             return self._apply(conn, device, change)
-                    with shared.begin_nested():
+                    with _savepoint(shared):
                         return self._apply(shared, device, change, batch)
                 except IntegrityError:
                     # A concurrent push of the same change won the insert; read its receipt.
@@ -176,7 +186,7 @@ class PushService:
         if batch is not None:
             batch.add(row)  # written with the batch's others, in the same transaction
         else:
-            conn.execute(receipts.insert(), row)
+            conn.execute(NEW_RECEIPT, row)
         return {"change_id": change.change_id, "status": outcome.status, "reason": outcome.reason}
 
     def _repeat(self, conn: Connection, device: Device, change: Change, receipt: Any,
@@ -195,7 +205,13 @@ class PushService:
 
     def _dispatch(self, conn: Connection, device: Device, change: Change, now: str,
                   batch: _Batch | None = None) -> Outcome:
-        outcome = self._apply_kind(conn, device, change, now)
+        known = None
+        if batch is not None:
+            if change.kind in MEMO_KINDS:
+                known = batch.known
+            else:  # it may add a call or change who a call is assigned to
+                batch.known.clear()
+        outcome = self._apply_kind(conn, device, change, now, known)
         if outcome.status == "applied" and change.kind in METRIC_KINDS:
             touched = {change.entity_id if change.kind in ("call", "call_copy")
                        else str(change.payload.get("call_id") or change.call_id or "")}
@@ -209,10 +225,10 @@ class PushService:
         return outcome
 
     def _apply_kind(self, conn: Connection, device: Device, change: Change,
-                    now: str) -> Outcome:
+                    now: str, known: Known | None = None) -> Outcome:
         if change.kind == "status_event":
             return apply_status_event(conn, self._ref, device, change.entity_id,
-                                      change.call_id, change.payload)
+                                      change.call_id, change.payload, known)
         if change.kind == "call":
             return apply_call(conn, self._ref, device, change.entity_id, change.payload, now)
         if change.kind == "call_copy":
@@ -226,9 +242,9 @@ class PushService:
                                 now)
         if change.kind == "report":
             return apply_report(conn, self._ref, device, change.change_id, change.entity_id,
-                                change.payload, now)
+                                change.payload, now, known)
         return apply_record(conn, device, change.kind, change.entity_id, change.call_id,
-                            change.payload, now)
+                            change.payload, now, known)
 
 
 class _Batch:
@@ -247,6 +263,7 @@ class _Batch:
                 self._held[row.change_id] = row
         self._new: list[dict[str, Any]] = []
         self.touched: set[str] = set()  # calls whose metrics rows the batch must rebuild
+        self.known: Known = {}  # calls seen, with their units (see MEMO_KINDS)
 
     def touch(self, call_ids: set[str]) -> None:
         self.touched |= call_ids
@@ -260,8 +277,30 @@ class _Batch:
 
     def flush(self) -> None:
         if self._new:
-            self._conn.execute(receipts.insert(), self._new)
+            self._conn.execute(NEW_RECEIPT, self._new)
             self._new = []
+
+
+@contextmanager
+def _savepoint(conn: Connection) -> Iterator[None]:
+    """A savepoint of ``conn``'s transaction around one change: kept if the block ends,
+    rolled back if it raises. On SQLite it is issued straight on the driver's connection
+    (the same connection and transaction, whose isolation handling is ours, see
+    ``database._configure_sqlite``): SQLAlchemy's nested-transaction bookkeeping cost
+    about as much as a status event's own statements."""
+    if conn.dialect.name != "sqlite":
+        with conn.begin_nested():
+            yield
+        return
+    raw = conn.connection.driver_connection
+    raw.execute("SAVEPOINT push_change")
+    try:
+        yield
+    except BaseException:
+        raw.execute("ROLLBACK TO push_change")
+        raw.execute("RELEASE push_change")
+        raise
+    raw.execute("RELEASE push_change")
 
 
 def _keep_conflict(conn: Connection, device: Device, change: Change, reason: str,

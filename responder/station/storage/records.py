@@ -25,6 +25,7 @@ from civilian_responder.station.storage.tables import (
 )
 from civilian_responder.station.storage.tables import reports as reports_t
 from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 MAX_ATTACHMENT = 15 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -86,6 +87,15 @@ _REPORT = select(reports_t).where(reports_t.c.id == bindparam("id"))
 _REPORT_OWNER = select(reports_t.c.unit_id).where(reports_t.c.id == bindparam("id"))
 _RECORD = select(records).where(records.c.kind == bindparam("kind")).where(
     records.c.entity_id == bindparam("id"))
+_NEW_EVENT = call_events.insert()
+_NEW_EVENT_ONCE = sqlite_insert(call_events).on_conflict_do_nothing(index_elements=["id"])
+_NEW_SUBMISSION = report_submissions.insert()
+_NEW_REPORT = reports_t.insert()
+_NEW_RECORD = records.insert()
+_SUPERSEDE = (update(reports_t).where(reports_t.c.id == bindparam("old"))
+              .where(reports_t.c.unit_id == bindparam("unit"))
+              .where(reports_t.c.state.in_(("submitted", "returned", "approved")))
+              .values(state="superseded"))
 
 
 def _same_id(p: dict[str, Any], entity_id: str) -> None:
@@ -93,17 +103,38 @@ def _same_id(p: dict[str, Any], entity_id: str) -> None:
         raise Rejected("invalid", "payload.id must equal the change's entity_id")
 
 
-def _call_for(conn: Connection, device: Device, call_id: str) -> Any:
-    row = call_store.get_row(conn, call_id)
-    if row is None:
-        raise Rejected("not_found", f"call {call_id} is not known to the station")
-    if not call_store.visible_to(conn, call_id, device.unit_id):
+# ``known``: a push batch's memo of calls it has seen, each with its assigned units (a call in
+# it exists). Only kinds that never create calls or change assignments are given one, and the
+# batch forgets it before any other kind (push.py), so it always says what the tables say.
+Known = dict[str, set[str]]
+
+
+def _units(conn: Connection, call_id: str, known: Known | None) -> set[str]:
+    """The units of an existing call."""
+    if known is None:
+        return call_store.units_of(conn, call_id)
+    units = known.get(call_id)
+    if units is None:
+        units = known[call_id] = call_store.units_of(conn, call_id)
+    return units
+
+
+def _call_for(conn: Connection, device: Device, call_id: str, known: Known | None = None,
+              row_needed: bool = True) -> Any:
+    if row_needed or known is None or call_id not in known:
+        row = call_store.get_row(conn, call_id)
+        if row is None:
+            raise Rejected("not_found", f"call {call_id} is not known to the station")
+    else:
+        row = None  # the caller only asks whether the call exists and is the unit's
+    if device.unit_id not in _units(conn, call_id, known):
         raise Rejected("forbidden", f"call {call_id} is not assigned to unit {device.unit_id}")
     return row
 
 
 def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, entity_id: str,
-                       call_id: str | None, p: dict[str, Any]) -> Outcome:
+                       call_id: str | None, p: dict[str, Any],
+                       known: Known | None = None) -> Outcome:
     _same_id(p, entity_id)
     event_call = _str(p, "call_id", limit=64) or ""
     if call_id is not None and call_id != event_call:
@@ -120,13 +151,18 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
         "note": _str(p, "note", required=False), "actor": _str(p, "actor", False, 128),
         "origin": "unit", "unit_id": device.unit_id, "device_id": device.id,
     }
-    row = _call_for(conn, device, event_call)
-    existing = conn.execute(_EVENT, {"id": entity_id}).first()
-    if existing is not None:
-        same = all(existing._mapping[k] == v for k, v in values.items())
-        return Outcome("duplicate") if same else Outcome(
-            "conflict", f"status event {entity_id} was already received with other content")
-    conn.execute(call_events.insert(), values)
+    row = _call_for(conn, device, event_call, known)  # the row read afresh: its status
+    if conn.dialect.name == "sqlite":  # one statement: written unless the id is held already
+        inserted = conn.execute(_NEW_EVENT_ONCE, values).rowcount == 1
+    else:
+        inserted = False
+    if not inserted:
+        existing = conn.execute(_EVENT, {"id": entity_id}).first()
+        if existing is not None:
+            same = all(existing._mapping[k] == v for k, v in values.items())
+            return Outcome("duplicate") if same else Outcome(
+                "conflict", f"status event {entity_id} was already received with other content")
+        conn.execute(_NEW_EVENT, values)
     if kind == "status":  # CAD learns the unit's status (docs/cad.md)
         eido_outbox.queue(conn, "status", event_call, entity_id, f"status:{entity_id}",
                           values["at"])
@@ -190,19 +226,20 @@ def apply_call(conn: Connection, ref: ReferenceData, device: Device, entity_id: 
 
 
 def apply_report(conn: Connection, ref: ReferenceData, device: Device, change_id: str,
-                 entity_id: str, p: dict[str, Any], now: str) -> Outcome:
+                 entity_id: str, p: dict[str, Any], now: str,
+                 known: Known | None = None) -> Outcome:
     _same_id(p, entity_id)
     call_id = _str(p, "call_id", limit=64) or ""
     number = _str(p, "report_number", limit=64) or ""
     version = _int(p, "version", 1, 10_000)
     supersedes = _str(p, "supersedes_id", required=False, limit=64, allow_none=True)
     _str(p, "narrative", required=False, limit=100_000)
-    _call_for(conn, device, call_id)
+    _call_for(conn, device, call_id, known, row_needed=False)
     digest = feed.fingerprint(p)
     text = feed.canonical(p)
     existing = conn.execute(_REPORT, {"id": entity_id}).first()
     outcome = _report_outcome(existing, device, digest)
-    conn.execute(report_submissions.insert(), {
+    conn.execute(_NEW_SUBMISSION, {
         "report_id": entity_id, "change_id": change_id, "outcome": outcome.status,
         "payload": text, "received_at": now,
     })
@@ -212,13 +249,10 @@ def apply_report(conn: Connection, ref: ReferenceData, device: Device, change_id
               "submitted_at": now, "report_number": number, "version": version,
               "call_id": call_id, "supersedes_id": supersedes, "device_id": device.id}
     if existing is None:
-        conn.execute(reports_t.insert(), dict(values, id=entity_id, unit_id=device.unit_id,
+        conn.execute(_NEW_REPORT, dict(values, id=entity_id, unit_id=device.unit_id,
                                               review_comment=""))
         if supersedes:
-            conn.execute(update(reports_t).where(reports_t.c.id == supersedes)
-                         .where(reports_t.c.unit_id == device.unit_id)
-                         .where(reports_t.c.state.in_(("submitted", "returned", "approved")))
-                         .values(state="superseded"))
+            conn.execute(_SUPERSEDE, {"old": supersedes, "unit": device.unit_id})
     else:
         conn.execute(update(reports_t).where(reports_t.c.id == entity_id).values(**values))
     replace_facts(conn, ref, entity_id, device.unit_id, p)
@@ -254,7 +288,8 @@ def _check_attachment(p: dict[str, Any]) -> None:
 
 
 def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
-                 call_id: str | None, p: dict[str, Any], now: str) -> Outcome:
+                 call_id: str | None, p: dict[str, Any], now: str,
+                 known: Known | None = None) -> Outcome:
     """Checklist runs, audit events, attachment metadata, shifts (crew, vehicle, mileage) and
     co-responders on calls: kept as the unit sent them."""
     report_id = None
@@ -268,8 +303,9 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
         if owner is not None and owner != device.unit_id:
             raise Rejected("forbidden", f"report {report_id} belongs to another unit")
     call_id = call_id or (p.get("call_id") if isinstance(p.get("call_id"), str) else None)
-    if (call_id and call_store.get_row(conn, call_id) is not None
-            and not call_store.visible_to(conn, call_id, device.unit_id)):
+    if (call_id and ((known is not None and call_id in known)
+                     or call_store.get_row(conn, call_id) is not None)
+            and device.unit_id not in _units(conn, call_id, known)):
         raise Rejected("forbidden", f"call {call_id} is not assigned to unit {device.unit_id}")
     text = feed.canonical(p)
     existing = conn.execute(_RECORD, {"kind": kind, "id": entity_id}).first()
@@ -285,7 +321,7 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
                      .where(records.c.entity_id == entity_id)
                      .values(payload=text, received_at=now, device_id=device.id))
         return APPLIED
-    conn.execute(records.insert(), {
+    conn.execute(_NEW_RECORD, {
         "kind": kind, "entity_id": entity_id, "unit_id": device.unit_id,
         "device_id": device.id, "call_id": call_id, "report_id": report_id,
         "sha256": p.get("sha256") if kind == "attachment_meta" else None,

@@ -77,6 +77,9 @@ def facts_of(report_id: str, unit_id: str, p: dict[str, Any]) -> Facts:
 
 _DROP_CODES = delete(report_codes).where(report_codes.c.report_id == bindparam("report"))
 _DROP_FACTS = delete(report_facts).where(report_facts.c.report_id == bindparam("report"))
+_NEW_FACTS = report_facts.insert()
+_NEW_CODES = report_codes.insert()
+_FACT_CALL = select(report_facts.c.call_id).where(report_facts.c.report_id == bindparam("report"))
 
 
 def store_facts(conn: Connection, report_id: str, unit_id: str, p: dict[str, Any]) -> None:
@@ -85,9 +88,9 @@ def store_facts(conn: Connection, report_id: str, unit_id: str, p: dict[str, Any
     facts = facts_of(report_id, unit_id, p)
     conn.execute(_DROP_CODES, {"report": report_id})
     conn.execute(_DROP_FACTS, {"report": report_id})
-    conn.execute(report_facts.insert(), facts.row)
+    conn.execute(_NEW_FACTS, facts.row)
     if facts.codes:
-        conn.execute(report_codes.insert(), facts.codes)
+        conn.execute(_NEW_CODES, facts.codes)
 
 
 def replace_facts(conn: Connection, ref: ReferenceData, report_id: str, unit_id: str,
@@ -95,7 +98,5 @@ def replace_facts(conn: Connection, ref: ReferenceData, report_id: str, unit_id:
     """``store_facts`` on a live station: the old rows leave the daily roll-up with them (the
     new ones join it when the call's facts are refreshed, storage/call_facts.py)."""
     with rollups.tracking(conn, ref):
-        rollups.touch(conn, ref, conn.execute(
-            select(report_facts.c.call_id).where(report_facts.c.report_id == report_id)
-        ).scalars())
+        rollups.touch(conn, ref, conn.execute(_FACT_CALL, {"report": report_id}).scalars())
         store_facts(conn, report_id, unit_id, p)
