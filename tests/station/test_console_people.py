@@ -44,6 +44,7 @@ def test_search_duplicates_and_a_person_with_contacts(station):
     pairs = page[page.index('id="pairs"'):page.index('id="merge-form"')]
     assert dee.id in pairs and dee2.id in pairs
     assert other.id not in pairs  # a different age range is not suggested
+    assert "35-44 (35_44)" in pairs  # age ranges read as labels, not bare codes
     assert station.people.list_persons("walker")[0]["merged_into"] is None  # nothing merged
     shown = client.get(f"/console/people/{dee2.id}").text
     assert "coffee-helped-771" in shown and "5 Elm St" in shown

@@ -31,6 +31,7 @@ CODE_LISTS = {
     "status": "unit_statuses",
     "code": "services",
     "priority": "priorities",
+    "age_range": "age_ranges",
 }
 
 
