@@ -33,6 +33,8 @@ N_CALLS = {
 }
 AS_OF = "2026-01-15T00:00:00.000Z"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+# The first test of each backend waits for the generated year (minutes at city scale).
+pytestmark = pytest.mark.timeout(1500)
 TOL = 0.011
 
 
