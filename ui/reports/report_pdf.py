@@ -321,6 +321,7 @@ class BatchExport(QObject):
         self._next = 0
         self._task = None
         self._cancelled = False
+        self._shown = 0  # the progress shown so far: it never goes back
         self.outcome = ExportOutcome()
         self.dialog = QProgressDialog(
             translate("BatchExport", "Exporting reports…"),
@@ -369,6 +370,11 @@ class BatchExport(QObject):
                                      on_progress=self._on_progress, pool="pdf", pass_task=True)
 
     def _on_progress(self, done: int, total: int) -> None:
+        # Reports from the worker may be delivered out of order under load ([1, 3, 2, …] was
+        # seen on CI): a late, smaller count is stale and is not shown.
+        if done <= self._shown:
+            return
+        self._shown = done
         self.dialog.setLabelText(
             fill(translate("BatchExport", "Exported %1 of %2 reports…"), done, total)
         )
