@@ -103,6 +103,30 @@ def test_batch_export_on_a_real_worker_thread(core, parent, qtbot, tmp_path):
     assert {e.action for e in pdf_rows(core)} == {"pdf.export"}
 
 
+def test_batch_progress_stays_in_order_when_the_dialog_reenters(core, parent, qtbot, tmp_path):
+    # A modal QProgressDialog runs the event loop inside setValue(): a later report from the
+    # worker is handled inside the earlier one. What is emitted must still only go forward.
+    from civilian_responder_ui.reports.report_pdf import BatchExport
+
+    batch = BatchExport(core, TaskRunner(inline=True, parent=parent), ["a", "b", "c", "d"],
+                        tmp_path, None, parent)
+    emitted: list[int] = []
+    batch.progressed.connect(lambda done, total: emitted.append(done))
+    real_set_value = batch.dialog.setValue
+    pending = [3, 4]
+
+    def set_value(value: int) -> None:
+        real_set_value(value)
+        while pending:  # what processEvents() would deliver here
+            batch._on_progress(pending.pop(0), 4)
+
+    batch.dialog.setValue = set_value
+    batch._on_progress(1, 4)
+    batch._on_progress(2, 4)  # stale by now: 3 and 4 were shown inside the first call
+    assert emitted == [1, 3, 4]
+    assert "4 of 4" in batch.dialog.labelText()
+
+
 def test_password_dialog_accepts_only_matching_passwords(qtbot):
     dialog = PdfPasswordDialog()
     qtbot.addWidget(dialog)

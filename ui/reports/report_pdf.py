@@ -370,16 +370,18 @@ class BatchExport(QObject):
                                      on_progress=self._on_progress, pool="pdf", pass_task=True)
 
     def _on_progress(self, done: int, total: int) -> None:
-        # Reports from the worker may be delivered out of order under load ([1, 3, 2, …] was
-        # seen on CI): a late, smaller count is stale and is not shown.
+        # A modal QProgressDialog processes events inside setValue(), so later reports from the
+        # worker are handled *inside* this call (CI saw [1, 3, 4, 5, 2, …] when the signal was
+        # emitted after it). Everything observable happens before setValue, and a count not
+        # above the one shown is stale.
         if done <= self._shown:
             return
         self._shown = done
+        self.progressed.emit(done, total)
         self.dialog.setLabelText(
             fill(translate("BatchExport", "Exported %1 of %2 reports…"), done, total)
         )
-        self.dialog.setValue(done)
-        self.progressed.emit(done, total)
+        self.dialog.setValue(done)  # may re-enter this method with later counts; last call
 
     def _on_chunk_done(self, part: ExportOutcome) -> None:
         self.outcome.written += part.written
