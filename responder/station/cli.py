@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import logging
 import os
 import sys
@@ -19,41 +18,15 @@ from typing import Any
 from civilian_responder import __version__
 from civilian_responder.errors import ResponderError
 from civilian_responder.extras import explain_missing
-from civilian_responder.station import people_cli
-from civilian_responder.station.part2_access import OPERATOR
+from civilian_responder.station import dispatch_cli, people_cli, program_cli
+from civilian_responder.station.cli_common import add_command as _add
+from civilian_responder.station.cli_common import database_url
+from civilian_responder.station.cli_common import open_from_args as _open
+from civilian_responder.station.cli_common import print_json as _print_json
 
 DEFAULT_PORT = 8470
 # File names reach the OS as given (it round-trips undecodable bytes); everything else is text.
 PATH_ARGUMENTS = ("file", "database", "data_dir", "target")
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("RESPONDER_STATION_HOME")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir  # noqa: PLC0415
-
-    return Path(user_data_dir("responder-station", appauthor=False))
-
-
-def database_url(args: argparse.Namespace) -> str:
-    if args.database:
-        return str(args.database)
-    env = os.environ.get("RESPONDER_STATION_DATABASE")
-    if env:
-        return env
-    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    return str(data_dir / "station.db")
-
-
-def _open(args: argparse.Namespace, **kwargs: Any) -> Any:
-    from civilian_responder.station.service import open_station  # noqa: PLC0415
-
-    return open_station(database_url(args), **kwargs)
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -115,7 +88,6 @@ def _companions(args: argparse.Namespace, station: Any) -> list[Any]:
 
         found.append(LeaseWatch(args.lease_dir))
     return found
-
 
 
 def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
@@ -197,148 +169,6 @@ def cmd_revoke_admin_token(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_add_call(args: argparse.Namespace) -> int:
-    fields = {"unit_id": args.unit, "type_code": args.type, "priority": args.priority,
-              "address": args.address, "narrative": args.narrative or "",
-              "caution_notes": args.caution or "", "caller_name": args.caller or "",
-              "caller_phone": args.caller_phone or "", "received_at": args.received_at}
-    call = _open(args).create_call(fields, args.actor)
-    print(f"Call {call['cad_number']} ({call['id']}) dispatched to {call['unit_id']}")
-    return 0
-
-
-def cmd_import_eido(args: argparse.Namespace) -> int:
-    try:
-        body = Path(args.file).read_bytes()
-    except OSError as exc:
-        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-        return 2
-    call, created = _open(args).import_eido(body, args.unit, args.actor)
-    verb = "created" if created else "updated"
-    print(f"Call {call['cad_number']} ({call['id']}) {verb} for {call['unit_id']}")
-    return 0
-
-
-def cmd_export_eido(args: argparse.Namespace) -> int:
-    station = _open(args)
-    if args.call:
-        entries = station.eido.select(call_id=station.dispatch.resolve(args.call))
-    else:
-        entries = station.eido.select(since=args.since)
-    text = json.dumps([e["document"] for e in entries] if args.documents_only else entries,
-                      indent=2, ensure_ascii=False)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-        print(f"Wrote {len(entries):,} EIDO documents to {args.output}", file=sys.stderr)
-    else:
-        print(text)
-    waiting = station.eido.pending()
-    if waiting:
-        print(f"responder-station: {len(waiting)} EIDO document(s) not sent because they fail "
-              f"the schema (retried automatically); first: {waiting[0]['last_error']}",
-              file=sys.stderr)
-    return 0
-
-
-def cmd_directory(args: argparse.Namespace) -> int:
-    station = _open(args)
-    if args.action in ("import", "set-beds", "retire") and not args.target:
-        print(f"responder-station: directory {args.action} needs "
-              f"{'a FILE' if args.action == 'import' else 'a resource ID'}", file=sys.stderr)
-        return 2
-    if args.action == "import":
-        return _directory_import(station, args.target)
-    if args.action == "list":
-        rows = station.directory.list(args.kind)
-        if args.json:
-            _print_json(rows)
-            return 0
-        for r in rows:
-            beds = "" if r["beds_open"] is None else (
-                f"  beds {r['beds_open']} as of {r['beds_as_of']}")
-            print(f"{r['id']:<32} {r['kind']:<18} {r['name']}  {r['phone']}{beds}")
-        print(f"{len(rows):,} resources", file=sys.stderr)
-        return 0
-    if args.action == "retire":
-        done = station.directory.retire(args.target)
-        print(f"{done['name']} retired: units drop it at their next sync")
-        return 0
-    if args.beds is None:
-        print("responder-station: directory set-beds needs ID and N (beds open)", file=sys.stderr)
-        return 2
-    from civilian_responder.station.directory import RowError, as_of_time  # noqa: PLC0415
-    from civilian_responder.station.errors import Invalid  # noqa: PLC0415
-
-    try:
-        as_of = as_of_time(args.as_of, station.clock.now())
-    except RowError as exc:
-        raise Invalid(str(exc)) from None
-    done = station.directory.set_beds(args.target, args.beds, as_of)
-    print(f"{done['name']}: {done['beds_open']} beds open as of {done['beds_as_of']}")
-    return 0
-
-
-def _directory_import(station: Any, file: str) -> int:
-    try:
-        data = Path(file).read_bytes()
-    except OSError as exc:
-        print(f"responder-station: cannot read {file}: {exc.strerror}", file=sys.stderr)
-        return 2
-    done, bad = station.import_directory(data, file)
-    for line in bad:
-        print(f"responder-station: {file}: {line} (left out)", file=sys.stderr)
-    print(f"Directory: {done.added:,} added, {done.updated:,} updated, {done.unchanged:,} "
-          f"unchanged, {len(bad):,} bad rows left out")
-    return 1 if bad else 0
-
-
-def cmd_update_call(args: argparse.Namespace) -> int:
-    from civilian_responder.station.storage.calls import CallUpdate  # noqa: PLC0415
-
-    station = _open(args)
-    call_id = station.dispatch.resolve(args.call)
-    change = CallUpdate(priority=args.priority, add_note=args.note, unit_id=args.reassign,
-                        cancel=args.cancel, cancel_reason=args.reason or "")
-    call = station.dispatch.update(call_id, change, args.actor)
-    state = "cancelled" if call["cancelled"] else f"P{call['priority']}"
-    print(f"Call {call['cad_number']} now {state}, unit {call['unit_id']}, "
-          f"revision {call['station_revision']}")
-    return 0
-
-
-def cmd_roster(args: argparse.Namespace) -> int:
-    """``roster import FILE``: add or update people (bad rows named, the rest kept);
-    ``roster list``: who is on the roster."""
-    station = _open(args)
-    if args.action == "list":
-        people = station.roster.people()
-        if args.json:
-            _print_json(people)
-            return 0
-        for p in people:
-            state = "" if p["active"] else "  (inactive)"
-            print(f"{p['person_id']:<12} {p['name']:<32} {', '.join(p['role_codes'])}{state}")
-        print(f"{len(people)} people on the roster")
-        return 0
-    if not args.file:
-        print("responder-station: roster import needs a FILE (CSV)", file=sys.stderr)
-        return 2
-    try:
-        text = Path(args.file).read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        print(f"responder-station: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-        return 2
-    except UnicodeDecodeError:
-        print(f"responder-station: {args.file} is not UTF-8 text", file=sys.stderr)
-        return 2
-    done = station.roster.import_text(text)
-    for problem in done.problems:
-        print(f"skipped {problem}", file=sys.stderr)
-    print(f"Roster: {done.added} added, {done.updated} updated, {done.unchanged} unchanged, "
-          f"{len(done.problems)} rows skipped; units get the changes at their next sync")
-    return 1 if done.problems else 0
-
-
 def cmd_publish_checklist(args: argparse.Namespace) -> int:
     from civilian_responder.station.bodies import parse_json  # noqa: PLC0415
 
@@ -401,166 +231,6 @@ def cmd_staff(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_review(args: argparse.Namespace) -> int:
-    review = _open(args).review
-    if args.action == "list":
-        found = review.list_reports(None if args.state == "all" else args.state)
-        if args.json:
-            _print_json(found)
-        for r in [] if args.json else found:
-            print(f"{r['id']}  {r['report_number']} v{r['version']}  {r['unit_id']:<10} "
-                  f"{r['state']:<10} submitted {r['submitted_at']}")
-        if not found and not args.json:
-            print(f"No {args.state} reports.")
-        return 0
-    if not args.report_id:
-        print("responder-station: say which report (its id)", file=sys.stderr)
-        return 2
-    if args.action == "show":
-        _print_json(review.show(args.report_id))
-        return 0
-    decision = "approve" if args.action == "approve" else "return"
-    done = review.decide(args.report_id, decision, args.comment or "", args.reviewer)
-    print(f"Report {done['report_number']} v{done['version']} {done['decision']}; the unit "
-          "sees it at its next sync")
-    return 0
-
-
-def _scope(args: argparse.Namespace, station: Any) -> Any:
-    from civilian_responder.station.metrics.scope import make_scope  # noqa: PLC0415
-
-    return make_scope(station.engine, station.reference, args.date_from, args.date_to,
-                      args.unit or (), args.call_type or (), args.unfinished_hours)
-
-
-def cmd_metrics(args: argparse.Namespace) -> int:
-    from civilian_responder.station.metrics import render  # noqa: PLC0415
-
-    station = _open(args)
-    result = station.metrics.compute(_scope(args, station))
-    if args.format == "json":
-        _print_json(result)
-    elif args.format == "csv":
-        sys.stdout.write(render.to_csv(result))
-    elif args.format == "table":
-        print(render.to_table(result, station.reference))
-    else:
-        data = render.to_pdf(result, station.reference)
-        target = Path(args.output or f"metrics-{args.date_from}-{args.date_to}.pdf")
-        target.write_bytes(data)
-        print(f"Wrote {target} ({len(data):,} bytes)")
-    if result["empty"] and args.format != "table":
-        print(f"responder-station: {result['notes'][0]}", file=sys.stderr)
-    return 0
-
-
-def cmd_report_pdf(args: argparse.Namespace) -> int:
-    from civilian_responder.station.console.report_document import to_pdf  # noqa: PLC0415
-
-    role = OPERATOR if args.include_part2 else None
-    data, name = to_pdf(_open(args), args.report_id, role)
-    target = Path(args.output or name)
-    target.write_bytes(data)
-    print(f"Wrote {target} ({len(data):,} bytes)")
-    print(_part2_said(args.include_part2), file=sys.stderr)
-    return 0
-
-
-def _part2_said(included: bool) -> str:
-    return (
-        "42 CFR Part 2 data included (--include-part2): keep this file where only people "
-        "allowed to see substance-use treatment data can read it"
-        if included
-        else "42 CFR Part 2 data withheld (tagged values left out, each row or page says what); "
-        "--include-part2 keeps them"
-    )
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from civilian_responder.station.metrics.export import write_csv  # noqa: PLC0415
-
-    station = _open(args)
-    scope = _scope(args, station)
-    role = OPERATOR if args.include_part2 else None
-    if args.output:
-        with open(args.output, "w", newline="", encoding="utf-8") as out:
-            n = write_csv(args.what, station.engine, station.reference, scope, out, role)
-        print(f"Wrote {n:,} {args.what} rows to {args.output}", file=sys.stderr)
-    else:
-        write_csv(args.what, station.engine, station.reference, scope, sys.stdout, role)
-    if args.what == "reports":
-        print(_part2_said(args.include_part2), file=sys.stderr)
-    return 0
-
-
-def cmd_demo_data(args: argparse.Namespace) -> int:
-    from civilian_responder.station.demo_data import DemoData  # noqa: PLC0415
-
-    station = _open(args)
-    step = max(1, args.calls // 10)
-
-    def progress(done: int) -> None:
-        if done % step < 250 or done == args.calls:
-            print(f"  {done:,} of {args.calls:,} calls", file=sys.stderr)
-
-    made = DemoData(station, args.seed, args.year).run(args.calls, progress)
-    print(f"Generated {made.calls:,} calls in {made.year} for {', '.join(made.units)}: "
-          f"{made.reports:,} reports ({made.approved:,} approved, {made.returned:,} returned). "
-          "Generated data only: no real people, places or calls.")
-    return 0
-
-
-def _register_metrics(sub: Any) -> None:
-    def period(p: argparse.ArgumentParser, required: bool = True) -> None:
-        p.add_argument("--from", dest="date_from", required=required, default="2000-01-01",
-                       metavar="DATE", help="first day, YYYY-MM-DD (UTC)")
-        p.add_argument("--to", dest="date_to", required=required, default="2099-12-31",
-                       metavar="DATE", help="last day, YYYY-MM-DD (UTC), included")
-        p.add_argument("--unit", action="append", metavar="U", help="only this unit (repeat)")
-        p.add_argument("--call-type", action="append", metavar="T",
-                       help="only this call type code (repeat)")
-        p.add_argument("--unfinished-hours", type=int, default=24,
-                       help="data quality: a call cleared this long ago needs a report")
-
-    p = _add(sub, "metrics", cmd_metrics, "program metrics for a period (docs/metrics.md)")
-    period(p)
-    p.add_argument("--format", choices=["table", "csv", "json", "pdf"], default="table")
-    p.add_argument("--output", "-o", help="PDF file (default metrics-FROM-TO.pdf)")
-    p = _add(sub, "report-pdf", cmd_report_pdf, "a report's Field Contact Report PDF, as the "
-             "station holds it (needs the reports extra)")
-    p.add_argument("report_id", metavar="REPORT_ID")
-    p.add_argument("--output", "-o", help="PDF file (default report-NUMBER-vVERSION.pdf)")
-    p.add_argument("--include-part2", action="store_true", help="keep values tagged under 42 "
-                   "CFR Part 2 (left out by default; the PDF says what was withheld)")
-    p = _add(sub, "export", cmd_export, "the flat records the metrics are computed from")
-    p.add_argument("what", choices=["reports", "calls"])
-    p.add_argument("--format", choices=["csv"], default="csv")
-    p.add_argument("--include-part2", action="store_true", help="reports: keep values tagged "
-                   "under 42 CFR Part 2 (left out by default; column part2_withheld says what)")
-    p.add_argument("--output", "-o", help="file to write (default: standard output)")
-    period(p, required=False)
-    p = _add(sub, "demo-data", cmd_demo_data, "fill the station with a generated year of "
-             "calls, timelines and reports (generated data only)")
-    p.add_argument("--calls", type=int, required=True, metavar="N")
-    p.add_argument("--seed", type=int, default=2026)
-    p.add_argument("--year", type=int, help="the year to generate (default: last year)")
-
-
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--database", help="database URL or SQLite file (default: "
-                   "$RESPONDER_STATION_DATABASE, else station.db in the data dir)")
-    p.add_argument("--data-dir", help="station data directory (default: $RESPONDER_STATION_HOME "
-                   "or the user data dir)")
-    p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
-
-
-def _add(sub: Any, name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
-    p = sub.add_parser(name, help=help_text, description=help_text)
-    _common(p)
-    p.set_defaults(func=func)
-    return p
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="responder-station",
                                      description="The Responder station server and admin tools.")
@@ -608,36 +278,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = _add(sub, "revoke-admin-token", cmd_revoke_admin_token, "revoke an admin token")
     p.add_argument("token_id")
-    _register_dispatch(sub)
-    _register_metrics(sub)
+    dispatch_cli.register(sub)
+    program_cli.register(sub)
     people_cli.register(sub, _add, _open)
     _register_staff(sub)
-    p = _add(sub, "roster", cmd_roster, "the agency's roster of crew members, sent to units")
-    p.add_argument("action", choices=["import", "list"])
-    p.add_argument("file", nargs="?", help="roster CSV: person_id,name,roles[,active]")
-    p.add_argument("--json", action="store_true")
     p = _add(sub, "publish-checklist", cmd_publish_checklist,
              "send a checklist definition (JSON) to every unit")
     p.add_argument("file")
     p = _add(sub, "list-conflicts", cmd_list_conflicts, "changes kept but not applied because "
              "they clashed with what the station had")
     p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--json", action="store_true")
-    p = _add(sub, "directory", cmd_directory, "the resource directory units search offline: "
-             "import FILE (CSV or JSON), list, set-beds ID N, retire ID (docs/station.md)")
-    p.add_argument("action", choices=["import", "list", "set-beds", "retire"])
-    p.add_argument("target", nargs="?", help="FILE for import; resource ID for set-beds, retire")
-    p.add_argument("beds", nargs="?", type=int, help="set-beds: beds open now")
-    p.add_argument("--as-of", help="set-beds: when the count was taken (default now)")
-    p.add_argument("--kind", help="list: only this kind (e.g. SHELTER)")
-    p.add_argument("--json", action="store_true")
-    p = _add(sub, "review", cmd_review, "supervisor review of submitted reports")
-    p.add_argument("action", choices=["list", "show", "approve", "return"])
-    p.add_argument("report_id", nargs="?")
-    p.add_argument("--state", default="submitted",
-                   choices=["submitted", "approved", "returned", "superseded", "all"])
-    p.add_argument("--comment", help="review comment (required to return)")
-    p.add_argument("--reviewer", default=getpass.getuser())
     p.add_argument("--json", action="store_true")
     return parser
 
@@ -671,42 +321,6 @@ def _register_staff(sub: Any) -> None:
     p.add_argument("--role", help="supervisor, clinical_supervisor (sees 42 CFR Part 2 data), "
                    "dispatcher, program_manager or admin")
     p.add_argument("--json", action="store_true")
-
-
-def _register_dispatch(sub: Any) -> None:
-    p = _add(sub, "add-call", cmd_add_call, "create a call and dispatch it to a unit")
-    p.add_argument("--unit", required=True)
-    p.add_argument("--type", required=True, help="call type code, e.g. WELCK")
-    p.add_argument("--priority", type=int, required=True, help="1 (most urgent) to 6")
-    p.add_argument("--address", required=True)
-    p.add_argument("--narrative")
-    p.add_argument("--caution", help="caution notes for the responders")
-    p.add_argument("--caller", help="caller name")
-    p.add_argument("--caller-phone")
-    p.add_argument("--received-at", help="when CAD received the call (ISO-8601 with zone)")
-    p.add_argument("--actor", default="dispatch")
-    p = _add(sub, "import-eido", cmd_import_eido, "import a NENA EIDO JSON incident")
-    p.add_argument("file")
-    p.add_argument("--unit", help="unit to assign a new incident to")
-    p.add_argument("--actor", default="dispatch")
-    p = _add(sub, "export-eido", cmd_export_eido, "the EIDO status and disposition documents "
-             "sent back to CAD, for one call or since a time (docs/cad.md)")
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("call", nargs="?", help="call id or CAD number")
-    which.add_argument("--since", metavar="T", help="documents published at or after T "
-                       "(ISO-8601, e.g. 2026-12-01T00:00:00Z)")
-    p.add_argument("--documents-only", action="store_true",
-                   help="just the EIDO documents, without cursor and kind")
-    p.add_argument("--output", "-o", help="file to write (default: standard output)")
-    p = _add(sub, "update-call", cmd_update_call, "change priority, add a note, reassign or "
-             "cancel a call")
-    p.add_argument("call", help="call id or CAD number")
-    p.add_argument("--priority", type=int)
-    p.add_argument("--note", help="add a dispatcher note")
-    p.add_argument("--reassign", metavar="UNIT")
-    p.add_argument("--cancel", action="store_true")
-    p.add_argument("--reason", help="why the call is cancelled")
-    p.add_argument("--actor", default="dispatch")
 
 
 def _unencodable_argument(args: argparse.Namespace) -> str | None:
