@@ -134,12 +134,7 @@ def walk_flow(qtbot, window: MainWindow, core, visit: Callable[[str], None]) -> 
     pump(qtbot)
     assert core.calls.get(call_id).status == "CLEARED"
     visit("cleared")
-    window.detail.show_report_tab()
-    pump(qtbot)
-    form = window.detail.report_form
-    if form.start_button.isVisible():
-        click(qtbot, form.start_button)
-    pump(qtbot)
+    form = open_report(qtbot, window)
     visit("report")
     fill_report(qtbot, form)
     form.scroll.ensureWidgetVisible(form.sections.editors["persons"].rows[0])
@@ -153,6 +148,17 @@ def walk_flow(qtbot, window: MainWindow, core, visit: Callable[[str], None]) -> 
     assert report.state == "finalized", form.validation.labels()
     visit("finalized")
     return report.id
+
+
+def open_report(qtbot, window: MainWindow):
+    """The selected call's report tab, with its report started; returns the form."""
+    window.detail.show_report_tab()
+    pump(qtbot)
+    form = window.detail.report_form
+    if form.start_button.isVisible():
+        click(qtbot, form.start_button)
+    pump(qtbot)
+    return form
 
 
 def fill_report(qtbot, form) -> None:

@@ -277,7 +277,7 @@ def test_every_report_field_label_is_marked_for_translation():
 
 
 def test_what_blocks_finalizing_is_said_in_spanish(qtbot, core, translations, english):
-    from tests.ui.field_flow import click, welfare_call  # noqa: PLC0415
+    from tests.ui.field_flow import click, open_report, welfare_call  # noqa: PLC0415
 
     translations.switch("es")
     core.set_language("es")
@@ -285,12 +285,7 @@ def test_what_blocks_finalizing_is_said_in_spanish(qtbot, core, translations, en
     call_id = welfare_call(core)
     window.reload()
     window.board.select_call(call_id)
-    window.detail.show_report_tab()
-    pump(qtbot)
-    form = window.detail.report_form
-    if form.start_button.isVisible():
-        click(qtbot, form.start_button)
-    pump(qtbot)
+    form = open_report(qtbot, window)
     click(qtbot, form.finalize_button)
     pump(qtbot)
     assert form.sections.errors["disposition_code"].text() == "Elija una disposición"
