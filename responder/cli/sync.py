@@ -12,7 +12,7 @@ from civilian_responder.cli.signin import open_app_for_cli
 from civilian_responder.errors import StorageFullError, SyncError, SyncErrorKind
 
 if TYPE_CHECKING:  # the engine (keyring, HTTP) is imported when a command runs
-    from civilian_responder.sync.engine import SyncProgress
+    from civilian_responder.sync.transfer import SyncProgress
 
 # SyncSettings().round_deadline, written out so that parsing `responder` stays light (the
 # window's sign-in parses first); tests/unit check that the two agree.

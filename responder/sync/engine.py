@@ -2,9 +2,10 @@
 
 1. ``prepare()`` on the thread that owns the store: pending outbox entries and photo metadata
    are copied into an immutable ``SyncPlan``;
-2. ``transfer(plan)`` on a worker: the network (push in batches, upload photos, pull from the
-   cursor), cancellable, reporting progress. Its only database access is reading photo bytes
-   through the plan's ``PhotoSource`` (a read-only connection of its own, per batch);
+2. ``transfer(plan)`` on a worker (``transfer.py``): the network (push in batches, upload
+   photos, pull from the cursor), cancellable, reporting progress. Its only database access is
+   reading photo bytes through the plan's ``PhotoSource`` (a read-only connection of its own,
+   per batch);
 3. ``apply(result)`` back on the owning thread: the acknowledgements and uploaded photos in
    one transaction, then the pulled changes and the new cursor in another (the UI runs the
    two in separate turns of its event loop, so neither adds to the other's GUI stall).
@@ -15,24 +16,20 @@ marked synced without the station's word and nothing answered is asked again nee
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from civilian_responder.audit import AuditRecorder
-from civilian_responder.clock import Clock, CorrectedClock, SystemClock, iso
+from civilian_responder.clock import Clock, CorrectedClock, iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
-from civilian_responder.models import OutboxEntry, PendingChange
+from civilian_responder.models import OutboxEntry
 from civilian_responder.store import Store
-from civilian_responder.store.attachments import PhotoSource
 from civilian_responder.sync.client import StationClient
-from civilian_responder.sync.clock_check import ClockCheck, measure
 from civilian_responder.sync.enrollment import (
     Enrollment,
     EnrollmentGrant,
@@ -40,10 +37,9 @@ from civilian_responder.sync.enrollment import (
     store_enrollment,
 )
 from civilian_responder.sync.incoming import IncomingCounts, Stored, store_changes
-from civilian_responder.sync.photos import Upload, photo_batches, send_batch, send_resumable
+from civilian_responder.sync.photos import Upload
 from civilian_responder.sync.recovery import (
     change_check,
-    check_page,
     queue_call_copies,
     queue_recovery,
 )
@@ -62,88 +58,20 @@ from civilian_responder.sync.status import (
     token_account,
 )
 from civilian_responder.sync.token_store import TokenStore
+from civilian_responder.sync.transfer import (
+    OUTCOME_STATE,
+    ProgressCallback,
+    RoundResult,
+    SyncPlan,
+    SyncSettings,
+    Transfer,
+    round_did_work,
+)
 
 log = logging.getLogger(__name__)
 
-ProgressCallback = Callable[["SyncProgress"], None]
-_OUTCOME_STATE = {"applied": "acked", "duplicate": "acked", "rejected": "quarantined",
-                  "conflict": "conflict"}
 MAX_ROUNDS = 100_000
 GIVE_UP_AFTER = 5  # syncs failing on one unreadable station change before it is passed over
-
-
-@dataclass(frozen=True)
-class SyncSettings:
-    push_batch: int = 500  # the station's maximum per push
-    push_batch_bytes: int = 6 * 1024 * 1024
-    # At most one push batch per round: its acknowledgements are applied in one GUI-thread
-    # transaction, which must stay well under 50 ms. Rounds size themselves to
-    # ``gui_step_seconds`` from how long the last ones took to apply (a slow or loaded machine
-    # gets smaller rounds), between these bounds.
-    round_changes: int = 500
-    gui_step_seconds: float = 0.012  # a loaded machine varies 3x from one step to the next
-    round_change_bytes: int = 16 * 1024 * 1024
-    # Photo bytes per round. The worker reads them itself (``Store.photo_source``); a store
-    # without a file has them read by prepare, on the GUI thread, so then also at most as many
-    # as it reads in ``prepare_photo_seconds``.
-    round_upload_bytes: int = 512 * 1024 * 1024
-    round_photos: int = 2000
-    prepare_photo_seconds: float = 0.015
-    chunk_bytes: int = 4 * 1024 * 1024  # resumable PATCH chunks (the station's maximum)
-    parallel_uploads: int = 2
-    photo_batch_bytes: int = 16 * 1024 * 1024  # whole photos per batch request (v1.1)
-    batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
-    overlap_uploads: bool = True  # photos go up while the push is answered
-    pull_limit: int = 200
-    round_pull: int = 200  # at most what one GUI-thread apply stores (sized as above)
-    timeout: float = 30.0
-    probe_timeout: float = 3.0
-    round_deadline: float = 300.0  # one round's whole conversation, however the station answers
-
-
-@dataclass(frozen=True)
-class SyncPlan:
-    """Phase 1's snapshot: everything the worker needs, nothing it could use to touch sqlite."""
-
-    station_url: str
-    token: str
-    cursor: int
-    changes: tuple[PendingChange, ...]
-    uploads: tuple[Upload, ...]
-    epoch: str = ""  # the station epoch this device last synced under ("" = not known yet)
-    last_ack: str = ""  # the change the station acknowledged last
-    cursor_check: str = ""  # fingerprint of the feed change the cursor stands on
-    cad_numbers: tuple[str, ...] = ()  # the highest CAD number held, per year
-    give_up_seq: int | None = None  # an unreadable change tried often enough: pass over it
-    # Photos whose metadata goes in this round: sent once the station acknowledged it.
-    chained: tuple[Upload, ...] = ()
-    photos: PhotoSource | None = None  # reads the bytes of uploads that carry none
-    pull_budget: int | None = None  # changes to pull this round (None: settings.round_pull)
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    phase: str  # push | upload | pull
-    done: int
-    total: int
-
-
-@dataclass
-class RoundResult:
-    """Phase 2's answer, handed from the worker to the owning thread."""
-
-    plan: SyncPlan
-    outcomes: list[tuple[str, str, str]] = field(default_factory=list)  # change_id, status, why
-    uploaded: list[str] = field(default_factory=list)
-    upload_failures: list[tuple[str, str]] = field(default_factory=list)
-    pulled: list[Mapping[str, Any]] = field(default_factory=list)
-    cursor: int = 0
-    more_to_pull: bool = False
-    cancelled: bool = False
-    error: SyncError | None = None
-    epoch: str = ""  # what the station said this round
-    clock: ClockCheck | None = None  # this device's clock against the station's
-    regressed: str = ""  # why the station looks restored from an older backup ("" = it is not)
 
 
 @dataclass
@@ -161,7 +89,7 @@ class SyncSummary:
         self.rounds += 1
         # Audit rows travel with every sync; the user's counts are about their own records.
         audit = {c.change_id for c in result.plan.changes if c.kind == "audit"}
-        states = [_OUTCOME_STATE.get(status) for cid, status, _ in result.outcomes
+        states = [OUTCOME_STATE.get(status) for cid, status, _ in result.outcomes
                   if cid not in audit]
         self.applied += states.count("acked")
         self.quarantined += states.count("quarantined")
@@ -351,8 +279,8 @@ class SyncEngine:
         if new_epoch or result.regressed:
             return self._recover(result.epoch, result.regressed or "new epoch")
         at = iso(self._clock.now())
-        marks = [(cid, _OUTCOME_STATE[status], reason, at)
-                 for cid, status, reason in result.outcomes if status in _OUTCOME_STATE]
+        marks = [(cid, OUTCOME_STATE[status], reason, at)
+                 for cid, status, reason in result.outcomes if status in OUTCOME_STATE]
         receipted = [cid for cid, status, _ in result.outcomes
                      if status in ("applied", "duplicate", "conflict")]
         started = time.perf_counter()
@@ -498,231 +426,9 @@ class SyncEngine:
         return self.tokens.load(token_account(device)) if device else None
 
 
-def round_did_work(result: RoundResult) -> bool:
-    """Another round is worth it only if this one moved something (else we would loop)."""
-    new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
-    return bool(result.outcomes or result.uploaded or result.pulled or result.more_to_pull
-                or new_epoch or result.regressed)
-
-
 def _stuck(value: str | None) -> tuple[int | None, int]:
     seq, _, attempts = (value or "").partition(":")
     try:
         return int(seq), int(attempts or 0)
     except ValueError:
         return None, 0
-
-
-class Transfer:
-    """Phase 2 of one round: the network conversation. Lives on the worker thread."""
-
-    def __init__(self, plan: SyncPlan, settings: SyncSettings, cancel: threading.Event,
-                 progress: ProgressCallback | None, clock: Clock | None = None) -> None:
-        self.plan = plan
-        self._clock = clock or SystemClock()
-        self.s = settings
-        self.cancel = cancel
-        self.progress = progress or (lambda p: None)
-        self.result = RoundResult(plan, cursor=plan.cursor)
-        self._stop = threading.Event()  # set when one upload failed in a way that ends the round
-        self.features: set[str] = set()  # what the station's health answer offers (v1.1)
-
-    def run(self) -> RoundResult:
-        if self.plan.photos is not None:
-            try:
-                self.plan.photos.checkpoint()
-            except ResponderError as exc:  # only tidying: the owner's commits checkpoint too
-                log.info("Could not checkpoint the database from the sync worker: %s", exc)
-        try:
-            with StationClient(self.plan.station_url, self.plan.token, timeout=self.s.timeout,
-                               deadline=self.s.round_deadline) as client:
-                sent = self._clock.now()
-                health = client.health()
-                self.result.clock = measure(sent, self._clock.now(), health.get("time"))
-                self.result.epoch = str(health.get("epoch") or "")
-                features = health.get("features")
-                self.features = {str(f) for f in features} if isinstance(features, list) else set()
-                if self.plan.epoch and self.result.epoch and self.result.epoch != self.plan.epoch:
-                    return self.result  # restored station: re-offer everything first
-                self.result.regressed = self._went_back(client)
-                if self.result.regressed:
-                    return self.result
-                for step in (self._push_and_upload, self._pull):
-                    if self.cancel.is_set():
-                        self.result.cancelled = True
-                        break
-                    step(client)
-        except SyncError as exc:
-            self.result.error = exc
-        return self.result
-
-    def _push_and_upload(self, client: StationClient) -> None:
-        """Photos (whose metadata an earlier round had acknowledged) go up alongside the push,
-        so the station stores bytes while it applies changes; then the photos whose metadata
-        this push had acknowledged. All before the pull."""
-        if not self.plan.uploads or not self.s.overlap_uploads:
-            self._push(client)
-            self._upload(client, self.plan.uploads)
-        else:
-            with ThreadPoolExecutor(max_workers=1) as side:
-                uploading = side.submit(self._upload, client, self.plan.uploads)
-                try:
-                    self._push(client)
-                except BaseException:
-                    self._stop.set()
-                    raise
-                uploading.result()
-        if self.plan.chained and not self.cancel.is_set():
-            acked = {cid for cid, status, _ in self.result.outcomes
-                     if status in ("applied", "duplicate")}
-            metas = {c.entity_id for c in self.plan.changes
-                     if c.kind == "attachment_meta" and c.change_id in acked}
-            self._upload(client, tuple(up for up in self.plan.chained
-                                       if up.attachment_id in metas))
-
-    def _went_back(self, client: StationClient) -> str:
-        """Ask whether the station still holds what it told us it had: our last acknowledged
-        change and the feed change our cursor stands on. Either gone means it was restored from
-        an older backup, whether or not anyone ran ``new-epoch``."""
-        plan = self.plan
-        state = client.sync_state(plan.last_ack, plan.cursor, plan.cursor_check,
-                                  plan.cad_numbers)
-        if state is None:
-            return ""
-        if state.get("change_known") is False:
-            return "it no longer holds changes it had acknowledged"
-        if not state["cursor_ok"]:
-            return "its pull feed went back"
-        return ""
-
-    def _push(self, client: StationClient) -> None:
-        changes = self.plan.changes
-        done = 0
-        for batch in _batches(changes, self.s.push_batch, self.s.push_batch_bytes):
-            if self.cancel.is_set():
-                self.result.cancelled = True
-                return
-            answers = client.push([_wire(c) for c in batch])
-            for answer in answers:
-                status = str(answer.get("status"))
-                if status not in _OUTCOME_STATE:
-                    raise SyncError(SyncErrorKind.PROTOCOL,
-                                    f"The station answered a change with {status!r}")
-                self.result.outcomes.append(
-                    (str(answer["change_id"]), status, str(answer.get("reason") or "")))
-            done += len(batch)
-            self.progress(SyncProgress("push", done, len(changes)))
-
-    def _upload(self, client: StationClient, uploads: tuple[Upload, ...]) -> None:
-        """Photos go a few at a time (the station hashes and stores while the next arrives).
-        A refused photo is recorded and the others go on; any other failure stops the round."""
-        if not uploads:
-            return
-        failure: SyncError | None = None
-        batched, single = photo_batches(uploads, "photo_batch" in self.features,
-                                        self.s.batch_photos_up_to, self.s.photo_batch_bytes)
-
-        def stopped() -> bool:
-            return self.cancel.is_set() or self._stop.is_set()
-
-        done = 0
-        with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
-            futures = {pool.submit(self._send_batch, client, batch, stopped): batch
-                       for batch in batched}
-            futures.update({pool.submit(self._send_resumable, client, up, stopped): (up,)
-                            for up in single})
-            for future in as_completed(futures):
-                group = futures[future]
-                try:
-                    accepted = future.result()
-                    if accepted is True:
-                        self.result.uploaded.extend(up.attachment_id for up in group)
-                    elif accepted:
-                        self.result.uploaded.extend(accepted)
-                except SyncError as exc:
-                    if exc.kind is SyncErrorKind.PROTOCOL:
-                        self.result.upload_failures.extend(
-                            (up.attachment_id, str(exc)) for up in group)
-                    elif failure is None:
-                        failure = exc
-                        self._stop.set()
-                done += len(group)
-                self.progress(SyncProgress("upload", done, len(uploads)))
-        if failure is not None:
-            raise failure
-        if self.cancel.is_set():
-            self.result.cancelled = True
-
-    def _loaded(self, group: tuple[Upload, ...]) -> tuple[Upload, ...]:
-        """The group with its bytes (read here, on the worker, when the plan carries none);
-        a photo deleted since prepare is left out (and so never marked uploaded)."""
-        missing = [up.attachment_id for up in group if up.data is None]
-        if not missing or self.plan.photos is None:
-            return group
-        try:
-            data = self.plan.photos.read(missing)
-        except ResponderError as exc:  # left waiting: tried again next sync
-            self.result.upload_failures.extend((i, f"could not be read: {exc}") for i in missing)
-            data = {}
-        return tuple(up if up.data is not None else Upload(up.attachment_id, up.sha256,
-                                                           data[up.attachment_id])
-                     for up in group if up.data is not None or up.attachment_id in data)
-
-    def _send_batch(self, client: StationClient, batch: tuple[Upload, ...],
-                    stopped: Callable[[], bool]) -> list[str]:
-        if stopped():
-            return []
-        return send_batch(client, self._loaded(batch), stopped, self.result.upload_failures)
-
-    def _send_resumable(self, client: StationClient, up: Upload,
-                        stopped: Callable[[], bool]) -> bool | list[str]:
-        if stopped():
-            return False
-        loaded = self._loaded((up,))
-        if not loaded:
-            return []
-        return send_resumable(client, loaded[0], self.s.chunk_bytes, stopped)
-
-    def _pull(self, client: StationClient) -> None:
-        cursor = self.plan.cursor
-        budget = self.plan.pull_budget or self.s.round_pull
-        while len(self.result.pulled) < budget:
-            if self.cancel.is_set():
-                self.result.cancelled = True
-                return
-            page = client.pull(cursor, min(self.s.pull_limit, budget - len(self.result.pulled)))
-            changes = page["changes"]
-            new_cursor = page["cursor"] if page["cursor"] is not None else cursor
-            if not isinstance(new_cursor, int) or new_cursor < cursor:
-                raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a cursor that went back")
-            check_page(cursor, changes, new_cursor)
-            self.result.pulled.extend(changes)
-            self.result.cursor = cursor = new_cursor
-            self.result.more_to_pull = bool(page["more"]) and bool(changes)
-            self.progress(SyncProgress("pull", len(self.result.pulled), len(self.result.pulled)))
-            if not self.result.more_to_pull:
-                return
-
-
-def _wire(change: PendingChange) -> dict[str, Any]:
-    return {
-        "change_id": change.change_id, "kind": change.kind, "entity_id": change.entity_id,
-        "call_id": change.call_id, "created_at": change.created_at,
-        "payload": json.loads(change.payload),
-    }
-
-
-def _batches(changes: tuple[PendingChange, ...], count: int,
-             max_bytes: int) -> list[tuple[PendingChange, ...]]:
-    out: list[tuple[PendingChange, ...]] = []
-    batch: list[PendingChange] = []
-    size = 0
-    for change in changes:
-        if batch and (len(batch) >= count or size + len(change.payload) > max_bytes):
-            out.append(tuple(batch))
-            batch, size = [], 0
-        batch.append(change)
-        size += len(change.payload) + 200
-    if batch:
-        out.append(tuple(batch))
-    return out

@@ -26,6 +26,7 @@ HEAVY = (
     "reportlab",
     "civilian_responder.pdf",
     "civilian_responder.sync.engine",
+    "civilian_responder.sync.transfer",
     "civilian_responder_ui.main_window",
     "civilian_responder_ui.reports.report_form",
     "keyring",

@@ -45,7 +45,8 @@ def test_parsing_the_command_line_imports_no_subcommand_machinery():
         "from civilian_responder.cli import build_parser\n"
         "build_parser().parse_args(['--demo'])\n"
         "heavy = ['civilian_responder.app', 'civilian_responder.store', 'sqlite_utils',\n"
-        "         'civilian_responder.sync.engine', 'keyring', 'reportlab', 'cryptography',\n"
+        "         'civilian_responder.sync.engine', 'civilian_responder.sync.transfer',\n"
+        "         'keyring', 'reportlab', 'cryptography',\n"
         "         'importlib.metadata']\n"
         "print([m for m in heavy if m in sys.modules])\n"
     )
@@ -56,6 +57,6 @@ def test_parsing_the_command_line_imports_no_subcommand_machinery():
 
 def test_the_sync_help_names_the_engines_round_deadline():
     from civilian_responder.cli import sync as sync_cli
-    from civilian_responder.sync.engine import SyncSettings
+    from civilian_responder.sync.transfer import SyncSettings
 
     assert sync_cli.ROUND_DEADLINE_HELP == SyncSettings().round_deadline

@@ -16,9 +16,9 @@ from typing import Any
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
-from civilian_responder.sync.engine import SyncProgress, round_did_work
 from civilian_responder.sync.status import ERROR_WORDS
 from civilian_responder.sync.status import waiting_text as core_waiting_text
+from civilian_responder.sync.transfer import SyncProgress, round_did_work
 from civilian_responder_ui.shell.translations import (
     QT_TRANSLATE_NOOP,
     fill,
