@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         people = getattr(self, "people", None)  # its follow-up count is made from a value
         if people is not None:
             people.refresh()
-        self.board.reload()
+        self.board.relabel()
         self._update_counts()
         if self.detail.call is not None:
             self.detail.show_call(self.detail.call.id)

@@ -255,6 +255,50 @@ def test_the_language_menu_switches_the_open_window_and_keeps_the_choice(
     assert window.detail.tabs.tabText(1) == "Report" and core.language == "en"
 
 
+def test_a_switch_relabels_the_board_without_reading_it_again(
+    qtbot, core, translations, monkeypatch
+):
+    from tests.ui.field_flow import welfare_call  # noqa: PLC0415
+
+    window = build_window(qtbot, core)
+    call_id = welfare_call(core)
+    window.reload()
+    reads: list[int] = []
+    board = core.calls.board
+    monkeypatch.setattr(core.calls, "board", lambda *a, **k: reads.append(1) or board(*a, **k))
+    import civilian_responder.reference as reference  # noqa: PLC0415
+
+    loads: list[int] = []
+    load = reference.load_reference
+    monkeypatch.setattr(reference, "load_reference", lambda *a: loads.append(1) or load(*a))
+    next(a for a in window.language_menu.actions() if a.data() == "es").trigger()
+    assert reads == []  # 50,000 calls are not read again to change their labels
+    assert len(loads) <= 1  # nor the reference lists once per code label shown
+    window.board.filter_edit.setText("bienestar")  # WELCK as the Spanish window shows it
+    pump(qtbot)
+    model = window.board.model
+
+    def found() -> dict[str, str]:
+        return {model.summary(r).id: model.summary(r).type_code for r in range(model.rowCount())}
+
+    assert call_id in found() and set(found().values()) == {"WELCK"}
+    next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
+    assert not found()  # "bienestar" is no longer a label the board shows
+    window.board.filter_edit.setText("welfare")
+    pump(qtbot)
+    assert call_id in found() and set(found().values()) == {"WELCK"}
+
+
+def test_a_switch_before_any_window_reads_no_catalogue(qtbot, translations):
+    from civilian_responder_ui.shell import translations as module  # noqa: PLC0415
+
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    module._catalogue.cache_clear()
+    translations.switch("es")  # the sign-in window is built after this, already in Spanish
+    assert module._catalogue.cache_info().currsize == 0
+    translations.switch("en")
+
+
 def test_a_string_left_unwrapped_is_caught(qtbot, translations, english, english_words):
     """The check itself: a label set without translate() fails it."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout  # noqa: PLC0415

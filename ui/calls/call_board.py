@@ -133,6 +133,12 @@ class CallBoardView(QWidget):
         self.model.set_calls(self._app.calls.board(), self._app.clock.now())
         self._restore_selection()
 
+    def relabel(self) -> None:
+        """After a language switch: the same calls, their labels in the new language."""
+        self._read_queue()  # the active-call card (the unit's queue, not the whole board)
+        self.model.relabel()
+        self._restore_selection()
+
     def refresh_call(self, call_id: str) -> None:
         """After this device changed one call: it now has unsent changes. A change that
         moved the unit to another call (or cleared it) re-reads the queue too."""

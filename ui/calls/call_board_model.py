@@ -125,15 +125,25 @@ class CallBoardModel(QAbstractTableModel):
         calls.sort(key=self._key)
         self._rows = calls
         self._now = now
+        self._index_rows()
+        self.endResetModel()
+
+    def relabel(self) -> None:
+        """After a language switch: the filter finds call types by their new labels (the
+        rows are the same; nothing is read again)."""
+        self.beginResetModel()
+        self._index_rows()
+        self.endResetModel()
+
+    def _index_rows(self) -> None:
         types = self._type_labels
         # One lowercase string per row, built once, so a filter is a plain substring scan.
         self._hay = [
             f"{c.number}\t{c.address}\t{c.type_code} {types.get(c.type_code, '')}\t"
             f"{c.narrative_head}".lower()
-            for c in calls
+            for c in self._rows
         ]
         self._visible = self._match(self._needle)
-        self.endResetModel()
 
     def upsert(self, summary: CallSummary) -> None:
         """Put one changed or new call in its place without re-reading the whole board

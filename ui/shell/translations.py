@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from civilian_responder.languages import SOURCE, check_ui_language, ui_languages
-from civilian_responder.reference import set_shown_language
+from civilian_responder.reference import Code, set_shown_language
 from civilian_responder.resource_files import resource_path
 from PySide6.QtCore import (
     QCoreApplication,
@@ -168,17 +168,18 @@ _LABELLED = re.compile(r"(?P<pre>\S+  )?(?P<label>.+?)(?P<post> \([^()]+\))?")
 
 
 @functools.cache
-def _code_labels(code: str) -> dict[str, tuple[str, str]]:
-    """``{label shown in code: (list name, code)}`` of the reference lists."""
+def _code_labels(code: str) -> dict[str, Code]:
+    """``{label shown in code: the Code}`` of the reference lists (its ``shown`` follows the
+    language in effect)."""
     from civilian_responder.reference import load_reference, shown_labels  # noqa: PLC0415
 
     table = shown_labels(code)
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, Code] = {}
     for name, codes in load_reference().lists.items():
         for c in codes:
             label = table.get(name, {}).get(c.code, c.label)
             for shown in (label, label.upper()):
-                found.setdefault(shown, (name, c.code))
+                found.setdefault(shown, c)
     return found
 
 
@@ -195,13 +196,10 @@ def _again(text: str, catalogue: dict[str, tuple[str, str]], labels=None) -> str
     if labels is None or not text or text in _natives():
         return None  # a language picker names each language in its own words
     m = _LABELLED.fullmatch(text)
-    found = labels.get(m.group("label")) if m else None
-    if found is None:
+    code = labels.get(m.group("label")) if m else None
+    if code is None:
         return None
-    from civilian_responder.reference import load_reference  # noqa: PLC0415
-
-    code = load_reference().lists[found[0]].get(found[1])
-    shown = code.shown if code is not None else m.group("label")
+    shown = code.shown
     if m.group("label").isupper() and not shown.isupper():
         shown = shown.upper()
     new = (m.group("pre") or "") + shown + (m.group("post") or "")
@@ -262,13 +260,14 @@ def retranslate_open_widgets(previous: str) -> int:
     app = QCoreApplication.instance()
     if not isinstance(app, QApplication):
         return 0
+    tops = [top for top in app.topLevelWidgets() if shiboken6.isValid(top) and top.isVisible()]
+    if not tops:
+        return 0  # e.g. before the sign-in window: nothing to read the catalogues for
     catalogue = _catalogue(previous)
     labels = _code_labels(previous)
     changed = 0
     views = []
-    for top in app.topLevelWidgets():
-        if not shiboken6.isValid(top) or not top.isVisible():
-            continue  # closed windows are built again when they open
+    for top in tops:  # closed windows are built again when they open
         for obj in [top, *top.findChildren(QWidget), *top.findChildren(QAction)]:
             if not shiboken6.isValid(obj):
                 continue
