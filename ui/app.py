@@ -249,7 +249,7 @@ def _run_window(qapp, core: ResponderApp, args: argparse.Namespace) -> int:
         _close_on_signals(window)
         window.show()
         log.info("Window shown for profile %s", core.paths.root)
-        # After the board is on screen (a full collection takes 50-100 ms).
+        # After the board is on screen.
         from PySide6.QtCore import QTimer  # noqa: PLC0415
 
         QTimer.singleShot(FREEZE_DELAY_MS, _freeze_startup_objects)
@@ -322,10 +322,13 @@ def _freeze_startup_objects() -> None:
     """Everything built at start (modules, Qt wrappers, reference data) lives for the whole
     session: move it out of the garbage collector's view. Otherwise a full collection walks it
     all, holding the GIL for 60+ ms and stalling the window while sync runs (measured with
-    tests/benchmarks/test_sync_benchmark.py)."""
+    tests/benchmarks/test_sync_benchmark.py). Only the young generations are collected first:
+    a full collection here would itself be that stall (23 ms on this machine with the demo
+    board, 50-100 ms on an old laptop), and the oldest generation held no garbage when
+    measured."""
     import gc  # noqa: PLC0415
 
-    gc.collect()
+    gc.collect(1)
     gc.freeze()
 
 
