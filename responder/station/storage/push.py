@@ -115,16 +115,13 @@ class PushService:
         if self._engine.dialect.name == "sqlite":
             # SQLite runs one writer at a time anyway: one transaction (one fsync) per batch,
             # a savepoint per change. A crash mid-batch loses only unanswered work.
+            # The metrics rows of every call the batch touched are rebuilt once, when the
+            # block ends, from the rows just written (call_facts.batched: derived data, the
+            # same as after each change, in the same transaction, for a fraction of the cost).
             with write(self._engine) as conn, call_facts.batched(conn, self._ref):
                 batch = _Batch(conn, raw_changes)
                 results = [self.push_one(device, raw, conn, batch) for raw in raw_changes]
                 batch.flush()
-                # The metrics rows of every call the batch touched, rebuilt once from the rows
-                # just written (derived data: the same as after each change, in the same
-                # transaction, for a fraction of the cost).
-                touched = sorted(batch.touched)
-                for start in range(0, len(touched), 200):  # bound-parameter limits
-                    call_facts.refresh(conn, self._ref, touched[start:start + 200])
         else:
             # PostgreSQL: a short transaction per change, so concurrent pushers never deadlock
             # and the feed lock is held only as long as one change takes.
@@ -218,10 +215,7 @@ class PushService:
             if change.kind == "report":  # a superseded version may sit on another call
                 touched |= call_facts.calls_of_reports(
                     conn, [str(change.payload.get("supersedes_id") or "")])
-            if batch is not None:
-                batch.touch(touched)  # refreshed once, before the batch commits
-            else:
-                call_facts.refresh(conn, self._ref, touched)
+            call_facts.refresh(conn, self._ref, touched)  # in a batch: once, at its end
         return outcome
 
     def _apply_kind(self, conn: Connection, device: Device, change: Change,
@@ -262,11 +256,7 @@ class _Batch:
                     receipts.c.change_id.in_(ids[start:start + 400]))):
                 self._held[row.change_id] = row
         self._new: list[dict[str, Any]] = []
-        self.touched: set[str] = set()  # calls whose metrics rows the batch must rebuild
         self.known: Known = {}  # calls seen, with their units (see MEMO_KINDS)
-
-    def touch(self, call_ids: set[str]) -> None:
-        self.touched |= call_ids
 
     def receipt(self, change_id: str) -> Any:
         return self._held.get(change_id)
