@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -81,25 +81,16 @@ class Part2Tags:
         given = value if isinstance(value, list | tuple | set | frozenset) else (value,)
         return any(isinstance(v, str) and v in values for v in given)
 
+    # Reports are read as models on the unit and as the JSON payloads units pushed at the
+    # station: one set of decisions for both, over a reader of the report's fields.
+
     def tagged_fields(self, report: Report) -> tuple[str, ...]:
         """The report fields that hold a tagged value, in a stable order."""
-        hits = [f for f in CODE_FIELDS if self._field_has_tag(report, f)]
-        any_tag = bool(hits)
-        for rule in self.fields:
-            if not str(getattr(report, rule.field, "") or "").strip():
-                continue
-            if (rule.when_tagged == "*" and any_tag) or rule.when_tagged in hits:
-                hits.append(rule.field)
-        return tuple(hits)
+        return self._tagged(lambda name: getattr(report, name, None))
 
-    def _field_has_tag(self, report: Report, name: str) -> bool:
-        list_name = CODE_FIELDS[name]
-        value = getattr(report, name)
-        if name == "services":
-            return any(self.code_tagged(list_name, s.code) for s in value)
-        if isinstance(value, tuple):
-            return any(self.code_tagged(list_name, c) for c in value)
-        return self.code_tagged(list_name, value)
+    def payload_tagged_fields(self, payload: Mapping[str, Any]) -> tuple[str, ...]:
+        """The fields of a report payload that hold a tagged value, in a stable order."""
+        return self._tagged(payload.get)
 
     def withhold(self, report: Report) -> tuple[Report, tuple[str, ...]]:
         """The report without any tagged value, and labels of what was left out."""
@@ -109,46 +100,11 @@ class Part2Tags:
         changes: dict[str, Any] = {}
         for name in hit:
             if name in CODE_FIELDS:
-                changes[name] = self._without_tagged(report, name)
+                kept = self._kept(name, getattr(report, name))
+                changes[name] = None if kept is None else tuple(kept)
             else:
                 changes[name] = ""
         return dataclasses.replace(report, **changes), tuple(FIELD_LABELS.get(n, n) for n in hit)
-
-    def _without_tagged(self, report: Report, name: str) -> Any:
-        list_name = CODE_FIELDS[name]
-        value = getattr(report, name)
-        if name == "services":
-            return tuple(s for s in value if not self.code_tagged(list_name, s.code))
-        if isinstance(value, tuple):
-            return tuple(c for c in value if not self.code_tagged(list_name, c))
-        return None
-
-
-    # The same decisions on JSON payloads (the station holds reports and checklist runs as
-    # the dicts units pushed, not as models).
-
-    def payload_tagged_fields(self, payload: Mapping[str, Any]) -> tuple[str, ...]:
-        """The fields of a report payload that hold a tagged value, in a stable order."""
-        hits = [f for f in CODE_FIELDS if self._payload_has_tag(payload, f)]
-        any_tag = bool(hits)
-        for rule in self.fields:
-            if not str(payload.get(rule.field) or "").strip():
-                continue
-            if (rule.when_tagged == "*" and any_tag) or rule.when_tagged in hits:
-                hits.append(rule.field)
-        return tuple(hits)
-
-    def _payload_has_tag(self, payload: Mapping[str, Any], name: str) -> bool:
-        list_name = CODE_FIELDS[name]
-        value = payload.get(name)
-        if name == "services":
-            return any(
-                isinstance(s, Mapping) and self.code_tagged(list_name, _code(s.get("code")))
-                for s in (value if isinstance(value, list | tuple) else ())
-            )
-        if isinstance(value, list | tuple):
-            return any(self.code_tagged(list_name, _code(c)) for c in value)
-        return self.code_tagged(list_name, _code(value))
 
     def withhold_payload(
         self, payload: Mapping[str, Any], marker: str
@@ -159,24 +115,36 @@ class Part2Tags:
         hit = self.payload_tagged_fields(payload)
         out = dict(payload)
         for name in hit:
-            if name not in CODE_FIELDS:
-                out[name] = marker
-                continue
-            list_name, value = CODE_FIELDS[name], payload.get(name)
-            if name == "services":
-                out[name] = [
-                    s
-                    for s in value or []
-                    if not (
-                        isinstance(s, Mapping)
-                        and self.code_tagged(list_name, _code(s.get("code")))
-                    )
-                ]
-            elif isinstance(value, list | tuple):
-                out[name] = [c for c in value if not self.code_tagged(list_name, _code(c))]
-            else:
-                out[name] = None
+            out[name] = self._kept(name, payload.get(name)) if name in CODE_FIELDS else marker
         return out, tuple(FIELD_LABELS.get(n, n) for n in hit)
+
+    def _tagged(self, read: Callable[[str], Any]) -> tuple[str, ...]:
+        hits = [f for f in CODE_FIELDS if self._holds_tag(f, read(f))]
+        any_tag = bool(hits)
+        for rule in self.fields:
+            if not str(read(rule.field) or "").strip():
+                continue
+            if (rule.when_tagged == "*" and any_tag) or rule.when_tagged in hits:
+                hits.append(rule.field)
+        return tuple(hits)
+
+    def _holds_tag(self, name: str, value: Any) -> bool:
+        list_name = CODE_FIELDS[name]
+        if name == "services":
+            return any(self.code_tagged(list_name, _entry_code(s)) for s in _entries(value))
+        if isinstance(value, list | tuple):
+            return any(self.code_tagged(list_name, _code(c)) for c in value)
+        return self.code_tagged(list_name, _code(value))
+
+    def _kept(self, name: str, value: Any) -> list[Any] | None:
+        """What of a tagged code field is not tagged (a single code: nothing)."""
+        list_name = CODE_FIELDS[name]
+        if name == "services":
+            return [s for s in _entries(value)
+                    if not self.code_tagged(list_name, _entry_code(s))]
+        if isinstance(value, list | tuple):
+            return [c for c in value if not self.code_tagged(list_name, _code(c))]
+        return None
 
     def withhold_run(
         self, payload: Mapping[str, Any], marker: str
@@ -207,6 +175,17 @@ class Part2Tags:
 
 def _code(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _entries(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if isinstance(value, list | tuple) else ()
+
+
+def _entry_code(entry: Any) -> str | None:
+    """A service entry's code: a model's ``ServiceEntry`` or a pushed dict."""
+    if isinstance(entry, Mapping):
+        return _code(entry.get("code"))
+    return _code(getattr(entry, "code", None))
 
 
 def load_part2_tags(path: Path | None = None) -> Part2Tags:
