@@ -58,6 +58,10 @@ class DirectoryService:
     def kind_label(self, resource: Resource) -> str:
         return self._ref.resource_kinds.label(resource.kind)
 
+    def kind_shown(self, resource: Resource) -> str:
+        """:meth:`kind_label` in the window's language (the handout has its own)."""
+        return self._ref.resource_kinds.shown(resource.kind)
+
     def referral(self, resource: Resource) -> Referral:
         kind = self._ref.resource_kinds.get(resource.kind)
         code = kind.get("referral") if kind else None

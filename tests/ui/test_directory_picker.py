@@ -59,6 +59,23 @@ def test_typing_narrows_the_list_and_shows_details(qtbot, app):
     assert {picker.model.resource(r).kind for r in range(picker.model.rowCount())} == {"DV_HOTLINE"}
 
 
+def test_the_list_and_the_details_name_the_kind_in_the_windows_language(qtbot, app):
+    from civilian_responder.reference import set_shown_language  # noqa: PLC0415
+
+    set_shown_language("es")
+    try:
+        picker = DirectoryPicker(app.directory, app.scratch.path())
+        qtbot.addWidget(picker)
+        picker.show()
+        qtbot.keyClicks(picker.search, "mercy")
+        assert picker.model.rowCount() == 1
+        listed = picker.model.data(picker.model.index(0, 0))
+        assert listed.splitlines()[1].startswith("Albergue · ")
+        assert "</b> — Albergue<br>" in picker.details.text()
+    finally:
+        set_shown_language("en")
+
+
 def test_choosing_a_resource_fills_the_referral_and_autosave_keeps_it(qtbot, app, profile):
     form = ReportFormView(app, None)
     qtbot.addWidget(form)

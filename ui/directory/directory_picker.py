@@ -67,7 +67,7 @@ class ResourceListModel(QAbstractListModel):
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = next((c.shown for c in self._directory.kinds() if c.code == r.kind), r.kind)
+            kind = self._directory.kind_shown(r)
             second = " · ".join(x for x in (kind, r.phone) if x)
             return f"{r.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -199,7 +199,7 @@ class DirectoryPicker(QDialog):
 
     def _details(self, r: Resource) -> str:
         lines = [
-            f"<b>{_esc(r.name)}</b> — {_esc(self._directory.kind_label(r))}",
+            f"<b>{_esc(r.name)}</b> — {_esc(self._directory.kind_shown(r))}",
             f"<b>{_esc(r.phone)}</b>" if r.phone else "",
         ]
         for label, value in (
