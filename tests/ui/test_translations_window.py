@@ -299,6 +299,27 @@ def test_a_switch_before_any_window_reads_no_catalogue(qtbot, translations):
     translations.switch("en")
 
 
+def test_fields_built_after_a_switch_speak_the_new_language(qtbot, core, translations):
+    # The "Choose…" placeholder and service names are made when the field is built, in the
+    # language in effect then (not the one in effect when the module was imported).
+    from civilian_responder_ui.reports.report_fields import (  # noqa: PLC0415
+        CodeCombo,
+        GroupedCodeCombo,
+        ServicesGrid,
+    )
+
+    ref = core.reference
+    translations.switch("es")
+    combo = CodeCombo(ref.call_sources)
+    grouped = GroupedCodeCombo(ref.dispositions, ref.disposition_groups)
+    grid = ServicesGrid(ref.services, ref.service_responses)
+    for widget in (combo, grouped, grid):
+        qtbot.addWidget(widget)
+    assert combo.itemText(0) == "Elija…" and grouped.itemText(0) == "Elija…"
+    assert {grid.labels[c.code].text() for c in ref.services} == {c.shown for c in ref.services}
+    assert any(c.shown != c.label for c in ref.services)  # Spanish, not the English labels
+
+
 def test_a_string_left_unwrapped_is_caught(qtbot, translations, english, english_words):
     """The check itself: a label set without translate() fails it."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout  # noqa: PLC0415

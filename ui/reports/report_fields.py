@@ -181,12 +181,13 @@ class CodeCombo(QComboBox):
     def __init__(
         self,
         codes: CodeList,
-        placeholder: str = translate("CodeCombo", "Choose…"),
+        placeholder: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         touch(self)
-        self.addItem(placeholder, None)
+        # Translated here, not as the default (that would be the language at import time).
+        self.addItem(placeholder or translate("CodeCombo", "Choose…"), None)
         for c in codes:
             self.addItem(c.shown, c.code)
         self.setItemDelegate(_ListDelegate(0, self))
@@ -211,13 +212,13 @@ class GroupedCodeCombo(CodeCombo):
         codes: CodeList,
         groups: CodeList,
         group_key: str = "group",
-        placeholder: str = translate("GroupedCodeCombo", 'Choose…'),
+        placeholder: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         QComboBox.__init__(self, parent)
         touch(self)
         model = QStandardItemModel(self)
-        first = QStandardItem(placeholder)
+        first = QStandardItem(placeholder or translate("GroupedCodeCombo", 'Choose…'))
         first.setData(None, Qt.ItemDataRole.UserRole)
         model.appendRow(first)
         bold = QFont()
@@ -336,7 +337,7 @@ class ServicesGrid(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
         for service in services:
-            self.labels[service.code] = QLabel(service.label)
+            self.labels[service.code] = QLabel(service.shown)
             row_buttons: dict[str, QPushButton] = {}
             for response in responses:
                 button = QPushButton(plain(response.shown))
