@@ -321,7 +321,6 @@ class BatchExport(QObject):
         self._next = 0
         self._task = None
         self._cancelled = False
-        self._shown = 0  # the progress shown so far: it never goes back
         self.outcome = ExportOutcome()
         self.dialog = QProgressDialog(
             translate("BatchExport", "Exporting reports…"),
@@ -372,16 +371,12 @@ class BatchExport(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         # A modal QProgressDialog processes events inside setValue(), so later reports from the
         # worker are handled *inside* this call (CI saw [1, 3, 4, 5, 2, …] when the signal was
-        # emitted after it). Everything observable happens before setValue, and a count not
-        # above the one shown is stale.
-        if done <= self._shown:
-            return
-        self._shown = done
+        # emitted after it): everything observable happens before setValue.
         self.progressed.emit(done, total)
         self.dialog.setLabelText(
             fill(translate("BatchExport", "Exported %1 of %2 reports…"), done, total)
         )
-        self.dialog.setValue(done)  # may re-enter this method with later counts; last call
+        self.dialog.setValue(done)  # may re-enter this method with the later counts
 
     def _on_chunk_done(self, part: ExportOutcome) -> None:
         self.outcome.written += part.written
