@@ -50,17 +50,23 @@ def token_account(device_id: str) -> str:
     return f"device:{device_id}"
 
 
+def waiting_counts(waiting: Mapping[str, int]) -> list[tuple[str, int]]:
+    """What an officer is told is waiting, as ``(kind, n)`` in the order it is said."""
+    kinds = sorted(waiting, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))
+    # Audit rows ride along with every sync; counting them would never read "Nothing".
+    return [(k, waiting[k]) for k in kinds
+            if waiting[k] > 0 and k not in ("attachment_meta", "audit")]
+
+
+def kind_words(kind: str, n: int) -> str:
+    """E.g. '3 reports' (English; the window says it in its own language)."""
+    one, many = _KIND_WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
+    return f"{n} {one if n == 1 else many}"
+
+
 def waiting_text(waiting: Mapping[str, int]) -> str:
     """E.g. '3 reports, 12 status changes waiting'; 'Nothing waiting' when all is sent."""
-    parts = []
-    kinds = sorted(waiting, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))
-    for kind in kinds:
-        n = waiting[kind]
-        # Audit rows ride along with every sync; counting them would never read "Nothing".
-        if n <= 0 or kind in ("attachment_meta", "audit"):
-            continue
-        one, many = _KIND_WORDS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
-        parts.append(f"{n} {one if n == 1 else many}")
+    parts = [kind_words(kind, n) for kind, n in waiting_counts(waiting)]
     return ", ".join(parts) + " waiting" if parts else "Nothing waiting"
 
 

@@ -16,8 +16,7 @@ from typing import Any
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
-from civilian_responder.sync.status import ERROR_WORDS
-from civilian_responder.sync.status import waiting_text as core_waiting_text
+from civilian_responder.sync.status import ERROR_WORDS, kind_words, waiting_counts
 from civilian_responder.sync.transfer import SyncProgress, round_did_work
 from civilian_responder_ui.shell.translations import (
     QT_TRANSLATE_NOOP,
@@ -85,19 +84,13 @@ _WAITING_WORDS = {  # one, many: "%1" is the count
 def waiting_text(status: SyncStatus) -> str:
     """:attr:`SyncStatus.waiting_text` in the window's language (a kind without words here
     keeps the core's English words)."""
-    order = ("report", "status_event", "call", "co_responder", "shift", "checklist_run", "photo",
-             "audit")  # the core's order (civilian_responder.sync.status)
     parts = []
-    kinds = sorted(status.waiting, key=lambda k: order.index(k) if k in order else len(order))
-    for kind in kinds:
-        n = status.waiting[kind]
-        if n <= 0 or kind in ("attachment_meta", "audit"):
-            continue
+    for kind, n in waiting_counts(status.waiting):
         if kind in _WAITING_WORDS:
             one, many = _WAITING_WORDS[kind]
             parts.append(fill(translate("SyncPanel", one if n == 1 else many), n))
         else:
-            parts.append(core_waiting_text({kind: n}).removesuffix(" waiting"))
+            parts.append(kind_words(kind, n))
     if not parts:
         return translate("SyncPanel", "Nothing waiting")
     return fill(translate("SyncPanel", "%1 waiting"), ", ".join(parts))
