@@ -16,7 +16,7 @@ from civilian_responder.clock import Clock, parse_iso
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import Resource
 from civilian_responder.pdf.snapshot import load_agency
-from civilian_responder.reference import Code, ReferenceData
+from civilian_responder.reference import Code, LabelTable, ReferenceData
 from civilian_responder.store import Store
 from civilian_responder.store.directory import search_terms
 
@@ -58,9 +58,9 @@ class DirectoryService:
     def kind_label(self, resource: Resource) -> str:
         return self._ref.resource_kinds.label(resource.kind)
 
-    def kind_shown(self, resource: Resource) -> str:
-        """:meth:`kind_label` in the window's language (the handout has its own)."""
-        return self._ref.resource_kinds.shown(resource.kind)
+    def kind_label_in(self, resource: Resource, table: LabelTable) -> str:
+        """:meth:`kind_label` in a language's table (the window's; the handout has its own)."""
+        return self._ref.resource_kinds.label_in(table, resource.kind)
 
     def referral(self, resource: Resource) -> Referral:
         kind = self._ref.resource_kinds.get(resource.kind)

@@ -51,10 +51,11 @@ LIST_NAMES = (
 )
 
 
-# Labels shown in the window's language: ``resources/reference/labels_<code>.json`` holds
+# Labels in another language: ``resources/reference/labels_<code>.json`` holds
 # ``{list name: {code: label}}``. Records, exports and the station keep the codes and the English
-# labels; only what the window shows (``Code.shown``, ``CodeList.shown``) follows the language.
-_shown: dict[str, dict[str, str]] = {}
+# labels; only what the window shows follows its language (the window keeps the table in effect:
+# civilian_responder_ui.shell.code_labels).
+LabelTable = Mapping[str, Mapping[str, str]]
 
 
 def shown_labels(language: str) -> dict[str, dict[str, str]]:
@@ -70,18 +71,6 @@ def shown_labels(language: str) -> dict[str, dict[str, str]]:
     return table
 
 
-def set_shown_language(language: str) -> None:
-    """Show code labels in ``language`` from now on (English where it has none)."""
-    global _shown  # noqa: PLW0603 (one display language per process, like Qt's translators)
-    _shown = shown_labels(language)
-
-
-def current_table() -> object:
-    """The table in effect (a new object after each :func:`set_shown_language`): lets a
-    cache of shown labels tell it is stale."""
-    return _shown
-
-
 @dataclass(frozen=True)
 class Code:
     code: str
@@ -92,16 +81,14 @@ class Code:
     def get(self, key: str, default: Any = None) -> Any:
         return self.extra.get(key, default)
 
-    @property
-    def shown(self) -> str:
-        """The label in the window's language (see :func:`set_shown_language`)."""
-        return _shown.get(self.list_name, {}).get(self.code, self.label)
+    def label_in(self, table: LabelTable) -> str:
+        """The label in a language's table (see :func:`shown_labels`); English without one."""
+        return table.get(self.list_name, {}).get(self.code, self.label)
 
-    @property
-    def shown_short(self) -> str:
-        """The short label (``extra["short"]``, else the label) in the window's language."""
+    def short_label_in(self, table: LabelTable) -> str:
+        """The short label (``extra["short"]``, else the label) in a language's table."""
         english = self.get("short") or self.label
-        return _shown.get(f"{self.list_name}.short", {}).get(self.code, english)
+        return table.get(f"{self.list_name}.short", {}).get(self.code, english)
 
 
 @dataclass(frozen=True)
@@ -128,10 +115,10 @@ class CodeList:
         found = self.get(code)
         return found.label if found else (code or "")
 
-    def shown(self, code: str | None) -> str:
-        """:meth:`label` in the window's language."""
+    def label_in(self, table: LabelTable, code: str | None) -> str:
+        """:meth:`label` in a language's table."""
         found = self.get(code)
-        return found.shown if found else (code or "")
+        return found.label_in(table) if found else (code or "")
 
     def codes(self) -> tuple[str, ...]:
         return tuple(c.code for c in self.items)

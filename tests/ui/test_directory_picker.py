@@ -60,9 +60,9 @@ def test_typing_narrows_the_list_and_shows_details(qtbot, app):
 
 
 def test_the_list_and_the_details_name_the_kind_in_the_windows_language(qtbot, app):
-    from civilian_responder.reference import set_shown_language  # noqa: PLC0415
+    from civilian_responder_ui.shell.code_labels import show_in  # noqa: PLC0415
 
-    set_shown_language("es")
+    show_in("es")
     try:
         picker = DirectoryPicker(app.directory, app.scratch.path())
         qtbot.addWidget(picker)
@@ -73,7 +73,7 @@ def test_the_list_and_the_details_name_the_kind_in_the_windows_language(qtbot, a
         assert listed.splitlines()[1].startswith("Albergue · ")
         assert "</b> — Albergue<br>" in picker.details.text()
     finally:
-        set_shown_language("en")
+        show_in("en")
 
 
 def test_choosing_a_resource_fills_the_referral_and_autosave_keeps_it(qtbot, app, profile):

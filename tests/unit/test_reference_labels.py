@@ -3,18 +3,15 @@
 import json
 
 import pytest
-from civilian_responder.reference import (
-    load_reference,
-    set_shown_language,
-    shown_labels,
-)
+from civilian_responder.reference import load_reference, shown_labels
 from civilian_responder.resource_files import resource_path
+from civilian_responder_ui.shell import code_labels
 
 
 @pytest.fixture(autouse=True)
 def english_after():
     yield
-    set_shown_language("en")
+    code_labels.show_in("en")
 
 
 def test_every_spanish_label_names_a_real_code_and_every_shown_list_is_complete():
@@ -35,16 +32,30 @@ def test_every_spanish_label_names_a_real_code_and_every_shown_list_is_complete(
     assert set(table["crew_roles.short"]) == shorts
 
 
-def test_shown_follows_the_language_and_the_records_keep_english():
-    ref = load_reference()
-    assert ref.unit_statuses.shown("EN_ROUTE") == "En route"
-    set_shown_language("es")
-    assert ref.unit_statuses.shown("EN_ROUTE") == "En camino"
-    assert ref.call_types.get("WELCK").shown == "Chequeo de bienestar"
+def test_a_table_gives_the_label_in_its_language_and_the_records_keep_english():
+    ref, spanish = load_reference(), shown_labels("es")
+    assert ref.unit_statuses.label_in({}, "EN_ROUTE") == "En route"
+    assert ref.unit_statuses.label_in(spanish, "EN_ROUTE") == "En camino"
+    assert ref.call_types.get("WELCK").label_in(spanish) == "Chequeo de bienestar"
     assert ref.call_types.label("WELCK") == "Welfare check"  # exports and the station
-    assert ref.age_ranges.shown("18_24") == "18-24"  # no Spanish needed: English shows
-    set_shown_language("en")
-    assert ref.call_types.get("WELCK").shown == "Welfare check"
+    assert ref.age_ranges.label_in(spanish, "18_24") == "18-24"  # no Spanish needed
+    assert ref.unit_statuses.label_in(spanish, "NO_SUCH") == "NO_SUCH"
+    assert ref.call_types.get("WELCK").label == "Welfare check"  # the table changed nothing
+
+
+def test_the_window_shows_the_language_it_was_switched_to():
+    ref = load_reference()
+    assert code_labels.shown_of(ref.unit_statuses, "EN_ROUTE") == "En route"
+    before = code_labels.current_table()
+    code_labels.show_in("es")
+    assert code_labels.current_table() is not before  # caches of shown labels can tell
+    assert code_labels.shown_of(ref.unit_statuses, "EN_ROUTE") == "En camino"
+    assert code_labels.shown(ref.call_types.get("WELCK")) == "Chequeo de bienestar"
+    shorts = [c for c in ref.crew_roles if c.get("short")]
+    assert shorts and all(code_labels.shown_short(c) for c in shorts)
+    code_labels.show_in("en")
+    assert code_labels.shown(ref.call_types.get("WELCK")) == "Welfare check"
+    assert code_labels.shown_short(shorts[0]) == shorts[0].get("short")
 
 
 def test_a_language_without_a_table_shows_english():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import CallSummary
 from civilian_responder_ui.calls.call_board_model import format_age
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -52,7 +53,8 @@ class ActiveCallCard(QFrame):
             state = self._app.calls.unit_status()
             self.caption.setText(translate("ActiveCallCard", "NO ACTIVE CALL"))
             self.title.setText(
-                fill(translate("ActiveCallCard", "Unit %1"), ref.unit_states.shown(state).lower())
+                fill(translate("ActiveCallCard", "Unit %1"),
+                     shown_of(ref.unit_states, state).lower())
             )
             self.where.setText(
                 translate(
@@ -64,7 +66,7 @@ class ActiveCallCard(QFrame):
             self.caption.setText(translate("ActiveCallCard", "ACTIVE CALL"))
             self.title.setText(
                 f"{active.number}   P{active.priority}   {active.type_code} "
-                f"{ref.call_types.shown(active.type_code)}"
+                f"{shown_of(ref.call_types, active.type_code)}"
             )
             age = format_age(parse_iso(active.received_at), self._app.clock.now())
             self.where.setText(
@@ -74,7 +76,7 @@ class ActiveCallCard(QFrame):
                     age,
                 )
             )
-            self.status.setText(ref.unit_statuses.shown(active.status))
+            self.status.setText(shown_of(ref.unit_statuses, active.status))
         waiting = (
             fill(translate("ActiveCallCard", "%1 waiting in the queue"), queued)
             if queued

@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 from datetime import datetime
 
-import civilian_responder.reference as reference_labels
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, CallSummary
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell import code_labels
 from civilian_responder_ui.shell.theme import COLORS, ThemeColors
 from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import (
@@ -221,19 +221,20 @@ class CallBoardModel(QAbstractTableModel):
 
     def _relabel(self) -> None:
         """Call type and status labels in the window's language (rebuilt after a switch)."""
-        self._labels_for = reference_labels.current_table()
-        self._type_labels_cache = {c.code: c.shown for c in self._reference.call_types}
-        self._status_labels_cache = {c.code: c.shown for c in self._reference.unit_statuses}
+        self._labels_for = code_labels.current_table()
+        ref = self._reference
+        self._type_labels_cache = {c.code: code_labels.shown(c) for c in ref.call_types}
+        self._status_labels_cache = {c.code: code_labels.shown(c) for c in ref.unit_statuses}
 
     @property
     def _type_labels(self) -> dict[str, str]:
-        if self._labels_for is not reference_labels.current_table():
+        if self._labels_for is not code_labels.current_table():
             self._relabel()
         return self._type_labels_cache
 
     @property
     def _status_labels(self) -> dict[str, str]:
-        if self._labels_for is not reference_labels.current_table():
+        if self._labels_for is not code_labels.current_table():
             self._relabel()
         return self._status_labels_cache
 

@@ -18,6 +18,7 @@ from civilian_responder_ui.calls.switch_call_dialog import SwitchCallDialog
 from civilian_responder_ui.people.known_here import KnownHerePanel
 from civilian_responder_ui.reports.report_form import ReportFormView
 from civilian_responder_ui.reports.report_pdf import install_on_report_form
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.error_dialog import show_error
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -294,11 +295,11 @@ class CallDetailView(QWidget):
             else ""
         )
         self.number_label.setText(call.display_number + local)
-        self.type_label.setText(f"{call.type_code}   {ref.call_types.shown(call.type_code)}")
+        self.type_label.setText(f"{call.type_code}   {shown_of(ref.call_types, call.type_code)}")
         self.priority_badge.setText(f"P{call.priority}")
-        self.priority_badge.setToolTip(ref.priorities.shown(str(call.priority)))
+        self.priority_badge.setToolTip(shown_of(ref.priorities, str(call.priority)))
         self.priority_badge.setProperty("urgent", call.priority <= URGENT_PRIORITY)
-        self.status_badge.setText(ref.unit_statuses.shown(call.status))
+        self.status_badge.setText(shown_of(ref.unit_statuses, call.status))
         _repolish(self.priority_badge)
         self.caution_text.setText(call.caution_notes)
         self.caution_box.setVisible(bool(call.caution_notes.strip()))
@@ -317,7 +318,7 @@ class CallDetailView(QWidget):
         labels = self._app.reference.unit_statuses
         steps = self._app.calls.next_statuses(self.call)
         for n, status in enumerate(steps):
-            button = QPushButton(labels.shown(status), self)
+            button = QPushButton(shown_of(labels, status), self)
             button.setProperty("step", True)
             if n == 0:
                 button.setProperty("role", "primary")
@@ -325,7 +326,7 @@ class CallDetailView(QWidget):
             if n < MAX_STEP_SHORTCUTS:
                 button.setToolTip(
                     fill(translate("CallDetailView", "Set status: %1 (Alt+%2)"),
-                         labels.shown(status), n + 1)
+                         shown_of(labels, status), n + 1)
                 )
             button.clicked.connect(lambda _=False, b=button: self._on_step_clicked(b))
             self.steps_row.addWidget(button)
@@ -344,7 +345,7 @@ class CallDetailView(QWidget):
         button.setToolTip(
             fill(
                 translate("CallDetailView", "Tap again to confirm: %1"),
-                self._app.reference.unit_statuses.shown(status),
+                shown_of(self._app.reference.unit_statuses, status),
             )
         )
         _repolish(button)
@@ -353,7 +354,7 @@ class CallDetailView(QWidget):
     def _disarm(self, button: QPushButton, status: str) -> None:
         if button in self.step_buttons and button.property("armed"):
             button.setProperty("armed", False)
-            button.setText(self._app.reference.unit_statuses.shown(status))
+            button.setText(shown_of(self._app.reference.unit_statuses, status))
             _repolish(button)
 
     def _on_tabs_current_changed(self, index: int) -> None:

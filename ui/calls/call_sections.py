@@ -6,6 +6,7 @@ from datetime import datetime
 
 from civilian_responder.clock import parse_iso
 from civilian_responder.models import Call, StatusEvent
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.translations import Translations, fill, translate
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -79,7 +80,7 @@ class DetailsPage(QWidget):
         report = self._app.reports.current_for_call(call_id)
         if report is None:
             return []
-        return [self._app.reference.flags.shown(code) for code in report.flags]
+        return [shown_of(self._app.reference.flags, code) for code in report.flags]
 
     def _show_timeline(self, call: Call, events: list[StatusEvent]) -> None:
         while self.timeline.count():
@@ -93,11 +94,11 @@ class DetailsPage(QWidget):
             if e.kind == "backup":
                 what = fill(
                     translate("DetailsPage", "Police backup requested: %1"),
-                    ref.backup_reasons.shown(e.reason_code),
+                    shown_of(ref.backup_reasons, e.reason_code),
                 )
                 rows.append((e.at, what, "timelineBackup"))
             elif e.kind == "status":
-                rows.append((e.at, ref.unit_statuses.shown(e.status), ""))
+                rows.append((e.at, shown_of(ref.unit_statuses, e.status), ""))
             if e.note:
                 rows.append(
                     (e.at, fill(translate("DetailsPage", "    Note: %1"), e.note), "fieldLabel")

@@ -7,6 +7,7 @@ from civilian_responder.clock import parse_iso
 from civilian_responder.co_responders import suggested_response_model
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import CoResponder
+from civilian_responder_ui.shell.code_labels import shown, shown_of
 from civilian_responder_ui.shell.error_dialog import show_error
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
@@ -50,13 +51,13 @@ class CoRespondersPanel(QWidget):
         self.model_label.setWordWrap(True)
         self.agency = QComboBox(self)
         for code in ref.agencies:
-            self.agency.addItem(code.shown, code.code)
+            self.agency.addItem(shown(code), code.code)
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setPlaceholderText(translate("CoRespondersPanel", "Their unit, e.g. 2A31"))
         self.unit_edit.setAccessibleName(translate("CoRespondersPanel", "Co-responder unit id"))
         self.requested = QComboBox(self)
         for code in ref.co_response_requests:
-            self.requested.addItem(code.shown, code.code)
+            self.requested.addItem(shown(code), code.code)
         self.arrived_check = QCheckBox(translate("CoRespondersPanel", "Already on scene"), self)
         self.add_button = QPushButton(translate("CoRespondersPanel", "Add"), self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -102,7 +103,7 @@ class CoRespondersPanel(QWidget):
         self.model_label.setText(
             fill(
                 translate("CoRespondersPanel", "Report response: %1"),
-                ref.response_models.shown(suggestion),
+                shown_of(ref.response_models, suggestion),
             )
             if suggestion
             else translate(
@@ -128,9 +129,9 @@ class CoRespondersPanel(QWidget):
         unit = f" {c.unit_label}" if c.unit_label else ""
         return fill(
             translate("CoRespondersPanel", "%1%2  ·  %3  ·  arrived %4  ·  left %5"),
-            ref.agencies.shown(c.agency_code),
+            shown_of(ref.agencies, c.agency_code),
             unit,
-            ref.co_response_requests.shown(c.requested_by_code),
+            shown_of(ref.co_response_requests, c.requested_by_code),
             _time(c.arrived_at),
             _time(c.departed_at),
         )

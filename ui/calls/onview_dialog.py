@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import Call
+from civilian_responder_ui.shell.code_labels import shown
 from civilian_responder_ui.shell.error_dialog import show_error
 from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt
@@ -32,7 +33,7 @@ class OnViewDialog(QDialog):
         self.type_combo.setAccessibleName(translate("OnViewDialog", "Call type"))
         self.type_combo.addItem(translate("OnViewDialog", "Choose a call type…"), None)
         for code in app.reference.call_types:
-            self.type_combo.addItem(f"{code.code}  {code.shown}", code.code)
+            self.type_combo.addItem(f"{code.code}  {shown(code)}", code.code)
         self.address_edit = QLineEdit(self)
         self.address_edit.setPlaceholderText(
             translate("OnViewDialog", "Address or landmark, e.g. 1200 Pacific Ave bus shelter")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.code_labels import shown
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,7 +37,7 @@ class PoliceBackupDialog(QDialog):
         )
         box.addWidget(title)
         for code in reference.backup_reasons:
-            radio = QRadioButton(code.shown, self)
+            radio = QRadioButton(shown(code), self)
             radio.setProperty("code", code.code)
             self.reasons.addButton(radio)
             box.addWidget(radio)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.models import Call
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,7 +42,7 @@ class SwitchCallDialog(QDialog):
                         "SwitchCallDialog", "The unit is working call %1 (%2). What happens to it?"
                     ),
                     current.display_number,
-                    reference.unit_statuses.shown(current.status).lower(),
+                    shown_of(reference.unit_statuses, current.status).lower(),
                 ),
                 self,
                 objectName="sectionTitle",
@@ -50,7 +51,7 @@ class SwitchCallDialog(QDialog):
         )
         self.actions = QButtonGroup(self)
         for code in options:
-            radio = QRadioButton(reference.call_switch_actions.shown(code), self)
+            radio = QRadioButton(shown_of(reference.call_switch_actions, code), self)
             radio.setProperty("code", code)
             self.actions.addButton(radio)
             box.addWidget(radio)

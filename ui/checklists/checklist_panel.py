@@ -10,6 +10,7 @@ from civilian_responder.errors import ResponderError
 from civilian_responder_ui.checklists.checklist_runner import ChecklistRunnerView
 from civilian_responder_ui.checklists.checklist_step import local_time
 from civilian_responder_ui.checklists.checklist_style import apply_checklist_style, is_dark
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -126,10 +127,10 @@ class ChecklistPanel(QWidget):
         """Why a checklist is suggested, in the window's language."""
         ref = self._app.reference
         if s.why == "call_type":
-            return fill(translate("ChecklistPanel", "for %1"), ref.call_types.shown(s.codes[0]))
+            return fill(translate("ChecklistPanel", "for %1"), shown_of(ref.call_types, s.codes[0]))
         if s.why == "flags":
             return fill(translate("ChecklistPanel", "flagged: %1"),
-                        ", ".join(ref.flags.shown(f) for f in s.codes))
+                        ", ".join(shown_of(ref.flags, f) for f in s.codes))
         return translate("ChecklistPanel", "for every call")
 
     def _start_button(self, definition: Any, reason: str, open_runs: dict) -> QPushButton:

@@ -15,6 +15,7 @@ from typing import Any
 from civilian_responder.directory import MAX_HANDOUT, DirectoryService, Referral
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import Resource
+from civilian_responder_ui.shell.code_labels import current_table, shown
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -67,7 +68,7 @@ class ResourceListModel(QAbstractListModel):
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = self._directory.kind_shown(r)
+            kind = self._directory.kind_label_in(r, current_table())
             second = " · ".join(x for x in (kind, r.phone) if x)
             return f"{r.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -121,7 +122,7 @@ class DirectoryPicker(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(translate("DirectoryPicker", "All kinds"), "")
         for code in self._directory.kinds():
-            self.kind.addItem(code.shown, code.code)
+            self.kind.addItem(shown(code), code.code)
         self.kind.currentIndexChanged.connect(self._on_search_changed)
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -199,7 +200,7 @@ class DirectoryPicker(QDialog):
 
     def _details(self, r: Resource) -> str:
         lines = [
-            f"<b>{_esc(r.name)}</b> — {_esc(self._directory.kind_shown(r))}",
+            f"<b>{_esc(r.name)}</b> — {_esc(self._directory.kind_label_in(r, current_table()))}",
             f"<b>{_esc(r.phone)}</b>" if r.phone else "",
         ]
         for label, value in (

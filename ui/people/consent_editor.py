@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import Consent
+from civilian_responder_ui.shell.code_labels import shown
 from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ class ConsentRow:
         self.method = QComboBox(parent)
         self.method.addItem(translate("ConsentRow", "How given…"), "")
         for m in methods:
-            self.method.addItem(m.shown, m.code)
+            self.method.addItem(shown(m), m.code)
         wanted = set(kind.get("needs", ())) | ({"witness"} if kind.get("witness_when") else set())
         self.details = {
             name: QLineEdit(parent, placeholderText=translate("ConsentRow", PLACEHOLDERS[name]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import FollowUp
+from civilian_responder_ui.shell.code_labels import shown
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +36,7 @@ class FollowUpListView(QDialog):
         self.list.setAccessibleName(translate("FollowUpListView", "Open follow-ups"))
         self.outcome = QComboBox(self)
         for code in app.reference.follow_up_outcomes.offered():
-            self.outcome.addItem(code.shown, code.code)
+            self.outcome.addItem(shown(code), code.code)
         self.note = QLineEdit(
             self, placeholderText=translate("FollowUpListView", "What happened (optional)")
         )

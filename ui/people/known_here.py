@@ -9,6 +9,7 @@ from html import escape
 from civilian_responder.names import address_key
 from civilian_responder.people import KnownHere
 from civilian_responder.reference import ReferenceData
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -98,7 +99,7 @@ class KnownHerePanel(QFrame):
             who = b.person_name(c.person_id) or translate(
                 "KnownHerePanel", "someone at this address"
             )
-            outcome = self._ref.outcomes.shown(c.outcome_code) if c.outcome_code else ""
+            outcome = shown_of(self._ref.outcomes, c.outcome_code) if c.outcome_code else ""
             here = address_key(c.address) == address_key(b.address)
             place = "" if here else escape(c.address)  # elsewhere: say where
             bits = [escape(c.at[:10]), escape(who), escape(outcome), place]

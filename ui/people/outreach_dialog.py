@@ -6,6 +6,7 @@ from __future__ import annotations
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import KnownPerson
 from civilian_responder_ui.people.person_suggestions import PersonSuggestions, describe
+from civilian_responder_ui.shell.code_labels import shown
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,7 +46,7 @@ class OutreachDialog(QDialog):
         )
         self.age = QComboBox(self)
         for code in ref.age_ranges.offered():
-            self.age.addItem(code.shown, code.code)
+            self.age.addItem(shown(code), code.code)
         self.add_new = QPushButton(translate("OutreachDialog", "Add as new person"), self)
         self.suggestions = PersonSuggestions(app.people.suggest, ref.age_ranges, self)
         self.people = QListWidget(self)
@@ -59,7 +60,7 @@ class OutreachDialog(QDialog):
             ]
         )
         for row, code in enumerate(ref.services.offered()):
-            label = QTableWidgetItem(code.shown)
+            label = QTableWidgetItem(shown(code))
             label.setData(Qt.ItemDataRole.UserRole, code.code)
             label.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.services.setItem(row, 0, label)
@@ -71,7 +72,7 @@ class OutreachDialog(QDialog):
         self.shelter = QComboBox(self)
         self.shelter.addItem(translate("OutreachDialog", "No shelter outcome"), None)
         for code in ref.shelter_placements.offered():
-            self.shelter.addItem(code.shown, code.code)
+            self.shelter.addItem(shown(code), code.code)
         self.note = QLineEdit(
             self, placeholderText=translate("OutreachDialog", "What helped (optional)")
         )

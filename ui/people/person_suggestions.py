@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from civilian_responder.models import KnownPerson
 from civilian_responder.reference import CodeList
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
@@ -19,7 +20,7 @@ MIN_CHARS = 2
 def describe(person: KnownPerson, ages: CodeList | None = None) -> str:
     parts = [person.display_name]
     if person.age_range:
-        parts.append(ages.shown(person.age_range) if ages else person.age_range)
+        parts.append(shown_of(ages, person.age_range) if ages else person.age_range)
     if person.description:
         parts.append(person.description)
     parts.append(

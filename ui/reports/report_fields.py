@@ -8,6 +8,7 @@ from typing import Any
 
 from civilian_responder.models import ServiceEntry
 from civilian_responder.reference import CodeList
+from civilian_responder_ui.shell.code_labels import shown
 from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QResizeEvent, QStandardItem, QStandardItemModel
@@ -189,7 +190,7 @@ class CodeCombo(QComboBox):
         # Translated here, not as the default (that would be the language at import time).
         self.addItem(placeholder or translate("CodeCombo", "Choose…"), None)
         for c in codes:
-            self.addItem(c.shown, c.code)
+            self.addItem(shown(c), c.code)
         self.setItemDelegate(_ListDelegate(0, self))
         self.activated.connect(lambda _i: self.edited.emit())
 
@@ -227,12 +228,12 @@ class GroupedCodeCombo(CodeCombo):
             members = [c for c in codes if c.get(group_key) == group.code]
             if not members:
                 continue
-            header = QStandardItem(group.shown.upper())
+            header = QStandardItem(shown(group).upper())
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setFont(bold)
             model.appendRow(header)
             for c in members:
-                item = QStandardItem(f"{c.shown} ({c.code})")
+                item = QStandardItem(f"{shown(c)} ({c.code})")
                 item.setData(c.code, Qt.ItemDataRole.UserRole)
                 model.appendRow(item)
         self.setModel(model)
@@ -256,7 +257,7 @@ class CodeChecks(QWidget):
         self._columns = 0
         self.boxes: dict[str, QCheckBox] = {}
         for c in codes:
-            box = TouchCheckBox(c.shown)
+            box = TouchCheckBox(shown(c))
             box.clicked.connect(lambda _c: self.edited.emit())
             self.boxes[c.code] = box
         self._arrange(columns)
@@ -333,17 +334,17 @@ class ServicesGrid(QWidget):
             " color: palette(highlighted-text);"
             " border: 2px solid palette(window-text); }"
         )
-        self._captions = {r.code: plain(r.shown) for r in responses}
+        self._captions = {r.code: plain(shown(r)) for r in responses}
         self.labels: dict[str, QLabel] = {}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
         for service in services:
-            self.labels[service.code] = QLabel(service.shown)
+            self.labels[service.code] = QLabel(shown(service))
             row_buttons: dict[str, QPushButton] = {}
             for response in responses:
-                button = QPushButton(plain(response.shown))
+                button = QPushButton(plain(shown(response)))
                 touch(button)
                 button.setCheckable(True)
-                button.setAccessibleName(f"{service.shown}: {response.shown}")
+                button.setAccessibleName(f"{shown(service)}: {shown(response)}")
                 button.clicked.connect(
                     lambda checked, s=service.code, r=response.code: self._on_clicked(s, r, checked)
                 )

@@ -34,6 +34,7 @@ from civilian_responder_ui.reports.report_validation import (
     ValidationPanel,
     link,
 )
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.contrast import follow_theme
 from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -333,7 +334,7 @@ class ReportFormView(QWidget):
         """Title, notices and the buttons that fit what can be done with this version."""
         roles = self._app.reference.crew_roles
         crew = ", ".join(
-            html.escape(f"{m.name} ({roles.shown(m.role_code)})")
+            html.escape(f"{m.name} ({shown_of(roles, m.role_code)})")
             + ("" if m.on_roster else " \u2691") for m in report.crew)
         self.title.setText(
             # Short enough for one line beside the PDF button in the narrow pane.

@@ -20,6 +20,7 @@ from civilian_responder_ui.reports.report_fields import (
     Toggle,
 )
 from civilian_responder_ui.reports.report_persons import PersonsEditor
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.translations import translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -305,7 +306,7 @@ class ReportSections(QWidget):
         """Services are answered per person: the grid offers the persons now on the report."""
         persons = self.editors["persons"].value()
         self.editors["services"].set_persons(
-            [(p.id, " ".join(x for x in (self._roles.shown(p.role_code), p.name) if x))
+            [(p.id, " ".join(x for x in (shown_of(self._roles, p.role_code), p.name) if x))
              for p in persons], drop_missing)
 
     def values(self) -> dict[str, Any]:

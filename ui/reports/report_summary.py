@@ -8,13 +8,14 @@ import html
 from civilian_responder.models import Report
 from civilian_responder.reference import ReferenceData
 from civilian_responder_ui.reports.field_labels import field_label
+from civilian_responder_ui.shell.code_labels import shown, shown_of
 from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
 def _labels(ref: ReferenceData, list_name: str, codes: tuple[str, ...]) -> str:
-    return ", ".join(ref.lists[list_name].shown(c) for c in codes)
+    return ", ".join(shown_of(ref.lists[list_name], c) for c in codes)
 
 
 def _yes(flag: bool) -> str:
@@ -43,19 +44,20 @@ class ReportSummary(QLabel):
         disposition = ref.dispositions.get(r.disposition_code)
         outcome = _labels(ref, "outcomes", r.outcome_codes)
         transport = " · ".join(x for x in (
-            ref.transport_modes.shown(r.transport_mode_code) if r.transport_mode_code else "",
-            ref.transport_destinations.shown(r.transport_destination_code)
+            shown_of(ref.transport_modes, r.transport_mode_code) if r.transport_mode_code else "",
+            shown_of(ref.transport_destinations, r.transport_destination_code)
             if r.transport_destination_code else "", r.transport_facility) if x)
         disability = _labels(ref, "disabilities", r.disability_codes)
         if r.disability_other:
             disability += f" ({r.disability_other})"
         services = "; ".join(
-            f"{ref.services.shown(s.code)}: {ref.service_responses.shown(s.response).lower()}"
+            f"{shown_of(ref.services, s.code)}: "
+            f"{shown_of(ref.service_responses, s.response).lower()}"
             for s in r.services
         )
         backup = _yes(r.backup_requested)
         if r.backup_requested:
-            backup += f" — {ref.backup_reasons.shown(r.backup_reason_code)}"
+            backup += f" — {shown_of(ref.backup_reasons, r.backup_reason_code)}"
         follow = _yes(r.follow_up_needed) + (f" — {r.follow_up_note}" if r.follow_up_note else "")
         minutes = (
             ""
@@ -67,7 +69,7 @@ class ReportSummary(QLabel):
             (
                 translate("ReportSummary", "Crew"),
                 ", ".join(
-                    f"{m.name} ({ref.crew_roles.shown(m.role_code)})"
+                    f"{m.name} ({shown_of(ref.crew_roles, m.role_code)})"
                     + ("" if m.on_roster else " — not on roster")
                     for m in r.crew
                 ),
@@ -78,11 +80,12 @@ class ReportSummary(QLabel):
             (field_label("language_codes"), _labels(ref, "languages", r.language_codes)),
             (
                 translate("ReportSummary", "Disposition"),
-                f"{disposition.shown} ({disposition.code})" if disposition else "",
+                f"{shown(disposition)} ({disposition.code})" if disposition else "",
             ),
             (translate("ReportSummary", "Outcome"), outcome),
-            (field_label("response_model_code"), ref.response_models.shown(r.response_model_code)),
-            (field_label("call_source_code"), ref.call_sources.shown(r.call_source_code)),
+            (field_label("response_model_code"),
+             shown_of(ref.response_models, r.response_model_code)),
+            (field_label("call_source_code"), shown_of(ref.call_sources, r.call_source_code)),
             (translate("ReportSummary", "Transported"), transport),
             (
                 translate("ReportSummary", "Referred to"),
@@ -92,12 +95,12 @@ class ReportSummary(QLabel):
             (field_label("services"), services),
             (
                 field_label("shelter_placement_code"),
-                ref.shelter_placements.shown(r.shelter_placement_code),
+                shown_of(ref.shelter_placements, r.shelter_placement_code),
             ),
-            (field_label("hold_code"), ref.holds.shown(r.hold_code)),
+            (field_label("hold_code"), shown_of(ref.holds, r.hold_code)),
             (
                 field_label("police_handoff_reason_code"),
-                ref.police_handoff_reasons.shown(r.police_handoff_reason_code),
+                shown_of(ref.police_handoff_reasons, r.police_handoff_reason_code),
             ),
             (translate("ReportSummary", "Police backup"), backup),
             (field_label("call_transferred_988"), _yes(r.call_transferred_988)),
@@ -109,7 +112,7 @@ class ReportSummary(QLabel):
 
     def _person(self, p) -> str:
         bits = [
-            self._ref.person_roles.shown(p.role_code),
+            shown_of(self._ref.person_roles, p.role_code),
             p.name,
             fill(translate("ReportSummary", 'age %1'), p.age) if p.age is not None else "",
             p.phone,

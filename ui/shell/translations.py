@@ -28,8 +28,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from civilian_responder.languages import SOURCE, check_ui_language, ui_languages
-from civilian_responder.reference import Code, set_shown_language
+from civilian_responder.reference import Code
 from civilian_responder.resource_files import resource_path
+from civilian_responder_ui.shell import code_labels
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -109,7 +110,7 @@ class Translations(QObject):
         self._installed = loaded
         self.language = code
         QLocale.setDefault(QLocale(code))
-        set_shown_language(code)  # code labels (call types, statuses …) follow the window
+        code_labels.show_in(code)  # code labels (call types, statuses …) follow the window
         # Qt posts LanguageChange to each top-level window; deliver it now, so the switch is
         # complete (every open window retranslated) when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -199,7 +200,7 @@ def _again(text: str, catalogue: dict[str, tuple[str, str]], labels=None) -> str
     code = labels.get(m.group("label")) if m else None
     if code is None:
         return None
-    shown = code.shown
+    shown = code_labels.shown(code)
     if m.group("label").isupper() and not shown.isupper():
         shown = shown.upper()
     new = (m.group("pre") or "") + shown + (m.group("post") or "")

@@ -7,6 +7,7 @@ from civilian_responder.clock import new_id
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import CrewMember, Shift
 from civilian_responder.shifts.service import AD_HOC_PREFIX
+from civilian_responder_ui.shell.code_labels import shown, shown_of, shown_short
 from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -107,7 +108,7 @@ class ShiftStartDialog(QDialog):
         check.setProperty("flagged", not member.on_roster)
         combo = QComboBox(self)
         for code in roles or labels.codes():
-            combo.addItem(labels.shown(code), code)
+            combo.addItem(shown_of(labels, code), code)
         combo.setCurrentIndex(max(0, combo.findData(member.role_code)))
         row = len(self.rows)
         self.grid.addWidget(check, row, 0)
@@ -121,7 +122,7 @@ class ShiftStartDialog(QDialog):
         )
         self.extra_role = QComboBox(self)
         for code in self._app.reference.crew_roles:
-            self.extra_role.addItem(code.shown, code.code)
+            self.extra_role.addItem(shown(code), code.code)
         add = QPushButton(translate("ShiftStartDialog", "Add"), self)
         add.clicked.connect(self._on_add_clicked)
         row = QHBoxLayout()
@@ -203,13 +204,13 @@ def crew_text(app, crew: tuple[CrewMember, ...], short: bool = False) -> str:
 
     def short_label(code: str) -> str:
         found = labels.get(code)
-        return found.shown_short if found else code
+        return shown_short(found) if found else code
 
     def one(m: CrewMember) -> str:
         flag = "" if m.on_roster else " \u2691"
         if short:
             surname = m.name.split()[-1] if m.name.split() else m.name
             return f"{surname} {short_label(m.role_code)}{flag}"
-        return f"{m.name} ({labels.shown(m.role_code)}){flag}"
+        return f"{m.name} ({shown_of(labels, m.role_code)}){flag}"
 
     return ", ".join(one(m) for m in crew)

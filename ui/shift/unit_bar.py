@@ -4,6 +4,7 @@ and, at start-up, a banner for a shift left open (a crash, or across midnight)."
 from __future__ import annotations
 
 from civilian_responder.errors import ResponderError
+from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.error_dialog import show_error
 from civilian_responder_ui.shell.translations import translate
 from civilian_responder_ui.shift.shift_end_dialog import ShiftEndDialog
@@ -46,7 +47,7 @@ class UnitBar(QWidget):
     def refresh(self) -> None:
         app = self._app
         state = app.calls.unit_status()
-        self.status_label.setText(app.reference.unit_states.shown(state))
+        self.status_label.setText(shown_of(app.reference.unit_states, state))
         self.status_label.setProperty("state", state)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
