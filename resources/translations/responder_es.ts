@@ -1033,6 +1033,10 @@ En curso desde las %2</translation>
         <translation>, %1 en esta dirección</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Violence noted&lt;/b&gt; on %1 contact(s), last %2: %3</source>
+        <translation>&lt;b&gt;Violencia registrada&lt;/b&gt; en %1 contacto(s), el último el %2: %3</translation>
+    </message>
+    <message>
         <source>Safety</source>
         <translation>Seguridad</translation>
     </message>
@@ -1043,6 +1047,10 @@ En curso desde las %2</translation>
     <message>
         <source>What helped</source>
         <translation>Qué ayudó</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Open follow-up&lt;/b&gt; (due %1): %2</source>
+        <translation>&lt;b&gt;Seguimiento pendiente&lt;/b&gt; (vence el %1): %2</translation>
     </message>
     <message>
         <source>someone at this address</source>
@@ -1058,6 +1066,10 @@ En curso desde las %2</translation>
     <message>
         <source>Responder is locked</source>
         <translation>Responder está bloqueado</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Enter your passphrase to continue.</source>
+        <translation>Sesión iniciada como %1. Escriba su frase de contraseña para continuar.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1689,6 +1701,18 @@ En curso desde las %2</translation>
     <message>
         <source>Print report</source>
         <translation>Imprimir informe</translation>
+    </message>
+    <message>
+        <source>Printed to %1</source>
+        <translation>Impreso en %1</translation>
+    </message>
+    <message>
+        <source>Sent to %1 (job %2).</source>
+        <translation>Enviado a %1 (trabajo %2).</translation>
+    </message>
+    <message>
+        <source>Waiting at %1 (job %2); it prints when the printer is ready.</source>
+        <translation>En espera en %1 (trabajo %2); se imprime cuando la impresora esté lista.</translation>
     </message>
     <message>
         <source>The report could not be printed.</source>
@@ -2552,6 +2576,12 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     <message>
         <source> before you cancelled</source>
         <translation> antes de cancelar</translation>
+    </message>
+    <message>
+        <source>Some reports were not exported:
+%1</source>
+        <translation>Algunos informes no se exportaron:
+%1</translation>
     </message>
 </context>
 <context>

@@ -72,3 +72,29 @@ def test_the_prior_violence_question_shows_what_the_answer_rests_on(qtbot, tmp_p
     assert "2026-01-15: neighbour threatened staff with a bat" in evidence
     assert runner._make_widget("weapon").evidence_text() == ""  # only that question
     app.close()
+
+
+def test_what_is_known_here_is_said_in_spanish_but_notes_stay_as_typed(qtbot, qapp, tmp_path):
+    from civilian_responder_ui.shell.translations import Translations  # noqa: PLC0415
+
+    from tests.ui.language_support import visible_texts  # noqa: PLC0415
+
+    app, call = known_core(tmp_path)
+    translations = Translations(qapp)
+    translations.switch("es")
+    try:
+        detail = CallDetailView(app, TaskRunner(inline=True))
+        qtbot.addWidget(detail)
+        detail.show()
+        detail.show_call(call.id)
+        text = detail.known_here.text()
+        for expected in ("Violencia registrada", "en 1 contacto(s)", "Seguimiento pendiente",
+                         "vence el 2026-12-01", "bring the bus pass",
+                         "neighbour threatened staff with a bat"):
+            assert expected in text, expected
+        shown = " ".join(visible_texts(detail.known_here).values())
+        for english in ("Violence noted", "Open follow-up", "(due "):
+            assert english not in shown and english not in text, english
+    finally:
+        translations.switch("en")
+        app.close()

@@ -137,3 +137,11 @@ def test_the_catalogue_is_complete_and_keeps_placeholders():
         assert t.get("type") not in ("unfinished", "obsolete", "vanished"), source
         assert t.text and t.text.strip(), source
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(t.text)), source
+
+
+def test_a_value_holding_a_placeholder_is_filled_in_as_typed():
+    fill = tr_module.fill
+    assert fill("%1 on %2: %3", 2, "2026-07-13", "said 100%1 sure, %2") == \
+        "2 on 2026-07-13: said 100%1 sure, %2"
+    assert fill("%2 before %1", "a", "b") == "b before a"  # a translator may reorder
+    assert fill("%1 of %10", "x") == "x of %10"  # no value for it: left alone

@@ -74,10 +74,10 @@ class KnownHerePanel(QFrame):
         parts = []
         if b.violence_basis:
             last = b.violence_basis[0]
-            parts.append(
-                f"<b>Violence noted</b> on {len(b.violence_basis)} contact(s), last "
-                f"{escape(last.at[:10])}: {escape(last.safety_notes or '')}"
-            )
+            parts.append(fill(
+                translate("KnownHerePanel", "<b>Violence noted</b> on %1 contact(s), last %2: %3"),
+                len(b.violence_basis), escape(last.at[:10]), escape(last.safety_notes or ""),
+            ))
         for label, texts in (
             (translate("KnownHerePanel", 'Safety'), b.safety_notes),
             (translate("KnownHerePanel", 'Triggers'), b.triggers),
@@ -88,7 +88,8 @@ class KnownHerePanel(QFrame):
         for f in b.follow_ups:
             who = b.person_name(f.person_id)
             parts.append(
-                f"<b>Open follow-up</b> (due {escape(f.due_date)}): {escape(f.what)}"
+                fill(translate("KnownHerePanel", "<b>Open follow-up</b> (due %1): %2"),
+                     escape(f.due_date), escape(f.what))
                 + (f" \N{EM DASH} {escape(who)}" if who else "")
             )
         return "<br>".join(parts)

@@ -302,7 +302,7 @@ def _show_outcome(window: QMainWindow, outcome: ExportOutcome) -> None:
         QMessageBox.warning(
             window,
             translate("report_pdf", "Export reports"),
-            f"Some reports were not exported:\n{lines}",
+            fill(translate("report_pdf", "Some reports were not exported:\n%1"), lines),
         )
 
 

@@ -88,7 +88,7 @@ class ReportPrint(QObject):
         def done(path: Path) -> None:
             r = snap.report
             self._record(AuditEvent("pdf_print", r.id, r.report_number, r.version, str(path)))
-            self.printed.emit(f"Printed to {path}")
+            self.printed.emit(fill(translate("ReportPrint", "Printed to %1"), path))
 
         self._tasks.run(work, pool="pdf", on_result=done,
                         on_error=lambda exc: self._on_print_failed(snap, None, exc, target))
@@ -98,10 +98,13 @@ class ReportPrint(QObject):
                                  result.job.job_id))
         where = result.job.printer
         if result.outcome == "ok":
-            self.printed.emit(f"Sent to {where} (job {result.job.job_id}).")
+            self.printed.emit(fill(translate("ReportPrint", "Sent to %1 (job %2)."),
+                                   where, result.job.job_id))
         else:
-            self.printed.emit(f"Waiting at {where} (job {result.job.job_id}); it prints when "
-                              "the printer is ready.")
+            self.printed.emit(fill(
+                translate("ReportPrint",
+                          "Waiting at %1 (job %2); it prints when the printer is ready."),
+                where, result.job.job_id))
 
     def _on_print_failed(self, snap: ReportSnapshot, request: PrintRequest | None,
                          exc: BaseException, target: Path | None = None) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from civilian_responder.errors import AuthError, LockedOutError, ResponderError, ValidationError
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -87,7 +87,9 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         self.title = named(QLabel(translate("LockScreen", "Responder is locked")), "lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.who = QLabel(f"Signed in as {officer_name}. Enter your passphrase to continue.")
+        self.who = QLabel(fill(
+            translate("LockScreen", "Signed in as %1. Enter your passphrase to continue."),
+            officer_name))
         self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.passphrase = named(QLineEdit(), "lockPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)

@@ -52,11 +52,18 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+_PLACE = re.compile(r"%(\d+)")
+
+
 def fill(text: str, *values: object) -> str:
-    """``text`` with ``%1``, ``%2`` … replaced by ``values`` (the translator may reorder them)."""
-    for n in range(len(values), 0, -1):  # %10 before %1
-        text = text.replace(f"%{n}", str(values[n - 1]))
-    return text
+    """``text`` with ``%1``, ``%2`` … replaced by ``values`` (the translator may reorder them),
+    in one pass: a value that itself holds "%1" (a typed note) is kept as typed."""
+
+    def value(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return str(values[n - 1]) if 1 <= n <= len(values) else m.group(0)
+
+    return _PLACE.sub(value, text)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
