@@ -6,13 +6,12 @@ confirmation page, and both units see one person after their next sync."""
 from __future__ import annotations
 
 import pytest
-from civilian_responder.app import open_app
-from civilian_responder.sync import SyncSettings, TokenStore
+from civilian_responder.sync import SyncSettings
 
 from tests.console.browser import CHROMEDRIVER, CHROMIUM, chromium, shoot
 from tests.console.test_console_browser import PASSWORD, _by, _wait, sign_in
-from tests.keyrings import MemoryKeyring
 from tests.station_process import StationProcess
+from tests.sync_checks import enrolled_app
 
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
@@ -30,9 +29,7 @@ def station(tmp_path):
 
 
 def unit(station, profile, name):
-    app = open_app(profile, tokens=TokenStore(MemoryKeyring()), sync_settings=SETTINGS)
-    app.sync.enroll(station.url, station.enroll_code(name), device_name=f"{name}-laptop")
-    return app
+    return enrolled_app(station, profile, name, SETTINGS)
 
 
 def test_a_supervisor_merges_two_people_in_the_browser_and_both_units_see_one(

@@ -4,11 +4,10 @@ contacts of one unit reaching the other with an assigned call (real station proc
 from __future__ import annotations
 
 import pytest
-from civilian_responder.app import open_app
-from civilian_responder.sync import SyncSettings, TokenStore
+from civilian_responder.sync import SyncSettings
 
-from tests.keyrings import MemoryKeyring
 from tests.station_process import StationProcess
+from tests.sync_checks import enrolled_app
 
 SETTINGS = SyncSettings(timeout=10.0, probe_timeout=1.0)
 
@@ -21,9 +20,7 @@ def station(tmp_path):
 
 
 def unit(station, profile, name):
-    app = open_app(profile, tokens=TokenStore(MemoryKeyring()), sync_settings=SETTINGS)
-    app.sync.enroll(station.url, station.enroll_code(name), device_name=f"{name}-laptop")
-    return app
+    return enrolled_app(station, profile, name, SETTINGS)
 
 
 def test_a_person_two_units_met_is_merged_at_the_station_and_both_see_one(station, tmp_path):
