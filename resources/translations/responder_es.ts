@@ -2627,6 +2627,26 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
         <source>Last sync %1</source>
         <translation>Última sincronización %1</translation>
     </message>
+    <message>
+        <source>Station unreachable (offline)</source>
+        <translation>Estación inalcanzable (sin conexión)</translation>
+    </message>
+    <message>
+        <source>Station sign-in failed</source>
+        <translation>Falló el inicio de sesión en la estación</translation>
+    </message>
+    <message>
+        <source>Station error (server)</source>
+        <translation>Error de la estación (servidor)</translation>
+    </message>
+    <message>
+        <source>Conflict with the station&apos;s copy</source>
+        <translation>Conflicto con la copia de la estación</translation>
+    </message>
+    <message>
+        <source>Station answered unexpectedly</source>
+        <translation>La estación respondió de forma inesperada</translation>
+    </message>
 </context>
 <context>
     <name>sync_problems</name>

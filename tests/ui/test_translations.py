@@ -145,3 +145,16 @@ def test_a_value_holding_a_placeholder_is_filled_in_as_typed():
         "2 on 2026-07-13: said 100%1 sure, %2"
     assert fill("%2 before %1", "a", "b") == "b before a"  # a translator may reorder
     assert fill("%1 of %10", "x") == "x of %10"  # no value for it: left alone
+
+
+def test_sync_problems_are_worded_in_the_windows_language(translations):
+    from civilian_responder.errors import SyncErrorKind  # noqa: PLC0415
+    from civilian_responder.sync.status import ERROR_WORDS  # noqa: PLC0415
+    from civilian_responder_ui.sync.sync_panel import error_text  # noqa: PLC0415
+
+    assert error_text(SyncErrorKind.OFFLINE, "") == ERROR_WORDS[SyncErrorKind.OFFLINE]
+    translations.switch("es")
+    assert error_text(SyncErrorKind.OFFLINE, "") == "Estación inalcanzable (sin conexión)"
+    spanish = {kind: error_text(kind, "") for kind in SyncErrorKind}
+    assert not set(spanish.values()) & set(ERROR_WORDS.values())  # none left in English
+    assert error_text(SyncErrorKind.AUTH, "token revoked").endswith(": token revoked")

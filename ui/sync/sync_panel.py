@@ -107,13 +107,23 @@ def last_sync_text(status: SyncStatus, today: date | None = None) -> str:
     return fill(translate("sync_panel", 'Last sync %1'), f'{local:%d %b %H:%M}')
 
 
+# The core's ERROR_WORDS (its logs and command line), in the window's language.
+_ERROR_WORDS = {
+    SyncErrorKind.OFFLINE: QT_TRANSLATE_NOOP("sync_panel", "Station unreachable (offline)"),
+    SyncErrorKind.AUTH: QT_TRANSLATE_NOOP("sync_panel", "Station sign-in failed"),
+    SyncErrorKind.SERVER: QT_TRANSLATE_NOOP("sync_panel", "Station error (server)"),
+    SyncErrorKind.CONFLICT: QT_TRANSLATE_NOOP("sync_panel", "Conflict with the station's copy"),
+    SyncErrorKind.PROTOCOL: QT_TRANSLATE_NOOP("sync_panel", "Station answered unexpectedly"),
+}
+
+
 def error_text(kind: SyncErrorKind | None, detail: str) -> str:
     """Plain words for the status bar; a sign-in problem says what to do about it."""
     if kind is None:
         return ""
-    if kind is SyncErrorKind.AUTH and detail:
-        return f"{ERROR_WORDS[kind]}: {detail}"
-    return ERROR_WORDS[kind]
+    words = translate("sync_panel", _ERROR_WORDS[kind]) if kind in _ERROR_WORDS \
+        else ERROR_WORDS[kind]
+    return f"{words}: {detail}" if kind is SyncErrorKind.AUTH and detail else words
 
 
 class SyncPanel(QWidget):
