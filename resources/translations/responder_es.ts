@@ -2052,6 +2052,14 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
 <context>
     <name>ShiftRecoveryBanner</name>
     <message>
+        <source>The shift started %1 in %2 is still open: the app closed without ending it.</source>
+        <translation>El turno que empezó el %1 en %2 sigue abierto: la aplicación se cerró sin terminarlo.</translation>
+    </message>
+    <message>
+        <source>The shift started %1 in %2 is still open: it was left open across midnight.</source>
+        <translation>El turno que empezó el %1 en %2 sigue abierto: quedó abierto pasada la medianoche.</translation>
+    </message>
+    <message>
         <source>End with correction…</source>
         <translation>Terminar con corrección…</translation>
     </message>

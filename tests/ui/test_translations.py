@@ -158,3 +158,28 @@ def test_sync_problems_are_worded_in_the_windows_language(translations):
     spanish = {kind: error_text(kind, "") for kind in SyncErrorKind}
     assert not set(spanish.values()) & set(ERROR_WORDS.values())  # none left in English
     assert error_text(SyncErrorKind.AUTH, "token revoked").endswith(": token revoked")
+
+
+def test_the_open_shift_banner_is_worded_in_the_windows_language(qtbot, tmp_path, translations):
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    from civilian_responder.app import open_app  # noqa: PLC0415
+    from civilian_responder.clock import FixedClock  # noqa: PLC0415
+    from civilian_responder.models import CrewMember  # noqa: PLC0415
+    from civilian_responder_ui.shift.unit_bar import recovery_text  # noqa: PLC0415
+
+    clock = FixedClock(datetime(2026, 11, 21, 16, 0, tzinfo=UTC))
+    app = open_app(tmp_path / "p", clock=clock)
+    app.shifts.start([CrewMember("adhoc-1", "Ana", "CSO", False)], "VAN-3", 100)
+    app.store.db.close()  # a crash: no clean close
+    clock.advance(3 * 3600)
+    again = open_app(tmp_path / "p", clock=clock)
+    try:
+        recovery = again.shift_recovery
+        assert "still open: the app closed without ending it" in recovery_text(recovery)
+        translations.switch("es")
+        spanish = recovery_text(recovery)
+        assert "VAN-3" in spanish and "sigue abierto: la aplicación se cerró" in spanish
+        assert "still open" not in spanish
+    finally:
+        again.close()

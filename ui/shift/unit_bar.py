@@ -3,13 +3,14 @@ and, at start-up, a banner for a shift left open (a crash, or across midnight)."
 
 from __future__ import annotations
 
+from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError
 from civilian_responder_ui.shell.code_labels import shown_of
 from civilian_responder_ui.shell.error_dialog import show_error
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import fill, translate
 from civilian_responder_ui.shift.shift_end_dialog import ShiftEndDialog
 from civilian_responder_ui.shift.shift_start_dialog import ShiftStartDialog, crew_text
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDateTime, QLocale, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -93,6 +94,23 @@ class UnitBar(QWidget):
         self.unit_changed.emit()
 
 
+def recovery_text(recovery) -> str:
+    """``ShiftRecovery.text`` in the window's language (the day name in its locale too)."""
+    started = QLocale().toString(
+        QDateTime(parse_iso(recovery.shift.started_at).astimezone()), "ddd HH:mm")
+    if recovery.reason == "crash":
+        text = translate(
+            "ShiftRecoveryBanner",
+            "The shift started %1 in %2 is still open: the app closed without ending it.",
+        )
+    else:
+        text = translate(
+            "ShiftRecoveryBanner",
+            "The shift started %1 in %2 is still open: it was left open across midnight.",
+        )
+    return fill(text, started, recovery.shift.vehicle)
+
+
 class ShiftRecoveryBanner(QFrame):
     """A shift still open at start-up: end it with a correction, or keep it going."""
 
@@ -102,7 +120,7 @@ class ShiftRecoveryBanner(QFrame):
         self._app = app
         self._bar = bar
         recovery = app.shift_recovery
-        self.label = QLabel(recovery.text if recovery else "", self)
+        self.label = QLabel(recovery_text(recovery) if recovery else "", self)
         self.label.setWordWrap(True)
         self.end_button = QPushButton(
             translate("ShiftRecoveryBanner", "End with correction\u2026"), self
