@@ -355,3 +355,51 @@ def test_export_eido_for_a_call_and_since_a_time(local, capsys, tmp_path):
         _assert_valid(doc)
     assert main(["export-eido", "--since", "yesterday", "--database", db]) == 2
     assert "not an ISO-8601 time" in capsys.readouterr().err
+
+
+def test_the_publishing_thread_waits_for_a_pause_in_pushes_and_never_longer_than_its_bound(
+        local):
+    """While a unit pushes, documents are built in the pauses (schema validation would share
+    the station's CPU with the pushes); a steady stream still gets them out within the lag
+    bound, and a CAD poll never waits for either."""
+    import time
+
+    station, _clock = local
+    device = _device(station, "CSO-9")
+    call = station.dispatch.create(
+        CallSpec(unit_id="CSO-9", type_code="WELCK", priority=3, address="1 Main St"), "dispatch"
+    )
+    outbox = station.eido
+    outbox.quiet_s, outbox.max_lag_s = 0.4, 30.0
+
+    def published() -> int:
+        return len(station.eido.pending()) == 0
+
+    statuses = ["ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"]
+    started = time.monotonic()
+    for status in statuses:  # pushes 0.1 s apart: never a pause of 0.4 s
+        station.push(device, [status_change(call["id"], status)])
+        time.sleep(0.1)
+    assert not published() and time.monotonic() - started < 0.4 * len(statuses)
+    deadline = time.monotonic() + 5
+    while not published() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert published(), "the pause came and nothing was published"
+
+    outbox.quiet_s, outbox.max_lag_s = 30.0, 0.5  # a stream with no pause: the bound holds
+    second = station.dispatch.create(
+        CallSpec(unit_id="CSO-9", type_code="WELCK", priority=3, address="2 Main St"), "dispatch"
+    )
+    pushed = len(statuses)
+    deadline = time.monotonic() + 5
+    while not published() and time.monotonic() < deadline:
+        station.push(device, [status_change(second["id"], "EN_ROUTE")])
+        pushed += 1
+        time.sleep(0.05)
+    assert published(), "a steady stream of pushes held documents back past the bound"
+
+    outbox.quiet_s, outbox.max_lag_s = 30.0, 30.0  # the thread waits: a CAD poll does not
+    station.push(device, [status_change(second["id"], "ON_SCENE")])
+    assert not published()
+    kinds = [d["kind"] for d in station.eido.page(0)["documents"]]
+    assert published() and kinds == ["status"] * (pushed + 1)
