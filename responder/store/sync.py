@@ -4,6 +4,7 @@ station. Callers own the transaction (``Store.atomic``) for the writes."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -26,6 +27,17 @@ _HOLD_BACK_META = f"""
         WHERE r.entity_id = json_extract(o.payload, '$.report_id') AND r.kind = 'report'
           AND r.state = 'acked'
           AND (rep.state NOT IN ('draft', 'returned') OR o.result_reason = '{RESENT}'))
+"""
+# A photo's bytes go once its report is finished (not a draft, not returned for revision), or
+# once the station acknowledged its metadata (a re-offered photo): with the report's first push,
+# not after it. They are addressed by their SHA-256 and filed under the report only by the
+# metadata, which still waits as above, so the station never lists a photo early; the bytes
+# going early only keep the wire busy while the changes are applied.
+_BYTES_MAY_GO = """
+    EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = a.id
+            AND o.kind = 'attachment_meta' AND o.state = 'acked')
+    OR EXISTS (SELECT 1 FROM reports rep WHERE rep.id = a.report_id
+               AND rep.state NOT IN ('draft', 'returned'))
 """
 
 # Calls go before the records that name them: a restored station re-creates a call from the
@@ -65,6 +77,26 @@ class SyncRepository:
             out.append(PendingChange(*row))
         return out
 
+    def metas_following(self, report_changes: Mapping[str, str],
+                        limit: int) -> list[tuple[PendingChange, str]]:
+        """Photo metadata held back only because its report is not on the station yet, for
+        reports whose change goes in this round (``report_changes``: report id -> that
+        change's id): ``(metadata change, the report change it waits for)``. The sync sends
+        each one only once the station acknowledged that report change (the rule of
+        ``_HOLD_BACK_META``, kept within one round)."""
+        if not report_changes or limit <= 0:
+            return []
+        columns = "o.seq, o.change_id, o.kind, o.entity_id, o.call_id, o.created_at, o.payload"
+        rows = self._db.execute(
+            f"""SELECT {columns}, rep.id FROM outbox o
+                JOIN reports rep ON rep.id = json_extract(o.payload, '$.report_id')
+                WHERE o.state = 'pending' AND o.kind = 'attachment_meta'
+                  AND rep.id IN (SELECT value FROM json_each(?))
+                  AND (rep.state NOT IN ('draft', 'returned') OR o.result_reason = '{RESENT}')
+                ORDER BY o.seq LIMIT ?""",
+            [json.dumps(list(report_changes)), int(limit)]).fetchall()
+        return [(PendingChange(*row[:7]), report_changes[row[7]]) for row in rows]
+
     def waiting_counts(self) -> dict[str, int]:
         """Pending outbox entries by kind, plus ``photo`` for photo bytes not yet on the station."""
         counts = {
@@ -87,15 +119,13 @@ class SyncRepository:
 
     def uploadable_attachments(self, max_bytes: int, max_seconds: float | None = None
                                ) -> list[tuple[Attachment, bytes]]:
-        """Photos whose metadata the station acknowledged but whose bytes it does not hold yet,
+        """Photos whose bytes may go (``_BYTES_MAY_GO``) but the station does not hold yet,
         with their bytes, about ``max_bytes`` at most (always at least one), and no more than
         fit in ``max_seconds`` of reading (this runs on the GUI thread)."""
         started = time.perf_counter()
         rows = self._db.execute(
             f"""SELECT {', '.join('a.' + f for f in _ATT_FIELDS)} FROM attachments a
-                WHERE a.uploaded = 0 AND EXISTS (
-                    SELECT 1 FROM outbox o WHERE o.entity_id = a.id
-                      AND o.kind = 'attachment_meta' AND o.state = 'acked')
+                WHERE a.uploaded = 0 AND ({_BYTES_MAY_GO})
                 ORDER BY a.created_at"""
         ).fetchall()
         out: list[tuple[Attachment, bytes]] = []
@@ -119,9 +149,7 @@ class SyncRepository:
         itself): at most ``limit`` photos and about ``max_bytes`` (always at least one)."""
         rows = self._db.execute(
             f"""SELECT {', '.join('a.' + f for f in _ATT_FIELDS)} FROM attachments a
-                WHERE a.uploaded = 0 AND EXISTS (
-                    SELECT 1 FROM outbox o WHERE o.entity_id = a.id
-                      AND o.kind = 'attachment_meta' AND o.state = 'acked')
+                WHERE a.uploaded = 0 AND ({_BYTES_MAY_GO})
                 ORDER BY a.created_at LIMIT ?""", [int(limit)]).fetchall()
         return _within(rows, max_bytes)
 

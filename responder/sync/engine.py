@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ from civilian_responder.sync.status import (
 from civilian_responder.sync.token_store import TokenStore
 from civilian_responder.sync.transfer import (
     OUTCOME_STATE,
+    Follower,
     ProgressCallback,
     RoundResult,
     SyncPlan,
@@ -131,7 +132,7 @@ class SyncEngine:
         self._statuses = statuses
         self.settings = settings or SyncSettings()
         # Seconds one change took to apply on this thread, answers and pulled (measured).
-        self._cost = {"answers": 0.0, "pulled": 0.0}
+        self._cost = {"answers": 0.0, "pulled": 0.0, "prepare": 0.0}
         self.enrolled_listeners: list[Callable[[str], None]] = []
         self.audit = audit
         # Called (on the store's thread) after a round stored new checklist definitions.
@@ -194,10 +195,20 @@ class SyncEngine:
             raise SyncError(SyncErrorKind.AUTH, f"The station sign-in is not available {where}; "
                             "connect to the station again")
         s = self.settings
-        limit = self._fits("answers", s.round_changes)
-        changes = self._store.sync.pending_changes(limit + 1, s.round_change_bytes)
-        more_rounds = len(changes) > limit  # this round's push will not be the last one
-        changes = changes[:limit]
+        started = time.perf_counter()
+        # Reading the changes is the GUI-thread cost of a round: as many as fit in one step
+        # (500 until this machine's pace is known: a round that carries photos lasts as long
+        # as they take, and its push should not end long before them).
+        changes = self._store.sync.pending_changes(self._fits("prepare", s.round_changes, 500),
+                                                   s.round_change_bytes)
+        # Photo metadata waiting only for a report that goes in this round goes too, pushed
+        # once the station acknowledged that report.
+        reports = {c.entity_id: c.change_id for c in changes if c.kind == "report"}
+        taken = {c.change_id for c in changes}
+        followers = tuple(
+            Follower(meta, after) for meta, after in self._store.sync.metas_following(
+                reports, s.round_changes)
+            if meta.change_id not in taken)
         photos = self._store.photo_source()
         chained: tuple[Upload, ...] = ()
         if photos is None:
@@ -207,17 +218,18 @@ class SyncEngine:
                     s.round_upload_bytes, s.prepare_photo_seconds)
             )
         else:
-            waiting = self._store.sync.uploadable(s.round_upload_bytes,
-                                                  self._fits("answers", s.round_photos))
+            waiting = self._store.sync.uploadable(s.round_upload_bytes, s.round_photos)
             uploads = tuple(Upload(a.id, a.sha256, None, a.size) for a in waiting)
-            # The photos of this push's metadata go once the station acknowledged it: in this
-            # round when it is the last push (after it), else in the next round, alongside the
-            # next push (the station stores photos while it applies changes; nobody waits).
+            # The photos of this round's metadata go as soon as the station acknowledged it,
+            # while the rest of the round's push is answered.
             metas = [c.entity_id for c in changes if c.kind == "attachment_meta"]
+            metas += [f.change.entity_id for f in followers]
             left = s.round_upload_bytes - sum(up.size for up in uploads)
-            if not (more_rounds and s.overlap_uploads):
-                chained = tuple(Upload(a.id, a.sha256, None, a.size)
-                                for a in self._store.sync.not_uploaded(metas, left))
+            going = {up.attachment_id for up in uploads}
+            chained = tuple(Upload(a.id, a.sha256, None, a.size)
+                            for a in self._store.sync.not_uploaded(metas, left)
+                            if a.id not in going)
+        self._measured("prepare", len(changes) + len(followers), time.perf_counter() - started)
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
         epoch = self._store.get_meta(META_EPOCH) or ""
         stuck_seq, attempts = _stuck(self._store.get_meta(META_STUCK))
@@ -228,14 +240,15 @@ class SyncEngine:
             cad_numbers=tuple(self._store.sync.highest_cad_numbers()),
             give_up_seq=stuck_seq if attempts >= GIVE_UP_AFTER else None,
             chained=chained, photos=photos, pull_budget=self._fits("pulled", s.round_pull),
+            followers=followers,
         )
 
-    def _fits(self, step: str, most: int) -> int:
+    def _fits(self, step: str, most: int, cautious: int = 150) -> int:
         """How many changes one GUI-thread step takes in ``gui_step_seconds``, at this
-        machine's measured pace (a cautious 150 until measured; never fewer than 20)."""
+        machine's measured pace (a cautious number until measured; never fewer than 20)."""
         cost = self._cost[step]
         if cost <= 0:
-            return min(most, 150)
+            return min(most, cautious)
         return max(min(20, most), min(most, int(self.settings.gui_step_seconds / cost)))
 
     def _measured(self, step: str, count: int, seconds: float) -> None:
@@ -272,33 +285,56 @@ class SyncEngine:
         return recovered if recovered is not None else self.apply_pulled(result)
 
     def apply_answers(self, result: RoundResult) -> IncomingCounts | None:
-        """The station's answers (acknowledgements, uploaded photos) in one transaction. A
-        station that went back to an older backup instead has everything re-offered: then the
-        counts of that, and the round's pulled changes are not stored (None otherwise)."""
+        """The station's answers (acknowledgements, uploaded photos), all slices at once (see
+        ``answer_steps``). A station that went back to an older backup instead has everything
+        re-offered: then the counts of that, and the round's pulled changes are not stored
+        (None otherwise)."""
+        steps = self.answer_steps(result)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+
+    def answer_steps(self, result: RoundResult) -> Generator[None, None, IncomingCounts | None]:
+        """The station's answers in slices, one transaction each, sized to
+        ``gui_step_seconds`` at this machine's measured pace: the UI runs one slice per turn
+        of its event loop (it yields between slices). A slice that never commits only means
+        those changes are offered again next time, and the station answers ``duplicate``.
+        Returns what ``apply_answers`` returns."""
         new_epoch = bool(result.epoch and result.plan.epoch and result.epoch != result.plan.epoch)
         if new_epoch or result.regressed:
             return self._recover(result.epoch, result.regressed or "new epoch")
         at = iso(self._clock.now())
         marks = [(cid, OUTCOME_STATE[status], reason, at)
                  for cid, status, reason in result.outcomes if status in OUTCOME_STATE]
-        receipted = [cid for cid, status, _ in result.outcomes
-                     if status in ("applied", "duplicate", "conflict")]
-        started = time.perf_counter()
-        if (marks or result.uploaded or result.clock is not None
-                or (result.epoch and not result.plan.epoch)):
-            with self._store.replayable("saving what the station answered"):
-                if result.epoch and not result.plan.epoch:
-                    self._store.set_meta(META_EPOCH, result.epoch)
-                if result.clock is not None:
-                    result.clock.save(self._store)
-                    if isinstance(self._clock, CorrectedClock):
-                        self._clock.offset_seconds = result.clock.offset_seconds
-                self._store.sync.mark_results(marks)
-                if receipted:
-                    self._store.set_meta(META_LAST_ACK, receipted[-1])
-                self._store.sync.mark_uploaded(result.uploaded)
-        self._measured("answers", len(marks) + len(result.uploaded),
-                       time.perf_counter() - started)
+        receipted = {cid for cid, status, _ in result.outcomes
+                     if status in ("applied", "duplicate", "conflict")}
+        uploaded = list(result.uploaded)
+        first = True
+        while first or marks or uploaded:
+            size = self._fits("answers", self.settings.push_batch)
+            part, marks = marks[:size], marks[size:]
+            photos, uploaded = uploaded[:max(0, size - len(part))], uploaded[max(0, size - len(part)):]
+            head = first and (result.clock is not None or (result.epoch and not result.plan.epoch))
+            started = time.perf_counter()
+            if part or photos or head:
+                with self._store.replayable("saving what the station answered"):
+                    if head and result.epoch and not result.plan.epoch:
+                        self._store.set_meta(META_EPOCH, result.epoch)
+                    if head and result.clock is not None:
+                        result.clock.save(self._store)
+                        if isinstance(self._clock, CorrectedClock):
+                            self._clock.offset_seconds = result.clock.offset_seconds
+                    self._store.sync.mark_results(part)
+                    last = [m[0] for m in part if m[0] in receipted]
+                    if last:
+                        self._store.set_meta(META_LAST_ACK, last[-1])
+                    self._store.sync.mark_uploaded(photos)
+            self._measured("answers", len(part) + len(photos), time.perf_counter() - started)
+            first = False
+            if marks or uploaded:
+                yield
         for attachment_id, reason in result.upload_failures:
             log.warning("Photo %s was not accepted: %s", attachment_id, reason)
         return None

@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +36,11 @@ OUTCOME_STATE = {  # the station's answer -> the outbox state it leaves
 class SyncSettings:
     push_batch: int = 500  # the station's maximum per push
     push_batch_bytes: int = 6 * 1024 * 1024
-    # At most one push batch per round: its acknowledgements are applied in one GUI-thread
-    # transaction, which must stay well under 50 ms. Rounds size themselves to
-    # ``gui_step_seconds`` from how long the last ones took to apply (a slow or loaded machine
-    # gets smaller rounds), between these bounds.
-    round_changes: int = 500
+    # Several push batches per round (each round costs a health, state and pull exchange).
+    # The acknowledgements are applied on the GUI thread in slices, one transaction each,
+    # sized to ``gui_step_seconds`` from how long the last ones took (a slow or loaded
+    # machine gets smaller slices), so no slice stalls the window for long.
+    round_changes: int = 4000
     gui_step_seconds: float = 0.012  # a loaded machine varies 3x from one step to the next
     round_change_bytes: int = 16 * 1024 * 1024
     # Photo bytes per round. The worker reads them itself (``Store.photo_source``); a store
@@ -53,12 +53,21 @@ class SyncSettings:
     parallel_uploads: int = 2
     photo_batch_bytes: int = 16 * 1024 * 1024  # whole photos per batch request (v1.1)
     batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
-    overlap_uploads: bool = True  # photos go up while the push is answered
+    overlap_uploads: bool = True  # photos go up while later push batches are answered
     pull_limit: int = 200
     round_pull: int = 200  # at most what one GUI-thread apply stores (sized as above)
     timeout: float = 30.0
     probe_timeout: float = 3.0
     round_deadline: float = 300.0  # one round's whole conversation, however the station answers
+
+
+@dataclass(frozen=True)
+class Follower:
+    """A change that goes only once the station acknowledged another change of this round
+    (a photo's metadata after its report's change)."""
+
+    change: PendingChange
+    after: str  # change_id it waits for
 
 
 @dataclass(frozen=True)
@@ -75,8 +84,10 @@ class SyncPlan:
     cursor_check: str = ""  # fingerprint of the feed change the cursor stands on
     cad_numbers: tuple[str, ...] = ()  # the highest CAD number held, per year
     give_up_seq: int | None = None  # an unreadable change tried often enough: pass over it
-    # Photos whose metadata goes in this round: sent once the station acknowledged it.
+    # Photos whose metadata goes in this round: each sent as soon as the station acknowledged
+    # its metadata, while the later push batches are answered.
     chained: tuple[Upload, ...] = ()
+    followers: tuple[Follower, ...] = ()  # pushed after the changes they wait for
     photos: PhotoSource | None = None  # reads the bytes of uploads that carry none
     pull_budget: int | None = None  # changes to pull this round (None: settings.round_pull)
 
@@ -157,28 +168,35 @@ class Transfer:
         return self.result
 
     def _push_and_upload(self, client: StationClient) -> None:
-        """Photos (whose metadata an earlier round had acknowledged) go up alongside the push,
-        so the station stores bytes while it applies changes; then the photos whose metadata
-        this push had acknowledged. All before the pull."""
-        if not self.plan.uploads or not self.s.overlap_uploads:
-            self._push(client)
-            self._upload(client, self.plan.uploads)
-        else:
-            with ThreadPoolExecutor(max_workers=1) as side:
-                uploading = side.submit(self._upload, client, self.plan.uploads)
-                try:
-                    self._push(client)
-                except BaseException:
-                    self._stop.set()
-                    raise
-                uploading.result()
-        if self.plan.chained and not self.cancel.is_set():
-            acked = {cid for cid, status, _ in self.result.outcomes
-                     if status in ("applied", "duplicate")}
-            metas = {c.entity_id for c in self.plan.changes
-                     if c.kind == "attachment_meta" and c.change_id in acked}
-            self._upload(client, tuple(up for up in self.plan.chained
-                                       if up.attachment_id in metas))
+        """The push batches in order, each follower in the batch after the acknowledgement it
+        waited for. Photos go up alongside, so the station stores bytes while it applies
+        changes: the plan's uploads from the start, and each chained photo as soon as a batch
+        brought its metadata's acknowledgement (after the push, with ``overlap_uploads`` off).
+        All before the pull."""
+        uploads = _Uploads(self, client)
+        chained = {up.attachment_id: up for up in self.plan.chained}
+        later: list[Upload] = list(self.plan.uploads)
+        if self.s.overlap_uploads:
+            uploads.send(tuple(later))
+            later.clear()
+
+        def answered(batch: tuple[PendingChange, ...], acked: set[str]) -> None:
+            ready = tuple(chained.pop(c.entity_id) for c in batch
+                          if c.kind == "attachment_meta" and c.change_id in acked
+                          and c.entity_id in chained)
+            if self.s.overlap_uploads:
+                uploads.send(ready)
+            else:
+                later.extend(ready)
+
+        try:
+            self._push(client, answered)
+            uploads.send(tuple(later))
+        except BaseException:
+            self._stop.set()
+            uploads.finish(quietly=True)
+            raise
+        uploads.finish()
 
     def _went_back(self, client: StationClient) -> str:
         """Ask whether the station still holds what it told us it had: our last acknowledged
@@ -195,63 +213,38 @@ class Transfer:
             return "its pull feed went back"
         return ""
 
-    def _push(self, client: StationClient) -> None:
-        changes = self.plan.changes
+    def _push(self, client: StationClient,
+              answered: Callable[[tuple[PendingChange, ...], set[str]], None]) -> None:
+        """Push in batches; ``answered`` hears of each batch's acknowledged change ids. A
+        follower goes at the head of the batch after the one that brought its change's
+        acknowledgement (so a photo's metadata, and then its bytes, go early in the round)."""
+        waiting: dict[str, list[PendingChange]] = {}
+        for follower in self.plan.followers:
+            waiting.setdefault(follower.after, []).append(follower.change)
+        ready: list[PendingChange] = []
+        rest = list(self.plan.changes)
+        total = len(rest) + len(self.plan.followers)
         done = 0
-        for batch in _batches(changes, self.s.push_batch, self.s.push_batch_bytes):
+        while rest or ready:
             if self.cancel.is_set():
                 self.result.cancelled = True
                 return
+            batch = _next_batch(ready, rest, self.s.push_batch, self.s.push_batch_bytes)
             answers = client.push([_wire(c) for c in batch])
+            acked: set[str] = set()
             for answer in answers:
                 status = str(answer.get("status"))
                 if status not in OUTCOME_STATE:
                     raise SyncError(SyncErrorKind.PROTOCOL,
                                     f"The station answered a change with {status!r}")
-                self.result.outcomes.append(
-                    (str(answer["change_id"]), status, str(answer.get("reason") or "")))
+                change_id = str(answer["change_id"])
+                self.result.outcomes.append((change_id, status, str(answer.get("reason") or "")))
+                if status in ("applied", "duplicate"):
+                    acked.add(change_id)
+                    ready.extend(waiting.pop(change_id, ()))
+            answered(batch, acked)
             done += len(batch)
-            self.progress(SyncProgress("push", done, len(changes)))
-
-    def _upload(self, client: StationClient, uploads: tuple[Upload, ...]) -> None:
-        """Photos go a few at a time (the station hashes and stores while the next arrives).
-        A refused photo is recorded and the others go on; any other failure stops the round."""
-        if not uploads:
-            return
-        failure: SyncError | None = None
-        batched, single = photo_batches(uploads, "photo_batch" in self.features,
-                                        self.s.batch_photos_up_to, self.s.photo_batch_bytes)
-
-        def stopped() -> bool:
-            return self.cancel.is_set() or self._stop.is_set()
-
-        done = 0
-        with ThreadPoolExecutor(max_workers=self.s.parallel_uploads) as pool:
-            futures = {pool.submit(self._send_batch, client, batch, stopped): batch
-                       for batch in batched}
-            futures.update({pool.submit(self._send_resumable, client, up, stopped): (up,)
-                            for up in single})
-            for future in as_completed(futures):
-                group = futures[future]
-                try:
-                    accepted = future.result()
-                    if accepted is True:
-                        self.result.uploaded.extend(up.attachment_id for up in group)
-                    elif accepted:
-                        self.result.uploaded.extend(accepted)
-                except SyncError as exc:
-                    if exc.kind is SyncErrorKind.PROTOCOL:
-                        self.result.upload_failures.extend(
-                            (up.attachment_id, str(exc)) for up in group)
-                    elif failure is None:
-                        failure = exc
-                        self._stop.set()
-                done += len(group)
-                self.progress(SyncProgress("upload", done, len(uploads)))
-        if failure is not None:
-            raise failure
-        if self.cancel.is_set():
-            self.result.cancelled = True
+            self.progress(SyncProgress("push", done, total))
 
     def _loaded(self, group: tuple[Upload, ...]) -> tuple[Upload, ...]:
         """The group with its bytes (read here, on the worker, when the plan carries none);
@@ -304,6 +297,68 @@ class Transfer:
                 return
 
 
+class _Uploads:
+    """Photos sent as they become ready, a few requests at a time (the station hashes and
+    stores one while the next arrives). A refused photo is recorded and the others go on; any
+    other failure stops the round (raised by ``finish``)."""
+
+    def __init__(self, transfer: Transfer, client: StationClient) -> None:
+        self._t = transfer
+        self._client = client
+        self._pool = ThreadPoolExecutor(max_workers=transfer.s.parallel_uploads)
+        self._lock = threading.Lock()
+        self._failure: SyncError | None = None
+        self._total = 0
+        self._done = 0
+
+    def _stopped(self) -> bool:
+        return self._t.cancel.is_set() or self._t._stop.is_set()
+
+    def send(self, uploads: tuple[Upload, ...]) -> None:
+        if not uploads:
+            return
+        t = self._t
+        batched, single = photo_batches(uploads, "photo_batch" in t.features,
+                                        t.s.batch_photos_up_to, t.s.photo_batch_bytes)
+        with self._lock:
+            self._total += len(uploads)
+        for batch in batched:
+            self._pool.submit(self._run, batch, t._send_batch, batch)
+        for up in single:
+            self._pool.submit(self._run, (up,), t._send_resumable, up)
+
+    def _run(self, group: tuple[Upload, ...], send: Callable[..., Any], what: Any) -> None:
+        t = self._t
+        try:
+            accepted = send(self._client, what, self._stopped)
+        except SyncError as exc:
+            with self._lock:
+                if exc.kind is SyncErrorKind.PROTOCOL:
+                    t.result.upload_failures.extend((up.attachment_id, str(exc)) for up in group)
+                elif self._failure is None:
+                    self._failure = exc
+                    t._stop.set()
+            accepted = []
+        with self._lock:
+            if accepted is True:
+                t.result.uploaded.extend(up.attachment_id for up in group)
+            elif accepted:
+                t.result.uploaded.extend(accepted)
+            self._done += len(group)
+            done, total = self._done, self._total
+        t.progress(SyncProgress("upload", done, total))
+
+    def finish(self, quietly: bool = False) -> None:
+        """Wait for every photo sent; raise the failure that stopped them (unless quietly)."""
+        self._pool.shutdown(wait=True)
+        if quietly:
+            return
+        if self._failure is not None:
+            raise self._failure
+        if self._t.cancel.is_set():
+            self._t.result.cancelled = True
+
+
 def _wire(change: PendingChange) -> dict[str, Any]:
     return {
         "change_id": change.change_id, "kind": change.kind, "entity_id": change.entity_id,
@@ -312,17 +367,19 @@ def _wire(change: PendingChange) -> dict[str, Any]:
     }
 
 
-def _batches(changes: tuple[PendingChange, ...], count: int,
-             max_bytes: int) -> list[tuple[PendingChange, ...]]:
-    out: list[tuple[PendingChange, ...]] = []
+def _next_batch(ready: list[PendingChange], rest: list[PendingChange], count: int,
+                max_bytes: int) -> tuple[PendingChange, ...]:
+    """The next push batch, taken (and removed) from ``ready`` first, then ``rest``: at most
+    ``count`` changes and about ``max_bytes`` of payload (always at least one)."""
     batch: list[PendingChange] = []
     size = 0
-    for change in changes:
-        if batch and (len(batch) >= count or size + len(change.payload) > max_bytes):
-            out.append(tuple(batch))
-            batch, size = [], 0
-        batch.append(change)
-        size += len(change.payload) + 200
-    if batch:
-        out.append(tuple(batch))
-    return out
+    for source in (ready, rest):
+        taken = 0
+        for change in source:
+            if batch and (len(batch) >= count or size + len(change.payload) > max_bytes):
+                break
+            batch.append(change)
+            size += len(change.payload) + 200
+            taken += 1
+        del source[:taken]
+    return tuple(batch)

@@ -86,6 +86,51 @@ def test_sync_now_runs_on_a_worker_thread_and_shows_success(qtbot, station, tmp_
     app.close()
 
 
+def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_path):
+    """On a slow machine a round's acknowledgements go in slices of 20, each in its own turn
+    of the event loop (a timer gets to run between them), and all of them are stored."""
+    from PySide6.QtCore import QTimer
+
+    app = enrolled_app(station, tmp_path / "cso34", "CSO-34")
+    sent = station.create_call("CSO-34")
+    app.sync.sync()
+    backup = next(iter(app.reference.backup_reasons)).code
+    for _ in range(70):
+        app.calls.request_backup(sent["id"], backup)
+    app.sync._cost["answers"] = 1.0  # measured as very slow: the floor, 20 per slice
+    slices: list[int] = []
+    real_steps = app.sync.answer_steps
+
+    def counted(result):
+        steps = real_steps(result)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                slices.append(beats[0])
+                return done.value
+            slices.append(beats[0])
+            yield
+
+    app.sync.answer_steps = counted
+    beats = [0]
+    timer = QTimer(interval=0)
+    timer.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
+    tasks = TaskRunner()
+    panel = SyncPanel(app.sync, tasks, probe_interval_ms=0)
+    qtbot.addWidget(panel)
+    timer.start()
+    with qtbot.waitSignal(panel.sync_finished, timeout=20_000):
+        panel.sync_now()
+    timer.stop()
+    assert len(slices) >= 4  # 70 answers (and the audit row) in slices of 20
+    assert all(b > a for a, b in zip(slices, slices[1:]))  # the loop turned between slices
+    assert panel.waiting_label.text() == "Nothing waiting"
+    assert all(e.state == "acked" for e in app.store.outbox.entries())
+    tasks.wait_for_done(5000)
+    app.close()
+
+
 def test_station_coming_back_starts_a_sync(qtbot, station, tmp_path):
     app = enrolled_app(station, tmp_path / "cso32", "CSO-32")
     station.create_call("CSO-32")

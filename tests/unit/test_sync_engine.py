@@ -9,6 +9,7 @@ import civilian_responder.sync.engine as engine_module
 import pytest
 from civilian_responder.errors import StorageError, SyncError, SyncErrorKind
 from civilian_responder.models import Call
+from civilian_responder.sync.client import StationClient
 from civilian_responder.sync.status import META_CURSOR
 
 from tests.station_process import StationProcess
@@ -217,52 +218,82 @@ def _copy_database(source, target):
     return target
 
 
-def test_photo_bytes_go_in_the_round_that_has_their_metadata_acknowledged(station, unit):
+def test_a_finished_report_its_photo_metadata_and_bytes_go_in_one_round(station, unit):
+    """The report, then (in a later push of the same round, once the station acknowledged the
+    report) the photo's metadata; the bytes go from the round's start, read by the worker."""
     name, app = unit
     sent = station.create_call(name)
     app.sync.sync()
     work_call_to_clear(app, sent["id"])
     finish_report(app, sent["id"], photo=photo_bytes(30_000))
-    # Round 1 takes the report (the photo's metadata waits for it on the station).
-    first = app.sync.prepare()
-    assert "report" in [c.kind for c in first.changes]
-    app.sync.apply(app.sync.transfer(first))
-    second = app.sync.prepare()
-    assert [c.kind for c in second.changes] == ["attachment_meta"]
+    plan = app.sync.prepare()
+    report = next(c for c in plan.changes if c.kind == "report")
+    assert "attachment_meta" not in [c.kind for c in plan.changes]
+    (follower,) = plan.followers
+    assert follower.change.kind == "attachment_meta" and follower.after == report.change_id
     # The GUI thread read no photo bytes: the worker reads them through its own connection.
-    assert [up.data for up in second.chained] == [None] and second.photos is not None
-    result = app.sync.transfer(second)
-    assert result.uploaded == [second.chained[0].attachment_id]
+    (photo,) = plan.uploads
+    assert photo.data is None and plan.photos is not None and plan.chained == ()
+    pushes: list[list[str]] = []
+    real_push = StationClient.push
+
+    def push(client, changes):
+        pushes.append([c["kind"] for c in changes])
+        return real_push(client, changes)
+
+    StationClient.push = push
+    try:
+        result = app.sync.transfer(plan)
+    finally:
+        StationClient.push = real_push
+    assert result.error is None and result.uploaded == [photo.attachment_id]
+    assert "report" in pushes[0] and pushes[-1] == ["attachment_meta"] and len(pushes) == 2
     app.sync.apply(result)
+    assert app.store.sync.pending_changes(100, 10**7) == []
     assert_station_matches(app, station, name)
 
 
-def test_photos_of_a_push_that_is_not_the_last_go_alongside_the_next_push(station, unit):
-    """Rounds that leave changes for a next round do not wait for their photos: the next round
-    sends them beside its push; only the acknowledged metadata's photos go, and all arrive."""
+def test_metadata_waiting_for_a_change_the_station_did_not_acknowledge_stays_pending(
+        station, unit):
+    """A follower goes only after its change's acknowledgement: without it, the metadata is
+    not sent and waits for a later round (its report goes first there)."""
     name, app = unit
     sent = station.create_call(name)
     app.sync.sync()
     work_call_to_clear(app, sent["id"])
     finish_report(app, sent["id"], photo=photo_bytes(30_000))
-    app.sync.apply(app.sync.transfer(app.sync.prepare()))  # the report (the photo waits for it)
+    plan = app.sync.prepare()
+    (follower,) = plan.followers
+    without_report = dataclasses.replace(
+        plan, changes=tuple(c for c in plan.changes if c.kind != "report"), uploads=())
+    result = app.sync.transfer(without_report)
+    assert result.outcomes and follower.change.change_id not in [
+        cid for cid, _, _ in result.outcomes]
+    app.sync.apply(result)
+    states = {e.change_id: e.state for e in app.store.outbox.entries()}
+    assert states[follower.change.change_id] == "pending"
+    app.sync.sync()
+    assert_station_matches(app, station, name)
+
+
+def test_answers_are_applied_in_slices_each_its_own_transaction(station, unit):
+    """A big round's acknowledgements go in GUI-sized slices (one transaction each); a slice
+    that never ran leaves its changes pending, and the next sync has them answered duplicate."""
+    name, app = unit
+    sent = station.create_call(name)
+    app.sync.sync()
     backup = next(iter(app.reference.backup_reasons)).code
-    for _ in range(3):  # more changes queued after the photo's metadata
+    for _ in range(60):
         app.calls.request_backup(sent["id"], backup)
-    app.sync.settings = dataclasses.replace(app.sync.settings, round_changes=2)
-    second = app.sync.prepare()
-    assert "attachment_meta" in [c.kind for c in second.changes] and len(second.changes) == 2
-    assert second.chained == () and second.uploads == ()  # not acknowledged yet: not sent
-    result = app.sync.transfer(second)
-    assert result.uploaded == []
-    app.sync.apply(result)
-    third = app.sync.prepare()
-    assert [up.attachment_id for up in third.uploads] == [
-        c.entity_id for c in second.changes if c.kind == "attachment_meta"]
-    assert third.changes  # the photo goes beside this round's push
-    result = app.sync.transfer(third)
-    assert result.uploaded == [third.uploads[0].attachment_id] and result.outcomes
-    app.sync.apply(result)
+    result = app.sync.transfer(app.sync.prepare())
+    assert len(result.outcomes) == 60
+    app.sync._cost["answers"] = 1.0  # a very slow machine: slices of the floor, 20 changes
+    steps = app.sync.answer_steps(result)
+    next(steps)  # the first slice only; the window runs the next one in its next turn
+    states = [e.state for e in app.store.outbox.entries() if e.kind == "status_event"]
+    assert states.count("acked") == 20 and states.count("pending") == 40
+    steps.close()  # the profile closed before the other slices ran
+    app.sync._cost["answers"] = 0.0
     app.sync.sync()
     assert_station_matches(app, station, name)
 
@@ -273,9 +304,8 @@ def test_a_photo_deleted_after_prepare_is_not_marked_uploaded(station, unit):
     app.sync.sync()
     work_call_to_clear(app, sent["id"])
     finish_report(app, sent["id"], photo=photo_bytes(30_000))
-    app.sync.apply(app.sync.transfer(app.sync.prepare()))
     plan = app.sync.prepare()
-    (photo,) = plan.chained
+    (photo,) = plan.uploads
     with app.store.atomic("test: the photo's bytes go missing"):
         app.store.db.execute("DELETE FROM attachment_data WHERE id = ?", [photo.attachment_id])
     result = app.sync.transfer(plan)

@@ -315,15 +315,25 @@ class SyncPanel(QWidget):
 
     def _on_round_transferred(self, result: RoundResult) -> None:
         self._task = None
+        self._apply_answers(result, self._engine.answer_steps(result))
+
+    def _apply_answers(self, result: RoundResult, steps: Any) -> None:
+        """One slice of the station's answers per turn of the event loop (each its own
+        transaction), then the pulled changes in the next turn: no two stalls add up."""
+        if not self._active:
+            return
         try:
-            recovered = self._engine.apply_answers(result)
+            next(steps)
+        except StopIteration as done:
+            if done.value is not None:
+                self._round_applied(result, done.value)
+            else:
+                QTimer.singleShot(0, self, lambda: self._apply_pulled(result))
+            return
         except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
             self._finish(exc)
             return
-        if recovered is not None:
-            self._round_applied(result, recovered)
-        else:  # the pulled changes in the next turn: the two stalls never add up
-            QTimer.singleShot(0, self, lambda: self._apply_pulled(result))
+        QTimer.singleShot(0, self, lambda: self._apply_answers(result, steps))
 
     def _apply_pulled(self, result: RoundResult) -> None:
         if not self._active:
