@@ -33,9 +33,11 @@ _HOLD_BACK_META = f"""
 # not after it. They are addressed by their SHA-256 and filed under the report only by the
 # metadata, which still waits as above, so the station never lists a photo early; the bytes
 # going early only keep the wire busy while the changes are applied.
-_BYTES_MAY_GO = """
+_META_ACKED = """
     EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = a.id
             AND o.kind = 'attachment_meta' AND o.state = 'acked')
+"""
+_BYTES_MAY_GO = _META_ACKED + """
     OR EXISTS (SELECT 1 FROM reports rep WHERE rep.id = a.report_id
                AND rep.state NOT IN ('draft', 'returned'))
 """
@@ -144,12 +146,14 @@ class SyncRepository:
             total += att.size
         return out
 
-    def uploadable(self, max_bytes: int, limit: int) -> list[Attachment]:
+    def uploadable(self, max_bytes: int, limit: int, finished: bool = True) -> list[Attachment]:
         """Like ``uploadable_attachments`` without the bytes (the sync worker reads them
-        itself): at most ``limit`` photos and about ``max_bytes`` (always at least one)."""
+        itself): at most ``limit`` photos and about ``max_bytes`` (always at least one).
+        ``finished=False``: only photos whose metadata the station acknowledged."""
+        rule = _BYTES_MAY_GO if finished else _META_ACKED
         rows = self._db.execute(
             f"""SELECT {', '.join('a.' + f for f in _ATT_FIELDS)} FROM attachments a
-                WHERE a.uploaded = 0 AND ({_BYTES_MAY_GO})
+                WHERE a.uploaded = 0 AND ({rule})
                 ORDER BY a.created_at LIMIT ?""", [int(limit)]).fetchall()
         return _within(rows, max_bytes)
 

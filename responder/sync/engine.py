@@ -199,8 +199,9 @@ class SyncEngine:
         # Reading the changes is the GUI-thread cost of a round: as many as fit in one step
         # (500 until this machine's pace is known: a round that carries photos lasts as long
         # as they take, and its push should not end long before them).
-        changes = self._store.sync.pending_changes(self._fits("prepare", s.round_changes, 500),
-                                                   s.round_change_bytes)
+        limit = self._fits("prepare", s.round_changes, 500)
+        changes = self._store.sync.pending_changes(limit, s.round_change_bytes)
+        last_round = len(changes) < limit  # this round holds every change waiting
         # Photo metadata waiting only for a report that goes in this round goes too, pushed
         # once the station acknowledged that report.
         reports = {c.entity_id: c.change_id for c in changes if c.kind == "report"}
@@ -210,7 +211,6 @@ class SyncEngine:
                 reports, s.round_changes)
             if meta.change_id not in taken)
         photos = self._store.photo_source()
-        chained: tuple[Upload, ...] = ()
         if photos is None:
             uploads = tuple(
                 Upload(att.id, att.sha256, data)
@@ -218,17 +218,20 @@ class SyncEngine:
                     s.round_upload_bytes, s.prepare_photo_seconds)
             )
         else:
-            waiting = self._store.sync.uploadable(s.round_upload_bytes, s.round_photos)
-            uploads = tuple(Upload(a.id, a.sha256, None, a.size) for a in waiting)
-            # The photos of this round's metadata go as soon as the station acknowledged it,
-            # while the rest of the round's push is answered.
+            # The photos of this round's metadata go from the round's start (their reports are
+            # finished), then those of earlier rounds' acknowledged metadata, and, when this
+            # round holds every change waiting, those of every finished report. A round that
+            # is not the last carries no more photo bytes than go with its own changes: its
+            # push, not the photos, is what the next round waits for.
             metas = [c.entity_id for c in changes if c.kind == "attachment_meta"]
             metas += [f.change.entity_id for f in followers]
-            left = s.round_upload_bytes - sum(up.size for up in uploads)
-            going = {up.attachment_id for up in uploads}
-            chained = tuple(Upload(a.id, a.sha256, None, a.size)
-                            for a in self._store.sync.not_uploaded(metas, left)
-                            if a.id not in going)
+            ours = self._store.sync.not_uploaded(metas, s.round_upload_bytes)
+            taken_ids = {a.id for a in ours}
+            others = self._store.sync.uploadable(
+                s.round_upload_bytes - sum(a.size for a in ours),
+                max(1, s.round_photos - len(ours)), finished=last_round)
+            uploads = tuple(Upload(a.id, a.sha256, None, a.size)
+                            for a in [*ours, *(o for o in others if o.id not in taken_ids)])
         self._measured("prepare", len(changes) + len(followers), time.perf_counter() - started)
         cursor = int(self._store.get_meta(META_CURSOR) or 0)
         epoch = self._store.get_meta(META_EPOCH) or ""
@@ -239,7 +242,7 @@ class SyncEngine:
             cursor_check=self._store.get_meta(META_CURSOR_CHECK) or "",
             cad_numbers=tuple(self._store.sync.highest_cad_numbers()),
             give_up_seq=stuck_seq if attempts >= GIVE_UP_AFTER else None,
-            chained=chained, photos=photos, pull_budget=self._fits("pulled", s.round_pull),
+            photos=photos, pull_budget=self._fits("pulled", s.round_pull),
             followers=followers,
         )
 
@@ -315,7 +318,8 @@ class SyncEngine:
         while first or marks or uploaded:
             size = self._fits("answers", self.settings.push_batch)
             part, marks = marks[:size], marks[size:]
-            photos, uploaded = uploaded[:max(0, size - len(part))], uploaded[max(0, size - len(part)):]
+            room = max(0, size - len(part))
+            photos, uploaded = uploaded[:room], uploaded[room:]
             head = first and (result.clock is not None or (result.epoch and not result.plan.epoch))
             started = time.perf_counter()
             if part or photos or head:

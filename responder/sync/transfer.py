@@ -84,9 +84,6 @@ class SyncPlan:
     cursor_check: str = ""  # fingerprint of the feed change the cursor stands on
     cad_numbers: tuple[str, ...] = ()  # the highest CAD number held, per year
     give_up_seq: int | None = None  # an unreadable change tried often enough: pass over it
-    # Photos whose metadata goes in this round: each sent as soon as the station acknowledged
-    # its metadata, while the later push batches are answered.
-    chained: tuple[Upload, ...] = ()
     followers: tuple[Follower, ...] = ()  # pushed after the changes they wait for
     photos: PhotoSource | None = None  # reads the bytes of uploads that carry none
     pull_budget: int | None = None  # changes to pull this round (None: settings.round_pull)
@@ -169,29 +166,16 @@ class Transfer:
 
     def _push_and_upload(self, client: StationClient) -> None:
         """The push batches in order, each follower in the batch after the acknowledgement it
-        waited for. Photos go up alongside, so the station stores bytes while it applies
-        changes: the plan's uploads from the start, and each chained photo as soon as a batch
-        brought its metadata's acknowledgement (after the push, with ``overlap_uploads`` off).
-        All before the pull."""
+        waited for. The plan's photos go up alongside from the start (after the push, with
+        ``overlap_uploads`` off), so the station stores bytes while it applies changes. All
+        before the pull."""
         uploads = _Uploads(self, client)
-        chained = {up.attachment_id: up for up in self.plan.chained}
-        later: list[Upload] = list(self.plan.uploads)
-        if self.s.overlap_uploads:
-            uploads.send(tuple(later))
-            later.clear()
-
-        def answered(batch: tuple[PendingChange, ...], acked: set[str]) -> None:
-            ready = tuple(chained.pop(c.entity_id) for c in batch
-                          if c.kind == "attachment_meta" and c.change_id in acked
-                          and c.entity_id in chained)
-            if self.s.overlap_uploads:
-                uploads.send(ready)
-            else:
-                later.extend(ready)
-
         try:
-            self._push(client, answered)
-            uploads.send(tuple(later))
+            if self.s.overlap_uploads:
+                uploads.send(self.plan.uploads)
+            self._push(client)
+            if not self.s.overlap_uploads:
+                uploads.send(self.plan.uploads)
         except BaseException:
             self._stop.set()
             uploads.finish(quietly=True)
@@ -213,11 +197,9 @@ class Transfer:
             return "its pull feed went back"
         return ""
 
-    def _push(self, client: StationClient,
-              answered: Callable[[tuple[PendingChange, ...], set[str]], None]) -> None:
-        """Push in batches; ``answered`` hears of each batch's acknowledged change ids. A
-        follower goes at the head of the batch after the one that brought its change's
-        acknowledgement (so a photo's metadata, and then its bytes, go early in the round)."""
+    def _push(self, client: StationClient) -> None:
+        """Push in batches. A follower goes at the head of the batch after the one that
+        brought its change's acknowledgement (a photo's metadata early in the round)."""
         waiting: dict[str, list[PendingChange]] = {}
         for follower in self.plan.followers:
             waiting.setdefault(follower.after, []).append(follower.change)
@@ -231,7 +213,6 @@ class Transfer:
                 return
             batch = _next_batch(ready, rest, self.s.push_batch, self.s.push_batch_bytes)
             answers = client.push([_wire(c) for c in batch])
-            acked: set[str] = set()
             for answer in answers:
                 status = str(answer.get("status"))
                 if status not in OUTCOME_STATE:
@@ -240,9 +221,7 @@ class Transfer:
                 change_id = str(answer["change_id"])
                 self.result.outcomes.append((change_id, status, str(answer.get("reason") or "")))
                 if status in ("applied", "duplicate"):
-                    acked.add(change_id)
                     ready.extend(waiting.pop(change_id, ()))
-            answered(batch, acked)
             done += len(batch)
             self.progress(SyncProgress("push", done, total))
 

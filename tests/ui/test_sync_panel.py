@@ -3,6 +3,8 @@ round trips; the TaskRunner inline except where a real worker thread is the poin
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from civilian_responder.app import open_app
 from civilian_responder.sync import RoundResult, SyncPlan, TokenStore
@@ -124,7 +126,7 @@ def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_pa
         panel.sync_now()
     timer.stop()
     assert len(slices) >= 4  # 70 answers (and the audit row) in slices of 20
-    assert all(b > a for a, b in zip(slices, slices[1:]))  # the loop turned between slices
+    assert all(b > a for a, b in itertools.pairwise(slices))  # the loop turned between them
     assert panel.waiting_label.text() == "Nothing waiting"
     assert all(e.state == "acked" for e in app.store.outbox.entries())
     tasks.wait_for_done(5000)

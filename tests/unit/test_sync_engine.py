@@ -233,7 +233,7 @@ def test_a_finished_report_its_photo_metadata_and_bytes_go_in_one_round(station,
     assert follower.change.kind == "attachment_meta" and follower.after == report.change_id
     # The GUI thread read no photo bytes: the worker reads them through its own connection.
     (photo,) = plan.uploads
-    assert photo.data is None and plan.photos is not None and plan.chained == ()
+    assert photo.data is None and plan.photos is not None
     pushes: list[list[str]] = []
     real_push = StationClient.push
 
