@@ -456,6 +456,10 @@ En curso desde las %2</translation>
         <translation>responder: %1</translation>
     </message>
     <message>
+        <source>End of checklist.</source>
+        <translation>Fin de la lista.</translation>
+    </message>
+    <message>
         <source>Still needed: </source>
         <translation>Falta: </translation>
     </message>
@@ -470,6 +474,22 @@ En curso desde las %2</translation>
     <message>
         <source>Tap again to abandon</source>
         <translation>Toque otra vez para abandonar</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,8 @@ def walk_flow(qtbot, window: MainWindow, core, visit: Callable[[str], None]) -> 
     runner.list_view.finish_building()
     pump(qtbot)
     visit("safety screen")
-    for widget in runner.list_view.widgets.values():
+    runner.list_view.finish_building()  # a language switch by the visit builds it anew
+    for widget in list(runner.list_view.widgets.values()):
         if widget.item.type in ("yes_no", "single_choice"):
             click(qtbot, dict(widget._buttons)[SAFE_ANSWERS.get(widget.item.id, False)])
         elif widget.item.type == "action":

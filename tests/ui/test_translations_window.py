@@ -378,3 +378,26 @@ def test_the_checklist_chooser_follows_a_switch_made_while_it_is_open(
     assert any("para toda llamada" in t for t in texts.values()), texts
     problems = _problems(window, before, english, _data(core), english_words)
     assert problems == []
+
+
+def test_an_open_checklist_follows_a_switch_both_ways(qtbot, core, translations):
+    """The definition's own texts (title, prompts, help) in Spanish after a switch, and in
+    English again after switching back, with the run left open and its answers kept."""
+    window = build_window(qtbot, core)
+    window.detail.tabs.setCurrentWidget(window.checklists)
+    QApplication.processEvents()
+    button = next(iter(window.checklists.buttons.values()))
+    button.click()
+    pump(qtbot)
+    runner = window.checklists.runner
+    assert runner is not None
+    before = sorted(visible_texts(runner).values())
+    window.set_language("es")
+    pump(qtbot)
+    assert window.checklists.runner is runner  # the same open run
+    spanish = sorted(visible_texts(runner).values())
+    local = core.checklists.get(runner.view.run.id, "es").definition
+    assert local.title in spanish and local.title not in before
+    window.set_language("en")
+    pump(qtbot)
+    assert sorted(visible_texts(runner).values()) == before

@@ -14,8 +14,13 @@ from civilian_responder_ui.checklists.checklist_banner import ChecklistBanner
 from civilian_responder_ui.checklists.checklist_level import ChecklistLevelBox
 from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
-from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
-from PySide6.QtCore import Qt, Signal
+from civilian_responder_ui.shell.translations import (
+    QT_TRANSLATE_NOOP,
+    fill,
+    is_language_change,
+    translate,
+)
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,6 +54,7 @@ class ChecklistRunnerView(QWidget):
         self._app = app
         self._tasks = tasks  # the runner's writes are single small transactions on this thread
         self.view: RunView = app.checklists.get(run_id)
+        self._shown_language = app.checklists.language
         self.mode = app.checklists.preferred_mode()
         self.current: str | None = current_step(self.view.evaluation, self.view.run.current_item,
                                                 self.view.definition.items)
@@ -260,7 +266,7 @@ class ChecklistRunnerView(QWidget):
     def _review_card(self) -> QLabel:
         blocking = self.view.blocking()
         lines = [
-            "<b>End of checklist.</b> "
+            "<b>" + translate("ChecklistRunnerView", "End of checklist.") + "</b> "
             + (
                 translate("ChecklistRunnerView", "Still needed: ") + "; ".join(blocking)
                 if blocking
@@ -269,7 +275,7 @@ class ChecklistRunnerView(QWidget):
         ]
         for item in self.view.evaluation.visible:
             if item.id in self.view.evaluation.values and item.type != "guidance":
-                value = describe(item, self.view.evaluation.values[item.id])
+                value = describe(item, self.view.evaluation.values[item.id], _answer_words())
                 lines.append(f"{item.text} — <b>{value}</b>")
         label = QLabel("<br>".join(lines))
         label.setObjectName("stepHelp")
@@ -400,6 +406,27 @@ class ChecklistRunnerView(QWidget):
             except ResponderError as exc:
                 self._show_error(exc)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self._show_in_new_language()
+        super().changeEvent(event)
+
+    def _show_in_new_language(self) -> None:
+        """The definition's texts (titles, prompts, help, banners) in the window's new
+        language, either way: the open run is read again in it, the answers unchanged."""
+        if self._app.checklists.language == self._shown_language:
+            return
+        self.commit_pending()  # a half-typed note is saved before its widget is rebuilt
+        try:
+            view = self._app.checklists.get(self.view.run.id)
+        except ResponderError as exc:  # the run stays shown as it was
+            log.warning("Could not show the checklist in the new language: %s", exc)
+            return
+        self._shown_language = self._app.checklists.language
+        self.title.setText(view.definition.title)
+        self._clear_widgets()  # step widgets hold the old texts: built again by _apply
+        self._apply(view)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         key = event.key()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -417,6 +444,19 @@ class ChecklistRunnerView(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+
+_ANSWER_WORDS = {
+    "yes": QT_TRANSLATE_NOOP("ChecklistRunnerView", "Yes"),
+    "no": QT_TRANSLATE_NOOP("ChecklistRunnerView", "No"),
+    "none": QT_TRANSLATE_NOOP("ChecklistRunnerView", "None"),
+    "done": QT_TRANSLATE_NOOP("ChecklistRunnerView", "Done"),
+}
+
+
+def _answer_words() -> dict[str, str]:
+    """``describe``'s words (yes, no, none, done) in the window's language."""
+    return {key: translate("ChecklistRunnerView", text) for key, text in _ANSWER_WORDS.items()}
 
 
 def _discard(widget: QWidget) -> None:
