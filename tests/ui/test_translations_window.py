@@ -322,6 +322,28 @@ def test_fields_built_after_a_switch_speak_the_new_language(qtbot, core, transla
     assert any(spanish[c.code] != c.label for c in ref.services)  # not the English labels
 
 
+def test_the_services_grid_follows_a_switch_even_in_its_composite_names(qtbot, core,
+                                                                       translations):
+    """Built in English, switched to Spanish: names, answers, the "Service: Answer"
+    accessible names no catalogue holds, and the caption a chosen answer gets afterwards."""
+    from civilian_responder_ui.reports.report_fields import ServicesGrid  # noqa: PLC0415
+    from civilian_responder_ui.shell import code_labels  # noqa: PLC0415
+
+    ref = core.reference
+    grid = ServicesGrid(ref.services, ref.service_responses)
+    qtbot.addWidget(grid)
+    service, response = next(iter(ref.services)), next(iter(ref.service_responses))
+    button = grid.buttons[service.code][response.code]
+    assert button.accessibleName() == f"{service.label}: {response.label}"
+    translations.switch("es")
+    QApplication.processEvents()
+    name = f"{code_labels.shown(service)}: {code_labels.shown(response)}"
+    assert name != f"{service.label}: {response.label}" and button.accessibleName() == name
+    button.click()  # the tick and the caption, made after the switch
+    assert button.text().endswith(code_labels.shown(response).split()[0]), button.text()
+    assert grid.labels[service.code].text() == code_labels.shown(service)
+
+
 def test_a_string_left_unwrapped_is_caught(qtbot, translations, english, english_words):
     """The check itself: a label set without translate() fails it."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout  # noqa: PLC0415
@@ -401,3 +423,22 @@ def test_an_open_checklist_follows_a_switch_both_ways(qtbot, core, translations)
     window.set_language("en")
     pump(qtbot)
     assert sorted(visible_texts(runner).values()) == before
+
+
+def test_a_checklist_on_a_hidden_tab_speaks_the_new_language_when_shown(qtbot, core,
+                                                                       translations):
+    window = build_window(qtbot, core)
+    window.detail.tabs.setCurrentWidget(window.checklists)
+    QApplication.processEvents()
+    next(iter(window.checklists.buttons.values())).click()
+    pump(qtbot)
+    runner = window.checklists.runner
+    english_title = runner.title.text()
+    window.detail.tabs.setCurrentIndex(0)  # Details: the checklist is hidden
+    pump(qtbot)
+    window.set_language("es")
+    pump(qtbot)
+    assert runner.title.text() == english_title  # not rebuilt while nobody sees it
+    window.detail.tabs.setCurrentWidget(window.checklists)
+    pump(qtbot)
+    assert runner.title.text() == core.checklists.get(runner.view.run.id, "es").definition.title

@@ -407,9 +407,13 @@ class ChecklistRunnerView(QWidget):
                 self._show_error(exc)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if is_language_change(event):
-            self._show_in_new_language()
+        if is_language_change(event) and self.isVisible():
+            self._show_in_new_language()  # hidden (another tab): when it is shown again
         super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        self._show_in_new_language()
+        super().showEvent(event)
 
     def _show_in_new_language(self) -> None:
         """The definition's texts (titles, prompts, help, banners) in the window's new

@@ -9,8 +9,8 @@ from typing import Any
 from civilian_responder.models import ServiceEntry
 from civilian_responder.reference import CodeList
 from civilian_responder_ui.shell.code_labels import shown
-from civilian_responder_ui.shell.translations import translate
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from civilian_responder_ui.shell.translations import is_language_change, translate
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -334,6 +334,7 @@ class ServicesGrid(QWidget):
             " color: palette(highlighted-text);"
             " border: 2px solid palette(window-text); }"
         )
+        self._services, self._responses = services, responses
         self._captions = {r.code: plain(shown(r)) for r in responses}
         self.labels: dict[str, QLabel] = {}
         self.buttons: dict[str, dict[str, QPushButton]] = {}
@@ -424,6 +425,25 @@ class ServicesGrid(QWidget):
             for response, button in row.items():
                 button.setChecked(mine.get(service) == response)
             self._mark(service)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self._relabel()
+        super().changeEvent(event)
+
+    def _relabel(self) -> None:
+        """Names, answers and the composite accessible names ("Shelter bed: Offered") in the
+        window's language: no catalogue holds the composites, so they are made again."""
+        self._captions = {r.code: plain(shown(r)) for r in self._responses}
+        for service in self._services:
+            if service.code not in self.buttons:
+                continue
+            self.labels[service.code].setText(shown(service))
+            for response in self._responses:
+                button = self.buttons[service.code].get(response.code)
+                if button is not None:
+                    button.setAccessibleName(f"{shown(service)}: {shown(response)}")
+            self._mark(service.code)
 
     def _mark(self, service: str) -> None:
         """A tick on the chosen answer, so the choice does not rest on colour alone."""
