@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -119,13 +118,6 @@ class EidoOutbox:
         self._due = threading.Event()
         self._thread: threading.Thread | None = None
         self._closed = False
-        self._last_kick = 0.0  # time.monotonic() of the latest push's kick
-        # While units push, the publishing thread waits for a pause of ``quiet_s`` (at most
-        # ``max_lag_s`` after the first kick): schema validation holds the GIL, and a station
-        # answering a city's sync should not share its CPU with documents nobody has asked
-        # for yet. Nothing is read late: a CAD poll or an export publishes what is due first.
-        self.quiet_s = 0.3
-        self.max_lag_s = 5.0
 
     @property
     def writer(self) -> EidoWriter:
@@ -149,7 +141,6 @@ class EidoOutbox:
         with self._kick_lock:
             if self._closed:
                 return
-            self._last_kick = time.monotonic()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="eido-publish",
                                                 daemon=True)
@@ -160,14 +151,6 @@ class EidoOutbox:
         while True:
             self._due.wait()
             self._due.clear()
-            first = time.monotonic()
-            while not self._closed:  # a pause in the pushes, or the lag bound
-                now = time.monotonic()
-                wait = min(self._last_kick + self.quiet_s, first + self.max_lag_s) - now
-                if wait <= 0:
-                    break
-                self._due.wait(wait)
-                self._due.clear()
             if self._closed:
                 return
             self.publish_quietly()
