@@ -135,8 +135,7 @@ class EidoWriter:
         schema = json.loads(
             resource_path("standards", self.map.schema_file).read_text(encoding="utf-8")
         )
-        import fastjsonschema  # noqa: PLC0415 (compiled on first publish, not at start-up)
-        import jsonschema  # noqa: PLC0415
+        import jsonschema  # noqa: PLC0415 (compiled on first publish, not at start-up)
 
         checker = jsonschema.FormatChecker(formats=())
         checker.checks("date-time")(_date_time)

@@ -21,6 +21,7 @@ from civilian_responder.station.errors import Conflict, Invalid, NotFound
 from civilian_responder.station.storage import briefing, call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import check_unit_id
+from civilian_responder.station.storage.direct import run
 from civilian_responder.station.storage.tables import call_events, call_units, calls, counters
 from sqlalchemy import Connection, Engine, bindparam, select, update
 
@@ -92,13 +93,20 @@ _CALL = select(calls).where(calls.c.id == bindparam("call_id"))
 _UNITS = select(call_units.c.unit_id).where(call_units.c.call_id == bindparam("call_id"))
 
 
+_COUNTER = select(counters.c.value).where(counters.c.name == bindparam("name"))
+_NEW_COUNTER = counters.insert()
+_SET_COUNTER = update(counters).where(counters.c.name == bindparam("counter")).values(
+    value=bindparam("to"))
+_NEW_CALL = calls.insert()
+_NEW_CALL_UNIT = call_units.insert()
+
+
 def get_row(conn: Connection, call_id: str) -> Any:
-    return conn.execute(_CALL, {"call_id": call_id}).first()
+    return run(conn, _CALL, {"call_id": call_id}).first()
 
 
 def units_of(conn: Connection, call_id: str) -> set[str]:
-    rows = conn.execute(_UNITS, {"call_id": call_id})
-    return {r.unit_id for r in rows}
+    return {r.unit_id for r in run(conn, _UNITS, {"call_id": call_id})}
 
 
 def visible_to(conn: Connection, call_id: str, unit_id: str) -> bool:
@@ -116,13 +124,12 @@ def next_cad(conn: Connection, now: datetime) -> str:
     year = now.year
     name = f"cad-{year}"
     floor = minute_of_year(now)
-    current = conn.execute(select(counters.c.value).where(counters.c.name == name)
-                           ).scalar_one_or_none()
+    current = run(conn, _COUNTER, {"name": name}).scalar_one_or_none()
     value = max((current or 0) + 1, floor)
     if current is None:
-        conn.execute(counters.insert().values(name=name, value=value))
+        run(conn, _NEW_COUNTER, {"name": name, "value": value})
     else:
-        conn.execute(update(counters).where(counters.c.name == name).values(value=value))
+        run(conn, _SET_COUNTER, {"counter": name, "to": value})
     return f"{year}-{value:06d}"
 
 
@@ -159,8 +166,8 @@ def renumber(conn: Connection, row: Any, now: datetime) -> Any:
 
 
 def insert_call(conn: Connection, values: dict[str, Any]) -> Any:
-    conn.execute(calls.insert(), values)
-    conn.execute(call_units.insert(), {"call_id": values["id"], "unit_id": values["unit_id"]})
+    run(conn, _NEW_CALL, values)
+    run(conn, _NEW_CALL_UNIT, {"call_id": values["id"], "unit_id": values["unit_id"]})
     return get_row(conn, values["id"])
 
 

@@ -24,6 +24,7 @@ from civilian_responder.clock import Clock, iso
 from civilian_responder.station.eido_out import EidoInvalid, EidoWriter
 from civilian_responder.station.errors import Invalid
 from civilian_responder.station.storage.database import write
+from civilian_responder.station.storage.direct import run
 from civilian_responder.station.storage.tables import (
     call_events,
     calls,
@@ -57,7 +58,7 @@ def queue(conn: Connection, kind: str, call_id: str, source_id: str, key: str, a
            "state": "pending", "attempts": 0, "last_error": "", "retry_at": None,
            "created_at": at}
     if conn.dialect.name == "sqlite":
-        conn.execute(_NEW_JOB_ONCE, job)
+        run(conn, _NEW_JOB_ONCE, job)
         return
     found = conn.execute(_JOB_BY_KEY, {"key": key}).first()
     if found is None:

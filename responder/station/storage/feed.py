@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from civilian_responder.station.bodies import UNREADABLE, load_row
+from civilian_responder.station.storage.direct import run
 from civilian_responder.station.storage.tables import feed
 from sqlalchemy import Connection, Engine, func, or_, select
 
@@ -31,7 +32,7 @@ _APPEND = feed.insert()  # built once: nearly every pushed change appends
 
 def append(conn: Connection, unit_id: str | None, kind: str, entity_id: str,
            payload: dict[str, Any], at: str) -> None:
-    conn.execute(_APPEND, {"unit_id": unit_id, "kind": kind, "entity_id": entity_id,
+    run(conn, _APPEND, {"unit_id": unit_id, "kind": kind, "entity_id": entity_id,
                                  "payload": canonical(payload), "created_at": at})
 
 

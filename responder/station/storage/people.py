@@ -16,6 +16,7 @@ from civilian_responder.station.storage import feed
 from civilian_responder.station.storage.briefing import person_payload, survivor
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.direct import run
 from civilian_responder.station.storage.records import APPLIED, Outcome, Rejected
 from civilian_responder.station.storage.tables import (
     conflicts,
@@ -25,7 +26,7 @@ from civilian_responder.station.storage.tables import (
     person_merges,
     persons,
 )
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,10 @@ def _person(
     return APPLIED
 
 
+_CONTACT = select(person_contacts.c.id).where(person_contacts.c.id == bindparam("id"))
+_NEW_CONTACT = person_contacts.insert()
+
+
 def _contact(
     conn: Connection, device: Device, entity_id: str, p: dict[str, Any], now: str
 ) -> Outcome:
@@ -125,11 +130,9 @@ def _contact(
         "shelter_placement_code": _opt(p, "shelter_placement_code"),
         "received_at": now,
     }
-    exists = conn.execute(
-        select(person_contacts.c.id).where(person_contacts.c.id == entity_id)
-    ).first()
+    exists = run(conn, _CONTACT, {"id": entity_id}).first()
     if exists is None:
-        conn.execute(person_contacts.insert().values(id=entity_id, **values))
+        run(conn, _NEW_CONTACT, dict(values, id=entity_id))
     else:
         conn.execute(
             update(person_contacts).where(person_contacts.c.id == entity_id).values(**values)

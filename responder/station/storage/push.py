@@ -30,6 +30,7 @@ from civilian_responder.station.bodies import MAX_DEPTH, Unacceptable, check_val
 from civilian_responder.station.storage import call_facts, feed
 from civilian_responder.station.storage.database import lock_feed, write
 from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.direct import run
 from civilian_responder.station.storage.people import PUSH_KINDS as PEOPLE_KINDS
 from civilian_responder.station.storage.people import apply_people
 from civilian_responder.station.storage.records import (
@@ -169,7 +170,7 @@ class PushService:
         if batch is not None:
             receipt = batch.receipt(change.change_id)
         else:
-            receipt = conn.execute(RECEIPT, {"change_id": change.change_id}).first()
+            receipt = run(conn, RECEIPT, {"change_id": change.change_id}).first()
         if receipt is not None:
             return self._repeat(conn, device, change, receipt, digest, now)
         outcome = self._dispatch(conn, device, change, now, batch)
@@ -267,7 +268,7 @@ class _Batch:
 
     def flush(self) -> None:
         if self._new:
-            self._conn.execute(NEW_RECEIPT, self._new)
+            run(self._conn, NEW_RECEIPT, self._new)
             self._new = []
 
 

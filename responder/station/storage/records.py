@@ -16,6 +16,7 @@ from civilian_responder.reference import ReferenceData
 from civilian_responder.station.storage import calls as call_store
 from civilian_responder.station.storage import eido_outbox, feed
 from civilian_responder.station.storage.devices import Device
+from civilian_responder.station.storage.direct import run
 from civilian_responder.station.storage.report_facts import replace_facts
 from civilian_responder.station.storage.tables import (
     call_events,
@@ -153,7 +154,7 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
     }
     row = _call_for(conn, device, event_call, known)  # the row read afresh: its status
     if conn.dialect.name == "sqlite":  # one statement: written unless the id is held already
-        inserted = conn.execute(_NEW_EVENT_ONCE, values).rowcount == 1
+        inserted = run(conn, _NEW_EVENT_ONCE, values).rowcount == 1
     else:
         inserted = False
     if not inserted:
@@ -170,7 +171,7 @@ def apply_status_event(conn: Connection, ref: ReferenceData, device: Device, ent
             and status_rank(ref, status) >= status_rank(ref, row.status)):
         # Merged by the lifecycle, not by arrival: a unit's devices sync in any order, and a
         # call one of them cleared must not go back to "acknowledged" when another syncs.
-        conn.execute(_CALL_STATUS, {"call": row.id, "status": status})
+        run(conn, _CALL_STATUS, {"call": row.id, "status": status})
     # The unit's other devices learn of it through pull (the sender already has it).
     event = {name: values[name] for name in EVENT_FIELDS}
     feed.append(conn, device.unit_id, "call_event", entity_id, event, values["at"])
@@ -237,9 +238,9 @@ def apply_report(conn: Connection, ref: ReferenceData, device: Device, change_id
     _call_for(conn, device, call_id, known, row_needed=False)
     digest = feed.fingerprint(p)
     text = feed.canonical(p)
-    existing = conn.execute(_REPORT, {"id": entity_id}).first()
+    existing = run(conn, _REPORT, {"id": entity_id}).first()
     outcome = _report_outcome(existing, device, digest)
-    conn.execute(_NEW_SUBMISSION, {
+    run(conn, _NEW_SUBMISSION, {
         "report_id": entity_id, "change_id": change_id, "outcome": outcome.status,
         "payload": text, "received_at": now,
     })
@@ -249,8 +250,8 @@ def apply_report(conn: Connection, ref: ReferenceData, device: Device, change_id
               "submitted_at": now, "report_number": number, "version": version,
               "call_id": call_id, "supersedes_id": supersedes, "device_id": device.id}
     if existing is None:
-        conn.execute(_NEW_REPORT, dict(values, id=entity_id, unit_id=device.unit_id,
-                                              review_comment=""))
+        run(conn, _NEW_REPORT, dict(values, id=entity_id, unit_id=device.unit_id,
+                                    review_comment=""))
         if supersedes:
             conn.execute(_SUPERSEDE, {"old": supersedes, "unit": device.unit_id})
     else:
@@ -299,7 +300,7 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
         _same_id(p, entity_id)
         _check_attachment(p)
         report_id = p["report_id"]
-        owner = conn.execute(_REPORT_OWNER, {"id": report_id}).scalar_one_or_none()
+        owner = run(conn, _REPORT_OWNER, {"id": report_id}).scalar_one_or_none()
         if owner is not None and owner != device.unit_id:
             raise Rejected("forbidden", f"report {report_id} belongs to another unit")
     call_id = call_id or (p.get("call_id") if isinstance(p.get("call_id"), str) else None)
@@ -308,7 +309,7 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
             and device.unit_id not in _units(conn, call_id, known)):
         raise Rejected("forbidden", f"call {call_id} is not assigned to unit {device.unit_id}")
     text = feed.canonical(p)
-    existing = conn.execute(_RECORD, {"kind": kind, "id": entity_id}).first()
+    existing = run(conn, _RECORD, {"kind": kind, "id": entity_id}).first()
     if existing is not None:
         if existing.unit_id != device.unit_id:
             raise Rejected("forbidden", f"{kind} {entity_id} belongs to another unit")
@@ -321,7 +322,7 @@ def apply_record(conn: Connection, device: Device, kind: str, entity_id: str,
                      .where(records.c.entity_id == entity_id)
                      .values(payload=text, received_at=now, device_id=device.id))
         return APPLIED
-    conn.execute(_NEW_RECORD, {
+    run(conn, _NEW_RECORD, {
         "kind": kind, "entity_id": entity_id, "unit_id": device.unit_id,
         "device_id": device.id, "call_id": call_id, "report_id": report_id,
         "sha256": p.get("sha256") if kind == "attachment_meta" else None,

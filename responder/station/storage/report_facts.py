@@ -9,6 +9,7 @@ from typing import Any
 
 from civilian_responder.reference import ReferenceData
 from civilian_responder.station.storage import rollups
+from civilian_responder.station.storage.direct import run
 from civilian_responder.station.storage.tables import report_codes, report_facts
 from sqlalchemy import Connection, bindparam, delete, select
 
@@ -86,11 +87,11 @@ def store_facts(conn: Connection, report_id: str, unit_id: str, p: dict[str, Any
     """Replace the report's facts (a resubmitted returned report changes them); the fact rows
     only, as revision 0004 wrote them (the live path is ``replace_facts``)."""
     facts = facts_of(report_id, unit_id, p)
-    conn.execute(_DROP_CODES, {"report": report_id})
-    conn.execute(_DROP_FACTS, {"report": report_id})
-    conn.execute(_NEW_FACTS, facts.row)
+    run(conn, _DROP_CODES, {"report": report_id})
+    run(conn, _DROP_FACTS, {"report": report_id})
+    run(conn, _NEW_FACTS, facts.row)
     if facts.codes:
-        conn.execute(_NEW_CODES, facts.codes)
+        run(conn, _NEW_CODES, facts.codes)
 
 
 def replace_facts(conn: Connection, ref: ReferenceData, report_id: str, unit_id: str,
@@ -98,5 +99,5 @@ def replace_facts(conn: Connection, ref: ReferenceData, report_id: str, unit_id:
     """``store_facts`` on a live station: the old rows leave the daily roll-up with them (the
     new ones join it when the call's facts are refreshed, storage/call_facts.py)."""
     with rollups.tracking(conn, ref):
-        rollups.touch(conn, ref, conn.execute(_FACT_CALL, {"report": report_id}).scalars())
+        rollups.touch(conn, ref, run(conn, _FACT_CALL, {"report": report_id}).scalars())
         store_facts(conn, report_id, unit_id, p)
