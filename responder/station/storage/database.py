@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -82,9 +85,35 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def write(engine: Engine) -> Any:
-    """A write transaction: ``with write(engine) as conn:`` (commits, or rolls back on error)."""
-    return engine.execution_options(**{WRITE_OPTION: True}).begin()
+_writer_locks: dict[str, threading.RLock] = {}
+_writer_locks_guard = threading.Lock()
+
+
+def _writer_lock(engine: Engine) -> threading.RLock:
+    key = str(engine.url)
+    with _writer_locks_guard:
+        lock = _writer_locks.get(key)
+        if lock is None:
+            lock = _writer_locks[key] = threading.RLock()
+        return lock
+
+
+@contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """A write transaction: ``with write(engine) as conn:`` (commits, or rolls back on error).
+
+    On SQLite the threads of this process queue for the write lock on a Python lock first:
+    SQLite's own busy handler polls with growing sleeps, so a photo upload waiting behind a
+    push batch woke tens of milliseconds after the batch committed, every time (the station
+    serves from one process on SQLite; other processes, such as an admin command, still
+    meet the busy timeout)."""
+    begin = engine.execution_options(**{WRITE_OPTION: True}).begin
+    if engine.dialect.name != "sqlite":
+        with begin() as conn:
+            yield conn
+        return
+    with _writer_lock(engine), begin() as conn:
+        yield conn
 
 
 def lock_feed(conn: Connection) -> None:
