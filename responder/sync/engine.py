@@ -197,9 +197,8 @@ class SyncEngine:
         s = self.settings
         started = time.perf_counter()
         # Reading the changes is the GUI-thread cost of a round: as many as fit in one step
-        # (500 until this machine's pace is known: a round that carries photos lasts as long
-        # as they take, and its push should not end long before them).
-        limit = self._fits("prepare", s.round_changes, 500)
+        # (``first_round_changes`` until this machine's pace is known).
+        limit = self._fits("prepare", s.round_changes, s.first_round_changes)
         changes = self._store.sync.pending_changes(limit, s.round_change_bytes)
         last_round = len(changes) < limit  # this round holds every change waiting
         # Photo metadata waiting only for a report that goes in this round goes too, pushed

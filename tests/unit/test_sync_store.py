@@ -302,7 +302,7 @@ def test_rounds_shrink_on_a_machine_slow_to_read_them(app):
     """A round holds as many changes as this machine reads in one GUI step (prepare runs on
     the window's thread); the station's answers are applied in slices sized the same way."""
     call = _seed_call(app)
-    for _ in range(800):
+    for _ in range(1300):
         app.calls.request_backup(call.id, next(iter(app.reference.backup_reasons)).code)
     from civilian_responder.sync.status import META_DEVICE, META_URL, token_account
 
@@ -311,9 +311,10 @@ def test_rounds_shrink_on_a_machine_slow_to_read_them(app):
     app.sync.tokens.save(token_account("d1"), "t")
     waiting = len(app.store.sync.pending_changes(10**6, 10**9))
     first = app.sync.prepare()
-    assert len(first.changes) == 500  # cautious until this machine's pace is known
+    cautious = app.sync.settings.first_round_changes
+    assert len(first.changes) == cautious == 1000  # until this machine's pace is known
     app.sync.settings = dataclasses.replace(app.sync.settings, gui_step_seconds=1e-9)
     app.sync.apply(_result(app, outcomes=[(c.change_id, "applied", "") for c in first.changes]))
     assert len(app.sync.prepare().changes) == 20  # as few as it takes; the floor is 20
     app.sync.settings = dataclasses.replace(app.sync.settings, gui_step_seconds=1e9)
-    assert len(app.sync.prepare().changes) == waiting - 500  # a fast machine: all that is left
+    assert len(app.sync.prepare().changes) == waiting - cautious  # a fast machine: the rest
