@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from civilian_responder.clock import Clock, iso, new_id
-from civilian_responder.errors import LockedRecordError, ValidationError
+from civilian_responder.errors import LockedRecordError, ValidationError, say
 from civilian_responder.models import Attachment
 from civilian_responder.store import Store
 
@@ -48,18 +48,21 @@ class AttachmentService:
                      caption: str = "") -> Attachment:
         report = self._store.reports.get(report_id)
         if report is None:
-            raise ValidationError("No such report", {"report_id": report_id})
+            raise ValidationError(say("Photos", "No such report"), {"report_id": report_id})
         if not report.editable:
-            raise LockedRecordError(f"Report {report.report_number} is {report.state}")
+            raise LockedRecordError(say("Photos", "Report {number} is {state}").format(
+                number=report.report_number, state=report.state))
         if len(data) > self.max_bytes:
             raise ValidationError(
-                f"{filename} is {len(data) / 1_048_576:.1f} MB; photos can be at most "
-                f"{self.max_bytes / 1_048_576:.0f} MB",
+                say("Photos", "{name} is {size:.1f} MB; photos can be at most {most:.0f} "
+                    "MB").format(name=filename, size=len(data) / 1_048_576,
+                                 most=self.max_bytes / 1_048_576),
                 {"photo": "too large"},
             )
         mime = sniff_mime(data)
         if mime is None:
-            raise ValidationError(f"{filename} is not a photo (JPEG, PNG, GIF, WebP or TIFF)",
+            raise ValidationError(say("Photos", "{name} is not a photo (JPEG, PNG, GIF, WebP "
+                                      "or TIFF)").format(name=filename),
                                   {"photo": "not an image"})
         attachment = Attachment(
             id=new_id(), report_id=report_id, filename=Path(filename).name, mime_type=mime,
@@ -86,15 +89,18 @@ class AttachmentService:
             size = path.stat().st_size
             if size > self.max_bytes:
                 raise ValidationError(
-                    f"{path.name} is {size / 1_048_576:.1f} MB; photos can be at most "
-                    f"{self.max_bytes / 1_048_576:.0f} MB",
+                    say("Photos", "{name} is {size:.1f} MB; photos can be at most {most:.0f} "
+                        "MB").format(name=path.name, size=size / 1_048_576,
+                                     most=self.max_bytes / 1_048_576),
                     {"photo": "too large"},
                 )
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"Cannot read {path}: {exc.strerror}") from exc
+            raise ValidationError(say("Photos", "Cannot read {path}: {why}").format(
+                path=str(path), why=exc.strerror or type(exc).__name__)) from exc
         if sniff_mime(data) is None:
-            raise ValidationError(f"{path.name} is not a photo (JPEG, PNG, GIF, WebP or TIFF)",
+            raise ValidationError(say("Photos", "{name} is not a photo (JPEG, PNG, GIF, WebP "
+                                      "or TIFF)").format(name=path.name),
                                   {"photo": "not an image"})
         return path.name, data
 

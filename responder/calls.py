@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from civilian_responder.clock import Clock, iso, new_id
-from civilian_responder.errors import InvalidTransitionError, NotFoundError, ValidationError
+from civilian_responder.errors import InvalidTransitionError, NotFoundError, ValidationError, say
 from civilian_responder.models import Call, CallSummary, StatusEvent, UnitStatus
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store import Store
@@ -49,7 +49,7 @@ class CallService:
     def get(self, call_id: str) -> Call:
         call = self._store.calls.get(call_id)
         if call is None:
-            raise NotFoundError(f"No call with id {call_id}")
+            raise NotFoundError(say("Calls", "No call with id {id}").format(id=call_id))
         return call
 
     def timeline(self, call_id: str) -> list[StatusEvent]:
@@ -65,16 +65,16 @@ class CallService:
         allowed = self.next_statuses(call)
         if status not in allowed:
             label = self._ref.unit_statuses.label
-            raise InvalidTransitionError(
-                f"Cannot go from {label(call.status)} to {label(status)}; "
-                f"next steps are: {', '.join(label(s) for s in allowed) or 'none'}"
-            )
+            raise InvalidTransitionError(say(
+                "Calls", "Cannot go from {now} to {wanted}; next steps are: {allowed}").format(
+                    now=label(call.status), wanted=label(status),
+                    allowed=", ".join(label(s) for s in allowed) or say("Calls", "none")))
         active = self.active_call()
         if active is not None and active.id != call_id and needs_activation(self._ref, status):
-            raise ActiveCallError(
-                f"The unit is working call {active.display_number}; switch to call "
-                f"{call.display_number} first (hold, clear or hand over "
-                f"{active.display_number})", active.id)
+            raise ActiveCallError(say(
+                "Calls", "The unit is working call {active}; switch to call {call} first "
+                "(hold, clear or hand over {active})").format(
+                    active=active.display_number, call=call.display_number), active.id)
         event = self._event(call_id, "status", status, note=note)
         with self._store.atomic(f"saving status {status} for call {call.display_number}"):
             self._add_status_event(event)
@@ -135,7 +135,8 @@ class CallService:
         HOLD (it waits in the queue), CLEAR, HAND_OVER (cleared here, noted as handed over)."""
         target = self.get(call_id)
         if target.status == "CLEARED" or target.cancelled:
-            raise InvalidTransitionError(f"Call {target.display_number} is closed")
+            raise InvalidTransitionError(say("Calls", "Call {call} is closed").format(
+                call=target.display_number))
         active = self.active_call()
         now = iso(self._clock.now())
         if active is not None and active.id != call_id:
@@ -143,7 +144,8 @@ class CallService:
                 offered = ", ".join(self._ref.call_switch_actions.label(a)
                                     for a in self.switch_options(call_id))
                 raise ValidationError(
-                    f"Say what happens to call {active.display_number}: {offered}",
+                    say("Calls", "Say what happens to call {call}: {offered}").format(
+                        call=active.display_number, offered=offered),
                     {"action": f"{action!r} is not possible for the current call"})
         with self._store.atomic(f"switching to call {target.display_number}"):
             if active is not None and active.id != call_id:
@@ -172,8 +174,8 @@ class CallService:
     def set_out_of_service(self, out: bool, note: str = "") -> str:
         """The crew takes the unit out of service (or back). Not while working a call."""
         if out and self.active_call() is not None:
-            raise InvalidTransitionError("Clear or hold the active call before going out of "
-                                         "service")
+            raise InvalidTransitionError(say("Calls", "Clear or hold the active call before "
+                                             "going out of service"))
         now = iso(self._clock.now())
         with self._store.atomic("changing the unit's service state"):
             self._store.set_meta(META_OUT_OF_SERVICE, "1" if out else "0")
@@ -201,7 +203,7 @@ class CallService:
         call = self.get(call_id)
         if reason_code not in self._ref.backup_reasons:
             raise ValidationError(
-                "Choose why backup is needed",
+                say("Calls", "Choose why backup is needed"),
                 {"reason_code": f"{reason_code!r} is not a backup reason code"},
             )
         event = self._event(call_id, "backup", call.status, reason_code=reason_code, note=note)
@@ -217,11 +219,11 @@ class CallService:
         It becomes the active call; the call worked until now gets ``current_action``."""
         errors: dict[str, str] = {}
         if type_code not in self._ref.call_types:
-            errors["type_code"] = "choose a call type"
+            errors["type_code"] = say("Calls", "choose a call type")
         if not address.strip():
-            errors["address"] = "say where you are (address or landmark)"
+            errors["address"] = say("Calls", "say where you are (address or landmark)")
         if errors:
-            raise ValidationError("The on-view call is missing details", errors)
+            raise ValidationError(say("Calls", "The on-view call is missing details"), errors)
         now = iso(self._clock.now())
         call = Call(
             id=new_id(), cad_number=None, unit_id=self.unit_id, type_code=type_code,

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from civilian_responder.clock import Clock, iso, new_id
-from civilian_responder.errors import NotFoundError, ValidationError
+from civilian_responder.errors import NotFoundError, ValidationError, say
 from civilian_responder.models import CoResponder
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store import Store
@@ -48,17 +48,20 @@ class CoResponderService:
         note: str = "",
     ) -> CoResponder:
         if self._store.calls.get(call_id) is None:
-            raise NotFoundError(f"No call with id {call_id}")
+            raise NotFoundError(say("CoResponders", 'No call with id {call_id}')
+                .format(call_id=call_id))
         errors: dict[str, str] = {}
         if agency_code not in self._ref.agencies:
-            errors["agency_code"] = "choose the agency"
+            errors["agency_code"] = say("CoResponders", 'choose the agency')
         if requested_by_code not in self._ref.co_response_requests:
-            errors["requested_by_code"] = "say who asked for whom"
+            errors["requested_by_code"] = say("CoResponders", 'say who asked for whom')
         label = " ".join(unit_label.split())
         if len(label) > MAX_UNIT_LABEL:
-            errors["unit_label"] = f"at most {MAX_UNIT_LABEL} characters"
+            errors["unit_label"] = (say("CoResponders", 'at most {n} characters')
+                .format(n=MAX_UNIT_LABEL))
         if errors:
-            raise ValidationError("The co-responder is missing details", errors)
+            raise ValidationError(say("CoResponders", "The co-responder is missing details"),
+                                  errors)
         now = iso(self._clock.now())
         co = CoResponder(
             new_id(),
@@ -91,7 +94,8 @@ class CoResponderService:
         value = iso(at) if at else now
         if name == "departed_at" and co.arrived_at and value < co.arrived_at:
             raise ValidationError(
-                "They cannot leave before they arrived", {"departed_at": "before the arrival time"}
+                say("CoResponders", 'They cannot leave before they arrived'),
+                    {"departed_at": say("CoResponders", 'before the arrival time')}
             )
         updated = dataclasses.replace(co, **{name: value})
         with self._store.atomic("saving the co-responder's time"):
@@ -102,7 +106,8 @@ class CoResponderService:
     def _get(self, co_id: str) -> CoResponder:
         co = self._store.unit.co_responder(co_id)
         if co is None:
-            raise NotFoundError(f"No co-responder with id {co_id}")
+            raise NotFoundError(say("CoResponders", 'No co-responder with id {co_id}')
+                .format(co_id=co_id))
         return co
 
     def _send(self, co: CoResponder, now: str) -> None:

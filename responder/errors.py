@@ -3,8 +3,80 @@
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Mapping
 from datetime import datetime
+
+
+class Said(str):
+    """A message the core shows to people: the English text, plus what the window needs to
+    say it in the officer's language (``context`` and ``template`` name it in the UI's Qt
+    translation catalogue; ``values`` fill its ``{name}`` places after translation).
+
+    Made with :func:`say`; ``say(...).format(name=value)`` fills the places and stays a Said.
+    The UI's ``core_text`` translates it; anywhere else it is the plain English string.
+    """
+
+    context: str
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, context: str, template: str, values: Mapping[str, object] | None = None,
+                ) -> Said:
+        values = dict(values or {})
+        made = super().__new__(cls, template.format(**values) if values else template)
+        made.context = context
+        made.template = template
+        made.values = values
+        return made
+
+    def format(self, *args: object, **values: object) -> Said:  # type: ignore[override]
+        if args:
+            raise TypeError("say(...).format takes named values only")
+        return Said(self.context, self.template, {**self.values, **values})
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Said, (self.context, self.template, self.values))
+
+
+def said_to_json(text: str) -> str:
+    """``text`` as JSON that keeps what makes it translatable (for a message kept on disk,
+    such as the last sync error); values other than messages are kept as their text."""
+    def plain(value: object) -> object:
+        if isinstance(value, Said):
+            return {"context": value.context, "template": value.template,
+                    "values": {k: plain(v) for k, v in value.values.items()}}
+        if isinstance(value, datetime):  # kept as a time: a place may format it ({t:%H:%M})
+            return {"datetime": value.isoformat()}
+        return value if isinstance(value, int | float) and not isinstance(value, bool) \
+            else str(value)
+
+    return json.dumps(plain(text) if isinstance(text, Said) else str(text), ensure_ascii=False)
+
+
+def said_from_json(raw: str) -> str:
+    """What :func:`said_to_json` wrote (a Said again), or "" if it cannot be read."""
+    def made(value: object) -> object:
+        if isinstance(value, dict) and set(value) == {"datetime"}:
+            return datetime.fromisoformat(str(value["datetime"]))
+        if isinstance(value, dict):
+            return Said(str(value["context"]), str(value["template"]),
+                        {str(k): made(v) for k, v in dict(value["values"]).items()})
+        return value
+
+    try:
+        value = made(json.loads(raw))
+        str(value)  # its places fill
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def say(context: str, template: str) -> Said:
+    """Mark a message for translation (Qt's lupdate reads ``say("Context", "text")`` as
+    ``QT_TRANSLATE_NOOP``; see ui/shell/translations.py). Places are ``{name}``, filled with
+    ``.format(name=...)``: the template must be one literal, never an f-string."""
+    return Said(context, template)
 
 
 class ResponderError(Exception):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from civilian_responder.clock import Clock, iso, new_id, parse_iso
 from civilian_responder.co_responders import suggested_response_model
-from civilian_responder.errors import LockedRecordError, NotFoundError, ValidationError
+from civilian_responder.errors import LockedRecordError, NotFoundError, ValidationError, say
 from civilian_responder.languages import SOURCE, pdf_codes
 from civilian_responder.models import CrewMember, Person, Report, ServiceEntry
 from civilian_responder.reference import ReferenceData
@@ -129,7 +129,7 @@ class ReportService:
     def get(self, report_id: str) -> Report:
         report = self._store.reports.get(report_id)
         if report is None:
-            raise NotFoundError(f"No report with id {report_id}")
+            raise NotFoundError(say("Reports", "No report with id {id}").format(id=report_id))
         return report
 
     def for_call(self, call_id: str) -> list[Report]:
@@ -188,10 +188,10 @@ class ReportService:
         report = self.get(report_id)
         if not report.editable:
             self._record("report.change", report_id, "denied", f"state:{report.state}")
-            raise LockedRecordError(
-                f"Report {report.report_number} v{report.version} is {report.state}; "
-                "make a correction to change it"
-            )
+            raise LockedRecordError(say(
+                "Reports", "Report {number} v{version} is {state}; make a correction to "
+                "change it").format(number=report.report_number, version=report.version,
+                                    state=report.state))
         clean = self._clean(fields)
         clean["updated_at"] = iso(self._clock.now())
         with self._store.atomic(f"saving report {report.report_number}"):
@@ -257,13 +257,15 @@ class ReportService:
     def finalize(self, report_id: str) -> Report:
         report = self.get(report_id)
         if not report.editable:
-            raise LockedRecordError(f"Report {report.report_number} is already {report.state}")
+            raise LockedRecordError(say("Reports", "Report {number} is already {state}").format(
+                number=report.report_number, state=report.state))
         problems = self.problems(report)
         if problems:
             names = ", ".join(FIELD_LABELS.get(k, k.replace("consent.", "consent "))
                               for k in problems)
             self._record("report.finalize", report_id, "failed", ",".join(sorted(problems)))
-            raise ValidationError(f"Cannot finalize yet: {names}", problems)
+            raise ValidationError(say("Reports", "Cannot finalize yet: {names}").format(
+                names=names), problems)
         now = iso(self._clock.now())
         changes = {**inapplicable_details(report), "state": "finalized", "finalized_at": now,
                    "updated_at": now}
@@ -285,7 +287,8 @@ class ReportService:
         ``reason`` (what the correction changes) is stored on the new version right away."""
         old = self.get(report_id)
         if old.state not in ("finalized", "approved"):
-            raise LockedRecordError("Only a finalized or approved report can be corrected")
+            raise LockedRecordError(say("Reports", "Only a finalized or approved report can be "
+                                        "corrected"))
         newer = [r for r in self.for_call(old.call_id)
                  if r.report_number == old.report_number and r.version > old.version]
         if newer:
@@ -321,9 +324,11 @@ class ReportService:
             try:
                 out[name] = self._coerce(spec, value)
             except (TypeError, ValueError) as exc:
-                errors[name] = str(exc)
+                errors[name] = exc.args[0] if exc.args and isinstance(exc.args[0], str) \
+                    else str(exc)  # a say() message stays translatable
         if errors:
-            raise ValidationError("Some report fields could not be saved", errors)
+            raise ValidationError(say("Reports", "Some report fields could not be saved"),
+                                  errors)
         return out
 
     def _coerce(self, spec: tuple[str, str | None], value: Any) -> Any:
@@ -334,50 +339,58 @@ class ReportService:
         if kind == "name":
             name = " ".join(("" if value is None else str(value)).split())
             if len(name) > MAX_NAME:
-                raise ValueError(f"must be at most {MAX_NAME} characters")
+                raise ValueError(say("Reports", "must be at most {n} characters").format(
+                    n=MAX_NAME))
             return name
         if kind == "bool":
             return bool(value)
         if kind == "language":
             if value not in pdf_codes():
-                raise ValueError(f"{value!r} is not a language reports print in")
+                raise ValueError(say("Reports", "{value} is not a language reports print "
+                                     "in").format(value=repr(value)))
             return value
         if kind == "int":
             if value in (None, ""):
                 return None
             n = int(value)
             if not 0 <= n <= MAX_MINUTES:
-                raise ValueError(f"must be between 0 and {MAX_MINUTES}")
+                raise ValueError(say("Reports", "must be between 0 and {most}").format(
+                    most=MAX_MINUTES))
             return n
         assert codes is not None
         if kind == "code":
             if value in (None, ""):
                 return None
             if value not in codes:
-                raise ValueError(f"{value!r} is not a known code")
+                raise ValueError(say("Reports", "{value} is not a known code").format(
+                    value=repr(value)))
             return value
         if kind == "codes":
             bad = [v for v in value if v not in codes]
             if bad:
-                raise ValueError(f"unknown codes: {', '.join(map(str, bad))}")
+                raise ValueError(say("Reports", "unknown codes: {codes}").format(
+                    codes=", ".join(map(str, bad))))
             retired = [v for v in value if codes.get(v).get("retired")]  # type: ignore[union-attr]
             if retired:
-                raise ValueError(f"no longer in use: {', '.join(retired)}")
+                raise ValueError(say("Reports", "no longer in use: {codes}").format(
+                    codes=", ".join(retired)))
             return tuple(dict.fromkeys(value))
         if kind == "persons":
             persons = tuple(p if isinstance(p, Person) else Person(**p) for p in value)
             for p in persons:
                 if p.role_code not in codes:
-                    raise ValueError(f"{p.role_code!r} is not a person role")
+                    raise ValueError(say("Reports", "{role} is not a person role").format(
+                        role=repr(p.role_code)))
             return persons
         if kind == "services":
             entries = tuple(s if isinstance(s, ServiceEntry) else ServiceEntry(**s) for s in value)
             responses = self._ref.service_responses
             for s in entries:
                 if s.code not in codes or s.response not in responses:
-                    raise ValueError(f"{s.code}/{s.response} is not a known service response")
+                    raise ValueError(say("Reports", "{code}/{response} is not a known service "
+                                         "response").format(code=s.code, response=s.response))
             if len({(s.code, s.person_id) for s in entries}) != len(entries):
-                raise ValueError("one answer per service and person")
+                raise ValueError(say("Reports", "one answer per service and person"))
             return entries
         raise ValueError(f"unknown field kind {kind}")
 

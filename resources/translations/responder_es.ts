@@ -249,6 +249,53 @@ Las llamadas llegan de la estación al sincronizar; use «Llamada en el lugar» 
     </message>
 </context>
 <context>
+    <name>Calls</name>
+    <message>
+        <source>No call with id {id}</source>
+        <translation>No hay ninguna llamada con el id {id}</translation>
+    </message>
+    <message>
+        <source>Cannot go from {now} to {wanted}; next steps are: {allowed}</source>
+        <translation>No se puede pasar de {now} a {wanted}; los pasos siguientes son: {allowed}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>The unit is working call {active}; switch to call {call} first (hold, clear or hand over {active})</source>
+        <translation>La unidad está atendiendo la llamada {active}; cambie primero a la llamada {call} (ponga en espera, cierre o traspase {active})</translation>
+    </message>
+    <message>
+        <source>Call {call} is closed</source>
+        <translation>La llamada {call} está cerrada</translation>
+    </message>
+    <message>
+        <source>Say what happens to call {call}: {offered}</source>
+        <translation>Indique qué pasa con la llamada {call}: {offered}</translation>
+    </message>
+    <message>
+        <source>Clear or hold the active call before going out of service</source>
+        <translation>Cierre o ponga en espera la llamada activa antes de salir de servicio</translation>
+    </message>
+    <message>
+        <source>Choose why backup is needed</source>
+        <translation>Elija por qué se necesita apoyo</translation>
+    </message>
+    <message>
+        <source>choose a call type</source>
+        <translation>elija un tipo de llamada</translation>
+    </message>
+    <message>
+        <source>say where you are (address or landmark)</source>
+        <translation>indique dónde está (dirección o punto de referencia)</translation>
+    </message>
+    <message>
+        <source>The on-view call is missing details</source>
+        <translation>A la llamada por iniciativa propia le faltan datos</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistBanner</name>
     <message>
         <source>Request police
@@ -517,6 +564,108 @@ En curso desde las %2</translation>
     <message>
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
+    </message>
+</context>
+<context>
+    <name>Checklists</name>
+    <message>
+        <source>No checklist called {definition_id}</source>
+        <translation>No hay ninguna lista de verificación llamada {definition_id}</translation>
+    </message>
+    <message>
+        <source>Unknown checklist mode {mode}</source>
+        <translation>Modo de lista de verificación desconocido: {mode}</translation>
+    </message>
+    <message>
+        <source>step or list</source>
+        <translation>paso a paso o lista</translation>
+    </message>
+    <message>
+        <source>No checklist run with id {run_id}</source>
+        <translation>No hay ninguna lista en curso con el id {run_id}</translation>
+    </message>
+    <message>
+        <source>Checklist {id} version {version} is not available</source>
+        <translation>La lista de verificación {id}, versión {version}, no está disponible</translation>
+    </message>
+    <message>
+        <source>No item {item_id} in this checklist</source>
+        <translation>Esta lista de verificación no tiene el punto {item_id}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>{item_id} is not an action step</source>
+        <translation>{item_id} no es un paso de acción</translation>
+    </message>
+    <message>
+        <source>not an action</source>
+        <translation>no es una acción</translation>
+    </message>
+    <message>
+        <source>No stop rule is waiting for a decision</source>
+        <translation>Ninguna regla de alto espera una decisión</translation>
+    </message>
+    <message>
+        <source>{action} is not offered for this stop rule</source>
+        <translation>{action} no se ofrece para esta regla de alto</translation>
+    </message>
+    <message>
+        <source>not offered</source>
+        <translation>no se ofrece</translation>
+    </message>
+    <message>
+        <source>Write why it is safe to proceed</source>
+        <translation>Escriba por qué es seguro continuar</translation>
+    </message>
+    <message>
+        <source>required to proceed</source>
+        <translation>necesario para continuar</translation>
+    </message>
+    <message>
+        <source>Cannot complete the checklist yet: {blocking}</source>
+        <translation>Todavía no se puede completar la lista de verificación: {blocking}</translation>
+    </message>
+    <message>
+        <source>This checklist was {state}; start a new one</source>
+        <translation>Esta lista de verificación está en estado {state}; empiece una nueva</translation>
+    </message>
+</context>
+<context>
+    <name>CoResponders</name>
+    <message>
+        <source>No call with id {call_id}</source>
+        <translation>No hay ninguna llamada con el id {call_id}</translation>
+    </message>
+    <message>
+        <source>choose the agency</source>
+        <translation>elija la agencia</translation>
+    </message>
+    <message>
+        <source>say who asked for whom</source>
+        <translation>indique quién pidió a quién</translation>
+    </message>
+    <message>
+        <source>at most {n} characters</source>
+        <translation>como máximo {n} caracteres</translation>
+    </message>
+    <message>
+        <source>The co-responder is missing details</source>
+        <translation>Al corresponsal le faltan datos</translation>
+    </message>
+    <message>
+        <source>They cannot leave before they arrived</source>
+        <translation>No pueden irse antes de haber llegado</translation>
+    </message>
+    <message>
+        <source>before the arrival time</source>
+        <translation>antes de la hora de llegada</translation>
+    </message>
+    <message>
+        <source>No co-responder with id {co_id}</source>
+        <translation>No hay ningún corresponsal con el id {co_id}</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1256,10 @@ En curso desde las %2</translation>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
+    <message>
+        <source>Could not check the passphrase</source>
+        <translation>No se pudo comprobar la frase de contraseña</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1376,6 +1529,105 @@ En curso desde las %2</translation>
     </message>
 </context>
 <context>
+    <name>People</name>
+    <message>
+        <source>No known person {person_id}</source>
+        <translation>No hay ninguna persona conocida {person_id}</translation>
+    </message>
+    <message>
+        <source>A known person needs a name or a nickname</source>
+        <translation>Una persona conocida necesita un nombre o un apodo</translation>
+    </message>
+    <message>
+        <source>enter a name or nickname</source>
+        <translation>escriba un nombre o un apodo</translation>
+    </message>
+    <message>
+        <source>Unknown age range</source>
+        <translation>Rango de edad desconocido</translation>
+    </message>
+    <message>
+        <source>choose an age range</source>
+        <translation>elija un rango de edad</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Resultado desconocido</translation>
+    </message>
+    <message>
+        <source>choose an outcome</source>
+        <translation>elija un resultado</translation>
+    </message>
+    <message>
+        <source>say where (a place name or landmark)</source>
+        <translation>indique dónde (un lugar o punto de referencia)</translation>
+    </message>
+    <message>
+        <source>add at least one person met</source>
+        <translation>añada al menos una persona con quien se habló</translation>
+    </message>
+    <message>
+        <source>unknown services: {value}</source>
+        <translation>servicios desconocidos: {value}</translation>
+    </message>
+    <message>
+        <source>choose a shelter outcome</source>
+        <translation>elija un resultado de albergue</translation>
+    </message>
+    <message>
+        <source>The outreach contact is missing details</source>
+        <translation>Al contacto de acercamiento le faltan datos</translation>
+    </message>
+    <message>
+        <source>say what the follow-up is</source>
+        <translation>indique en qué consiste el seguimiento</translation>
+    </message>
+    <message>
+        <source>give the date it is due (YYYY-MM-DD)</source>
+        <translation>indique la fecha límite (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>The follow-up is missing details</source>
+        <translation>Al seguimiento le faltan datos</translation>
+    </message>
+    <message>
+        <source>choose what happened</source>
+        <translation>elija qué pasó</translation>
+    </message>
+    <message>
+        <source>No follow-up {follow_up_id}</source>
+        <translation>No hay ningún seguimiento {follow_up_id}</translation>
+    </message>
+    <message>
+        <source>Unknown consent</source>
+        <translation>Consentimiento desconocido</translation>
+    </message>
+    <message>
+        <source>choose a consent</source>
+        <translation>elija un consentimiento</translation>
+    </message>
+    <message>
+        <source>Unknown consent method</source>
+        <translation>Forma de consentimiento desconocida</translation>
+    </message>
+    <message>
+        <source>verbal or signed</source>
+        <translation>verbal o firmado</translation>
+    </message>
+    <message>
+        <source>Bad date</source>
+        <translation>Fecha no válida</translation>
+    </message>
+    <message>
+        <source>give a date (YYYY-MM-DD)</source>
+        <translation>indique una fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>retention_days is not a number of days</source>
+        <translation>retention_days no es un número de días</translation>
+    </message>
+</context>
+<context>
     <name>PeopleActions</name>
     <message>
         <source>Follow-ups</source>
@@ -1461,6 +1713,29 @@ En curso desde las %2</translation>
     <message>
         <source>&amp;Add person</source>
         <translation>&amp;Agregar persona</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>No such report</source>
+        <translation>No existe ese informe</translation>
+    </message>
+    <message>
+        <source>Report {number} is {state}</source>
+        <translation>El informe {number} está en estado {state}</translation>
+    </message>
+    <message>
+        <source>{name} is {size:.1f} MB; photos can be at most {most:.0f} MB</source>
+        <translation>{name} pesa {size:.1f} MB; las fotos pueden pesar como máximo {most:.0f} MB</translation>
+    </message>
+    <message>
+        <source>{name} is not a photo (JPEG, PNG, GIF, WebP or TIFF)</source>
+        <translation>{name} no es una foto (JPEG, PNG, GIF, WebP o TIFF)</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {why}</source>
+        <translation>No se puede leer {path}: {why}</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2280,69 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>No report with id {id}</source>
+        <translation>No hay ningún informe con el id {id}</translation>
+    </message>
+    <message>
+        <source>Report {number} v{version} is {state}; make a correction to change it</source>
+        <translation>El informe {number} v{version} está en estado {state}; haga una corrección para cambiarlo</translation>
+    </message>
+    <message>
+        <source>Report {number} is already {state}</source>
+        <translation>El informe {number} ya está en estado {state}</translation>
+    </message>
+    <message>
+        <source>Cannot finalize yet: {names}</source>
+        <translation>Todavía no se puede finalizar: {names}</translation>
+    </message>
+    <message>
+        <source>Only a finalized or approved report can be corrected</source>
+        <translation>Solo se puede corregir un informe finalizado o aprobado</translation>
+    </message>
+    <message>
+        <source>Some report fields could not be saved</source>
+        <translation>Algunos campos del informe no se pudieron guardar</translation>
+    </message>
+    <message>
+        <source>must be at most {n} characters</source>
+        <translation>debe tener como máximo {n} caracteres</translation>
+    </message>
+    <message>
+        <source>{value} is not a language reports print in</source>
+        <translation>{value} no es un idioma en que se impriman los informes</translation>
+    </message>
+    <message>
+        <source>must be between 0 and {most}</source>
+        <translation>debe estar entre 0 y {most}</translation>
+    </message>
+    <message>
+        <source>{value} is not a known code</source>
+        <translation>{value} no es un código conocido</translation>
+    </message>
+    <message>
+        <source>unknown codes: {codes}</source>
+        <translation>códigos desconocidos: {codes}</translation>
+    </message>
+    <message>
+        <source>no longer in use: {codes}</source>
+        <translation>ya no se usan: {codes}</translation>
+    </message>
+    <message>
+        <source>{role} is not a person role</source>
+        <translation>{role} no es un papel de persona</translation>
+    </message>
+    <message>
+        <source>{code}/{response} is not a known service response</source>
+        <translation>{code}/{response} no es una respuesta de servicio conocida</translation>
+    </message>
+    <message>
+        <source>one answer per service and person</source>
+        <translation>una respuesta por servicio y persona</translation>
+    </message>
+</context>
+<context>
     <name>ServicesGrid</name>
     <message>
         <source>Services for</source>
@@ -2032,6 +2370,53 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     <message>
         <source>Responder — locked</source>
         <translation>Responder — bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>Shift</name>
+    <message>
+        <source>{who} is not on the roster; add someone not on the roster as Name/ROLE</source>
+        <translation>{who} no está en la plantilla; añada a quien no esté en ella como Nombre/ROL</translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>no está en la plantilla</translation>
+    </message>
+    <message>
+        <source>A shift is already open; end it first</source>
+        <translation>Ya hay un turno abierto; termínelo primero</translation>
+    </message>
+    <message>
+        <source>say which vehicle (e.g. VAN-3)</source>
+        <translation>indique el vehículo (p. ej. VAN-3)</translation>
+    </message>
+    <message>
+        <source>enter the odometer reading (a whole number)</source>
+        <translation>escriba la lectura del cuentakilómetros (un número entero)</translation>
+    </message>
+    <message>
+        <source>The shift cannot start yet</source>
+        <translation>El turno todavía no puede empezar</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>No hay ningún turno abierto</translation>
+    </message>
+    <message>
+        <source>must be at least the start mileage ({start})</source>
+        <translation>debe ser al menos el kilometraje inicial ({start})</translation>
+    </message>
+    <message>
+        <source>must be between the shift&apos;s start and now</source>
+        <translation>debe estar entre el inicio del turno y ahora</translation>
+    </message>
+    <message>
+        <source>say why the end time is entered afterwards</source>
+        <translation>indique por qué la hora de fin se anota después</translation>
+    </message>
+    <message>
+        <source>The shift cannot end yet</source>
+        <translation>El turno todavía no puede terminar</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2616,89 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>Too many wrong passphrases: sign-in for {name} is locked until {until:%H:%M} UTC ({stamp})</source>
+        <translation>Demasiadas frases de contraseña incorrectas: el inicio de sesión de {name} está bloqueado hasta las {until:%H:%M} UTC ({stamp})</translation>
+    </message>
+    <message>
+        <source>Wait {wait} s before trying again</source>
+        <translation>Espere {wait} s antes de volver a intentarlo</translation>
+    </message>
+    <message>
+        <source>Cannot record the sign-in attempt: {why}</source>
+        <translation>No se puede registrar el intento de inicio de sesión: {why}</translation>
+    </message>
+    <message>
+        <source>use at least {n} characters</source>
+        <translation>use al menos {n} caracteres</translation>
+    </message>
+    <message>
+        <source>use at most {n} characters</source>
+        <translation>use como máximo {n} caracteres</translation>
+    </message>
+    <message>
+        <source>this passphrase is too common; pick a few unrelated words</source>
+        <translation>esta frase es demasiado común; elija unas palabras sin relación entre sí</translation>
+    </message>
+    <message>
+        <source>do not use your name as the passphrase</source>
+        <translation>no use su nombre como frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase not accepted: {problem}</source>
+        <translation>Frase de contraseña no aceptada: {problem}</translation>
+    </message>
+    <message>
+        <source>The keystore {path} is damaged: {why}</source>
+        <translation>El almacén de claves {path} está dañado: {why}</translation>
+    </message>
+    <message>
+        <source>No officer named {name} is enrolled on this device</source>
+        <translation>No hay ningún agente llamado {name} registrado en este equipo</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {name}</source>
+        <translation>Frase de contraseña incorrecta para {name}</translation>
+    </message>
+    <message>
+        <source>An officer needs a name</source>
+        <translation>El agente necesita un nombre</translation>
+    </message>
+    <message>
+        <source>An officer named {name} already exists</source>
+        <translation>Ya existe un agente llamado {name}</translation>
+    </message>
+    <message>
+        <source>No officer named {name}</source>
+        <translation>No hay ningún agente llamado {name}</translation>
+    </message>
+    <message>
+        <source>Cannot remove the last officer</source>
+        <translation>No se puede quitar al último agente</translation>
+    </message>
+    <message>
+        <source>Officers already exist; an admin must add new officers</source>
+        <translation>Ya hay agentes; un administrador debe añadir los nuevos</translation>
+    </message>
+    <message>
+        <source>{failure}. That was the 5th failure in 15 minutes: sign-in for {name} is locked until {until:%H:%M} UTC</source>
+        <translation>{failure}. Fue el 5.º fallo en 15 minutos: el inicio de sesión de {name} está bloqueado hasta las {until:%H:%M} UTC</translation>
+    </message>
+    <message>
+        <source>This passphrase opens a different profile</source>
+        <translation>Esta frase de contraseña abre otro perfil</translation>
+    </message>
+    <message>
+        <source>{name} is not allowed to add officers</source>
+        <translation>{name} no tiene permiso para añadir agentes</translation>
+    </message>
+    <message>
+        <source>{name} is not allowed to release lockouts</source>
+        <translation>{name} no tiene permiso para desbloquear inicios de sesión</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Authorized use only. Records on this device are confidential; every sign-in, view, change and export is recorded.</source>
@@ -2337,6 +2805,141 @@ Puede guardarlo como PDF e imprimir ese archivo en otro lugar.</translation>
     <message>
         <source>Switch to %1</source>
         <translation>Cambiar a %1</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Enter the station address, e.g. https://station.example.org</source>
+        <translation>Escriba la dirección de la estación, p. ej. https://station.example.org</translation>
+    </message>
+    <message>
+        <source>The station must be reached over https (plain http only on this computer)</source>
+        <translation>La estación debe usarse por https (http simple solo en este mismo equipo)</translation>
+    </message>
+    <message>
+        <source>The station answered a push with the wrong number of results</source>
+        <translation>La estación respondió a un envío con un número de resultados equivocado</translation>
+    </message>
+    <message>
+        <source>The station answered a push out of order</source>
+        <translation>La estación respondió a un envío en desorden</translation>
+    </message>
+    <message>
+        <source>The station sent a malformed pull answer</source>
+        <translation>La estación envió una respuesta de descarga mal formada</translation>
+    </message>
+    <message>
+        <source>The station sent something that is not JSON (sync state)</source>
+        <translation>La estación envió algo que no es JSON (estado de sincronización)</translation>
+    </message>
+    <message>
+        <source>The station sent a malformed sync state</source>
+        <translation>La estación envió un estado de sincronización mal formado</translation>
+    </message>
+    <message>
+        <source>The station answered a photo batch with the wrong results</source>
+        <translation>La estación respondió a un lote de fotos con resultados equivocados</translation>
+    </message>
+    <message>
+        <source>The station sent something that is not JSON ({path})</source>
+        <translation>La estación envió algo que no es JSON ({path})</translation>
+    </message>
+    <message>
+        <source>The station sent an unexpected answer ({path})</source>
+        <translation>La estación envió una respuesta inesperada ({path})</translation>
+    </message>
+    <message>
+        <source>The station did not answer in time</source>
+        <translation>La estación no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>Station unreachable ({reason})</source>
+        <translation>No se puede llegar a la estación ({reason})</translation>
+    </message>
+    <message>
+        <source>HTTP error: {reason}</source>
+        <translation>Error HTTP: {reason}</translation>
+    </message>
+    <message>
+        <source>This device&apos;s access to the station was revoked; ask your supervisor to enroll it again</source>
+        <translation>Se revocó el acceso de este equipo a la estación; pida a su supervisor que lo registre de nuevo</translation>
+    </message>
+    <message>
+        <source>The station did not accept this device&apos;s sign-in; connect to the station again</source>
+        <translation>La estación no aceptó la credencial de este equipo; vuelva a conectarse a la estación</translation>
+    </message>
+    <message>
+        <source>This device may not do that</source>
+        <translation>Este equipo no tiene permiso para eso</translation>
+    </message>
+    <message>
+        <source>The station reported a conflict</source>
+        <translation>La estación informó de un conflicto</translation>
+    </message>
+    <message>
+        <source>The station had a problem ({status})</source>
+        <translation>La estación tuvo un problema ({status})</translation>
+    </message>
+    <message>
+        <source>The station refused the request ({status}): {reason}</source>
+        <translation>La estación rechazó la solicitud ({status}): {reason}</translation>
+    </message>
+    <message>
+        <source>The station did not say how much it holds</source>
+        <translation>La estación no indicó cuánto tiene guardado</translation>
+    </message>
+    <message>
+        <source>The station&apos;s {what} answer lacks {missing}</source>
+        <translation>A la respuesta de la estación ({what}) le falta {missing}</translation>
+    </message>
+    <message>
+        <source>This device is not connected to a station yet</source>
+        <translation>Este equipo aún no está conectado a una estación</translation>
+    </message>
+    <message>
+        <source>The station sign-in is not available in the keyring; connect to the station again</source>
+        <translation>La credencial de la estación no está en el llavero; vuelva a conectarse a la estación</translation>
+    </message>
+    <message>
+        <source>The station sign-in is not available (it was kept in memory only); connect to the station again</source>
+        <translation>La credencial de la estación no está disponible (solo se guardó en memoria); vuelva a conectarse a la estación</translation>
+    </message>
+    <message>
+        <source>The station sent a change this device could not read (#{seq}); it is asked for again at the next sync</source>
+        <translation>La estación envió un cambio que este equipo no pudo leer (n.º {seq}); se volverá a pedir en la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code from the station</source>
+        <translation>Escriba el código de registro que dio la estación</translation>
+    </message>
+    <message>
+        <source>The station did not accept this code: it may be mistyped, already used or expired</source>
+        <translation>La estación no aceptó este código: puede estar mal escrito, ya usado o vencido</translation>
+    </message>
+    <message>
+        <source>The station holds the whole photo but did not accept it</source>
+        <translation>La estación tiene la foto completa pero no la aceptó</translation>
+    </message>
+    <message>
+        <source>The station is not taking the photo</source>
+        <translation>La estación no está recibiendo la foto</translation>
+    </message>
+    <message>
+        <source>The station&apos;s changes skip from #{last} to #{seq} (it says #{prev} comes before); not stored, asked for again</source>
+        <translation>Los cambios de la estación saltan del n.º {last} al n.º {seq} (dice que antes va el n.º {prev}); no se guardaron y se volverán a pedir</translation>
+    </message>
+    <message>
+        <source>The station&apos;s cursor (#{cursor}) runs past its last change (#{last}); not stored, asked for again</source>
+        <translation>El cursor de la estación (n.º {cursor}) pasa de su último cambio (n.º {last}); no se guardó y se volverá a pedir</translation>
+    </message>
+    <message>
+        <source>The station answered a change with {status}</source>
+        <translation>La estación respondió a un cambio con {status}</translation>
+    </message>
+    <message>
+        <source>The station sent a cursor that went back</source>
+        <translation>La estación envió un cursor que retrocedió</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from civilian_responder.checklists.loader import Catalog, load_catalog, parse_by
 from civilian_responder.checklists.prefill import as_payload, report_fields, summary_lines, unfilled
 from civilian_responder.checklists.translation import localize
 from civilian_responder.clock import Clock, iso, new_id
-from civilian_responder.errors import DefinitionError, NotFoundError, ValidationError
+from civilian_responder.errors import DefinitionError, NotFoundError, ValidationError, say
 from civilian_responder.languages import SOURCE
 from civilian_responder.models import ChecklistEscalation, ChecklistRun, StatusEvent
 from civilian_responder.reference import ReferenceData
@@ -144,7 +144,8 @@ class ChecklistService:
                    language: str | None = None) -> Definition:
         found = self.catalog.get(definition_id, version)
         if found is None:
-            raise NotFoundError(f"No checklist called {definition_id}")
+            raise NotFoundError(say("Checklists", 'No checklist called {definition_id}')
+                .format(definition_id=definition_id))
         return localize(found, language or self.language)
 
     def suggestions(self, call_id: str) -> list[Suggestion]:
@@ -173,7 +174,9 @@ class ChecklistService:
 
     def set_preferred_mode(self, mode: str) -> None:
         if mode not in RUNNER_MODES:
-            raise ValidationError(f"Unknown checklist mode {mode!r}", {"mode": "step or list"})
+            raise ValidationError(say("Checklists", 'Unknown checklist mode {mode}')
+                .format(mode=repr(mode)),
+                {"mode": say("Checklists", 'step or list')})
         self._store.set_meta(MODE_KEY, mode)
 
     def runs_for_call(self, call_id: str) -> list[ChecklistRun]:
@@ -188,7 +191,8 @@ class ChecklistService:
         call = self._calls.get(call_id)
         definition = self.catalog.get(definition_id)
         if definition is None:
-            raise NotFoundError(f"No checklist called {definition_id}")
+            raise NotFoundError(say("Checklists", 'No checklist called {definition_id}')
+                .format(definition_id=definition_id))
         now = iso(self._clock.now())
         run = ChecklistRun(id=new_id(), call_id=call.id, definition_id=definition.id,
                            definition_version=definition.version, state="in_progress",
@@ -206,7 +210,8 @@ class ChecklistService:
         """The run; its definition's texts in ``language`` (default: the service's)."""
         run = self._store.checklists.get(run_id)
         if run is None:
-            raise NotFoundError(f"No checklist run with id {run_id}")
+            raise NotFoundError(say("Checklists", 'No checklist run with id {run_id}')
+                .format(run_id=run_id))
         return self._view(run, language)
 
     def definition_for(self, run: ChecklistRun, language: str | None = None) -> Definition:
@@ -240,7 +245,8 @@ class ChecklistService:
                 log.warning("Stored checklist %s v%s no longer validates", *key)
         found = found or self.catalog.get(*key)
         if found is None:
-            raise NotFoundError(f"Checklist {key[0]} version {key[1]} is not available")
+            raise NotFoundError(say("Checklists", "Checklist {id} version {version} is not "
+                                    "available").format(id=key[0], version=key[1]))
         self._snapshots[key] = found
         return found
 
@@ -249,7 +255,9 @@ class ChecklistService:
         view = self._editable(run_id)
         item = view.definition.item(item_id)
         if item is None:
-            raise ValidationError(f"No item {item_id} in this checklist", {item_id: "unknown"})
+            raise ValidationError(say("Checklists", 'No item {item_id} in this checklist')
+                .format(item_id=item_id),
+                {item_id: say("Checklists", 'unknown')})
         clean = check_answer(item, value)
         now = iso(self._clock.now())
         return self._write(run_id, f"saving the answer to {item.text[:40]}", item_id,
@@ -258,7 +266,9 @@ class ChecklistService:
     def set_note(self, run_id: str, item_id: str, note: str) -> RunView:
         view = self._editable(run_id)
         if view.definition.item(item_id) is None:
-            raise ValidationError(f"No item {item_id} in this checklist", {item_id: "unknown"})
+            raise ValidationError(say("Checklists", 'No item {item_id} in this checklist')
+                .format(item_id=item_id),
+                {item_id: say("Checklists", 'unknown')})
         return self._write(run_id, "saving a checklist note", item_id,
                            lambda: self._store.checklists.save_note(run_id, item_id, note.strip()))
 
@@ -267,7 +277,9 @@ class ChecklistService:
         view = self._editable(run_id)
         item = view.definition.item(item_id)
         if item is None or item.type != "action":
-            raise ValidationError(f"{item_id} is not an action step", {item_id: "not an action"})
+            raise ValidationError(say("Checklists", '{item_id} is not an action step')
+                .format(item_id=item_id),
+                {item_id: say("Checklists", 'not an action')})
         now = iso(self._clock.now())
         stamp = now if done else None
         return self._write(run_id, f"marking {item.text[:40]} done", item_id,
@@ -285,13 +297,14 @@ class ChecklistService:
         view = self._editable(run_id)
         rules = [r for r in view.unresolved if rule_ids is None or r.id in set(rule_ids)]
         if not rules:
-            raise ValidationError("No stop rule is waiting for a decision")
+            raise ValidationError(say("Checklists", 'No stop rule is waiting for a decision'))
         if action not in STOP_ACTIONS or any(action not in r.actions for r in rules):
-            raise ValidationError(f"{action!r} is not offered for this stop rule",
-                                  {"action": "not offered"})
+            raise ValidationError(say("Checklists", '{action} is not offered for this stop rule')
+                .format(action=repr(action)),
+                                  {"action": say("Checklists", 'not offered')})
         if action == "proceed" and not justification.strip():
-            raise ValidationError("Write why it is safe to proceed",
-                                  {"justification": "required to proceed"})
+            raise ValidationError(say("Checklists", 'Write why it is safe to proceed'),
+                                  {"justification": say("Checklists", 'required to proceed')})
         reason = next((r.reason_code for r in rules if r.reason_code), None)
         now = iso(self._clock.now())
 
@@ -329,7 +342,8 @@ class ChecklistService:
         view = self._editable(run_id)
         blocking = view.blocking()
         if blocking:
-            raise ValidationError("Cannot complete the checklist yet: " + "; ".join(blocking),
+            raise ValidationError(say("Checklists", "Cannot complete the checklist yet: "
+                                      "{blocking}").format(blocking="; ".join(blocking)),
                                   {"checklist": "; ".join(blocking)})
         return self._finish(view, "completed")
 
@@ -403,7 +417,8 @@ class ChecklistService:
     def _editable(self, run_id: str) -> RunView:
         view = self.get(run_id)
         if view.finished:
-            raise ValidationError(f"This checklist was {view.run.state}; start a new one")
+            raise ValidationError(say("Checklists", 'This checklist was {state}; start a new one')
+                .format(state=view.run.state))
         return view
 
     def _write(self, run_id: str, doing: str, item_id: str | None,

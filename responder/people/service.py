@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from civilian_responder.clock import Clock, iso, new_id
-from civilian_responder.errors import NotFoundError, ValidationError
+from civilian_responder.errors import NotFoundError, ValidationError, say
 from civilian_responder.models import (
     Call,
     Consent,
@@ -67,7 +67,8 @@ class PeopleService:
     def person(self, person_id: str) -> KnownPerson:
         found = self._store.people.person(person_id)
         if found is None:
-            raise NotFoundError(f"No known person {person_id}")
+            raise NotFoundError(say("People", 'No known person {person_id}')
+                .format(person_id=person_id))
         return found
 
     def current(self, person_id: str) -> KnownPerson:
@@ -84,11 +85,12 @@ class PeopleService:
         """A new person met by this unit: a provisional id born here."""
         if not display_name.strip():
             raise ValidationError(
-                "A known person needs a name or a nickname",
-                {"display_name": "enter a name or nickname"},
+                say("People", 'A known person needs a name or a nickname'),
+                {"display_name": say("People", 'enter a name or nickname')},
             )
         if age_range and age_range not in self._ref.age_ranges:
-            raise ValidationError("Unknown age range", {"age_range": "choose an age range"})
+            raise ValidationError(say("People", 'Unknown age range'),
+                {"age_range": say("People", 'choose an age range')})
         now = self._now()
         person = KnownPerson(
             new_id(),
@@ -135,7 +137,8 @@ class PeopleService:
         **outreach: Any,
     ) -> Contact:
         if outcome_code is not None and outcome_code not in self._ref.outcomes:
-            raise ValidationError("Unknown outcome", {"outcome_code": "choose an outcome"})
+            raise ValidationError(say("People", 'Unknown outcome'),
+                {"outcome_code": say("People", 'choose an outcome')})
         contact = Contact(
             new_id(),
             at or self._now(),
@@ -172,16 +175,18 @@ class PeopleService:
         known person's id or a new person's (name, age range). One transaction."""
         problems: dict[str, str] = {}
         if not place.strip():
-            problems["place"] = "say where (a place name or landmark)"
+            problems["place"] = say("People", 'say where (a place name or landmark)')
         if not met:
-            problems["met"] = "add at least one person met"
+            problems["met"] = say("People", 'add at least one person met')
         bad = [c for c in (*offered, *accepted) if c not in self._ref.services]
         if bad:
-            problems["services"] = f"unknown services: {', '.join(bad)}"
+            problems["services"] = (say("People", 'unknown services: {value}')
+                .format(value=', '.join(bad)))
         if shelter_placement_code and shelter_placement_code not in self._ref.shelter_placements:
-            problems["shelter_placement_code"] = "choose a shelter outcome"
+            problems["shelter_placement_code"] = say("People", 'choose a shelter outcome')
         if problems:
-            raise ValidationError("The outreach contact is missing details", problems)
+            raise ValidationError(say("People", "The outreach contact is missing details"),
+                                  problems)
         made: list[Contact] = []
         with self._store.atomic("recording the outreach contact"):
             for who in met:
@@ -319,11 +324,11 @@ class PeopleService:
     ) -> FollowUp:
         problems = {}
         if not what.strip():
-            problems["what"] = "say what the follow-up is"
+            problems["what"] = say("People", 'say what the follow-up is')
         if not _is_date(due_date):
-            problems["due_date"] = "give the date it is due (YYYY-MM-DD)"
+            problems["due_date"] = say("People", 'give the date it is due (YYYY-MM-DD)')
         if problems:
-            raise ValidationError("The follow-up is missing details", problems)
+            raise ValidationError(say("People", 'The follow-up is missing details'), problems)
         now = self._now()
         f = FollowUp(
             new_id(),
@@ -353,7 +358,8 @@ class PeopleService:
         f = self._follow_up(follow_up_id)
         outcome = self._ref.follow_up_outcomes.get(outcome_code)
         if outcome is None:
-            raise ValidationError("Unknown outcome", {"outcome_code": "choose what happened"})
+            raise ValidationError(say("People", 'Unknown outcome'),
+                {"outcome_code": say("People", 'choose what happened')})
         now = self._now()
         attempt = FollowUpAttempt(new_id(), f.id, now, outcome_code, note, visit_call_id)
         state = "done" if outcome.get("closes") else f.state
@@ -382,7 +388,8 @@ class PeopleService:
     def _follow_up(self, follow_up_id: str) -> FollowUp:
         f = self._store.people.follow_up(follow_up_id)
         if f is None:
-            raise NotFoundError(f"No follow-up {follow_up_id}")
+            raise NotFoundError(say("People", 'No follow-up {follow_up_id}')
+                .format(follow_up_id=follow_up_id))
         return f
 
     def _save_follow_up(self, f: FollowUp, doing: str) -> None:
@@ -405,12 +412,15 @@ class PeopleService:
         **details: str,
     ) -> Consent:
         if kind not in self._ref.consent_kinds:
-            raise ValidationError("Unknown consent", {"kind": "choose a consent"})
+            raise ValidationError(say("People", 'Unknown consent'),
+                {"kind": say("People", 'choose a consent')})
         method = details.get("method", "")
         if method and method not in self._ref.consent_methods:
-            raise ValidationError("Unknown consent method", {"method": "verbal or signed"})
+            raise ValidationError(say("People", 'Unknown consent method'),
+                {"method": say("People", 'verbal or signed')})
         if details.get("until") and not _is_date(details["until"]):
-            raise ValidationError("Bad date", {"until": "give a date (YYYY-MM-DD)"})
+            raise ValidationError(say("People", 'Bad date'),
+                {"until": say("People", 'give a date (YYYY-MM-DD)')})
         # Recording a consent again changes the same record (the station keeps one per kind).
         held = next(
             (c for c in self.consents(report_id) if c.kind == kind and c.person_id == person_id),
@@ -500,7 +510,7 @@ class PeopleService:
             return None
         raw = str(payload.get("value"))
         if not raw.isdigit() or int(raw) > MAX_RETENTION_DAYS:
-            raise ValueError("retention_days is not a number of days")
+            raise ValueError(say("People", 'retention_days is not a number of days'))
         before, source = self.retention()
         held = self._store.get_meta(META_STATION_RETENTION_DAYS)
         if held == str(int(raw)):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from civilian_responder.clock import Clock, iso, parse_iso
-from civilian_responder.errors import LockedOutError, StorageError
+from civilian_responder.errors import LockedOutError, StorageError, say
 from civilian_responder.security.keystore import normalize
 
 MAX_FAILURES = 5
@@ -81,15 +81,18 @@ class AttemptLog:
         events, _ = self.read()
         lock_until = self._lockout_until(events, officer)
         if lock_until and now < lock_until:
-            raise LockedOutError(
-                f"Too many wrong passphrases: sign-in for {officer} is locked until "
-                f"{lock_until:%H:%M} UTC ({iso(lock_until)})", lock_until, lockout=True)
+            raise LockedOutError(say(
+                "SignIn", "Too many wrong passphrases: sign-in for {name} is locked until "
+                "{until:%H:%M} UTC ({stamp})").format(name=officer, until=lock_until,
+                                                      stamp=iso(lock_until)),
+                lock_until, lockout=True)
         failures = self._recent_failures(events, officer, now)
         if failures:
             retry = parse_iso(failures[-1].at) + delay_after(len(failures))
             if now < retry:
                 wait = max(1, int((retry - now).total_seconds() + 0.999))
-                raise LockedOutError(f"Wait {wait} s before trying again", retry, lockout=False)
+                raise LockedOutError(say("SignIn", "Wait {wait} s before trying again").format(
+                    wait=wait), retry, lockout=False)
 
     def record_failure(self, officer: str) -> datetime | None:
         """Record a failure; returns the lockout end if this failure caused a lockout."""
@@ -147,4 +150,5 @@ class AttemptLog:
             finally:
                 os.close(fd)
         except OSError as exc:
-            raise StorageError(f"Cannot record the sign-in attempt: {exc}") from exc
+            raise StorageError(say("SignIn", "Cannot record the sign-in attempt: {why}").format(
+                why=str(exc))) from exc

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from civilian_responder.errors import AuthError, StorageError, ValidationError
+from civilian_responder.errors import AuthError, StorageError, ValidationError, say
 
 FORMAT = 1
 KEY_BYTES = 32
@@ -74,15 +74,16 @@ def check_passphrase(name: str, passphrase: str) -> None:
     """Reject passphrases a guesser tries first. Length, not composition rules (NIST 800-63B)."""
     problem = None
     if len(passphrase) < MIN_PASSPHRASE:
-        problem = f"use at least {MIN_PASSPHRASE} characters"
+        problem = say("SignIn", "use at least {n} characters").format(n=MIN_PASSPHRASE)
     elif len(passphrase) > MAX_PASSPHRASE:
-        problem = f"use at most {MAX_PASSPHRASE} characters"
+        problem = say("SignIn", "use at most {n} characters").format(n=MAX_PASSPHRASE)
     elif passphrase.casefold() in BANNED or len(set(passphrase)) < 3:
-        problem = "this passphrase is too common; pick a few unrelated words"
+        problem = say("SignIn", "this passphrase is too common; pick a few unrelated words")
     elif normalize(passphrase).rstrip("0123456789!") == normalize(name):
-        problem = "do not use your name as the passphrase"
+        problem = say("SignIn", "do not use your name as the passphrase")
     if problem:
-        raise ValidationError(f"Passphrase not accepted: {problem}", {"passphrase": problem})
+        raise ValidationError(say("SignIn", "Passphrase not accepted: {problem}").format(
+            problem=problem), {"passphrase": problem})
 
 
 def _b64(data: bytes) -> str:
@@ -116,7 +117,8 @@ class Keystore:
                 raise ValueError(f"unknown format {data.get('format')!r}")
             return [_officer_from(o) for o in data["officers"]]
         except (ValueError, KeyError, TypeError) as exc:
-            raise StorageError(f"The keystore {self.path} is damaged: {exc}") from exc
+            raise StorageError(say("SignIn", "The keystore {path} is damaged: {why}").format(
+                path=str(self.path), why=str(exc))) from exc
 
     def find(self, name: str) -> Officer | None:
         wanted = normalize(name)
@@ -132,12 +134,14 @@ class Keystore:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
 
         if officer is None:
-            raise AuthError(f"No officer named {name!r} is enrolled on this device")
+            raise AuthError(say("SignIn", "No officer named {name} is enrolled on this "
+                                "device").format(name=repr(name)))
         try:
             key = AESGCM(kek).decrypt(_unb64(officer.nonce), _unb64(officer.wrapped_key),
                                       _aad(officer.id, officer.name, officer.kdf))
         except InvalidTag as exc:
-            raise AuthError(f"Wrong passphrase for {officer.name}") from exc
+            raise AuthError(say("SignIn", "Wrong passphrase for {name}").format(
+                name=officer.name)) from exc
         return officer, key
 
     def add(self, name: str, passphrase: str, key: bytes, *, officer_id: str, created_at: str,
@@ -145,9 +149,10 @@ class Keystore:
         """Wrap ``key`` for a new officer. The first officer's key becomes the profile's key."""
         name = " ".join(name.split())
         if not name:
-            raise ValidationError("An officer needs a name", {"name": "required"})
+            raise ValidationError(say("SignIn", "An officer needs a name"), {"name": "required"})
         if self.find(name) is not None:
-            raise ValidationError(f"An officer named {name} already exists", {"name": "taken"})
+            raise ValidationError(say("SignIn", "An officer named {name} already exists").format(
+                name=name), {"name": "taken"})
         check_passphrase(name, passphrase)
         if len(key) != KEY_BYTES:
             raise ValueError("the database key must be 32 bytes")
@@ -165,9 +170,11 @@ class Keystore:
         officers = self.officers()
         kept = [o for o in officers if normalize(o.name) != normalize(name)]
         if len(kept) == len(officers):
-            raise ValidationError(f"No officer named {name}", {"name": "unknown"})
+            raise ValidationError(say("SignIn", "No officer named {name}").format(name=name),
+                                  {"name": "unknown"})
         if not kept:
-            raise ValidationError("Cannot remove the last officer", {"name": "last officer"})
+            raise ValidationError(say("SignIn", "Cannot remove the last officer"),
+                                  {"name": "last officer"})
         self._write(kept)
 
     def _write(self, officers: list[Officer]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from civilian_responder.clock import Clock, SystemClock, iso, new_id
-from civilian_responder.errors import AuthError, LockedOutError, ValidationError
+from civilian_responder.errors import AuthError, LockedOutError, ValidationError, say
 from civilian_responder.profile import ProfilePaths
 from civilian_responder.security.attempts import AttemptLog
 from civilian_responder.security.keystore import DEFAULT_KDF, KdfParams, Keystore, new_database_key
@@ -61,7 +61,8 @@ class Authenticator:
         """First run: create the database key and the first (admin) officer. A profile written
         by an earlier, unencrypted version is encrypted now."""
         if not self.needs_enrollment():
-            raise ValidationError("Officers already exist; an admin must add new officers",
+            raise ValidationError(say("SignIn", "Officers already exist; an admin must add "
+                                      "new officers"),
                                   {"name": "enrollment closed"})
         self.paths.root.mkdir(parents=True, exist_ok=True)
         key = new_database_key()
@@ -84,9 +85,11 @@ class Authenticator:
             until = self.attempts.record_failure(name)
             log.warning("Sign-in failed")
             if until is not None:
-                raise LockedOutError(
-                    f"{exc}. That was the 5th failure in 15 minutes: sign-in for {name} is "
-                    f"locked until {until:%H:%M} UTC", until) from exc
+                raise LockedOutError(say(
+                    "SignIn", "{failure}. That was the 5th failure in 15 minutes: sign-in for "
+                    "{name} is locked until {until:%H:%M} UTC").format(
+                        failure=exc.args[0] if exc.args else str(exc), name=name, until=until),
+                    until) from exc
             raise
         self.attempts.record_success(officer.name)
         self._encrypt_if_plaintext(key)
@@ -96,23 +99,26 @@ class Authenticator:
         """Unlock after a lock: the same officer's passphrase, counted like any sign-in."""
         fresh = self.sign_in(session.officer_name, passphrase)
         if fresh.key != session.key:
-            raise AuthError("This passphrase opens a different profile")
+            raise AuthError(say("SignIn", "This passphrase opens a different profile"))
         return fresh
 
     def add_officer(self, admin: Session, name: str, passphrase: str,
                     make_admin: bool = False) -> None:
         """Enroll another officer on this device; only an admin who is signed in can."""
         if not admin.admin:
-            raise AuthError(f"{admin.officer_name} is not allowed to add officers")
+            raise AuthError(say("SignIn", "{name} is not allowed to add officers").format(
+                name=admin.officer_name))
         self.keystore.add(name, passphrase, admin.key, officer_id=new_id(),
                           created_at=iso(self._clock.now()), admin=make_admin, kdf=self._kdf)
 
     def release(self, admin: Session, name: str) -> None:
         """Lift a lockout before it expires; only an admin who is signed in can."""
         if not admin.admin:
-            raise AuthError(f"{admin.officer_name} is not allowed to release lockouts")
+            raise AuthError(say("SignIn", "{name} is not allowed to release lockouts").format(
+                name=admin.officer_name))
         if self.keystore.find(name) is None:
-            raise ValidationError(f"No officer named {name}", {"name": "unknown"})
+            raise ValidationError(say("SignIn", "No officer named {name}").format(name=name),
+                                  {"name": "unknown"})
         self.attempts.record_release(name)
 
     def _encrypt_if_plaintext(self, key: bytes) -> None:

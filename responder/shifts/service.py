@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from civilian_responder.clock import Clock, iso, new_id, parse_iso
-from civilian_responder.errors import InvalidTransitionError, ValidationError
+from civilian_responder.errors import InvalidTransitionError, ValidationError, say
 from civilian_responder.models import CrewMember, RosterPerson, Shift, ShiftTotals, StatusEvent
 from civilian_responder.reference import ReferenceData
 from civilian_responder.store import Store
@@ -63,9 +63,9 @@ def crew_from_spec(spec: str, roster: Callable[[str], RosterPerson | None]) -> C
     person = roster(person_id.strip())
     if person is None:
         raise ValidationError(
-            f"{person_id.strip()!r} is not on the roster; add someone not on "
-            "the roster as Name/ROLE",
-            {"crew": "not on the roster"},
+            say("Shift", "{who} is not on the roster; add someone not on the roster as "
+                "Name/ROLE").format(who=repr(person_id.strip())),
+            {"crew": say("Shift", "not on the roster")},
         )
     chosen = role.strip().upper() or (person.role_codes[0] if person.role_codes else "")
     return CrewMember(person.person_id, person.name, chosen, on_roster=True)
@@ -110,15 +110,15 @@ class ShiftService:
 
     def start(self, crew: Sequence[CrewMember], vehicle: str, mileage: int) -> Shift:
         if self.current() is not None:
-            raise InvalidTransitionError("A shift is already open; end it first")
+            raise InvalidTransitionError(say("Shift", "A shift is already open; end it first"))
         errors = self._check_crew(crew)
         vehicle = " ".join(vehicle.split())
         if not vehicle:
-            errors["vehicle"] = "say which vehicle (e.g. VAN-3)"
+            errors["vehicle"] = say("Shift", "say which vehicle (e.g. VAN-3)")
         if not _mileage_ok(mileage):
-            errors["mileage"] = "enter the odometer reading (a whole number)"
+            errors["mileage"] = say("Shift", "enter the odometer reading (a whole number)")
         if errors:
-            raise ValidationError("The shift cannot start yet", errors)
+            raise ValidationError(say("Shift", "The shift cannot start yet"), errors)
         now = iso(self._clock.now())
         shift = Shift(
             new_id(), self.unit_id, vehicle, int(mileage), now, tuple(crew), officer=self.officer
@@ -136,18 +136,20 @@ class ShiftService:
         """End the open shift now, or (a correction) at ``ended_at`` with a note saying why."""
         shift = self.current()
         if shift is None:
-            raise InvalidTransitionError("No shift is open")
+            raise InvalidTransitionError(say("Shift", "No shift is open"))
         now = self._clock.now()
         end = ended_at or now
         errors: dict[str, str] = {}
         if not _mileage_ok(mileage) or int(mileage) < shift.start_mileage:
-            errors["mileage"] = f"must be at least the start mileage ({shift.start_mileage})"
+            errors["mileage"] = say("Shift", "must be at least the start mileage ({start})"
+                                    ).format(start=shift.start_mileage)
         if end < parse_iso(shift.started_at) or end > now + timedelta(minutes=1):
-            errors["ended_at"] = "must be between the shift's start and now"
+            errors["ended_at"] = say("Shift", "must be between the shift's start and now")
         if ended_at is not None and not correction_note.strip():
-            errors["correction_note"] = "say why the end time is entered afterwards"
+            errors["correction_note"] = say("Shift", "say why the end time is entered "
+                                            "afterwards")
         if errors:
-            raise ValidationError("The shift cannot end yet", errors)
+            raise ValidationError(say("Shift", "The shift cannot end yet"), errors)
         ended = dataclasses.replace(
             shift,
             end_mileage=int(mileage),

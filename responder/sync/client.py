@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError
+from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError, say
 
 if TYPE_CHECKING:
     import httpx
@@ -37,12 +37,13 @@ def check_station_url(url: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError(
-            "Enter the station address, e.g. https://station.example.org",
+            say("Sync", "Enter the station address, e.g. https://station.example.org"),
             {"station_url": f"{url!r} is not an http(s) address"},
         )
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise ValidationError(
-            "The station must be reached over https (plain http only on this computer)",
+            say("Sync", "The station must be reached over https (plain http only on this "
+                "computer)"),
             {"station_url": "use https://"},
         )
     return text
@@ -109,11 +110,12 @@ class StationClient:
         results = body.get("results")
         if not isinstance(results, list) or len(results) != len(changes):
             raise SyncError(SyncErrorKind.PROTOCOL,
-                            "The station answered a push with the wrong number of results")
+                            say("Sync", "The station answered a push with the wrong number of "
+                                "results"))
         for sent, result in zip(changes, results, strict=True):
             if not isinstance(result, dict) or result.get("change_id") != sent["change_id"]:
                 raise SyncError(SyncErrorKind.PROTOCOL,
-                                "The station answered a push out of order")
+                                say("Sync", "The station answered a push out of order"))
         return results
 
     def pull(self, cursor: int, limit: int) -> dict[str, Any]:
@@ -121,7 +123,8 @@ class StationClient:
         _require(body, ("changes", "cursor", "more"), "pull")
         if not isinstance(body["changes"], list) or not all(
                 isinstance(c, dict) and _is_int(c.get("seq")) for c in body["changes"]):
-            raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a malformed pull answer")
+            raise SyncError(SyncErrorKind.PROTOCOL,
+                            say("Sync", "The station sent a malformed pull answer"))
         return body
 
     def sync_state(self, last_change_id: str | None, cursor: int, cursor_check: str | None,
@@ -138,9 +141,11 @@ class StationClient:
             body = response.json()
         except ValueError as exc:
             raise SyncError(SyncErrorKind.PROTOCOL,
-                            "The station sent something that is not JSON (sync state)") from exc
+                            say("Sync", "The station sent something that is not JSON (sync "
+                                "state)")) from exc
         if not isinstance(body, dict) or not isinstance(body.get("cursor_ok"), bool):
-            raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a malformed sync state")
+            raise SyncError(SyncErrorKind.PROTOCOL,
+                            say("Sync", "The station sent a malformed sync state"))
         return body
 
     def upload_state(self, sha256: str) -> UploadState:
@@ -180,7 +185,8 @@ class StationClient:
                 not isinstance(r, dict) or r.get("sha256") != sha
                 for r, (sha, _) in zip(results, items, strict=False)):
             raise SyncError(SyncErrorKind.PROTOCOL,
-                            "The station answered a photo batch with the wrong results")
+                            say("Sync", "The station answered a photo batch with the wrong "
+                                "results"))
         return [UploadState(len(data) if r.get("complete") is True else 0,
                             r.get("complete") is True) for r, (_, data) in zip(results, items,
                                                                                strict=True)]
@@ -194,10 +200,12 @@ class StationClient:
             body = response.json()
         except ValueError as exc:
             raise SyncError(SyncErrorKind.PROTOCOL,
-                            f"The station sent something that is not JSON ({path})") from exc
+                            say("Sync", "The station sent something that is not JSON "
+                                "({path})").format(path=path)) from exc
         if not isinstance(body, dict):
             raise SyncError(SyncErrorKind.PROTOCOL,
-                            f"The station sent an unexpected answer ({path})")
+                            say("Sync", "The station sent an unexpected answer ({path})").format(
+                                path=path))
         return body
 
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
@@ -206,13 +214,16 @@ class StationClient:
         try:
             return self._http.request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
-            raise SyncError(SyncErrorKind.OFFLINE, "The station did not answer in time") from exc
+            raise SyncError(SyncErrorKind.OFFLINE,
+                            say("Sync", "The station did not answer in time")) from exc
         except (httpx.TransportError, OSError) as exc:
             # Connection refused/reset, DNS, TLS failures, a body cut off mid-way.
             raise SyncError(SyncErrorKind.OFFLINE,
-                            f"Station unreachable ({type(exc).__name__})") from exc
+                            say("Sync", "Station unreachable ({reason})").format(
+                                reason=type(exc).__name__)) from exc
         except httpx.HTTPError as exc:
-            raise SyncError(SyncErrorKind.PROTOCOL, f"HTTP error: {type(exc).__name__}") from exc
+            raise SyncError(SyncErrorKind.PROTOCOL, say("Sync", "HTTP error: {reason}").format(
+                reason=type(exc).__name__)) from exc
 
     @staticmethod
     def _raise_for(response: httpx.Response) -> None:
@@ -224,18 +235,24 @@ class StationClient:
         if status == 401:
             if kind == "revoked":
                 raise SyncError(SyncErrorKind.AUTH,
-                                "This device's access to the station was revoked; "
-                                "ask your supervisor to enroll it again")
-            raise SyncError(SyncErrorKind.AUTH, message or "The station did not accept this "
-                            "device's sign-in; connect to the station again")
+                                say("Sync", "This device's access to the station was revoked; "
+                                    "ask your supervisor to enroll it again"))
+            raise SyncError(SyncErrorKind.AUTH, message or say(
+                "Sync", "The station did not accept this device's sign-in; connect to the "
+                "station again"))
         if status == 403:
-            raise SyncError(SyncErrorKind.AUTH, message or "This device may not do that")
+            raise SyncError(SyncErrorKind.AUTH,
+                            message or say("Sync", "This device may not do that"))
         if status == 409:
-            raise SyncError(SyncErrorKind.CONFLICT, message or "The station reported a conflict")
+            raise SyncError(SyncErrorKind.CONFLICT,
+                            message or say("Sync", "The station reported a conflict"))
         if status >= 500 or status == 429:
-            raise SyncError(SyncErrorKind.SERVER, f"The station had a problem ({status})")
+            raise SyncError(SyncErrorKind.SERVER,
+                            say("Sync", "The station had a problem ({status})").format(
+                                status=status))
         raise SyncError(SyncErrorKind.PROTOCOL,
-                        f"The station refused the request ({status}): {message or kind}")
+                        say("Sync", "The station refused the request ({status}): "
+                            "{reason}").format(status=status, reason=message or kind))
 
 
 def _error_body(response: httpx.Response) -> tuple[str, str]:
@@ -253,7 +270,8 @@ def _upload_state(response: httpx.Response, default_offset: int | None = None) -
     except ValueError:
         offset = None
     if offset is None:
-        raise SyncError(SyncErrorKind.PROTOCOL, "The station did not say how much it holds")
+        raise SyncError(SyncErrorKind.PROTOCOL,
+                        say("Sync", "The station did not say how much it holds"))
     return UploadState(offset, response.headers.get("Upload-Complete", "0") == "1")
 
 
@@ -265,4 +283,5 @@ def _require(body: Mapping[str, Any], keys: Sequence[str], what: str) -> None:
     missing = [k for k in keys if k not in body]
     if missing:
         raise SyncError(SyncErrorKind.PROTOCOL,
-                        f"The station's {what} answer lacks {', '.join(missing)}")
+                        say("Sync", "The station's {what} answer lacks {missing}").format(
+                            what=what, missing=", ".join(missing)))

@@ -26,7 +26,14 @@ from typing import Any
 
 from civilian_responder.audit import AuditRecorder
 from civilian_responder.clock import Clock, CorrectedClock, iso
-from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
+from civilian_responder.errors import (
+    ResponderError,
+    SyncError,
+    SyncErrorKind,
+    said_from_json,
+    said_to_json,
+    say,
+)
 from civilian_responder.models import OutboxEntry
 from civilian_responder.store import Store
 from civilian_responder.sync.client import StationClient
@@ -50,6 +57,7 @@ from civilian_responder.sync.status import (
     META_EPOCH,
     META_ERROR,
     META_ERROR_KIND,
+    META_ERROR_SAID,
     META_LAST_ACK,
     META_LAST_OK,
     META_STUCK,
@@ -168,11 +176,23 @@ class SyncEngine:
             waiting=self._store.sync.waiting_counts(),
             last_success_at=self._store.get_meta(META_LAST_OK),
             last_error_kind=SyncErrorKind(kind) if kind else None,
-            last_error=self._store.get_meta(META_ERROR) or "",
+            last_error=self._last_error(),
             problems=len(self._store.sync.problems()),
             token_persistent=self.tokens.persistent,
             token_available=bool(url) and self._token() is not None,
         )
+
+    def _last_error(self) -> str:
+        """The last sync error as stored: translatable when its words were kept with it."""
+        text = self._store.get_meta(META_ERROR) or ""
+        said = said_from_json(self._store.get_meta(META_ERROR_SAID) or "")
+        return said if said and said == text else text
+
+    def _remember_error(self, error: SyncError | None) -> None:
+        message = "" if error is None else (error.args[0] if error.args else str(error))
+        self._store.set_meta(META_ERROR_KIND, "" if error is None else error.kind.value)
+        self._store.set_meta(META_ERROR, "" if error is None else str(error))
+        self._store.set_meta(META_ERROR_SAID, said_to_json(message) if message else "")
 
     def problems(self) -> list[OutboxEntry]:
         """Quarantined and conflicting changes, with the station's reason, for the user."""
@@ -180,20 +200,22 @@ class SyncEngine:
 
     def record_failure(self, error: SyncError) -> None:
         with self._store.atomic("saving the sync error"):
-            self._store.set_meta(META_ERROR_KIND, error.kind.value)
-            self._store.set_meta(META_ERROR, str(error))
+            self._remember_error(error)
 
     # Phase 1 --------------------------------------------------------------------------------
 
     def prepare(self) -> SyncPlan:
         url = self.station_url
         if not url:
-            raise SyncError(SyncErrorKind.AUTH, "This device is not connected to a station yet")
+            raise SyncError(SyncErrorKind.AUTH,
+                            say("Sync", "This device is not connected to a station yet"))
         token = self._token()
         if token is None:
-            where = "in the keyring" if self.tokens.persistent else "(it was kept in memory only)"
-            raise SyncError(SyncErrorKind.AUTH, f"The station sign-in is not available {where}; "
-                            "connect to the station again")
+            raise SyncError(SyncErrorKind.AUTH, say(
+                "Sync", "The station sign-in is not available in the keyring; connect to the "
+                "station again") if self.tokens.persistent else say(
+                "Sync", "The station sign-in is not available (it was kept in memory only); "
+                "connect to the station again"))
         s = self.settings
         started = time.perf_counter()
         # Reading the changes is the GUI-thread cost of a round: as many as fit in one step
@@ -355,16 +377,16 @@ class SyncEngine:
             self._copy_clashing(stored)
             if result.error is None and stored.stuck is not None:
                 result.error = SyncError(
-                    SyncErrorKind.PROTOCOL, f"The station sent a change this device could not "
-                    f"read (#{stored.stuck}); it is asked for again at the next sync")
+                    SyncErrorKind.PROTOCOL, say(
+                        "Sync", "The station sent a change this device could not read "
+                        "(#{seq}); it is asked for again at the next sync").format(
+                            seq=stored.stuck))
                 result.more_to_pull = False
             if result.error is not None:
-                self._store.set_meta(META_ERROR_KIND, result.error.kind.value)
-                self._store.set_meta(META_ERROR, str(result.error))
+                self._remember_error(result.error)
             elif not result.cancelled:
                 self._store.set_meta(META_LAST_OK, at)
-                self._store.set_meta(META_ERROR_KIND, "")
-                self._store.set_meta(META_ERROR, "")
+                self._remember_error(None)
         self._measured("pulled", len(result.pulled), time.perf_counter() - started)
         counts = stored.counts
         if counts.checklists:

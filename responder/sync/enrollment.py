@@ -6,7 +6,7 @@ import logging
 import socket
 from dataclasses import dataclass
 
-from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError
+from civilian_responder.errors import SyncError, SyncErrorKind, ValidationError, say
 from civilian_responder.store import Store
 from civilian_responder.sync.client import StationClient, check_station_url
 from civilian_responder.sync.status import (
@@ -49,7 +49,7 @@ class Enrollment:
 def normalize_code(code: str) -> str:
     clean = "".join(code.split()).upper()
     if len(clean) < 4:
-        raise ValidationError("Enter the enrollment code from the station",
+        raise ValidationError(say("Sync", "Enter the enrollment code from the station"),
                               {"code": "the code is missing or too short"})
     return clean
 
@@ -65,8 +65,8 @@ def request_enrollment(station_url: str, code: str, device_name: str | None = No
         except SyncError as exc:
             if exc.kind is SyncErrorKind.AUTH or "(404)" in str(exc) or "(422)" in str(exc):
                 raise SyncError(SyncErrorKind.AUTH,
-                                "The station did not accept this code: it may be mistyped, "
-                                "already used or expired") from exc
+                                say("Sync", "The station did not accept this code: it may be "
+                                    "mistyped, already used or expired")) from exc
             raise
     return EnrollmentGrant(url, str(body["device_id"]), str(body["unit_id"]),
                            str(body.get("station_id") or ""), str(body["token"]))

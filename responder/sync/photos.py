@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from civilian_responder.errors import SyncError, SyncErrorKind
+from civilian_responder.errors import SyncError, SyncErrorKind, say
 from civilian_responder.sync.client import StationClient, UploadState
 
 BATCH_ITEM_MAX = 4 * 1024 * 1024  # the station's limit for one photo in a batch
@@ -78,12 +78,14 @@ def send_resumable(client: StationClient, up: Upload, chunk_bytes: int,
             state = client.upload_state(up.sha256)
             if not state.complete:
                 raise SyncError(SyncErrorKind.PROTOCOL,
-                                "The station holds the whole photo but did not accept it")
+                                say("Sync", "The station holds the whole photo but did not "
+                                    "accept it"))
             break
         chunk = data[state.offset:state.offset + chunk_bytes]
         after = client.upload_chunk(up.sha256, state.offset, total, chunk)
         stalls = stalls + 1 if after.offset <= state.offset and not after.complete else 0
         if stalls > 3:
-            raise SyncError(SyncErrorKind.PROTOCOL, "The station is not taking the photo")
+            raise SyncError(SyncErrorKind.PROTOCOL,
+                            say("Sync", "The station is not taking the photo"))
         state = after
     return True

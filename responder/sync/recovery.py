@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from civilian_responder.errors import SyncError, SyncErrorKind
+from civilian_responder.errors import SyncError, SyncErrorKind, say
 from civilian_responder.store import Store
 
 
@@ -26,12 +26,14 @@ def check_page(cursor: int, changes: list[Mapping[str, Any]], new_cursor: int) -
         prev = change.get("prev", last)  # a station before v1.1 does not say
         if seq <= last or prev != last:
             raise SyncError(SyncErrorKind.PROTOCOL,
-                            f"The station's changes skip from #{last} to #{seq} "
-                            f"(it says #{prev} comes before); not stored, asked for again")
+                            say("Sync", "The station's changes skip from #{last} to #{seq} "
+                                "(it says #{prev} comes before); not stored, asked for "
+                                "again").format(last=last, seq=seq, prev=prev))
         last = seq
     if new_cursor != last:  # an empty page leaves the cursor where it was
-        raise SyncError(SyncErrorKind.PROTOCOL, f"The station's cursor (#{new_cursor}) runs "
-                        f"past its last change (#{last}); not stored, asked for again")
+        raise SyncError(SyncErrorKind.PROTOCOL, say(
+            "Sync", "The station's cursor (#{cursor}) runs past its last change (#{last}); "
+            "not stored, asked for again").format(cursor=new_cursor, last=last))
 
 
 def change_check(change: Mapping[str, Any]) -> str:

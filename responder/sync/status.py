@@ -18,6 +18,7 @@ META_STUCK = "sync.unreadable"  # "<seq>:<syncs that failed on it>"
 META_LAST_OK = "sync.last_success_at"
 META_ERROR_KIND = "sync.last_error_kind"
 META_ERROR = "sync.last_error"
+META_ERROR_SAID = "sync.last_error_said"  # the same, translatable (errors.said_to_json)
 
 # kind -> (one, many); attachment metadata is counted with the photo bytes, as "photos".
 _KIND_WORDS: dict[str, tuple[str, str]] = {

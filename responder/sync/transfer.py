@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from civilian_responder.clock import Clock, SystemClock
-from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
+from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind, say
 from civilian_responder.models import PendingChange
 from civilian_responder.store.attachments import PhotoSource
 from civilian_responder.sync.client import StationClient
@@ -221,7 +221,8 @@ class Transfer:
                 status = str(answer.get("status"))
                 if status not in OUTCOME_STATE:
                     raise SyncError(SyncErrorKind.PROTOCOL,
-                                    f"The station answered a change with {status!r}")
+                                    say("Sync", "The station answered a change with "
+                                        "{status}").format(status=repr(status)))
                 change_id = str(answer["change_id"])
                 self.result.outcomes.append((change_id, status, str(answer.get("reason") or "")))
                 if status in ("applied", "duplicate"):
@@ -270,7 +271,8 @@ class Transfer:
             changes = page["changes"]
             new_cursor = page["cursor"] if page["cursor"] is not None else cursor
             if not isinstance(new_cursor, int) or new_cursor < cursor:
-                raise SyncError(SyncErrorKind.PROTOCOL, "The station sent a cursor that went back")
+                raise SyncError(SyncErrorKind.PROTOCOL,
+                                say("Sync", "The station sent a cursor that went back"))
             check_page(cursor, changes, new_cursor)
             self.result.pulled.extend(changes)
             self.result.cursor = cursor = new_cursor

@@ -6,7 +6,7 @@ from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import Call
 from civilian_responder_ui.shell.code_labels import shown
 from civilian_responder_ui.shell.error_dialog import show_error
-from civilian_responder_ui.shell.translations import translate
+from civilian_responder_ui.shell.translations import core_text, translate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,10 +105,11 @@ class OnViewDialog(QDialog):
 
     def _show_field_errors(self, exc: ValidationError) -> None:
         first = None
-        for name, message in exc.field_errors.items():
+        for name, said in exc.field_errors.items():
             label = self.errors.get(name)
             if label is None:
                 continue
+            message = core_text(said)
             label.setText(message[:1].upper() + message[1:])
             label.show()
             first = first or name

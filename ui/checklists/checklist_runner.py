@@ -16,6 +16,7 @@ from civilian_responder_ui.checklists.checklist_list import ChecklistListView
 from civilian_responder_ui.checklists.checklist_step import ChecklistStepWidget, local_time
 from civilian_responder_ui.shell.translations import (
     QT_TRANSLATE_NOOP,
+    core_text,
     fill,
     is_language_change,
     translate,
@@ -319,7 +320,8 @@ class ChecklistRunnerView(QWidget):
         log.info("Checklist change refused: %s", exc)
         field_errors = getattr(exc, "field_errors", {})
         self.error.setText(fill(translate("ChecklistRunnerView", "Not saved: %1"),
-                                exc if not field_errors else "; ".join(field_errors.values())))
+                                exc if not field_errors else "; ".join(
+                                    core_text(v) for v in field_errors.values())))
         self.error.show()
 
     def go_next(self) -> None:

@@ -16,7 +16,7 @@ from civilian_responder.directory import MAX_HANDOUT, DirectoryService, Referral
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import Resource
 from civilian_responder_ui.shell.code_labels import current_table, shown
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -228,7 +228,7 @@ class DirectoryPicker(QDialog):
         try:
             render = self._directory.prepare_handout([r.id for r in self.selected()])
         except ResponderError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(core_text(exc))
             return
         target = self._scratch / "handout.pdf"
 
@@ -251,7 +251,7 @@ class DirectoryPicker(QDialog):
         if not isinstance(exc, ResponderError):
             log.error("handout failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.failed.emit(
-            str(exc) if isinstance(exc, ResponderError) else "The handout could not be made."
+            core_text(exc) if isinstance(exc, ResponderError) else "The handout could not be made."
         )
 
 

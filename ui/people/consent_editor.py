@@ -8,7 +8,7 @@ from __future__ import annotations
 from civilian_responder.errors import ValidationError
 from civilian_responder.models import Consent
 from civilian_responder_ui.shell.code_labels import shown
-from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, core_text, fill, translate
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -126,7 +126,8 @@ class ConsentEditor(QGroupBox):
         try:
             consent = self._app.people.record_consent(self.report_id, kind, given, **row.values())
         except ValidationError as exc:
-            row.problem.setText("; ".join(exc.field_errors.values()) or str(exc))
+            row.problem.setText(
+                "; ".join(core_text(v) for v in exc.field_errors.values()) or core_text(exc))
             return None
         row.show(consent)
         still = self._app.people.consent_rules.problems([consent])

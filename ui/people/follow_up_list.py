@@ -6,7 +6,7 @@ from __future__ import annotations
 from civilian_responder.errors import ResponderError
 from civilian_responder.models import FollowUp
 from civilian_responder_ui.shell.code_labels import shown
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -120,7 +120,7 @@ class FollowUpListView(QDialog):
         try:
             call = self._app.people.start_visit(fid, self._app.calls.create_self_initiated)
         except ResponderError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(core_text(exc))
             return
         self.message.setText(
             fill(
@@ -139,7 +139,7 @@ class FollowUpListView(QDialog):
                 fid, self.outcome.currentData(), self.note.text().strip()
             )
         except ResponderError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(core_text(exc))
             return
         self.note.clear()
         self.message.setText(

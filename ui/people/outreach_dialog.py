@@ -7,7 +7,7 @@ from civilian_responder.errors import ValidationError
 from civilian_responder.models import KnownPerson
 from civilian_responder_ui.people.person_suggestions import PersonSuggestions, describe
 from civilian_responder_ui.shell.code_labels import shown
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -148,7 +148,8 @@ class OutreachDialog(QDialog):
                 self.note.text().strip(),
             )
         except ValidationError as exc:
-            self.error.setText("; ".join(exc.field_errors.values()) or str(exc))
+            self.error.setText(
+                "; ".join(core_text(v) for v in exc.field_errors.values()) or core_text(exc))
             return
         self.recorded.emit(len(made))
         self.accept()

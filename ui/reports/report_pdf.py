@@ -16,7 +16,7 @@ from civilian_responder.pdf.service import clear_previews, write_file
 from civilian_responder.pdf.snapshot import report_file_name
 from civilian_responder_ui.reports.pdf_password_dialog import PdfPasswordDialog
 from civilian_responder_ui.reports.report_print import ReportPrint
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
@@ -228,7 +228,7 @@ class ReportPdf(QObject):
 
     def _on_error(self, exc: BaseException) -> None:
         message = (
-            str(exc)
+            core_text(exc)
             if isinstance(exc, ResponderError)
             else translate("ReportPdf", "The PDF could not be made.")
         )
@@ -354,7 +354,7 @@ class BatchExport(QObject):
             try:
                 snaps.append(self._core.pdf.snapshot(report_id))
             except ResponderError as exc:
-                self.outcome.failed.append((report_id, str(exc)))
+                self.outcome.failed.append((report_id, core_text(exc)))
         base = self._next
         self._next += len(chunk)
 

@@ -16,7 +16,7 @@ from civilian_responder.pdf import AuditEvent
 from civilian_responder.pdf.printing import PrintRequest, PrintResult, print_event, print_report
 from civilian_responder.pdf.service import write_file
 from civilian_responder.pdf.snapshot import ReportSnapshot
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -109,7 +109,7 @@ class ReportPrint(QObject):
     def _on_print_failed(self, snap: ReportSnapshot, request: PrintRequest | None,
                          exc: BaseException, target: Path | None = None) -> None:
         if isinstance(exc, ResponderError):
-            message = str(exc)
+            message = core_text(exc)
         else:
             log.error("Printing failed", exc_info=(type(exc), exc, exc.__traceback__))
             message = translate("ReportPrint", 'The report could not be printed.')

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from civilian_responder.errors import AuthError, LockedOutError, ResponderError, ValidationError
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -260,11 +260,12 @@ class SessionLock(QObject):
         if self.screen is None:
             return
         if isinstance(exc, LockedOutError) and not exc.lockout:
-            self.screen.show_error(str(exc))
+            self.screen.show_error(core_text(exc))
             return
         self._audit("unlock.failed", outcome="failed",
                     detail="lockout" if isinstance(exc, LockedOutError) else "")
-        text = str(exc) if isinstance(exc, AuthError) else "Could not check the passphrase"
+        text = core_text(exc) if isinstance(exc, AuthError) else translate(
+            "LockScreen", "Could not check the passphrase")
         self.screen.show_error(text)
 
     def _restore(self) -> None:

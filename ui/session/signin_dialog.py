@@ -18,7 +18,7 @@ from civilian_responder.profile import ProfilePaths
 from civilian_responder.security.session import DEMO_OFFICER, DEMO_PASSPHRASE, Authenticator
 from civilian_responder_ui.session.lock_screen import named, run_task
 from civilian_responder_ui.shell.theme import adopt_theme
-from civilian_responder_ui.shell.translations import is_language_change, translate
+from civilian_responder_ui.shell.translations import core_text, is_language_change, translate
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -194,14 +194,14 @@ class SignInDialog(QDialog):
         if isinstance(exc, LockedOutError):
             wait_ms = max(0, int((exc.until - datetime.now(UTC)).total_seconds() * 1000))
             self._retry.start(wait_ms + 200)
-            self._show(str(exc), enable=False)
+            self._show(core_text(exc), enable=False)
         elif isinstance(exc, AuthError) and not self.enrolling:
-            self._show(str(exc))
+            self._show(core_text(exc))
             self._hold_for_delay()
         elif isinstance(exc, (AuthError, ValidationError)):
-            self._show(str(exc))
+            self._show(core_text(exc))
         elif isinstance(exc, ResponderError):
-            self._show(self.tr("Could not sign in: %1").replace("%1", str(exc)))
+            self._show(self.tr("Could not sign in: %1").replace("%1", core_text(exc)))
         else:
             raise exc
 

@@ -21,7 +21,7 @@ from civilian_responder.errors import (
     ValidationError,
 )
 from civilian_responder_ui.shell.theme import adopt_theme
-from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, core_text, translate
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def user_message(exc: BaseException) -> tuple[str, str]:
         advice = next(
             (translate("ErrorDialog", text) for kind, text in _ADVICE if isinstance(exc, kind)), ""
         )
-        return str(exc), advice
+        return core_text(exc), advice
     return (
         translate("ErrorDialog", "Something went wrong inside Responder."),
         translate(

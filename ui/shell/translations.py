@@ -27,6 +27,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
+from civilian_responder.errors import Said
 from civilian_responder.languages import SOURCE, check_ui_language, ui_languages
 from civilian_responder.reference import Code
 from civilian_responder.resource_files import resource_path
@@ -57,13 +58,40 @@ _PLACE = re.compile(r"%(\d+)")
 
 def fill(text: str, *values: object) -> str:
     """``text`` with ``%1``, ``%2`` … replaced by ``values`` (the translator may reorder them),
-    in one pass: a value that itself holds "%1" (a typed note) is kept as typed."""
+    in one pass: a value that itself holds "%1" (a typed note) is kept as typed. A value that
+    is a core message (or an exception raised with one) shows in the window's language."""
 
     def value(m: re.Match[str]) -> str:
         n = int(m.group(1))
-        return str(values[n - 1]) if 1 <= n <= len(values) else m.group(0)
+        return core_text(values[n - 1]) if 1 <= n <= len(values) else m.group(0)
 
     return _PLACE.sub(value, text)
+
+
+def core_text(value: object) -> str:
+    """A message from the core (a :class:`~civilian_responder.errors.Said`, an exception
+    raised with one, or plain text) in the window's language. A message the catalogue has no
+    translation for, or whose translation lost one of its ``{places}``, shows as the core
+    wrote it (English): never an error on top of an error."""
+    if isinstance(value, BaseException):
+        said = value.args[0] if value.args else ""
+        details = getattr(value, "field_errors", None)
+        if not isinstance(said, Said):
+            return str(value)
+        text = core_text(said)
+        if details:
+            text += " (" + "; ".join(f"{k}: {core_text(v)}" for k, v in details.items()) + ")"
+        return text
+    if not isinstance(value, Said):
+        return str(value)
+    shown = translate(value.context, value.template)
+    if not value.values:
+        return shown
+    values = {k: core_text(v) if isinstance(v, Said) else v for k, v in value.values.items()}
+    try:
+        return shown.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return str(value)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
@@ -308,10 +336,22 @@ def translated_codes() -> list[str]:
     return [lang.code for lang in ui_languages() if lang.code != SOURCE]
 
 
+def core_sources() -> list[Path]:
+    """The core's modules whose ``say("Context", "text")`` messages the window shows (the
+    station's own messages go to its API and console, in English)."""
+    import civilian_responder  # noqa: PLC0415
+
+    core = Path(civilian_responder.__file__).resolve().parent
+    return sorted(p for p in core.rglob("*.py")
+                  if "__pycache__" not in p.parts and "station" not in p.relative_to(core).parts)
+
+
 def update(sources: Path) -> None:
-    """Extract every ``tr()`` string under ``sources`` into the .ts files, keeping the
-    translations already made (lupdate marks changed sources unfinished, drops none)."""
+    """Extract every ``tr()`` string under ``sources``, and every ``say()`` message of the
+    core, into the .ts files, keeping the translations already made (lupdate marks changed
+    sources unfinished)."""
     files = sorted(str(p) for p in sources.rglob("*.py") if "__pycache__" not in p.parts)
+    files += [str(p) for p in core_sources()]
     for code in translated_codes():
         subprocess.run(
             [
@@ -324,6 +364,8 @@ def update(sources: Path) -> None:
                 "en",
                 "-target-language",
                 code,
+                "-tr-function-alias",
+                "QT_TRANSLATE_NOOP+=say",
                 *files,
                 "-ts",
                 str(ts_path(code)),

@@ -9,7 +9,7 @@ from datetime import datetime
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import Shift, ShiftTotals
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -119,10 +119,11 @@ class ShiftEndDialog(QDialog):
         try:
             self.ended = self._app.shifts.end(self.mileage_spin.value(), at, self.note_edit.text())
         except ValidationError as exc:
-            self._show("; ".join(exc.field_errors.values()) if exc.field_errors else str(exc))
+            self._show("; ".join(core_text(v) for v in exc.field_errors.values())
+                       if exc.field_errors else core_text(exc))
             return
         except ResponderError as exc:
-            self._show(str(exc))
+            self._show(core_text(exc))
             return
         self.totals_label.setText(totals_text(self.ended[1]))
         super().accept()

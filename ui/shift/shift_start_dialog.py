@@ -8,7 +8,7 @@ from civilian_responder.errors import ResponderError, ValidationError
 from civilian_responder.models import CrewMember, Shift
 from civilian_responder.shifts.service import AD_HOC_PREFIX
 from civilian_responder_ui.shell.code_labels import shown, shown_of, shown_short
-from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, fill, translate
+from civilian_responder_ui.shell.translations import QT_TRANSLATE_NOOP, core_text, fill, translate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -173,10 +173,11 @@ class ShiftStartDialog(QDialog):
                 self.crew(), self.vehicle_edit.text(), self.mileage_spin.value()
             )
         except ValidationError as exc:
-            self._show("; ".join(exc.field_errors.values()) if exc.field_errors else str(exc))
+            self._show("; ".join(core_text(v) for v in exc.field_errors.values())
+                       if exc.field_errors else core_text(exc))
             return
         except ResponderError as exc:
-            self._show(str(exc))
+            self._show(core_text(exc))
             return
         super().accept()
 

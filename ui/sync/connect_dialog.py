@@ -10,8 +10,8 @@ from typing import Any
 
 from civilian_responder.errors import ResponderError, SyncError, ValidationError
 from civilian_responder.sync import Enrollment, EnrollmentGrant, SyncEngine, request_enrollment
-from civilian_responder.sync.status import ERROR_WORDS
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
+from civilian_responder_ui.sync.error_words import error_words
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -106,11 +106,12 @@ class ConnectDialog(QDialog):
     def _on_failed(self, error: BaseException) -> None:
         self.connect_button.setEnabled(True)
         if isinstance(error, SyncError):
-            self._say(f"{ERROR_WORDS[error.kind]}: {error}", error=True)
+            self._say(f"{error_words(error.kind)}: {core_text(error)}", error=True)
         elif isinstance(error, ValidationError):
-            self._say(str(error), error=True)
+            self._say(core_text(error), error=True)
         else:
-            self._say(fill(translate("ConnectDialog", 'Could not connect: %1'), error), error=True)
+            self._say(fill(translate("ConnectDialog", 'Could not connect: %1'), core_text(error)),
+                      error=True)
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(text)

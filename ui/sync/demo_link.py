@@ -24,7 +24,7 @@ from civilian_responder.demo_station import (
     plan_link,
 )
 from civilian_responder.errors import DemoStationError, SyncError, SyncErrorKind
-from civilian_responder_ui.shell.translations import fill, translate
+from civilian_responder_ui.shell.translations import core_text, fill, translate
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
@@ -135,7 +135,7 @@ class DemoStationLink(QObject):
         self._linking = False
         if self._cancel.is_set():
             return
-        text = str(error) if isinstance(error, DemoStationError) else type(error).__name__
+        text = core_text(error) if isinstance(error, DemoStationError) else type(error).__name__
         if not isinstance(error, DemoStationError):
             log.error("Demo station failed", exc_info=(type(error), error, error.__traceback__))
         self.label.setText(translate("DemoStationLink", "Demo station unavailable"))

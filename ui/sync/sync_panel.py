@@ -16,15 +16,17 @@ from typing import Any
 from civilian_responder.clock import parse_iso
 from civilian_responder.errors import ResponderError, SyncError, SyncErrorKind
 from civilian_responder.sync import RoundResult, SyncEngine, SyncPlan, SyncStatus, SyncSummary
-from civilian_responder.sync.status import ERROR_WORDS, kind_words, waiting_counts
+from civilian_responder.sync.status import kind_words, waiting_counts
 from civilian_responder.sync.transfer import SyncProgress, round_did_work
 from civilian_responder_ui.shell.translations import (
     QT_TRANSLATE_NOOP,
+    core_text,
     fill,
     is_language_change,
     translate,
 )
 from civilian_responder_ui.sync.connect_dialog import ConnectDialog
+from civilian_responder_ui.sync.error_words import error_words
 from civilian_responder_ui.sync.sync_problems import SyncProblemsDialog
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -107,23 +109,12 @@ def last_sync_text(status: SyncStatus, today: date | None = None) -> str:
     return fill(translate("sync_panel", 'Last sync %1'), f'{local:%d %b %H:%M}')
 
 
-# The core's ERROR_WORDS (its logs and command line), in the window's language.
-_ERROR_WORDS = {
-    SyncErrorKind.OFFLINE: QT_TRANSLATE_NOOP("sync_panel", "Station unreachable (offline)"),
-    SyncErrorKind.AUTH: QT_TRANSLATE_NOOP("sync_panel", "Station sign-in failed"),
-    SyncErrorKind.SERVER: QT_TRANSLATE_NOOP("sync_panel", "Station error (server)"),
-    SyncErrorKind.CONFLICT: QT_TRANSLATE_NOOP("sync_panel", "Conflict with the station's copy"),
-    SyncErrorKind.PROTOCOL: QT_TRANSLATE_NOOP("sync_panel", "Station answered unexpectedly"),
-}
-
-
 def error_text(kind: SyncErrorKind | None, detail: str) -> str:
     """Plain words for the status bar; a sign-in problem says what to do about it."""
     if kind is None:
         return ""
-    words = translate("sync_panel", _ERROR_WORDS[kind]) if kind in _ERROR_WORDS \
-        else ERROR_WORDS[kind]
-    return f"{words}: {detail}" if kind is SyncErrorKind.AUTH and detail else words
+    words = error_words(kind)
+    return f"{words}: {core_text(detail)}" if kind is SyncErrorKind.AUTH and detail else words
 
 
 class SyncPanel(QWidget):
@@ -244,7 +235,7 @@ class SyncPanel(QWidget):
 
     def _show_error(self, kind: SyncErrorKind | None, detail: str) -> None:
         self.error_label.setText(error_text(kind, detail))
-        self.error_label.setToolTip(detail)
+        self.error_label.setToolTip(core_text(detail))
         self.error_label.setVisible(kind is not None)
 
     # Sync -----------------------------------------------------------------------------------
@@ -387,8 +378,9 @@ class SyncPanel(QWidget):
             self.sync_finished.emit(self._summary)
             return
         if not isinstance(error, SyncError):
-            self.error_label.setText(fill(translate("SyncPanel", "Sync stopped: %1"), error))
-            self.error_label.setToolTip(str(error))
+            self.error_label.setText(fill(translate("SyncPanel", "Sync stopped: %1"),
+                                          core_text(error)))
+            self.error_label.setToolTip(core_text(error))
             self.error_label.show()
         elif error.kind is SyncErrorKind.OFFLINE:
             self._reachable = False
