@@ -88,6 +88,7 @@ def serve(station: Station, host: str, port: int, cert: Path | None = None,
 
     config = uvicorn.Config(create_app(station), **options)
     config.load()
+    station.warm()
     from civilian_responder.station.memory import settle_memory  # noqa: PLC0415
 
     settle_memory()

@@ -191,6 +191,12 @@ class Station:
         """Units with their status and crew, and the open calls by priority and age."""
         return read_board(self.engine, self.reference)
 
+    def warm(self) -> None:
+        """Build now what the first requests would otherwise build while a unit waits: the
+        EIDO writer (the schema compiled twice, ~0.1 s of CPU holding the GIL, which slowed
+        the first sync's photo uploads). For ``serve``; admin commands stay quick to start."""
+        _ = self.eido.writer
+
     def close(self) -> None:
         self.eido.close()
         self.engine.dispose()

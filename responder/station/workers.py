@@ -41,6 +41,7 @@ def worker_app() -> Any:
 
     station = open_station(settings["database"], limits=Limits(**limits), run_migrations=False)
     app = create_app(station)
+    station.warm()
     settle_memory()
     return app
 
