@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -51,6 +50,8 @@ def said_to_json(text: str) -> str:
         return value if isinstance(value, int | float) and not isinstance(value, bool) \
             else str(value)
 
+    import json  # noqa: PLC0415 (this module is on the sign-in window's start-up path)
+
     return json.dumps(plain(text) if isinstance(text, Said) else str(text), ensure_ascii=False)
 
 
@@ -63,6 +64,8 @@ def said_from_json(raw: str) -> str:
             return Said(str(value["context"]), str(value["template"]),
                         {str(k): made(v) for k, v in dict(value["values"]).items()})
         return value
+
+    import json  # noqa: PLC0415
 
     try:
         value = made(json.loads(raw))
