@@ -23,7 +23,13 @@ class Said(str):
     def __new__(cls, context: str, template: str, values: Mapping[str, object] | None = None,
                 ) -> Said:
         values = dict(values or {})
-        made = super().__new__(cls, template.format(**values) if values else template)
+        try:
+            text = template.format(**values) if values else template
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+            # A place without its value (a programming slip) must not turn an error into a
+            # crash while it is being raised: the template, then the values.
+            text = f"{template} {values!r}" if values else template
+        made = super().__new__(cls, text)
         made.context = context
         made.template = template
         made.values = values

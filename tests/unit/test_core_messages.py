@@ -129,6 +129,8 @@ def test_a_said_message_is_its_english_and_keeps_its_parts():
     assert pickle.loads(pickle.dumps(said)).values == {"name": "demo"}
     with pytest.raises(TypeError):
         said.format("positional")
+    slip = say("Sync", "The station had a problem ({status})").format(stauts=500)
+    assert slip.startswith("The station had a problem ({status})")  # no crash while raising
 
 
 def test_a_kept_message_reads_back_translatable_even_nested():
