@@ -16,6 +16,7 @@ marked synced without the station's word and nothing answered is asked again nee
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -263,7 +264,7 @@ class SyncEngine:
             cursor_check=self._store.get_meta(META_CURSOR_CHECK) or "",
             cad_numbers=tuple(self._store.sync.highest_cad_numbers()),
             give_up_seq=stuck_seq if attempts >= GIVE_UP_AFTER else None,
-            photos=photos, pull_budget=self._fits("pulled", s.round_pull),
+            photos=photos, pull_budget=s.round_pull,
             followers=followers,
         )
 
@@ -365,51 +366,88 @@ class SyncEngine:
         return None
 
     def apply_pulled(self, result: RoundResult) -> IncomingCounts:
-        """The pulled changes and the new cursor in one transaction (after
-        ``apply_answers``; the UI runs the two in separate turns of its event loop). The
-        cursor moves with the changes, and never past a change that could not be stored."""
+        """The pulled changes and the new cursor, all slices at once (see ``pulled_steps``;
+        after ``apply_answers``)."""
+        steps = self.pulled_steps(result)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+
+    def pulled_steps(self, result: RoundResult) -> Generator[None, None, IncomingCounts]:
+        """The pulled changes in slices sized to ``gui_step_seconds`` at this machine's pace,
+        each stored with the cursor moved to its last change in one transaction; the UI runs
+        one slice per turn of its event loop (it yields between slices). The cursor moves
+        with the changes, never past one that could not be stored: a slice that never ran
+        is pulled again next time, exactly as a shorter page would have left it."""
         at = iso(self._clock.now())
-        started = time.perf_counter()
-        with self._store.replayable("saving what the station sent"):
-            stored = store_changes(self._store, self._checklists, result.pulled, self._statuses,
-                                   result.plan.give_up_seq, people=self.people)
-            self._move_cursor(result, stored)
-            self._copy_clashing(stored)
-            if result.error is None and stored.stuck is not None:
-                result.error = SyncError(
-                    SyncErrorKind.PROTOCOL, say(
-                        "Sync", "The station sent a change this device could not read "
-                        "(#{seq}); it is asked for again at the next sync").format(
-                            seq=stored.stuck))
-                result.more_to_pull = False
-            if result.error is not None:
-                self._remember_error(result.error)
-            elif not result.cancelled:
-                self._store.set_meta(META_LAST_OK, at)
-                self._remember_error(None)
-        self._measured("pulled", len(result.pulled), time.perf_counter() - started)
-        counts = stored.counts
+        rest = list(result.pulled)
+        counts = IncomingCounts()
+        first = True
+        while first or rest:
+            first = False
+            size = self._fits("pulled", self.settings.pull_limit)
+            part, rest = rest[:size], rest[size:]
+            started = time.perf_counter()
+            with self._store.replayable("saving what the station sent"):
+                stored = store_changes(self._store, self._checklists, part, self._statuses,
+                                       result.plan.give_up_seq, people=self.people)
+                if stored.stuck is not None:
+                    rest = []  # nothing after an unreadable change is stored this round
+                self._move_cursor(result, stored, last=not rest)
+                self._copy_clashing(stored)
+                if not rest:
+                    self._finish_pull(result, stored, at)
+            self._measured("pulled", len(part), time.perf_counter() - started)
+            for name, value in dataclasses.asdict(stored.counts).items():
+                setattr(counts, name, getattr(counts, name) + value)
+            if rest:
+                yield
         if counts.checklists:
             for listener in self.definitions_listeners:
                 listener()
         return counts
 
-    def _move_cursor(self, result: RoundResult, stored: Stored) -> None:
+    def _finish_pull(self, result: RoundResult, stored: Stored, at: str) -> None:
+        if result.error is None and stored.stuck is not None:
+            result.error = SyncError(
+                SyncErrorKind.PROTOCOL, say(
+                    "Sync", "The station sent a change this device could not read "
+                    "(#{seq}); it is asked for again at the next sync").format(
+                        seq=stored.stuck))
+            result.more_to_pull = False
+        if result.error is not None:
+            self._remember_error(result.error)
+        elif not result.cancelled:
+            self._store.set_meta(META_LAST_OK, at)
+            self._remember_error(None)
+
+    def _move_cursor(self, result: RoundResult, stored: Stored, last: bool = True) -> None:
+        """After a slice: to its last change stored; after the round's last slice with
+        nothing stuck, to the page's cursor (which may pass changes not for this unit)."""
         if stored.stuck is not None:
             seq, attempts = _stuck(self._store.get_meta(META_STUCK))
             attempts = attempts + 1 if seq == stored.stuck else 1
             self._store.set_meta(META_STUCK, f"{stored.stuck}:{attempts}")
-            cursor = stored.through if stored.through is not None else result.plan.cursor
+            cursor = stored.through if stored.through is not None else self._cursor(result)
+        elif not last:
+            cursor = stored.through if stored.through is not None else self._cursor(result)
         else:
             cursor = result.cursor
             if self._store.get_meta(META_STUCK):
                 self._store.set_meta(META_STUCK, "")
-        if cursor != result.plan.cursor:
+        if cursor != self._cursor(result):
             self._store.set_meta(META_CURSOR, str(cursor))
             if stored.through_change is not None and stored.through == cursor:
                 self._store.set_meta(META_CURSOR_CHECK, change_check(stored.through_change))
             else:  # the cursor moved past changes not for us (an empty page's cursor)
                 self._store.set_meta(META_CURSOR_CHECK, "")
+
+    def _cursor(self, result: RoundResult) -> int:
+        """The cursor as stored now (the plan's, or where an earlier slice moved it)."""
+        held = self._store.get_meta(META_CURSOR)
+        return int(held) if held else result.plan.cursor
 
     def _copy_clashing(self, stored: Stored) -> None:
         """The station gave one of our calls' numbers to another call: send it our copy, so it

@@ -59,7 +59,9 @@ class SyncSettings:
     batch_photos_up_to: int = 4 * 1024 * 1024  # larger photos use resumable PATCH chunks
     overlap_uploads: bool = True  # photos go up while later push batches are answered
     pull_limit: int = 200
-    round_pull: int = 200  # at most what one GUI-thread apply stores (sized as above)
+    # Pulled per round; stored in slices sized as above (``SyncEngine.pulled_steps``), so a
+    # round can bring a city's CAD numbers without a pull-only round per 200 of them.
+    round_pull: int = 2000
     timeout: float = 30.0
     probe_timeout: float = 3.0
     round_deadline: float = 300.0  # one round's whole conversation, however the station answers

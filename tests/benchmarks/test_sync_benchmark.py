@@ -129,7 +129,7 @@ def test_sync_at_wire_speed(benchmark, station, sink, tmp_path, qtbot, scenario)
         took = (time.perf_counter() - started) * 1000
         gui_steps[name] = max(gui_steps.get(name, 0.0), took)
 
-    for name in ("prepare", "apply_pulled", "status"):
+    for name in ("prepare", "status"):
         real = getattr(app.sync, name)
 
         def timed(*args, _real=real, _name=name):
@@ -140,21 +140,23 @@ def test_sync_at_wire_speed(benchmark, station, sink, tmp_path, qtbot, scenario)
                 note(_name, started)
 
         setattr(app.sync, name, timed)
-    real_steps = app.sync.answer_steps
+    def sliced(real, name):  # each slice (answers, pulled changes) is one GUI-thread step
+        def timed_steps(result):
+            steps = real(result)
+            while True:
+                started = time.perf_counter()
+                try:
+                    next(steps)
+                except StopIteration as done:
+                    note(name, started)
+                    return done.value
+                note(name, started)
+                yield
 
-    def timed_steps(result):  # each slice of the answers is one GUI-thread step
-        steps = real_steps(result)
-        while True:
-            started = time.perf_counter()
-            try:
-                next(steps)
-            except StopIteration as done:
-                note("answer slice", started)
-                return done.value
-            note("answer slice", started)
-            yield
+        return timed_steps
 
-    app.sync.answer_steps = timed_steps
+    app.sync.answer_steps = sliced(app.sync.answer_steps, "answer slice")
+    app.sync.pulled_steps = sliced(app.sync.pulled_steps, "pulled slice")
 
     def run_sync() -> None:
         if not os.environ.get("RESPONDER_BENCH_NO_FREEZE"):

@@ -133,6 +133,46 @@ def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_pa
     app.close()
 
 
+def test_pulled_changes_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_path):
+    """On a slow machine a round's pulled changes go in slices of 20, each in its own turn of
+    the event loop, and every call arrives once."""
+    from PySide6.QtCore import QTimer
+
+    app = enrolled_app(station, tmp_path / "cso35", "CSO-35")
+    for n in range(50):
+        station.create_call("CSO-35", address=f"{n} Turn Ave")
+    app.sync._cost["pulled"] = 1.0  # measured as very slow: the floor, 20 per slice
+    slices: list[int] = []
+    real_steps = app.sync.pulled_steps
+    beats = [0]
+
+    def counted(result):
+        steps = real_steps(result)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                slices.append(beats[0])
+                return done.value
+            slices.append(beats[0])
+            yield
+
+    app.sync.pulled_steps = counted
+    timer = QTimer(interval=0)
+    timer.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
+    tasks = TaskRunner()
+    panel = SyncPanel(app.sync, tasks, probe_interval_ms=0)
+    qtbot.addWidget(panel)
+    timer.start()
+    with qtbot.waitSignal(panel.sync_finished, timeout=20_000):
+        panel.sync_now()
+    timer.stop()
+    assert len(slices) >= 3  # 50 calls (and their events) in slices of 20
+    assert all(b > a for a, b in itertools.pairwise(slices))  # the loop turned between them
+    addresses = sorted(r[0] for r in app.store.db.execute("SELECT address FROM calls"))
+    assert addresses == sorted(f"{n} Turn Ave" for n in range(50))
+
+
 def test_station_coming_back_starts_a_sync(qtbot, station, tmp_path):
     app = enrolled_app(station, tmp_path / "cso32", "CSO-32")
     station.create_call("CSO-32")

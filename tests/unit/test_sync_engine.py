@@ -298,6 +298,31 @@ def test_answers_are_applied_in_slices_each_its_own_transaction(station, unit):
     assert_station_matches(app, station, name)
 
 
+def test_pulled_changes_are_stored_in_slices_the_cursor_moving_with_each(station, unit):
+    """One round pulls up to round_pull changes and stores them in GUI-sized slices, one
+    transaction each, the cursor at the last change of each slice; a slice that never ran is
+    pulled again next time, and nothing is stored twice or lost."""
+    name, app = unit
+    for n in range(45):
+        station.create_call(name, address=f"{n} Slice St")
+    result = app.sync.transfer(app.sync.prepare())
+    assert len(result.pulled) >= 45 and not result.more_to_pull  # one round, not 200 a round
+    app.sync.apply_answers(result)
+    app.sync._cost["pulled"] = 1.0  # a very slow machine: slices of the floor, 20 changes
+    steps = app.sync.pulled_steps(result)
+    next(steps)
+    first_slice = result.pulled[:20]
+    assert int(app.store.get_meta(META_CURSOR)) == first_slice[-1]["seq"]
+    assert app.store.calls.count() == sum(1 for c in first_slice if c["kind"] == "call")
+    steps.close()  # the window closed before the other slices ran
+    app.sync._cost["pulled"] = 0.0
+    app.sync.sync()
+    assert int(app.store.get_meta(META_CURSOR)) >= result.pulled[-1]["seq"]
+    addresses = [r[0] for r in app.store.db.execute("SELECT address FROM calls").fetchall()]
+    assert sorted(addresses) == sorted(f"{n} Slice St" for n in range(45))  # each once
+    assert_station_matches(app, station, name)
+
+
 def test_a_photo_deleted_after_prepare_is_not_marked_uploaded(station, unit):
     name, app = unit
     sent = station.create_call(name)

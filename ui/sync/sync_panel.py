@@ -319,22 +319,28 @@ class SyncPanel(QWidget):
             if done.value is not None:
                 self._round_applied(result, done.value)
             else:
-                QTimer.singleShot(0, self, lambda: self._apply_pulled(result))
+                steps = self._engine.pulled_steps(result)
+                QTimer.singleShot(0, self, lambda: self._apply_pulled(result, steps))
             return
         except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
             self._finish(exc)
             return
         QTimer.singleShot(0, self, lambda: self._apply_answers(result, steps))
 
-    def _apply_pulled(self, result: RoundResult) -> None:
+    def _apply_pulled(self, result: RoundResult, steps: Any) -> None:
+        """One slice of the pulled changes per turn of the event loop (each its own
+        transaction, the cursor moved with it)."""
         if not self._active:
             return
         try:
-            counts = self._engine.apply_pulled(result)
+            next(steps)
+        except StopIteration as done:
+            self._round_applied(result, done.value)
+            return
         except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
             self._finish(exc)
             return
-        self._round_applied(result, counts)
+        QTimer.singleShot(0, self, lambda: self._apply_pulled(result, steps))
 
     def _round_applied(self, result: RoundResult, counts: Any) -> None:
         assert self._summary is not None
