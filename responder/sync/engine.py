@@ -314,12 +314,7 @@ class SyncEngine:
         ``answer_steps``). A station that went back to an older backup instead has everything
         re-offered: then the counts of that, and the round's pulled changes are not stored
         (None otherwise)."""
-        steps = self.answer_steps(result)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as done:
-                return done.value
+        return _run_through(self.answer_steps(result))
 
     def answer_steps(self, result: RoundResult) -> Generator[None, None, IncomingCounts | None]:
         """The station's answers in slices, one transaction each, sized to
@@ -368,12 +363,7 @@ class SyncEngine:
     def apply_pulled(self, result: RoundResult) -> IncomingCounts:
         """The pulled changes and the new cursor, all slices at once (see ``pulled_steps``;
         after ``apply_answers``)."""
-        steps = self.pulled_steps(result)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as done:
-                return done.value
+        return _run_through(self.pulled_steps(result))
 
     def pulled_steps(self, result: RoundResult) -> Generator[None, None, IncomingCounts]:
         """The pulled changes in slices sized to ``gui_step_seconds`` at this machine's pace,
@@ -523,6 +513,16 @@ class SyncEngine:
     def _token(self) -> str | None:
         device = self._store.get_meta(META_DEVICE) or ""
         return self.tokens.load(token_account(device)) if device else None
+
+
+def _run_through(steps: Generator[None, None, Any]) -> Any:
+    """Every step of a sliced store at once (the CLI and tests; the window runs one step per
+    turn of its event loop); returns what the generator returns."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
 
 
 def _stuck(value: str | None) -> tuple[int | None, int]:

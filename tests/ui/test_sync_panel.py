@@ -88,6 +88,22 @@ def test_sync_now_runs_on_a_worker_thread_and_shows_success(qtbot, station, tmp_
     app.close()
 
 
+def _counting(real, slices: list[int], beats: list[int]):
+    """``real`` (a sliced store), noting the timer's beat count at each slice."""
+    def counted(result):
+        steps = real(result)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                slices.append(beats[0])
+                return done.value
+            slices.append(beats[0])
+            yield
+
+    return counted
+
+
 def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_path):
     """On a slow machine a round's acknowledgements go in slices of 20, each in its own turn
     of the event loop (a timer gets to run between them), and all of them are stored."""
@@ -100,22 +116,9 @@ def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_pa
     for _ in range(70):
         app.calls.request_backup(sent["id"], backup)
     app.sync._cost["answers"] = 1.0  # measured as very slow: the floor, 20 per slice
-    slices: list[int] = []
-    real_steps = app.sync.answer_steps
-
-    def counted(result):
-        steps = real_steps(result)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as done:
-                slices.append(beats[0])
-                return done.value
-            slices.append(beats[0])
-            yield
-
-    app.sync.answer_steps = counted
     beats = [0]
+    slices: list[int] = []
+    app.sync.answer_steps = _counting(app.sync.answer_steps, slices, beats)
     timer = QTimer(interval=0)
     timer.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
     tasks = TaskRunner()
@@ -142,22 +145,9 @@ def test_pulled_changes_are_stored_one_slice_per_event_loop_turn(qtbot, station,
     for n in range(50):
         station.create_call("CSO-35", address=f"{n} Turn Ave")
     app.sync._cost["pulled"] = 1.0  # measured as very slow: the floor, 20 per slice
-    slices: list[int] = []
-    real_steps = app.sync.pulled_steps
     beats = [0]
-
-    def counted(result):
-        steps = real_steps(result)
-        while True:
-            try:
-                next(steps)
-            except StopIteration as done:
-                slices.append(beats[0])
-                return done.value
-            slices.append(beats[0])
-            yield
-
-    app.sync.pulled_steps = counted
+    slices: list[int] = []
+    app.sync.pulled_steps = _counting(app.sync.pulled_steps, slices, beats)
     timer = QTimer(interval=0)
     timer.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
     tasks = TaskRunner()
