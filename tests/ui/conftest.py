@@ -24,3 +24,21 @@ def core(tmp_path):
     app = demo_core(tmp_path / "profile")
     yield app
     app.close()
+
+
+@pytest.fixture(scope="session")
+def compiled_translations():
+    """The .qm files, built once from the .ts files in the checkout."""
+    from civilian_responder_ui.shell.translations import build  # noqa: PLC0415
+
+    build()
+
+
+@pytest.fixture
+def translations(qapp, compiled_translations):
+    """The window's translators (compiled first), back to English after the test."""
+    from civilian_responder_ui.shell.translations import Translations  # noqa: PLC0415
+
+    t = Translations(qapp)
+    yield t
+    t.switch("en")

@@ -10,20 +10,13 @@ from civilian_responder.errors import LockedOutError, SyncError, SyncErrorKind, 
 from civilian_responder.security.keystore import KdfParams
 from civilian_responder.security.session import DEMO_PASSPHRASE, Authenticator
 from civilian_responder_ui.session.signin_dialog import SignInDialog
-from civilian_responder_ui.shell.translations import Translations, build, core_text
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled():
-    build()
+from civilian_responder_ui.shell.translations import core_text
 
 
 @pytest.fixture
-def spanish(qapp):
-    t = Translations(qapp)
-    assert t.switch("es") == "es"
-    yield t
-    t.switch("en")
+def spanish(translations):
+    assert translations.switch("es") == "es"
+    return translations
 
 
 def test_a_wrong_passphrase_is_told_in_spanish(qtbot, tmp_path, spanish):

@@ -88,8 +88,15 @@ def test_sync_now_runs_on_a_worker_thread_and_shows_success(qtbot, station, tmp_
     app.close()
 
 
-def _counting(real, slices: list[int], beats: list[int]):
-    """``real`` (a sliced store), noting the timer's beat count at each slice."""
+def _sync_counting_slices(qtbot, app, steps_name: str):
+    """Sync through the real panel with a zero-interval timer beating; returns the panel, its
+    task runner and, per slice of ``app.sync.<steps_name>``, the beat count when it ran."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    beats = [0]
+    slices: list[int] = []
+    real = getattr(app.sync, steps_name)
+
     def counted(result):
         steps = real(result)
         while True:
@@ -101,24 +108,7 @@ def _counting(real, slices: list[int], beats: list[int]):
             slices.append(beats[0])
             yield
 
-    return counted
-
-
-def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_path):
-    """On a slow machine a round's acknowledgements go in slices of 20, each in its own turn
-    of the event loop (a timer gets to run between them), and all of them are stored."""
-    from PySide6.QtCore import QTimer
-
-    app = enrolled_app(station, tmp_path / "cso34", "CSO-34")
-    sent = station.create_call("CSO-34")
-    app.sync.sync()
-    backup = next(iter(app.reference.backup_reasons)).code
-    for _ in range(70):
-        app.calls.request_backup(sent["id"], backup)
-    app.sync._cost["answers"] = 1.0  # measured as very slow: the floor, 20 per slice
-    beats = [0]
-    slices: list[int] = []
-    app.sync.answer_steps = _counting(app.sync.answer_steps, slices, beats)
+    setattr(app.sync, steps_name, counted)
     timer = QTimer(interval=0)
     timer.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
     tasks = TaskRunner()
@@ -128,6 +118,20 @@ def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_pa
     with qtbot.waitSignal(panel.sync_finished, timeout=20_000):
         panel.sync_now()
     timer.stop()
+    return panel, tasks, slices
+
+
+def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_path):
+    """On a slow machine a round's acknowledgements go in slices of 20, each in its own turn
+    of the event loop (a timer gets to run between them), and all of them are stored."""
+    app = enrolled_app(station, tmp_path / "cso34", "CSO-34")
+    sent = station.create_call("CSO-34")
+    app.sync.sync()
+    backup = next(iter(app.reference.backup_reasons)).code
+    for _ in range(70):
+        app.calls.request_backup(sent["id"], backup)
+    app.sync._cost["answers"] = 1.0  # measured as very slow: the floor, 20 per slice
+    panel, tasks, slices = _sync_counting_slices(qtbot, app, "answer_steps")
     assert len(slices) >= 4  # 70 answers (and the audit row) in slices of 20
     assert all(b > a for a, b in itertools.pairwise(slices))  # the loop turned between them
     assert panel.waiting_label.text() == "Nothing waiting"
@@ -139,28 +143,17 @@ def test_answers_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_pa
 def test_pulled_changes_are_stored_one_slice_per_event_loop_turn(qtbot, station, tmp_path):
     """On a slow machine a round's pulled changes go in slices of 20, each in its own turn of
     the event loop, and every call arrives once."""
-    from PySide6.QtCore import QTimer
-
     app = enrolled_app(station, tmp_path / "cso35", "CSO-35")
     for n in range(50):
         station.create_call("CSO-35", address=f"{n} Turn Ave")
     app.sync._cost["pulled"] = 1.0  # measured as very slow: the floor, 20 per slice
-    beats = [0]
-    slices: list[int] = []
-    app.sync.pulled_steps = _counting(app.sync.pulled_steps, slices, beats)
-    timer = QTimer(interval=0)
-    timer.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
-    tasks = TaskRunner()
-    panel = SyncPanel(app.sync, tasks, probe_interval_ms=0)
-    qtbot.addWidget(panel)
-    timer.start()
-    with qtbot.waitSignal(panel.sync_finished, timeout=20_000):
-        panel.sync_now()
-    timer.stop()
+    _, tasks, slices = _sync_counting_slices(qtbot, app, "pulled_steps")
     assert len(slices) >= 3  # 50 calls (and their events) in slices of 20
     assert all(b > a for a, b in itertools.pairwise(slices))  # the loop turned between them
     addresses = sorted(r[0] for r in app.store.db.execute("SELECT address FROM calls"))
     assert addresses == sorted(f"{n} Turn Ave" for n in range(50))
+    tasks.wait_for_done(5000)
+    app.close()
 
 
 def test_station_coming_back_starts_a_sync(qtbot, station, tmp_path):

@@ -17,7 +17,7 @@ from civilian_responder_ui.directory.directory_picker import DirectoryPicker
 from civilian_responder_ui.people.follow_up_list import FollowUpListView
 from civilian_responder_ui.people.outreach_dialog import OutreachDialog
 from civilian_responder_ui.shell.about import AboutDialog
-from civilian_responder_ui.shell.translations import Translations, build, ts_path
+from civilian_responder_ui.shell.translations import ts_path
 from civilian_responder_ui.shift.shift_end_dialog import ShiftEndDialog
 from civilian_responder_ui.shift.shift_start_dialog import ShiftStartDialog
 from civilian_responder_ui.sync.connect_dialog import ConnectDialog
@@ -57,17 +57,7 @@ def _same_everywhere(text: str, data: set[str]) -> bool:
     )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def compiled():
-    build()
-
-
-@pytest.fixture
-def translations(qapp):
-    t = Translations(qapp)
-    yield t
-    t.switch("en")
-
+pytestmark = pytest.mark.usefixtures("compiled_translations")
 
 @pytest.fixture(scope="module")
 def english():
