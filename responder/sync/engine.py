@@ -373,6 +373,7 @@ class SyncEngine:
         is pulled again next time, exactly as a shorter page would have left it."""
         at = iso(self._clock.now())
         rest = list(result.pulled)
+        cursor = result.plan.cursor  # where the stored cursor stands (moved by each slice)
         counts = IncomingCounts()
         first = True
         while first or rest:
@@ -385,10 +386,11 @@ class SyncEngine:
                                        result.plan.give_up_seq, people=self.people)
                 if stored.stuck is not None:
                     rest = []  # nothing after an unreadable change is stored this round
-                self._move_cursor(result, stored, last=not rest)
+                moved = self._move_cursor(result, stored, cursor, last=not rest)
                 self._copy_clashing(stored)
                 if not rest:
                     self._finish_pull(result, stored, at)
+            cursor = moved  # only once committed (a replayed block starts from the same)
             self._measured("pulled", len(part), time.perf_counter() - started)
             for name, value in dataclasses.asdict(stored.counts).items():
                 setattr(counts, name, getattr(counts, name) + value)
@@ -413,31 +415,29 @@ class SyncEngine:
             self._store.set_meta(META_LAST_OK, at)
             self._remember_error(None)
 
-    def _move_cursor(self, result: RoundResult, stored: Stored, last: bool = True) -> None:
+    def _move_cursor(self, result: RoundResult, stored: Stored, held: int,
+                     last: bool = True) -> int:
         """After a slice: to its last change stored; after the round's last slice with
-        nothing stuck, to the page's cursor (which may pass changes not for this unit)."""
+        nothing stuck, to the page's cursor (which may pass changes not for this unit).
+        ``held`` is the cursor stored now; returns the one stored after."""
         if stored.stuck is not None:
             seq, attempts = _stuck(self._store.get_meta(META_STUCK))
             attempts = attempts + 1 if seq == stored.stuck else 1
             self._store.set_meta(META_STUCK, f"{stored.stuck}:{attempts}")
-            cursor = stored.through if stored.through is not None else self._cursor(result)
+            cursor = stored.through if stored.through is not None else held
         elif not last:
-            cursor = stored.through if stored.through is not None else self._cursor(result)
+            cursor = stored.through if stored.through is not None else held
         else:
             cursor = result.cursor
             if self._store.get_meta(META_STUCK):
                 self._store.set_meta(META_STUCK, "")
-        if cursor != self._cursor(result):
+        if cursor != held:
             self._store.set_meta(META_CURSOR, str(cursor))
             if stored.through_change is not None and stored.through == cursor:
                 self._store.set_meta(META_CURSOR_CHECK, change_check(stored.through_change))
             else:  # the cursor moved past changes not for us (an empty page's cursor)
                 self._store.set_meta(META_CURSOR_CHECK, "")
-
-    def _cursor(self, result: RoundResult) -> int:
-        """The cursor as stored now (the plan's, or where an earlier slice moved it)."""
-        held = self._store.get_meta(META_CURSOR)
-        return int(held) if held else result.plan.cursor
+        return cursor
 
     def _copy_clashing(self, stored: Stored) -> None:
         """The station gave one of our calls' numbers to another call: send it our copy, so it

@@ -309,38 +309,32 @@ class SyncPanel(QWidget):
         self._apply_answers(result, self._engine.answer_steps(result))
 
     def _apply_answers(self, result: RoundResult, steps: Any) -> None:
-        """One slice of the station's answers per turn of the event loop (each its own
-        transaction), then the pulled changes in the next turn: no two stalls add up."""
-        if not self._active:
-            return
-        try:
-            next(steps)
-        except StopIteration as done:
-            if done.value is not None:
-                self._round_applied(result, done.value)
+        """The station's answers, then (unless the station went back) the pulled changes:
+        one slice per turn of the event loop, each its own transaction, so no two stalls
+        add up."""
+        def answered(recovered: Any) -> None:
+            if recovered is not None:
+                self._round_applied(result, recovered)
             else:
-                steps = self._engine.pulled_steps(result)
-                QTimer.singleShot(0, self, lambda: self._apply_pulled(result, steps))
-            return
-        except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
-            self._finish(exc)
-            return
-        QTimer.singleShot(0, self, lambda: self._apply_answers(result, steps))
+                self._step(self._engine.pulled_steps(result),
+                           lambda counts: self._round_applied(result, counts))
 
-    def _apply_pulled(self, result: RoundResult, steps: Any) -> None:
-        """One slice of the pulled changes per turn of the event loop (each its own
-        transaction, the cursor moved with it)."""
+        self._step(steps, answered)
+
+    def _step(self, steps: Any, then: Any) -> None:
+        """Run one slice of ``steps`` now and the next in a later turn; ``then`` gets what
+        the generator returns."""
         if not self._active:
             return
         try:
             next(steps)
         except StopIteration as done:
-            self._round_applied(result, done.value)
+            then(done.value)
             return
         except Exception as exc:  # noqa: BLE001 (a storage error must reach the user)
             self._finish(exc)
             return
-        QTimer.singleShot(0, self, lambda: self._apply_pulled(result, steps))
+        QTimer.singleShot(0, self, lambda: self._step(steps, then))
 
     def _round_applied(self, result: RoundResult, counts: Any) -> None:
         assert self._summary is not None
